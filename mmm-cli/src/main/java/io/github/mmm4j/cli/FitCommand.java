@@ -1,0 +1,87 @@
+package io.github.mmm4j.cli;
+
+import io.github.mmm4j.core.CsvSchema;
+import io.github.mmm4j.core.MissingValuePolicy;
+import io.github.mmm4j.core.MmmCsv;
+import io.github.mmm4j.core.MmmDataset;
+import io.github.mmm4j.models.FittedModel;
+import io.github.mmm4j.models.ModelSpec;
+import io.github.mmm4j.models.NonNegativeLeastSquares;
+import io.github.mmm4j.models.Ridge;
+import io.github.mmm4j.models.RidgeOptions;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
+
+/** {@code mmm fit DATA.csv --kpi COL ...}: fit a model to a user's CSV file. */
+@Command(name = "fit", mixinStandardHelpOptions = true,
+        description = "Fit a marketing mix model to a CSV file and write results.json and report.md.")
+final class FitCommand implements Callable<Integer> {
+
+    @Parameters(index = "0", paramLabel = "DATA.csv", description = "The data: one row per period (and geo).")
+    Path file;
+
+    @Option(names = "--kpi", required = true, paramLabel = "COL", description = "The KPI column.")
+    String kpi;
+
+    @Option(names = "--date", paramLabel = "COL", defaultValue = "date",
+            description = "The date column (default: ${DEFAULT-VALUE}).")
+    String date;
+
+    @Option(names = "--date-format", paramLabel = "PATTERN",
+            description = "Date pattern such as d/M/yyyy or M/d/yyyy (default: ISO yyyy-MM-dd).")
+    String dateFormat;
+
+    @Option(names = "--channels", split = ",", paramLabel = "A,B,...",
+            description = "Media spend columns (default: inferred from names *_spend, *_cost, spend_*).")
+    List<String> channels = new ArrayList<>();
+
+    @Option(names = "--controls", split = ",", paramLabel = "C,...", description = "Control variable columns.")
+    List<String> controls = new ArrayList<>();
+
+    @Option(names = "--events", split = ",", paramLabel = "E,...", description = "0/1 event columns.")
+    List<String> events = new ArrayList<>();
+
+    @Option(names = "--geo", paramLabel = "COL", description = "Geo column of a long-format panel.")
+    String geo;
+
+    @Option(names = "--missing", paramLabel = "POLICY", defaultValue = "FAIL",
+            description = "Empty cells: FAIL or ZERO_FILL_SPEND (default: ${DEFAULT-VALUE}).")
+    MissingValuePolicy missing;
+
+    @Option(names = "--model", paramLabel = "NAME", defaultValue = "ridge",
+            description = "Estimator: ridge or nnls (default: ${DEFAULT-VALUE}).")
+    String model;
+
+    @Mixin
+    Common common;
+
+    @Spec
+    picocli.CommandLine.Model.CommandSpec spec;
+
+    @Override
+    public Integer call() {
+        CsvSchema.Builder b = CsvSchema.builder(kpi).date(date).datePattern(dateFormat).missingValues(missing)
+                .controls(controls).events(events).geo(geo);
+        if (channels.isEmpty()) {
+            b.inferChannels();
+        } else {
+            b.channels(channels);
+        }
+        MmmDataset data = MmmCsv.read(file, b.build());
+        RidgeOptions options = RidgeOptions.defaults().withHoldout(common.holdout).withSeed(common.seed);
+        FittedModel fitted = switch (model) {
+            case "ridge" -> Ridge.fit(data, ModelSpec.defaults(data), options);
+            case "nnls" -> NonNegativeLeastSquares.fit(data, ModelSpec.defaults(data), options);
+            default -> throw new Main.BadInputException("--model " + model + " is not available; choose ridge or nnls");
+        };
+        Results.write(fitted, file.getFileName().toString(), common.seed, common.out, spec.commandLine().getOut());
+        return 0;
+    }
+}

@@ -1,0 +1,193 @@
+package io.github.mmm4j.cli;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.github.mmm4j.core.AtomicFiles;
+import io.github.mmm4j.core.FitMetrics;
+import io.github.mmm4j.core.MmmDataset;
+import io.github.mmm4j.models.ChannelSpec;
+import io.github.mmm4j.models.ChannelSummary;
+import io.github.mmm4j.models.FittedModel;
+import java.io.PrintWriter;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
+
+/**
+ * Writes a fitted model's results: {@code results.json} (machine-readable; field names are a stable contract),
+ * {@code report.md} (a short human-readable summary) and a table on standard output.
+ *
+ * <p>{@code results.json} has at least: {@code model}, {@code kpi}, {@code seed}, {@code version},
+ * {@code metrics.train} and (with a holdout) {@code metrics.test}, each with {@code r2}, {@code mape},
+ * {@code nrmse}; and {@code channels}, a list of objects with {@code name}, {@code spend},
+ * {@code contribution}, {@code share}, {@code roi}. Non-finite numbers are written as {@code null}.
+ */
+final class Results {
+
+    private static final ObjectMapper JSON = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
+
+    private Results() {
+    }
+
+    static void write(FittedModel model, String source, long seed, Path outDir, PrintWriter out) {
+        ObjectNode json = toJson(model, source, seed);
+        String md = markdown(model, source);
+        AtomicFiles.writeString(outDir.resolve("results.json"), json.toPrettyString() + "\n");
+        AtomicFiles.writeString(outDir.resolve("report.md"), md);
+        out.print(table(model));
+        out.printf(Locale.ROOT, "%nWrote %s and %s%n", outDir.resolve("results.json"), outDir.resolve("report.md"));
+        out.flush();
+    }
+
+    static ObjectNode toJson(FittedModel model, String source, long seed) {
+        ObjectNode root = JSON.createObjectNode();
+        MmmDataset data = model.data();
+        root.put("model", model.estimator());
+        root.put("kpi", data.kpiName());
+        root.put("seed", seed);
+        root.put("version", model.provenance().library());
+        root.put("java", model.provenance().java());
+        ObjectNode d = root.putObject("data");
+        d.put("source", source);
+        d.put("periods", data.nPeriods());
+        d.put("frequency", data.time().frequency().name().toLowerCase(Locale.ROOT));
+        d.put("start", data.time().start().toString());
+        d.put("end", data.time().end().toString());
+        d.put("geos", data.nGeos());
+        d.put("holdout", model.holdout());
+        ObjectNode metrics = root.putObject("metrics");
+        metrics(metrics.putObject("train"), model.trainMetrics());
+        model.testMetrics().ifPresent(m -> metrics(metrics.putObject("test"), m));
+        ArrayNode channels = root.putArray("channels");
+        for (ChannelSummary c : model.channels()) {
+            ObjectNode o = channels.addObject();
+            o.put("name", c.name());
+            num(o, "spend", c.spend());
+            num(o, "contribution", c.contribution());
+            num(o, "share", c.share());
+            num(o, "roi", c.roi());
+            c.roiInterval().ifPresent(i -> {
+                num(o, "roi_lower", i.lower());
+                num(o, "roi_upper", i.upper());
+            });
+            num(o, "mroi", c.mroi());
+            c.mroiInterval().ifPresent(i -> {
+                num(o, "mroi_lower", i.lower());
+                num(o, "mroi_upper", i.upper());
+            });
+            c.contributionInterval().ifPresent(i -> {
+                num(o, "contribution_lower", i.lower());
+                num(o, "contribution_upper", i.upper());
+            });
+            c.shareInterval().ifPresent(i -> {
+                num(o, "share_lower", i.lower());
+                num(o, "share_upper", i.upper());
+            });
+            ChannelSpec cs = model.spec().channel(c.name());
+            ObjectNode adstock = o.putObject("adstock");
+            adstock.put("type", cs.adstock().name());
+            params(adstock, cs.adstock().parameterNames(), cs.adstock().parameters());
+            ObjectNode sat = o.putObject("saturation");
+            sat.put("type", cs.saturation().name());
+            params(sat, cs.saturation().parameterNames(), cs.saturation().parameters());
+        }
+        if (model.drawCount() > 0) {
+            root.put("interval_level", model.intervalLevel());
+            root.put("draws", model.drawCount());
+        }
+        ObjectNode options = root.putObject("options");
+        model.provenance().options().forEach(options::put);
+        return root;
+    }
+
+    private static void params(ObjectNode o, List<String> names, double[] values) {
+        for (int i = 0; i < names.size(); i++) {
+            num(o, names.get(i), values[i]);
+        }
+    }
+
+    private static void metrics(ObjectNode o, FitMetrics m) {
+        o.put("n", m.n());
+        num(o, "r2", m.r2());
+        num(o, "adjusted_r2", m.adjustedR2());
+        num(o, "mape", m.mape());
+        num(o, "smape", m.smape());
+        num(o, "mae", m.mae());
+        num(o, "rmse", m.rmse());
+        num(o, "nrmse", m.nrmse());
+    }
+
+    private static void num(ObjectNode o, String name, double v) {
+        if (Double.isFinite(v)) {
+            o.put(name, v);
+        } else {
+            o.putNull(name);
+        }
+    }
+
+    static String table(FittedModel model) {
+        StringBuilder sb = new StringBuilder();
+        MmmDataset data = model.data();
+        sb.append(String.format(Locale.ROOT, "mmm4j %s | %s model of %s | %d periods (%s to %s)%n",
+                model.provenance().library(), model.estimator(), data.kpiName(), data.nPeriods(),
+                data.time().start(), data.time().end()));
+        sb.append(fit(model)).append(String.format(Locale.ROOT, "%n%n"));
+        int w = Math.max(8, model.channels().stream().mapToInt(c -> c.name().length()).max().orElse(8));
+        String lvl = String.format(Locale.ROOT, "ROI %d%% interval", Math.round(100 * model.intervalLevel()));
+        sb.append(String.format(Locale.ROOT, "%-" + w + "s %16s %16s %7s %8s %19s %8s%n", "channel", "spend",
+                "contribution", "share", "ROI", model.drawCount() > 0 ? lvl : "", "mROI"));
+        for (ChannelSummary c : model.channels()) {
+            String iv = c.roiInterval().map(i -> String.format(Locale.ROOT, "[%7.3f, %7.3f]", i.lower(), i.upper()))
+                    .orElse("");
+            sb.append(String.format(Locale.ROOT, "%-" + w + "s %16.2f %16.2f %6.1f%% %8.3f %19s %8.3f%n", c.name(),
+                    c.spend(), c.contribution(), 100 * c.share(), c.roi(), iv, c.mroi()));
+        }
+        return sb.toString();
+    }
+
+    private static String fit(FittedModel model) {
+        FitMetrics tr = model.trainMetrics();
+        Optional<FitMetrics> te = model.testMetrics();
+        String s = String.format(Locale.ROOT, "fit: train R² %.3f, MAPE %.1f%%, NRMSE %.3f", tr.r2(), 100 * tr.mape(),
+                tr.nrmse());
+        if (te.isPresent()) {
+            s += String.format(Locale.ROOT, " | holdout (%d periods) R² %.3f, MAPE %.1f%%, NRMSE %.3f",
+                    model.holdout(), te.get().r2(), 100 * te.get().mape(), te.get().nrmse());
+        }
+        return s;
+    }
+
+    static String markdown(FittedModel model, String source) {
+        MmmDataset data = model.data();
+        StringBuilder sb = new StringBuilder();
+        sb.append("# Marketing mix model: ").append(data.kpiName()).append("\n\n");
+        sb.append(String.format(Locale.ROOT, "Data: %s, %d %s periods from %s to %s%s.%n%n", source,
+                data.nPeriods(), data.time().frequency().name().toLowerCase(Locale.ROOT), data.time().start(),
+                data.time().end(), data.nGeos() > 1 ? ", " + data.nGeos() + " geos" : ""));
+        sb.append(fit(model)).append("\n\n");
+        ChannelSummary best = model.channels().stream().max((a, b) -> Double.compare(a.roi(), b.roi())).orElseThrow();
+        sb.append(String.format(Locale.ROOT, "Highest return: **%s**, about %.2f of %s per unit spent.%n%n",
+                best.name(), best.roi(), data.kpiName()));
+        sb.append("| channel | spend | contribution | share | ROI | ROI interval | marginal ROI |\n"
+                + "|---|---:|---:|---:|---:|---:|---:|\n");
+        for (ChannelSummary c : model.channels()) {
+            String iv = c.roiInterval().map(i -> String.format(Locale.ROOT, "%.3f to %.3f", i.lower(), i.upper()))
+                    .orElse("n/a");
+            sb.append(String.format(Locale.ROOT, "| %s | %.2f | %.2f | %.1f%% | %.3f | %s | %.3f |%n",
+                    escape(c.name()), c.spend(), c.contribution(), 100 * c.share(), c.roi(), iv, c.mroi()));
+        }
+        sb.append(String.format(Locale.ROOT, "%nModel: %s. ROI is the channel's modelled contribution over the whole "
+                + "data window divided by its spend; marginal ROI is the extra %s per extra unit of spend at the "
+                + "current level.%s%n", model.estimator(), data.kpiName(),
+                model.drawCount() > 0 ? String.format(Locale.ROOT, " Intervals are %d%% intervals from %d draws.",
+                        Math.round(100 * model.intervalLevel()), model.drawCount()) : ""));
+        return sb.toString();
+    }
+
+    private static String escape(String s) {
+        return s.replace("|", "\\|");
+    }
+}

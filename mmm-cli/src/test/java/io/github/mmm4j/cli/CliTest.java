@@ -1,0 +1,139 @@
+package io.github.mmm4j.cli;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class CliTest {
+
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    record Run(int exit, String out, String err) {
+    }
+
+    static Run run(String... args) {
+        StringWriter out = new StringWriter();
+        StringWriter err = new StringWriter();
+        int code = Main.run(args, new PrintWriter(out, true), new PrintWriter(err, true));
+        return new Run(code, out.toString(), err.toString());
+    }
+
+    static Path shared(String relative) {
+        String root = System.getProperty("mmm4j.root", ".");
+        return Path.of(root).resolve("../shared").resolve(relative).normalize();
+    }
+
+    @Test
+    void demoWritesResultsWithTheDocumentedFields(@TempDir Path dir) throws IOException {
+        Run r = run("demo", "--out", dir.toString());
+        assertEquals(0, r.exit(), r.err());
+        assertTrue(r.out().contains("channel") && r.out().contains("ROI"), r.out());
+        JsonNode json = JSON.readTree(dir.resolve("results.json").toFile());
+        assertEquals("ridge", json.get("model").asText());
+        assertEquals("sales", json.get("kpi").asText());
+        assertEquals(42, json.get("seed").asLong());
+        assertFalse(json.get("version").asText().isEmpty());
+        for (String part : List.of("train", "test")) {
+            JsonNode m = json.get("metrics").get(part);
+            for (String f : List.of("r2", "mape", "nrmse")) {
+                assertTrue(m.get(f).isNumber(), part + "." + f);
+            }
+        }
+        JsonNode channels = json.get("channels");
+        assertEquals(4, channels.size());
+        double shares = 0;
+        for (JsonNode c : channels) {
+            for (String f : List.of("spend", "contribution", "share", "roi")) {
+                assertTrue(c.get(f).isNumber(), c + " " + f);
+            }
+            assertEquals(c.get("contribution").asDouble() / c.get("spend").asDouble(), c.get("roi").asDouble(),
+                    1e-9 * Math.abs(c.get("roi").asDouble()));
+            shares += c.get("share").asDouble();
+        }
+        assertEquals(1.0, shares, 1e-9);
+        String report = Files.readString(dir.resolve("report.md"), StandardCharsets.UTF_8);
+        assertTrue(report.startsWith("# Marketing mix model: sales"), report);
+        assertNoTempFiles(dir);
+    }
+
+    @Test
+    void demoIsReproducible(@TempDir Path a, @TempDir Path b) throws IOException {
+        assertEquals(0, run("demo", "--out", a.toString()).exit());
+        assertEquals(0, run("demo", "--out", b.toString()).exit());
+        assertEquals(Files.readString(a.resolve("results.json")), Files.readString(b.resolve("results.json")));
+    }
+
+    @Test
+    void badCellExitsTwoWithOneLineNamingLineAndColumn(@TempDir Path dir) throws IOException {
+        Path csv = dir.resolve("bad.csv");
+        Files.writeString(csv, "date,y,x1\n2020-01-06,1,2\n2020-01-13,abc,3\n2020-01-20,2,2\n");
+        Run r = run("fit", csv.toString(), "--kpi", "y", "--channels", "x1", "--out", dir.resolve("o").toString());
+        assertEquals(2, r.exit());
+        assertEquals(1, r.err().strip().lines().count(), r.err());
+        assertTrue(r.err().contains("bad.csv, line 3, column 2 ('y'): value 'abc' is not a number"), r.err());
+        assertFalse(r.err().contains("\tat "), "no stack trace without --verbose");
+        assertFalse(Files.exists(dir.resolve("o")), "nothing written on bad input");
+    }
+
+    @Test
+    void verbosePrintsTheStackTrace(@TempDir Path dir) throws IOException {
+        Path csv = dir.resolve("bad.csv");
+        Files.writeString(csv, "date,y,x1\n2020-01-06,1,-2\n2020-01-13,1,3\n");
+        Run r = run("fit", csv.toString(), "--kpi", "y", "--channels", "x1", "--verbose");
+        assertEquals(2, r.exit());
+        assertTrue(r.err().contains("\tat "), r.err());
+        assertTrue(r.err().contains("line 2, column 3 ('x1'): value '-2' is negative"), r.err());
+    }
+
+    @Test
+    void missingFileAndMissingColumnAndUnknownModelAreBadInput(@TempDir Path dir) throws IOException {
+        Run r = run("fit", dir.resolve("nope.csv").toString(), "--kpi", "y");
+        assertEquals(2, r.exit());
+        assertTrue(r.err().contains("nope.csv: file not found"), r.err());
+
+        Path csv = dir.resolve("d.csv");
+        Files.writeString(csv, "date,y,tv_spend\n2020-01-06,1,2\n2020-01-13,1,3\n");
+        Run m = run("fit", csv.toString(), "--kpi", "sales");
+        assertEquals(2, m.exit());
+        assertTrue(m.err().contains("missing required KPI column 'sales'; columns found: [date, y, tv_spend]"),
+                m.err());
+        Run u = run("fit", csv.toString(), "--kpi", "y", "--model", "magic");
+        assertEquals(2, u.exit());
+        assertTrue(u.err().contains("--model magic is not available"), u.err());
+    }
+
+    @Test
+    void fitsThePymcExampleWithPositiveRoiForBothChannels(@TempDir Path dir) throws IOException {
+        Path csv = shared("data/pymc_mmm_example/mmm_example.csv");
+        assumeTrue(Files.exists(csv), "skipped: " + csv + " not found (../shared data absent)");
+        Run r = run("fit", csv.toString(), "--kpi", "y", "--date", "date_week", "--channels", "x1,x2",
+                "--events", "event_1,event_2", "--holdout", "12", "--out", dir.toString());
+        assertEquals(0, r.exit(), r.err());
+        JsonNode json = JSON.readTree(dir.resolve("results.json").toFile());
+        assertEquals(2, json.get("channels").size());
+        for (JsonNode c : json.get("channels")) {
+            assertTrue(c.get("roi").asDouble() > 0, c.toString());
+        }
+        assertTrue(json.get("metrics").get("test").get("mape").asDouble() < 0.5, json.get("metrics").toString());
+    }
+
+    private static void assertNoTempFiles(Path dir) throws IOException {
+        try (Stream<Path> s = Files.list(dir)) {
+            assertTrue(s.noneMatch(p -> p.getFileName().toString().endsWith(".tmp")));
+        }
+    }
+}

@@ -1,0 +1,101 @@
+package io.github.mmm4j.core;
+
+import java.io.IOException;
+import java.io.OutputStream;
+import java.io.UncheckedIOException;
+import java.io.Writer;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.AtomicMoveNotSupportedException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.util.Objects;
+
+/**
+ * Writes files so that no reader ever sees half of one: the content goes to a temporary file in the target's
+ * directory, which is then moved over the target (atomically where the file system allows).
+ */
+public final class AtomicFiles {
+
+    private AtomicFiles() {
+    }
+
+    /** Writes content to a stream. */
+    @FunctionalInterface
+    public interface Content {
+        /**
+         * @param out the stream to write to; not to be closed
+         * @throws IOException if writing fails
+         */
+        void writeTo(OutputStream out) throws IOException;
+    }
+
+    /** Writes text to a writer. */
+    @FunctionalInterface
+    public interface TextContent {
+        /**
+         * @param out the writer to write to; not to be closed
+         * @throws IOException if writing fails
+         */
+        void writeTo(Writer out) throws IOException;
+    }
+
+    /**
+     * Writes bytes produced by {@code content} to {@code path}, creating parent directories.
+     *
+     * @param path the file to write
+     * @param content what to write
+     * @throws UncheckedIOException if the file cannot be written; the target is then unchanged
+     */
+    public static void write(Path path, Content content) {
+        Objects.requireNonNull(path, "path");
+        Objects.requireNonNull(content, "content");
+        Path abs = path.toAbsolutePath();
+        Path dir = abs.getParent();
+        try {
+            Files.createDirectories(dir);
+            Path tmp = Files.createTempFile(dir, "." + abs.getFileName(), ".tmp");
+            try {
+                try (OutputStream out = Files.newOutputStream(tmp)) {
+                    content.writeTo(out);
+                }
+                try {
+                    Files.move(tmp, abs, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+                } catch (AtomicMoveNotSupportedException e) {
+                    Files.move(tmp, abs, StandardCopyOption.REPLACE_EXISTING);
+                }
+            } finally {
+                Files.deleteIfExists(tmp);
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot write " + path + ": " + e.getMessage(), e);
+        }
+    }
+
+    /**
+     * Writes UTF-8 text produced by {@code content} to {@code path}.
+     *
+     * @param path the file to write
+     * @param content what to write
+     * @throws UncheckedIOException if the file cannot be written; the target is then unchanged
+     */
+    public static void writeText(Path path, TextContent content) {
+        write(path, out -> {
+            Writer w = new java.io.BufferedWriter(new java.io.OutputStreamWriter(out, StandardCharsets.UTF_8));
+            content.writeTo(w);
+            w.flush();
+        });
+    }
+
+    /**
+     * Writes a string as UTF-8 to {@code path}.
+     *
+     * @param path the file to write
+     * @param text the text
+     * @throws UncheckedIOException if the file cannot be written; the target is then unchanged
+     */
+    public static void writeString(Path path, String text) {
+        Objects.requireNonNull(text, "text");
+        write(path, out -> out.write(text.getBytes(StandardCharsets.UTF_8)));
+    }
+}

@@ -1,0 +1,205 @@
+package io.github.mmm4j.core;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+
+/**
+ * How the columns of a CSV file map onto an {@link MmmDataset}: which column holds the date, the KPI, each
+ * media channel (and optionally its exposure), each control and each event, and for panel data the geo.
+ *
+ * <p>Build one with {@link #builder(String)}:
+ * <pre>{@code
+ * CsvSchema schema = CsvSchema.builder("sales").date("week").channels("tv", "search").build();
+ * }</pre>
+ *
+ * @param dateColumn the date column's header name
+ * @param kpiColumn the KPI column's header name
+ * @param channels the media spend columns; empty when {@code inferChannels} is set
+ * @param exposures channel name to the header of its exposure column (impressions, clicks); may be empty
+ * @param controls control variable columns
+ * @param events 0/1 event indicator columns
+ * @param geoColumn the geo column of a long-format panel, or null for national data
+ * @param datePattern a {@link java.time.format.DateTimeFormatter} pattern such as {@code d/M/yyyy} or
+ *     {@code M/d/yyyy}, or null for ISO {@code yyyy-MM-dd} (a time of day after the date is then ignored)
+ * @param missingValues what to do with empty cells
+ * @param inferChannels if true, media columns are every column whose name ends in {@code _spend} or
+ *     {@code _cost} or starts with {@code spend_} (any case) and is not otherwise mapped, in file order
+ * @param delimiter the field separator
+ */
+public record CsvSchema(String dateColumn, String kpiColumn, List<String> channels, Map<String, String> exposures,
+        List<String> controls, List<String> events, String geoColumn, String datePattern,
+        MissingValuePolicy missingValues, boolean inferChannels, char delimiter) {
+
+    /** Validates and copies the lists. */
+    public CsvSchema {
+        Objects.requireNonNull(dateColumn, "dateColumn");
+        Objects.requireNonNull(kpiColumn, "kpiColumn");
+        channels = List.copyOf(channels);
+        exposures = Map.copyOf(exposures);
+        controls = List.copyOf(controls);
+        events = List.copyOf(events);
+        Objects.requireNonNull(missingValues, "missingValues");
+        Checks.checkArgument(inferChannels || !channels.isEmpty(),
+                "no channels given; name the media columns or set inferChannels");
+        Checks.checkArgument(!inferChannels || channels.isEmpty(),
+                "channels %s given and inferChannels set; choose one", channels);
+        for (String c : exposures.keySet()) {
+            Checks.checkArgument(inferChannels || channels.contains(c),
+                    "exposure given for '%s', which is not a channel %s", c, channels);
+        }
+        Checks.checkArgument(delimiter != '"' && delimiter != '\n' && delimiter != '\r',
+                "delimiter '%s' is not allowed", delimiter);
+    }
+
+    /**
+     * @param kpiColumn the KPI column's header name
+     * @return a builder with date column {@code date}, ISO dates, comma separator and the FAIL policy
+     */
+    public static Builder builder(String kpiColumn) {
+        return new Builder(kpiColumn);
+    }
+
+    /** Builds a {@link CsvSchema}. */
+    public static final class Builder {
+        private final String kpi;
+        private String date = "date";
+        private final List<String> channels = new ArrayList<>();
+        private final Map<String, String> exposures = new LinkedHashMap<>();
+        private final List<String> controls = new ArrayList<>();
+        private final List<String> events = new ArrayList<>();
+        private String geo;
+        private String datePattern;
+        private MissingValuePolicy missing = MissingValuePolicy.FAIL;
+        private boolean infer;
+        private char delimiter = ',';
+
+        private Builder(String kpi) {
+            this.kpi = Objects.requireNonNull(kpi, "kpiColumn");
+        }
+
+        /**
+         * @param column the date column's header (default {@code date})
+         * @return this builder
+         */
+        public Builder date(String column) {
+            this.date = Objects.requireNonNull(column, "column");
+            return this;
+        }
+
+        /**
+         * @param columns media spend columns, in the order the channels will have
+         * @return this builder
+         */
+        public Builder channels(String... columns) {
+            return channels(List.of(columns));
+        }
+
+        /**
+         * @param columns media spend columns, in the order the channels will have
+         * @return this builder
+         */
+        public Builder channels(List<String> columns) {
+            channels.addAll(columns);
+            return this;
+        }
+
+        /**
+         * @param channel a channel's name
+         * @param column the header of its exposure column
+         * @return this builder
+         */
+        public Builder exposure(String channel, String column) {
+            exposures.put(Objects.requireNonNull(channel, "channel"), Objects.requireNonNull(column, "column"));
+            return this;
+        }
+
+        /**
+         * @param columns control variable columns
+         * @return this builder
+         */
+        public Builder controls(String... columns) {
+            return controls(List.of(columns));
+        }
+
+        /**
+         * @param columns control variable columns
+         * @return this builder
+         */
+        public Builder controls(List<String> columns) {
+            controls.addAll(columns);
+            return this;
+        }
+
+        /**
+         * @param columns 0/1 event columns
+         * @return this builder
+         */
+        public Builder events(String... columns) {
+            return events(List.of(columns));
+        }
+
+        /**
+         * @param columns 0/1 event columns
+         * @return this builder
+         */
+        public Builder events(List<String> columns) {
+            events.addAll(columns);
+            return this;
+        }
+
+        /**
+         * @param column the geo column of a long-format panel
+         * @return this builder
+         */
+        public Builder geo(String column) {
+            this.geo = column;
+            return this;
+        }
+
+        /**
+         * @param pattern a date pattern such as {@code d/M/yyyy}, or null for ISO
+         * @return this builder
+         */
+        public Builder datePattern(String pattern) {
+            this.datePattern = pattern;
+            return this;
+        }
+
+        /**
+         * @param policy what to do with empty cells
+         * @return this builder
+         */
+        public Builder missingValues(MissingValuePolicy policy) {
+            this.missing = policy;
+            return this;
+        }
+
+        /**
+         * Infer the media columns from their names ({@code *_spend}, {@code *_cost}, {@code spend_*}).
+         *
+         * @return this builder
+         */
+        public Builder inferChannels() {
+            this.infer = true;
+            return this;
+        }
+
+        /**
+         * @param delimiter the field separator (default comma)
+         * @return this builder
+         */
+        public Builder delimiter(char delimiter) {
+            this.delimiter = delimiter;
+            return this;
+        }
+
+        /** @return the schema */
+        public CsvSchema build() {
+            return new CsvSchema(date, kpi, channels, exposures, controls, events, geo, datePattern, missing,
+                    infer, delimiter);
+        }
+    }
+}

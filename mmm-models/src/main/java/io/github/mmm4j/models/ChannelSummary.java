@@ -1,0 +1,50 @@
+package io.github.mmm4j.models;
+
+import java.util.Objects;
+import java.util.Optional;
+
+/**
+ * What a model says about one media channel over the whole data window (training and holdout periods, every
+ * geo). Point values are the estimator's point estimate (for a Bayesian model, the posterior mean); intervals
+ * are present when the estimator gives them (ridge bootstrap, Bayesian posterior).
+ *
+ * @param name the channel's name
+ * @param spend total spend in the window
+ * @param contribution total KPI contribution of the channel in the window
+ * @param share the channel's fraction of the total media contribution (shares of all channels sum to 1)
+ * @param roi return on investment, {@code contribution / spend} (KPI units per unit of spend)
+ * @param mroi marginal ROI at the observed spend: the extra KPI in the window per extra unit of spend when the
+ *     channel's whole spend series is scaled up by a small fraction ({@code d contribution / d spend})
+ * @param contributionInterval interval of {@code contribution}
+ * @param shareInterval interval of {@code share}
+ * @param roiInterval interval of {@code roi}
+ * @param mroiInterval interval of {@code mroi}
+ */
+public record ChannelSummary(String name, double spend, double contribution, double share, double roi, double mroi,
+        Optional<Interval> contributionInterval, Optional<Interval> shareInterval, Optional<Interval> roiInterval,
+        Optional<Interval> mroiInterval) {
+
+    /** Validates. */
+    public ChannelSummary {
+        Objects.requireNonNull(name, "name");
+        Objects.requireNonNull(contributionInterval, "contributionInterval");
+        Objects.requireNonNull(shareInterval, "shareInterval");
+        Objects.requireNonNull(roiInterval, "roiInterval");
+        Objects.requireNonNull(mroiInterval, "mroiInterval");
+    }
+
+    /**
+     * A summary without intervals.
+     *
+     * @param name the channel's name
+     * @param spend total spend
+     * @param contribution total contribution
+     * @param share share of media contribution
+     * @param roi contribution / spend
+     * @param mroi marginal ROI
+     */
+    public ChannelSummary(String name, double spend, double contribution, double share, double roi, double mroi) {
+        this(name, spend, contribution, share, roi, mroi, Optional.empty(), Optional.empty(), Optional.empty(),
+                Optional.empty());
+    }
+}

@@ -1,0 +1,227 @@
+package io.github.mmm4j.models;
+
+import io.github.mmm4j.core.Checks;
+import io.github.mmm4j.core.MmmDataset;
+import io.github.mmm4j.core.Rng;
+import io.github.mmm4j.models.linear.Sign;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+
+/** The estimation steps shared by {@link Ridge} and {@link NonNegativeLeastSquares}. */
+final class LinearEstimation {
+
+    private LinearEstimation() {
+    }
+
+    /** The training rows of a design, geo-major ({@code i = g * nTrain + t}). */
+    record Training(Design design, Design.Frame frame, double[] x, double[] y, int n, int p, int nTrain, int nGeos,
+            Sign[] signs) {
+
+        /** The training sub-problem of periods {@code [from, to)} in every geo. */
+        Training periods(int from, int to) {
+            int m = to - from;
+            double[] xs = new double[m * nGeos * p];
+            double[] ys = new double[m * nGeos];
+            for (int g = 0; g < nGeos; g++) {
+                System.arraycopy(x, (g * nTrain + from) * p, xs, g * m * p, m * p);
+                System.arraycopy(y, g * nTrain + from, ys, g * m, m);
+            }
+            return new Training(design, frame, xs, ys, m * nGeos, p, m, nGeos, signs);
+        }
+
+        double[] solve(double[] response, double lambda) {
+            return Ridge.solve(x, n, p, response, lambda, signs);
+        }
+
+        double[] fitted(double[] sol) {
+            double[] f = new double[n];
+            for (int i = 0; i < n; i++) {
+                double s = sol[0];
+                for (int j = 0; j < p; j++) {
+                    s += sol[1 + j] * x[i * p + j];
+                }
+                f[i] = s;
+            }
+            return f;
+        }
+    }
+
+    static LinearModel fit(String estimator, MmmDataset data, ModelSpec spec, RidgeOptions options) {
+        Objects.requireNonNull(data, "data");
+        Objects.requireNonNull(spec, "spec");
+        Objects.requireNonNull(options, "options");
+        boolean nnls = estimator.equals(NonNegativeLeastSquares.NAME);
+        Training t = prepare(data, spec, options, nnls);
+        double lambda = options.lambda().isPresent() ? options.lambda().getAsDouble()
+                : nnls ? 0 : crossValidate(t, RidgeOptions.LAMBDA_GRID, options.cvFolds());
+        double[] sol = t.solve(t.y(), lambda);
+        double[] draws = options.bootstrap() == 0 ? null : bootstrap(t, sol, lambda, options);
+        double[] coef = new double[t.p()];
+        System.arraycopy(sol, 1, coef, 0, t.p());
+        Map<String, String> prov = new java.util.LinkedHashMap<>(options.asMap());
+        prov.put("lambda_used", Double.toString(lambda));
+        if (draws != null) {
+            prov.put("block_length_used", Integer.toString(blockLength(options, t.nTrain())));
+        }
+        return new LinearModel(estimator, spec, data, options.holdout(), t.frame(), sol[0], coef,
+                Provenance.of(estimator, options.seed(), prov), draws, options.level());
+    }
+
+    static Training prepare(MmmDataset data, ModelSpec spec, RidgeOptions options, boolean nonNegativeMedia) {
+        spec.checkMatches(data);
+        int nt = data.nPeriods();
+        int nTrain = nt - options.holdout();
+        Checks.checkArgument(nTrain >= 2, "holdout = %d leaves %d training periods of %d", options.holdout(), nTrain,
+                nt);
+        for (String c : options.controlSigns().keySet()) {
+            Checks.checkArgument(data.controls().contains(c), "control sign given for '%s', which is not a control %s",
+                    c, data.controls());
+        }
+        Design.Frame frame = Design.Frame.of(data.slice(0, nTrain));
+        Design design = Design.of(data, spec, frame);
+        int p = design.cols();
+        int n = nTrain * data.nGeos();
+        Ridge.checkSampleSize(n, p, design);
+        double[] x = new double[n * p];
+        double[] y = new double[n];
+        int i = 0;
+        for (int g = 0; g < data.nGeos(); g++) {
+            for (int t = 0; t < nTrain; t++) {
+                int r = g * nt + t;
+                y[i] = data.kpi(r);
+                for (int j = 0; j < p; j++) {
+                    x[i * p + j] = design.get(r, j);
+                }
+                i++;
+            }
+        }
+        Sign[] signs = new Sign[p];
+        for (int j = 0; j < p; j++) {
+            String name = design.columnNames().get(j);
+            boolean media = j >= design.firstMediaColumn();
+            signs[j] = media ? (nonNegativeMedia || options.nonNegativeMedia() ? Sign.NON_NEGATIVE : Sign.FREE)
+                    : options.controlSigns().getOrDefault(name, Sign.FREE);
+        }
+        return new Training(design, frame, x, y, n, p, nTrain, data.nGeos(), signs);
+    }
+
+    /**
+     * Rolling-origin cross-validation: returns the grid value with the smallest summed squared validation
+     * error, or 0.01 when no fold has enough training rows for the model's parameters.
+     */
+    static double crossValidate(Training t, double[] grid, int folds) {
+        int n = t.nTrain();
+        int h = Math.max(1, n / (2 * folds));
+        double[] sse = new double[grid.length];
+        int used = 0;
+        for (int k = 1; k <= folds; k++) {
+            int cut = n - (folds - k + 1) * h;
+            if (cut * t.nGeos() < t.p() + 2) {
+                continue;
+            }
+            Training train = t.periods(0, cut);
+            Training valid = t.periods(cut, Math.min(n, cut + h));
+            for (int i = 0; i < grid.length; i++) {
+                double[] sol = train.solve(train.y(), grid[i]);
+                double[] f = valid.fitted(sol);
+                for (int r = 0; r < valid.n(); r++) {
+                    double e = valid.y()[r] - f[r];
+                    sse[i] += e * e;
+                }
+            }
+            used++;
+        }
+        if (used == 0) {
+            return 0.01;
+        }
+        int best = 0;
+        for (int i = 1; i < grid.length; i++) {
+            if (sse[i] < sse[best]) {
+                best = i;
+            }
+        }
+        return grid[best];
+    }
+
+    static int blockLength(RidgeOptions o, int nTrain) {
+        int b = o.blockLength() > 0 ? o.blockLength() : (int) Math.max(2, Math.round(Math.cbrt(nTrain)));
+        return Math.min(b, nTrain);
+    }
+
+    /** Moving-block residual bootstrap; returns draws row-major {@code (intercept, coef...)}. */
+    static double[] bootstrap(Training t, double[] sol, double lambda, RidgeOptions o) {
+        int reps = o.bootstrap();
+        int width = 1 + t.p();
+        double[] fitted = t.fitted(sol);
+        double[] resid = new double[t.n()];
+        for (int i = 0; i < t.n(); i++) {
+            resid[i] = t.y()[i] - fitted[i];
+        }
+        int block = blockLength(o, t.nTrain());
+        Rng master = new Rng(o.seed());
+        Rng[] rngs = new Rng[reps];
+        for (int b = 0; b < reps; b++) {
+            rngs[b] = master.split();
+        }
+        double[] draws = new double[reps * width];
+        int threads = o.parallelism() > 0 ? o.parallelism() : Runtime.getRuntime().availableProcessors();
+        threads = Math.max(1, Math.min(threads, reps));
+        if (threads == 1) {
+            for (int b = 0; b < reps; b++) {
+                replicate(t, fitted, resid, block, lambda, rngs[b], draws, b * width);
+            }
+            return draws;
+        }
+        ExecutorService pool = Executors.newFixedThreadPool(threads, r -> {
+            Thread th = new Thread(r, "mmm4j-bootstrap");
+            th.setDaemon(true);
+            return th;
+        });
+        try {
+            List<Future<?>> futures = new ArrayList<>(reps);
+            for (int b = 0; b < reps; b++) {
+                int bb = b;
+                futures.add(pool.submit(() -> replicate(t, fitted, resid, block, lambda, rngs[bb], draws, bb * width)));
+            }
+            for (Future<?> f : futures) {
+                f.get();
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("bootstrap interrupted", e);
+        } catch (ExecutionException e) {
+            Throwable c = e.getCause();
+            if (c instanceof RuntimeException re) {
+                throw re;
+            }
+            throw new IllegalStateException(c);
+        } finally {
+            pool.shutdownNow();
+        }
+        return draws;
+    }
+
+    private static void replicate(Training t, double[] fitted, double[] resid, int block, double lambda, Rng rng,
+            double[] out, int offset) {
+        int nt = t.nTrain();
+        double[] y = new double[t.n()];
+        for (int g = 0; g < t.nGeos(); g++) {
+            int base = g * nt;
+            int filled = 0;
+            while (filled < nt) {
+                int start = rng.nextInt(nt - block + 1);
+                for (int l = 0; l < block && filled < nt; l++, filled++) {
+                    y[base + filled] = fitted[base + filled] + resid[base + start + l];
+                }
+            }
+        }
+        double[] sol = t.solve(y, lambda);
+        System.arraycopy(sol, 0, out, offset, sol.length);
+    }
+}

@@ -1,0 +1,46 @@
+package io.github.mmm4j.models;
+
+import io.github.mmm4j.core.MmmDataset;
+
+/**
+ * Non-negative least squares: the KPI regressed on the {@link Design} of a {@link ModelSpec} with every media
+ * coefficient constrained to be at least 0 (and control coefficients constrained as
+ * {@link RidgeOptions#controlSigns()} says), solved by the Lawson-Hanson active-set method
+ * ({@link io.github.mmm4j.models.linear.Nnls}; Lawson and Hanson 1974, "Solving Least Squares Problems",
+ * chapter 23). Columns are standardised as in {@link Ridge}; the penalty is 0 unless
+ * {@link RidgeOptions#lambda()} sets one (then it is NNLS-ridge). Intervals come from the same moving-block
+ * residual bootstrap as ridge, each replicate solved under the same constraints.
+ */
+public final class NonNegativeLeastSquares {
+
+    /** The estimator's name in results and provenance. */
+    public static final String NAME = "nnls";
+
+    private NonNegativeLeastSquares() {
+    }
+
+    /**
+     * Fits with the default options (no penalty, 200 bootstrap replicates, no holdout).
+     *
+     * @param data the data
+     * @param spec the model structure
+     * @return the fitted model
+     */
+    public static LinearModel fit(MmmDataset data, ModelSpec spec) {
+        return fit(data, spec, RidgeOptions.defaults());
+    }
+
+    /**
+     * Fits on all but the final {@code options.holdout()} periods.
+     *
+     * @param data the data, with the spec's channels
+     * @param spec the model structure
+     * @param options the options; media are constrained non-negative whatever {@code nonNegativeMedia} says, and
+     *     an empty lambda means 0
+     * @return the fitted model
+     * @throws io.github.mmm4j.core.DataException if the training rows are fewer than the model's parameters
+     */
+    public static LinearModel fit(MmmDataset data, ModelSpec spec, RidgeOptions options) {
+        return LinearEstimation.fit(NAME, data, spec, options.withNonNegativeMedia(true));
+    }
+}

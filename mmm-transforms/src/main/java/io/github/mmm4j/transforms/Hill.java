@@ -1,0 +1,231 @@
+package io.github.mmm4j.transforms;
+
+import io.github.mmm4j.core.Checks;
+import java.util.List;
+
+/**
+ * Hill saturation (Jin et al. 2017, eq. 3): {@code h(x) = x^s / (x^s + ec^s)} for {@code x >= 0},
+ * with half-saturation point {@code ec} ({@code h(ec) = 1/2}) and slope {@code s}; extended to
+ * {@code x < 0} as the odd function {@code -h(-x)}. Monotone, bounded by 1, {@code h(0) = 0} exactly
+ * for every slope.
+ *
+ * <p><b>Numerics.</b> The value is computed as {@code h = 1 / (1 + (ec / x)^s)}, with
+ * {@code (ec / x)^s = exp(s (ln ec - ln x))} for a general slope and repeated multiplication for integer
+ * slopes {@code 1..8} (a fast path without {@code log} and {@code exp}). Neither {@code x^s} nor
+ * {@code ec^s} is formed, so nothing overflows for any finite {@code x} (tested up to {@code 1e12});
+ * {@code x = 0} gives {@code (ec / 0)^s = +Infinity} and {@code h = 0} exactly, not NaN, even for
+ * {@code s < 1}. Every step is monotone and correctly rounded (semi-monotone for {@code log} and
+ * {@code exp}), so {@code h} is monotone in floating point, not only in exact arithmetic.
+ *
+ * <p><b>Derivatives</b> ({@code x > 0}, {@code h' = h (1 - h)}): {@code dh/dx = s h' / x},
+ * {@code dh/dec = -s h' / ec}, {@code dh/ds = h' ln(x / ec)}. At {@code x = 0} the parameter
+ * derivatives are 0 and {@code dh/dx} is {@code +Infinity} for {@code s < 1}, {@code 1 / ec} for
+ * {@code s = 1} and 0 for {@code s > 1}.
+ *
+ * <p>Meridian's {@code ec} and {@code slope} are these parameters; Robyn's {@code alpha} is the slope
+ * and its {@code gamma} a position of {@code ec} within the range of the data.
+ *
+ * @param ec half-saturation point, finite and {@code > 0}
+ * @param slope Hill exponent, finite and {@code > 0}
+ */
+public record Hill(double ec, double slope) implements Saturation {
+
+    /** Largest integer slope handled by repeated multiplication. */
+    private static final int MAX_INTEGER_SLOPE = 8;
+
+    /**
+     * Validates the parameters.
+     *
+     * @throws IllegalArgumentException if {@code ec} or {@code slope} is not finite and positive
+     */
+    public Hill {
+        Checks.checkPositive("ec", ec);
+        Checks.checkPositive("slope", slope);
+    }
+
+    /** The slope as an int if it is an integer in [1, 8], else 0. */
+    int integerSlope() {
+        return slope <= MAX_INTEGER_SLOPE && slope == Math.rint(slope) ? (int) slope : 0;
+    }
+
+    private static double powInt(double u, int k) {
+        double u2 = u * u;
+        switch (k) {
+            case 1:
+                return u;
+            case 2:
+                return u2;
+            case 3:
+                return u2 * u;
+            case 4:
+                return u2 * u2;
+            default:
+                double r = u2 * u2;
+                for (int i = 4; i < k; i++) {
+                    r *= u;
+                }
+                return r;
+        }
+    }
+
+    /**
+     * h(ax) for ax >= 0 (or NaN), as {@code 1 / (1 + (ec / ax)^s)}: every step is monotone and correctly
+     * rounded (or semi-monotone, for log and exp), so h is monotone in floating point; ax = 0 gives
+     * {@code 1 / (1 + Infinity) = 0}.
+     */
+    private static double positive(double ax, double ec, double logEc, int k, double slope) {
+        if (k > 0) {
+            return 1.0 / (1.0 + powInt(ec / ax, k));
+        }
+        return 1.0 / (1.0 + Math.exp(slope * (logEc - Math.log(ax))));
+    }
+
+    /** h (1 - h) given the log ratio lu = ln(ax / ec), finite or -Infinity. */
+    private static double spread(double lu, double slope) {
+        double e = Math.exp(-Math.abs(slope * lu));
+        double p = 1.0 / (1.0 + e);
+        return e * p * p;
+    }
+
+    @Override
+    public double value(double x) {
+        double h = positive(Math.abs(x), ec, Math.log(ec), integerSlope(), slope);
+        return x < 0 ? -h : h;
+    }
+
+    /** {@code dh/dx} at {@code x = 0}. */
+    private double derivativeAtZero() {
+        return slope < 1 ? Double.POSITIVE_INFINITY : slope == 1 ? 1.0 / ec : 0.0;
+    }
+
+    @Override
+    public double derivative(double x) {
+        double ax = Math.abs(x);
+        if (ax == 0) {
+            return derivativeAtZero();
+        }
+        return slope * spread(Math.log(ax) - Math.log(ec), slope) / ax;
+    }
+
+    /** Writes {@code [dh/dec, dh/dslope]}. */
+    @Override
+    public void parameterGradientInto(double x, double[] dest, int offset) {
+        double ax = Math.abs(x);
+        if (ax == 0) {
+            dest[offset] = 0.0;
+            dest[offset + 1] = 0.0;
+            return;
+        }
+        double lu = Math.log(ax) - Math.log(ec);
+        double sp = spread(lu, slope);
+        double sign = x < 0 ? -1.0 : 1.0;
+        dest[offset] = -sign * slope * sp / ec;
+        dest[offset + 1] = sign * sp * lu;
+    }
+
+    /** @return 1 */
+    @Override
+    public double supremum() {
+        return 1.0;
+    }
+
+    @Override
+    public void apply(double[] in, int inOffset, int inStride, double[] out, int outOffset, int outStride, int n) {
+        Kernels.checkApply(in, inOffset, inStride, out, outOffset, outStride, n);
+        int k = integerSlope();
+        double e = ec;
+        if (k == 2) {
+            for (int i = 0; i < n; i++) {
+                double x = in[inOffset + i * inStride];
+                double r = e / Math.abs(x);
+                double h = 1.0 / (1.0 + r * r);
+                out[outOffset + i * outStride] = x < 0 ? -h : h;
+            }
+        } else if (k == 1) {
+            for (int i = 0; i < n; i++) {
+                double x = in[inOffset + i * inStride];
+                double h = 1.0 / (1.0 + e / Math.abs(x));
+                out[outOffset + i * outStride] = x < 0 ? -h : h;
+            }
+        } else {
+            double logEc = Math.log(ec);
+            double s = slope;
+            for (int i = 0; i < n; i++) {
+                double x = in[inOffset + i * inStride];
+                double h = positive(Math.abs(x), e, logEc, k, s);
+                out[outOffset + i * outStride] = x < 0 ? -h : h;
+            }
+        }
+    }
+
+    @Override
+    public void backward(double[] x, int xOffset, int xStride, double[] gOut, int gOffset, int gStride, int n,
+            double[] gradParams, int gradOffset, double[] gIn, int gInOffset, int gInStride) {
+        Kernels.checkBackward(x, xOffset, xStride, gOut, gOffset, gStride, n, gradParams, gradOffset, 2, gIn,
+                gInOffset, gInStride);
+        double invEc = 1.0 / ec;
+        double logEc = Math.log(ec);
+        double s = slope;
+        // adjoint at x = 0: finite derivative, or 0 where it is infinite (see Saturation#backward)
+        double atZero = slope < 1 ? 0.0 : derivativeAtZero();
+        double gEc = 0;
+        double gSlope = 0;
+        for (int i = 0; i < n; i++) {
+            double xi = x[xOffset + i * xStride];
+            double g = gOut[gOffset + i * gStride];
+            double ax = Math.abs(xi);
+            double dx;
+            if (ax == 0) {
+                dx = atZero;
+            } else {
+                double lu = Math.log(ax) - logEc;
+                double e = Math.exp(-Math.abs(s * lu));
+                double p = 1.0 / (1.0 + e);
+                double sp = e * p * p;
+                double sg = xi < 0 ? -g : g;
+                gEc -= sg * sp;
+                gSlope += sg * sp * lu;
+                dx = s * sp / ax;
+            }
+            if (gIn != null) {
+                gIn[gInOffset + i * gInStride] += g * dx;
+            }
+        }
+        gradParams[gradOffset] += gEc * s * invEc;
+        gradParams[gradOffset + 1] += gSlope;
+    }
+
+    /** @return {@code "hill"} */
+    @Override
+    public String name() {
+        return "hill";
+    }
+
+    /** @return {@code [ec, slope]} */
+    @Override
+    public double[] parameters() {
+        return new double[] {ec, slope};
+    }
+
+    /** @return {@code ["ec", "slope"]} */
+    @Override
+    public List<String> parameterNames() {
+        return List.of("ec", "slope");
+    }
+
+    /** @return 2 */
+    @Override
+    public int parameterCount() {
+        return 2;
+    }
+
+    /**
+     * {@inheritDoc}
+     */
+    @Override
+    public Hill withParameters(double[] parameters) {
+        double[] p = parameters;
+        Kernels.checkParameterCount(p, 2);
+        return new Hill(p[0], p[1]);
+    }
+}

@@ -1,0 +1,220 @@
+package io.github.mmm4j.transforms;
+
+import static io.github.mmm4j.transforms.Tolerances.FINITE_DIFFERENCE;
+import static io.github.mmm4j.transforms.Tolerances.ROUNDING;
+import static io.github.mmm4j.transforms.Tolerances.assertArrayClose;
+import static io.github.mmm4j.transforms.Tolerances.assertClose;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertSame;
+
+import java.lang.management.ManagementFactory;
+import java.util.Random;
+import net.jqwik.api.Arbitraries;
+import net.jqwik.api.Arbitrary;
+import net.jqwik.api.Example;
+import net.jqwik.api.ForAll;
+import net.jqwik.api.Property;
+import net.jqwik.api.Provide;
+import net.jqwik.api.constraints.IntRange;
+
+/** The batched kernels equal the per-channel loop, and their gradient equals finite differences. */
+class TransformsTest {
+
+    @Provide
+    Arbitrary<Adstock> adstock() {
+        return Arbitraries.oneOf(
+                new GeometricTest().adstocks(), new GeometricInfiniteTest().adstocks(), new DelayedTest().adstocks(),
+                new WeibullCdfTest().adstocks(), new WeibullPdfTest().adstocks(), new BetaGammaTest().adstocks());
+    }
+
+    @Provide
+    Arbitrary<Saturation> saturation() {
+        return Arbitraries.oneOf(new HillContractTest().saturations(), new LogisticContractTest().saturations(),
+                new SigmoidContractTest().saturations(), new MichaelisMentenContractTest().saturations(),
+                new TanhContractTest().saturations());
+    }
+
+    @Provide
+    Arbitrary<Adstock[]> adstocks() {
+        return adstock().array(Adstock[].class).ofMinSize(1).ofMaxSize(7);
+    }
+
+    /** A saturation per adstock. */
+    private static Saturation[] saturations(Adstock[] a, long seed) {
+        Random rnd = new Random(seed);
+        Saturation[] s = new Saturation[a.length];
+        for (int c = 0; c < a.length; c++) {
+            double p = 0.1 + rnd.nextDouble() * 5;
+            switch (c % 5) {
+                case 0 -> s[c] = new Hill(p * 10, c % 2 == 0 ? 2.0 : 0.5 + rnd.nextDouble() * 3);
+                case 1 -> s[c] = new Logistic(p / 20);
+                case 2 -> s[c] = new Sigmoid(p * 10, p / 10);
+                case 3 -> s[c] = new MichaelisMenten(p, p * 20);
+                default -> s[c] = new Tanh(p, p);
+            }
+        }
+        return s;
+    }
+
+    private static double[] spend(int n, int nc, long seed) {
+        Random rnd = new Random(seed);
+        double[] x = new double[n * nc];
+        for (int i = 0; i < x.length; i++) {
+            x[i] = rnd.nextInt(4) == 0 ? 0.0 : rnd.nextDouble() * 100;
+        }
+        return x;
+    }
+
+    @Property(tries = 100)
+    void batchedEqualsPerChannelLoop(@ForAll("adstocks") Adstock[] a, @ForAll @IntRange(min = 0, max = 700) int n,
+            @ForAll long seed) {
+        int nc = a.length;
+        Saturation[] s = saturations(a, seed);
+        double[] x = spend(n, nc, seed);
+        double[] expected = new double[n * nc];
+        double[] expectedAdstock = new double[n * nc];
+        for (int c = 0; c < nc; c++) {
+            a[c].apply(x, c, nc, expectedAdstock, c, nc, n);
+            s[c].apply(expectedAdstock, c, nc, expected, c, nc, n);
+        }
+        TransformWorkspace ws = new TransformWorkspace();
+        double[] out = Transforms.forward(a, s, x, n, null, ws);
+        assertArrayClose(expected, out, n * nc, ROUNDING, "forward");
+        double[] again = Transforms.forward(a, s, x, n, out, ws);
+        assertSame(out, again, "output reused");
+        assertArrayClose(expectedAdstock, Transforms.adstock(a, x, n, null, null), n * nc, ROUNDING, "adstock");
+    }
+
+    @Property(tries = 100)
+    void batchedBackwardEqualsPerChannelChain(@ForAll("adstocks") Adstock[] a,
+            @ForAll @IntRange(min = 1, max = 700) int n, @ForAll long seed) {
+        int nc = a.length;
+        Saturation[] s = saturations(a, seed);
+        double[] x = spend(n, nc, seed);
+        double[] g = spend(n, nc, seed + 1);
+        int np = Transforms.parameterCount(a, s);
+        double[] expectedGrad = new double[np];
+        double[] expectedIn = new double[n * nc];
+        double[] ad = new double[n];
+        double[] gAd = new double[n];
+        for (int c = 0; c < nc; c++) {
+            java.util.Arrays.fill(gAd, 0.0);
+            a[c].apply(x, c, nc, ad, 0, 1, n);
+            s[c].backward(ad, 0, 1, g, c, nc, n, expectedGrad, Transforms.saturationParameterOffset(a, s, c), gAd, 0,
+                    1);
+            a[c].backward(x, c, nc, gAd, 0, 1, n, expectedGrad, Transforms.adstockParameterOffset(a, s, c),
+                    expectedIn, c, nc);
+        }
+        double[] grad = new double[np];
+        double[] gIn = new double[n * nc];
+        Transforms.backward(a, s, x, n, g, grad, gIn, new TransformWorkspace());
+        assertArrayClose(expectedGrad, grad, np, 1e3 * ROUNDING, "parameter gradient");
+        assertArrayClose(expectedIn, gIn, n * nc, 1e3 * ROUNDING, "input adjoint");
+    }
+
+    @Property(tries = 30)
+    void batchedGradientMatchesFiniteDifferences(@ForAll("adstocks") Adstock[] a,
+            @ForAll @IntRange(min = 1, max = 60) int n, @ForAll long seed) {
+        int nc = a.length;
+        Saturation[] s = saturations(a, seed);
+        double[] x = spend(n, nc, seed);
+        double[] g = spend(n, nc, seed + 1);
+        int np = Transforms.parameterCount(a, s);
+        double[] grad = new double[np];
+        Transforms.backward(a, s, x, n, g, grad, null, null);
+        double[] out = Transforms.forward(a, s, x, n, null, null);
+        double scale = Series.absDot(g, out, n * nc);
+        for (int c = 0; c < nc; c++) {
+            int ao = Transforms.adstockParameterOffset(a, s, c);
+            double[] p = a[c].parameters();
+            for (int k = 0; k < p.length; k++) {
+                int cc = c;
+                int kk = k;
+                double fd = Tolerances.centralDifference(v -> {
+                    double[] q = p.clone();
+                    q[kk] = v;
+                    Adstock[] b = a.clone();
+                    b[cc] = a[cc].withParameters(q);
+                    return Series.dot(g, Transforms.forward(b, s, x, n, null, null), n * nc);
+                }, p[k]);
+                assertClose(fd, grad[ao + k], FINITE_DIFFERENCE, scale, a[c] + " " + a[c].parameterNames().get(k));
+            }
+            int so = Transforms.saturationParameterOffset(a, s, c);
+            double[] q0 = s[c].parameters();
+            for (int k = 0; k < q0.length; k++) {
+                int cc = c;
+                int kk = k;
+                double fd = Tolerances.centralDifference(v -> {
+                    double[] q = q0.clone();
+                    q[kk] = v;
+                    Saturation[] b = s.clone();
+                    b[cc] = s[cc].withParameters(q);
+                    return Series.dot(g, Transforms.forward(a, b, x, n, null, null), n * nc);
+                }, q0[k]);
+                assertClose(fd, grad[so + k], FINITE_DIFFERENCE, scale, s[c] + " " + s[c].parameterNames().get(k));
+            }
+        }
+    }
+
+    @Example
+    void steadyStateKernelsAreAllocationFree() {
+        Adstock[] a = {Adstock.geometric(0.6, 8, true), Adstock.weibullPdf(2.0, 0.3, 12),
+            Adstock.geometricInfinite(0.5, false), Adstock.betaGamma(-0.2, 0.5, 6)};
+        Saturation[] s = {Saturation.hill(50, 2.0), Saturation.hill(50, 1.3), Saturation.tanh(3, 2),
+            Saturation.michaelisMenten(2, 30)};
+        int n = 3000;
+        double[] x = spend(n, a.length, 7);
+        double[] out = new double[x.length];
+        double[] g = spend(n, a.length, 8);
+        double[] grad = new double[Transforms.parameterCount(a, s)];
+        double[] gIn = new double[x.length];
+        TransformWorkspace ws = new TransformWorkspace();
+        com.sun.management.ThreadMXBean bean = (com.sun.management.ThreadMXBean) ManagementFactory.getThreadMXBean();
+        long allocated = 0;
+        for (int rep = 0; rep < 3; rep++) {
+            long before = bean.getCurrentThreadAllocatedBytes();
+            Transforms.forward(a, s, x, n, out, ws);
+            Transforms.backward(a, s, x, n, g, grad, gIn, ws);
+            allocated = bean.getCurrentThreadAllocatedBytes() - before;
+        }
+        assertEquals(0L, allocated, "bytes allocated by a warm forward + backward");
+    }
+
+    @Property(tries = 100)
+    void steadyStateMatchesConstantSpendAndItsDerivative(@ForAll("adstock") Adstock a,
+            @ForAll("saturation") Saturation s, @ForAll @IntRange(min = 1, max = 1000) int spendUnits) {
+        double spend = spendUnits / 10.0;
+        int n = AdstockContract.padding(a) + 1;
+        double[] x = new double[n];
+        java.util.Arrays.fill(x, spend);
+        double[] out = Transforms.forward(new Adstock[] {a}, new Saturation[] {s}, x, n, null, null);
+        assertClose(Transforms.steadyStateResponse(a, s, spend), out[n - 1], 1e3 * ROUNDING, "steady state");
+        assertClose(spend * a.totalWeight(), Transforms.steadyStateLevel(a, spend), ROUNDING, "level");
+        double fd = Tolerances.centralDifference(v -> Transforms.steadyStateResponse(a, s, v), spend);
+        assertClose(fd, Transforms.marginalResponse(a, s, spend), FINITE_DIFFERENCE,
+                s.supremum() / spend, "marginal");
+    }
+
+    @Example
+    void parameterLayoutIsChannelMajor() {
+        Adstock[] a = {Adstock.geometric(0.5, 2, true), Adstock.weibullCdf(1, 0.5, 3)};
+        Saturation[] s = {Saturation.hill(1, 2), Saturation.logistic(1)};
+        assertEquals(6, Transforms.parameterCount(a, s));
+        assertEquals(0, Transforms.adstockParameterOffset(a, s, 0));
+        assertEquals(1, Transforms.saturationParameterOffset(a, s, 0));
+        assertEquals(3, Transforms.adstockParameterOffset(a, s, 1));
+        assertEquals(5, Transforms.saturationParameterOffset(a, s, 1));
+    }
+
+    @Example
+    void blocksJoinSeamlesslyForOneLongChannel() {
+        Adstock[] a = {Adstock.geometric(0.7, 30, false)};
+        Saturation[] s = {Saturation.hill(100, 1.5)};
+        int n = 10_000;
+        double[] x = spend(n, 1, 3);
+        double[] expected = new double[n];
+        a[0].apply(x, n, expected);
+        s[0].apply(expected, n, expected);
+        assertArrayClose(expected, Transforms.forward(a, s, x, n, null, null), n, ROUNDING, "long series");
+    }
+}
