@@ -10,6 +10,8 @@ import io.github.mmm4j.core.MmmDataset;
 import io.github.mmm4j.models.ChannelSpec;
 import io.github.mmm4j.models.ChannelSummary;
 import io.github.mmm4j.models.FittedModel;
+import io.github.mmm4j.models.ModelJson;
+import io.github.mmm4j.models.linear.CollinearityReport;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.List;
@@ -37,8 +39,10 @@ final class Results {
         String md = markdown(model, source);
         AtomicFiles.writeString(outDir.resolve("results.json"), json.toPrettyString() + "\n");
         AtomicFiles.writeString(outDir.resolve("report.md"), md);
+        ModelJson.write(model, outDir.resolve("model.json"));
         out.print(table(model));
-        out.printf(Locale.ROOT, "%nWrote %s and %s%n", outDir.resolve("results.json"), outDir.resolve("report.md"));
+        out.printf(Locale.ROOT, "%nWrote %s, %s and %s%n", outDir.resolve("results.json"), outDir.resolve("report.md"),
+                outDir.resolve("model.json"));
         out.flush();
     }
 
@@ -98,6 +102,15 @@ final class Results {
             root.put("interval_level", model.intervalLevel());
             root.put("draws", model.drawCount());
         }
+        CollinearityReport col = model.collinearity();
+        ObjectNode cj = root.putObject("collinearity");
+        num(cj, "condition_number", col.conditionNumber());
+        ObjectNode vif = cj.putObject("vif");
+        for (int j = 0; j < col.names().size(); j++) {
+            num(vif, col.names().get(j), col.vif()[j]);
+        }
+        ArrayNode severe = cj.putArray("severe");
+        col.severeNames().forEach(severe::add);
         ObjectNode options = root.putObject("options");
         model.provenance().options().forEach(options::put);
         return root;
@@ -178,6 +191,13 @@ final class Results {
                     .orElse("n/a");
             sb.append(String.format(Locale.ROOT, "| %s | %.2f | %.2f | %.1f%% | %.3f | %s | %.3f |%n",
                     escape(c.name()), c.spend(), c.contribution(), 100 * c.share(), c.roi(), iv, c.mroi()));
+        }
+        CollinearityReport col = model.collinearity();
+        if (!col.severeNames().isEmpty() || col.illConditioned()) {
+            sb.append(String.format(Locale.ROOT, "%nCollinearity: condition number %.1f; columns with VIF above %.0f: %s. "
+                    + "The data cannot fully separate these effects; treat their split with caution.%n",
+                    col.conditionNumber(), io.github.mmm4j.models.linear.Collinearity.DEFAULT_VIF_THRESHOLD,
+                    col.severeNames()));
         }
         sb.append(String.format(Locale.ROOT, "%nModel: %s. ROI is the channel's modelled contribution over the whole "
                 + "data window divided by its spend; marginal ROI is the extra %s per extra unit of spend at the "

@@ -29,7 +29,9 @@ import java.util.Set;
  * <h2>Invariants</h2>
  * Every value is finite; spend and exposure are non-negative; no channel's spend is zero in every row; events
  * are 0 or 1; all names (KPI, channels, controls, events) are distinct and non-blank. Build one with
- * {@link #builder(TimeIndex)} or read one with {@link MmmCsv}.
+ * {@link #builder(TimeIndex)} or read one with {@link MmmCsv}. Two derived forms relax this, for scenarios:
+ * {@link #withSpend(double[])} may set a channel's spend to zero throughout, and {@link #extend} appends
+ * future periods whose KPI is unknown (NaN) after {@link #nObservedPeriods()}.
  */
 public final class MmmDataset {
 
@@ -45,8 +47,11 @@ public final class MmmDataset {
     private final boolean[] hasExposure;
     private final double[] controlValues;
     private final double[] eventValues;
+    /** Periods with a known KPI, or -1 for all (fewer only after {@link #extend}). */
+    private final int observed;
 
     private MmmDataset(Builder b) {
+        this.observed = -1;
         this.time = b.time;
         this.geos = List.copyOf(b.geos);
         this.kpiName = b.kpiName;
@@ -69,6 +74,12 @@ public final class MmmDataset {
 
     private MmmDataset(MmmDataset src, TimeIndex time, List<String> geos, double[] kpi, double[] spend,
             double[] exposure, double[] controls, double[] events) {
+        this(src, time, geos, kpi, spend, exposure, controls, events, src.observed);
+    }
+
+    private MmmDataset(MmmDataset src, TimeIndex time, List<String> geos, double[] kpi, double[] spend,
+            double[] exposure, double[] controls, double[] events, int observed) {
+        this.observed = observed;
         this.time = time;
         this.geos = geos;
         this.kpiName = src.kpiName;
@@ -312,10 +323,11 @@ public final class MmmDataset {
     public MmmDataset slice(int from, int to) {
         TimeIndex sub = time.slice(from, to);
         int n = to - from;
+        int obs = observed < 0 ? -1 : Math.max(0, Math.min(n, observed - from));
         return new MmmDataset(this, sub, geos,
                 sliceRows(kpi, 1, from, n), sliceRows(spend, nChannels(), from, n),
                 sliceRows(exposure, nChannels(), from, n), sliceRows(controlValues, nControls(), from, n),
-                sliceRows(eventValues, nEvents(), from, n));
+                sliceRows(eventValues, nEvents(), from, n), obs == n ? -1 : obs);
     }
 
     private double[] sliceRows(double[] m, int k, int from, int n) {
@@ -400,6 +412,83 @@ public final class MmmDataset {
                     : spend[i] > 0 ? exposure[i] * (newSpend[i] / spend[i]) : newSpend[i];
         }
         return new MmmDataset(this, time, geos, kpi, newSpend.clone(), x, controlValues, eventValues);
+    }
+
+    /**
+     * The dataset followed by {@code periods} future periods at the same spacing, for forecasting a spend plan
+     * with carryover from history. The KPI of a future period is unknown and reads as NaN (the one exception
+     * to the finite-values invariant; {@link #nObservedPeriods()} tells where the known KPI ends). Exposure of a
+     * future period equals its spend. Rows stay geo-major over the extended index.
+     *
+     * @param periods the number of future periods, at least 1
+     * @param futureSpend (input) not modified; {@code futureSpend[(g * periods + h) * nChannels() + c]}, finite and
+     *     non-negative
+     * @param futureControls (input) not modified; {@code futureControls[(g * periods + h) * nControls() + k]}, or
+     *     null to hold every control at its last observed value in each geo
+     * @param futureEvents (input) not modified; {@code futureEvents[(g * periods + h) * nEvents() + e]} (0 or 1),
+     *     or null for no events
+     * @return the extended dataset
+     * @throws IllegalArgumentException naming the argument, index and value of the first bad entry
+     */
+    public MmmDataset extend(int periods, double[] futureSpend, double[] futureControls, double[] futureEvents) {
+        Checks.checkPositive("periods", periods);
+        int ng = geos.size();
+        int nc = nChannels();
+        int nk = nControls();
+        int ne = nEvents();
+        Checks.checkLength("futureSpend", futureSpend, ng * periods * nc);
+        for (int i = 0; i < futureSpend.length; i++) {
+            Checks.checkArgument(Double.isFinite(futureSpend[i]) && futureSpend[i] >= 0,
+                    "futureSpend[%d] = %s; must be finite and >= 0", i, futureSpend[i]);
+        }
+        if (futureControls != null) {
+            Checks.checkLength("futureControls", futureControls, ng * periods * nk);
+            Checks.checkAllFinite("futureControls", futureControls);
+        }
+        if (futureEvents != null) {
+            Checks.checkLength("futureEvents", futureEvents, ng * periods * ne);
+            for (int i = 0; i < futureEvents.length; i++) {
+                Checks.checkArgument(futureEvents[i] == 0 || futureEvents[i] == 1,
+                        "futureEvents[%d] = %s; must be 0 or 1", i, futureEvents[i]);
+            }
+        }
+        int nt = time.size();
+        int n2 = nt + periods;
+        double[] k2 = new double[ng * n2];
+        double[] s2 = new double[ng * n2 * nc];
+        double[] x2 = new double[ng * n2 * nc];
+        double[] c2 = new double[ng * n2 * nk];
+        double[] e2 = new double[ng * n2 * ne];
+        for (int g = 0; g < ng; g++) {
+            System.arraycopy(kpi, g * nt, k2, g * n2, nt);
+            java.util.Arrays.fill(k2, g * n2 + nt, (g + 1) * n2, Double.NaN);
+            System.arraycopy(spend, g * nt * nc, s2, g * n2 * nc, nt * nc);
+            System.arraycopy(futureSpend, g * periods * nc, s2, (g * n2 + nt) * nc, periods * nc);
+            System.arraycopy(exposure, g * nt * nc, x2, g * n2 * nc, nt * nc);
+            System.arraycopy(futureSpend, g * periods * nc, x2, (g * n2 + nt) * nc, periods * nc);
+            System.arraycopy(controlValues, g * nt * nk, c2, g * n2 * nk, nt * nk);
+            System.arraycopy(eventValues, g * nt * ne, e2, g * n2 * ne, nt * ne);
+            for (int h = 0; h < periods; h++) {
+                for (int k = 0; k < nk; k++) {
+                    c2[(g * n2 + nt + h) * nk + k] = futureControls != null
+                            ? futureControls[(g * periods + h) * nk + k]
+                            : controlValues[(g * nt + nt - 1) * nk + k];
+                }
+                if (futureEvents != null) {
+                    System.arraycopy(futureEvents, (g * periods + h) * ne, e2, (g * n2 + nt + h) * ne, ne);
+                }
+            }
+        }
+        return new MmmDataset(this, time.extend(periods), geos, k2, s2, x2, c2, e2, observedPeriods());
+    }
+
+    /** @return the number of leading periods whose KPI is known: {@code nPeriods()} unless built by {@link #extend} */
+    public int nObservedPeriods() {
+        return observedPeriods();
+    }
+
+    private int observedPeriods() {
+        return observed < 0 ? time.size() : observed;
     }
 
     @Override

@@ -2,6 +2,8 @@ package io.github.mmm4j.models;
 
 import io.github.mmm4j.core.FitMetrics;
 import io.github.mmm4j.core.MmmDataset;
+import io.github.mmm4j.models.linear.Collinearity;
+import io.github.mmm4j.models.linear.CollinearityReport;
 import java.util.List;
 import java.util.Optional;
 
@@ -68,6 +70,33 @@ public interface FittedModel {
     Provenance provenance();
 
     /**
+     * Collinearity of the model's design over the training rows: variance inflation factor per column and the
+     * condition number of the standardised design (see {@link Collinearity}), so that channels whose effects
+     * the data cannot separate are visible. Geo offset columns are left out.
+     *
+     * @return the report
+     */
+    default CollinearityReport collinearity() {
+        Design d = Design.of(data(), spec(), frame());
+        int nt = data().nPeriods();
+        int nTrain = nt - holdout();
+        int first = data().nGeos() - 1;
+        int p = d.cols() - first;
+        int n = nTrain * data().nGeos();
+        double[] x = new double[n * p];
+        int i = 0;
+        for (int g = 0; g < data().nGeos(); g++) {
+            for (int t = 0; t < nTrain; t++, i++) {
+                for (int j = 0; j < p; j++) {
+                    x[i * p + j] = d.get(g * nt + t, first + j);
+                }
+            }
+        }
+        return Collinearity.diagnose(x, n, p, d.columnNames().subList(first, d.cols()),
+                Collinearity.DEFAULT_VIF_THRESHOLD, Collinearity.DEFAULT_CONDITION_THRESHOLD);
+    }
+
+    /**
      * The steady-state response of a channel: the KPI contribution per period once carryover has built up,
      * when the channel spends {@code spendPerPeriod} in every period (in a panel: in total over geos, split
      * across geos in proportion to the channel's historical spend in each). For adstock weights summing to
@@ -89,6 +118,37 @@ public interface FittedModel {
      * @return the marginal response
      */
     double marginalResponse(int channel, double spendPerPeriod);
+
+    /**
+     * The per-period contribution of one channel to one geo's KPI for a given spend series of that channel:
+     * {@code beta_c * sat_c(adstock_c(spend / scale_c))}, spend before the series' first period taken as
+     * zero. mmm4j's models are additive in media, so a channel's contribution depends on no other channel;
+     * this is the kernel the budget optimizer and attribution evaluate many times. A model with draws and no
+     * point coefficients returns the mean over its draws.
+     *
+     * @param channel the channel index
+     * @param geo the geo index (0 for national data)
+     * @param spend (input) not modified; the channel's spend per period in that geo, finite and non-negative
+     * @return the contribution per period, same length as {@code spend}
+     */
+    default double[] channelContribution(int channel, int geo, double[] spend) {
+        int nd = drawCount();
+        if (nd == 0) {
+            throw new UnsupportedOperationException(getClass().getSimpleName()
+                    + " has neither point coefficients nor draws to compute a channel contribution from");
+        }
+        double[] sum = new double[spend.length];
+        for (int i = 0; i < nd; i++) {
+            double[] c = draw(i).channelContribution(channel, geo, spend);
+            for (int t = 0; t < c.length; t++) {
+                sum[t] += c[t];
+            }
+        }
+        for (int t = 0; t < sum.length; t++) {
+            sum[t] /= nd;
+        }
+        return sum;
+    }
 
     /**
      * The number of draws behind the interval estimates: bootstrap replicates for ridge, posterior draws for

@@ -248,6 +248,30 @@ public final class LinearModel implements FittedModel {
     }
 
     @Override
+    public double[] channelContribution(int channel, int geo, double[] spend) {
+        Objects.checkIndex(channel, data.nChannels());
+        Objects.checkIndex(geo, data.nGeos());
+        Objects.requireNonNull(spend, "spend");
+        int n = spend.length;
+        double scale = frame.mediaScale()[channel];
+        double[] x = new double[n];
+        for (int t = 0; t < n; t++) {
+            Checks.checkArgument(Double.isFinite(spend[t]) && spend[t] >= 0, "spend[%d] = %s; must be finite and >= 0",
+                    t, spend[t]);
+            x[t] = spend[t] / scale;
+        }
+        ChannelSpec cs = spec.channels().get(channel);
+        double[] level = new double[n];
+        cs.adstock().apply(x, n, level);
+        cs.saturation().apply(level, n, x);
+        double beta = coefficients[firstMedia + channel];
+        for (int t = 0; t < n; t++) {
+            x[t] *= beta;
+        }
+        return x;
+    }
+
+    @Override
     public int drawCount() {
         return draws == null ? 0 : draws.length / (1 + coefficients.length);
     }
