@@ -60,14 +60,14 @@ public final class Rng {
 
     /**
      * A standard normal deviate by the Box-Muller transform (one of the pair, the other discarded, so that
-     * the stream has no hidden state).
+     * the stream has no hidden state), computed with {@link StrictMath} so that every platform gives the same bits.
      *
      * @return a draw from N(0, 1)
      */
     public double nextGaussian() {
         double u1 = 1.0 - nextDouble(); // in (0, 1]: log is finite
         double u2 = nextDouble();
-        return Math.sqrt(-2.0 * Math.log(u1)) * Math.cos(2.0 * Math.PI * u2);
+        return StrictMath.sqrt(-2.0 * StrictMath.log(u1)) * StrictMath.cos(2.0 * Math.PI * u2);
     }
 
     /**

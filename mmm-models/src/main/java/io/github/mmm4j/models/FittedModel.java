@@ -172,6 +172,11 @@ public interface FittedModel {
         throw new IndexOutOfBoundsException("draw " + i + " of a model with " + drawCount() + " draws");
     }
 
+    /** @return the sampler's convergence diagnostics for a sampled (Bayesian) fit, empty for other estimators */
+    default java.util.Optional<SamplerDiagnostics> samplerDiagnostics() {
+        return java.util.Optional.empty();
+    }
+
     /** @return the nominal coverage of the intervals, 0.9 unless the estimator was told otherwise */
     default double intervalLevel() {
         return 0.9;

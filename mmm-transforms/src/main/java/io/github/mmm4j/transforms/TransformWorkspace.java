@@ -12,6 +12,12 @@ public final class TransformWorkspace {
 
     /** Lag-major weights {@code [l * nChannels + c]}. */
     double[] weightsT = new double[0];
+    /** Channel-major weights {@code [c * window + l]}. */
+    double[] weightsC = new double[0];
+    /** One channel's spend over a block of rows plus its history. */
+    double[] colX = new double[0];
+    /** One channel's adstock over a block of rows. */
+    double[] colY = new double[0];
     /** One channel's weights or weight Jacobian. */
     double[] scratch = new double[0];
     /** Lagged cross-correlations {@code [l * nChannels + c]}. */

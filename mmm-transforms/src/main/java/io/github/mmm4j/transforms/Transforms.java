@@ -27,8 +27,11 @@ import java.util.Objects;
  */
 public final class Transforms {
 
-    /** Elements per block of rows (16 KiB of doubles per buffer). */
+    /** Elements per block of rows in the backward pass (16 KiB of doubles per buffer). */
     private static final int BLOCK_ELEMENTS = 2048;
+
+    /** Rows per block in the forward pass, where one channel's column is processed at a time. */
+    private static final int COLUMN_BLOCK = 1024;
 
     private Transforms() {
     }
@@ -134,14 +137,33 @@ public final class Transforms {
         TransformWorkspace w = ws == null ? new TransformWorkspace() : ws;
         int len = prepareWeights(adstocks, nPeriods, w);
         if (len > 0) {
-            int rows = Math.max(1, BLOCK_ELEMENTS / nc);
+            int rows = COLUMN_BLOCK;
+            int lag = len - 1;
+            w.colX = TransformWorkspace.grow(w.colX, rows + lag);
+            w.colY = TransformWorkspace.grow(w.colY, rows);
+            double[] colX = w.colX;
+            double[] colY = w.colY;
+            double[] wC = w.weightsC;
             for (int t0 = 0; t0 < nPeriods; t0 += rows) {
                 int t1 = Math.min(nPeriods, t0 + rows);
-                convolveRows(w.weightsT, len, nc, x, t0, t1, result, 0);
-                if (saturations != null) {
-                    for (int c = 0; c < nc; c++) {
-                        if (adstocks[c].isFinite()) {
-                            saturations[c].apply(result, t0 * nc + c, nc, result, t0 * nc + c, nc, t1 - t0);
+                int nb = t1 - t0;
+                int hist = Math.min(lag, t0);
+                for (int c = 0; c < nc; c++) {
+                    if (!adstocks[c].isFinite()) {
+                        continue;
+                    }
+                    // gather the column with its history, convolve contiguously (vectorisable), scatter
+                    int src = (t0 - hist) * nc + c;
+                    for (int i = 0; i < hist + nb; i++) {
+                        colX[i] = x[src + i * nc];
+                    }
+                    convolveColumn(wC, c * len, len, colX, hist, colY, nb);
+                    if (saturations != null) {
+                        saturations[c].apply(colY, 0, 1, result, t0 * nc + c, nc, nb);
+                    } else {
+                        int dst = t0 * nc + c;
+                        for (int i = 0; i < nb; i++) {
+                            result[dst + i * nc] = colY[i];
                         }
                     }
                 }
@@ -355,14 +377,14 @@ public final class Transforms {
             return 0;
         }
         w.weightsT = TransformWorkspace.grow(w.weightsT, len * nc);
-        w.scratch = TransformWorkspace.grow(w.scratch, len);
+        w.weightsC = TransformWorkspace.grow(w.weightsC, len * nc);
         double[] wT = w.weightsT;
-        double[] tmp = w.scratch;
+        double[] wC = w.weightsC;
         for (int c = 0; c < nc; c++) {
             if (adstocks[c].isFinite()) {
-                adstocks[c].weightsInto(tmp, 0, len);
+                adstocks[c].weightsInto(wC, c * len, len);
                 for (int l = 0; l < len; l++) {
-                    wT[l * nc + c] = tmp[l];
+                    wT[l * nc + c] = wC[c * len + l];
                 }
             } else {
                 for (int l = 0; l < len; l++) {
@@ -371,6 +393,29 @@ public final class Transforms {
             }
         }
         return len;
+    }
+
+    /**
+     * {@code y[j] = sum_{l <= min(len - 1, hist + j)} w[wOff + l] * colX[hist + j - l]} for {@code j < nb}:
+     * one contiguous column, lag-outer so that the inner loop is a vectorisable axpy.
+     */
+    private static void convolveColumn(double[] w, int wOff, int len, double[] colX, int hist, double[] y,
+            int nb) {
+        double w0 = w[wOff];
+        for (int j = 0; j < nb; j++) {
+            y[j] = w0 * colX[hist + j];
+        }
+        for (int l = 1; l < len; l++) {
+            double wl = w[wOff + l];
+            if (wl == 0.0) {
+                continue;
+            }
+            int j0 = Math.max(0, l - hist);
+            int base = hist - l;
+            for (int j = j0; j < nb; j++) {
+                y[j] += wl * colX[base + j];
+            }
+        }
     }
 
     /**

@@ -84,6 +84,12 @@ public class AdstockSaturationBenchmark {
         workspace = new TransformWorkspace();
     }
 
+    /** Adstock only, all channels (compare with one scipy {@code lfilter} call per channel). */
+    @Benchmark
+    public double[] adstockOnly() {
+        return Transforms.adstock(adstocks, spend, nPeriods, out, workspace);
+    }
+
     /** Adstock then saturation, all channels. */
     @Benchmark
     public double[] forward() {

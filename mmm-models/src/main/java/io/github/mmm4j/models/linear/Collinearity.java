@@ -77,7 +77,8 @@ public final class Collinearity {
     }
 
     /**
-     * Diagnoses an EJML design matrix with the default thresholds. The data are read in place.
+     * Diagnoses an EJML design matrix with the default thresholds. The data are read in place (copied only
+     * when {@code x.data} is longer than {@code numRows * numCols}).
      *
      * @param x (input) the design, {@code n x p}; not modified
      * @param names the column names, {@code p} distinct non-null strings

@@ -33,6 +33,13 @@ public record CollinearityReport(List<String> names, double[] vif, double[] corr
     /**
      * Validates and copies the fields.
      *
+     * @param names see the record description
+     * @param vif see the record description
+     * @param correlation see the record description
+     * @param conditionNumber see the record description
+     * @param constant see the record description
+     * @param vifThreshold see the record description
+     * @param conditionThreshold see the record description
      * @throws IllegalArgumentException if the lengths disagree, a value is NaN, a VIF or the condition
      *     number is below 1, or a threshold is not positive
      */

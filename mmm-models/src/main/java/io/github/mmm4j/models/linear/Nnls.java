@@ -38,8 +38,10 @@ import org.ejml.data.DMatrixRMaj;
  * {@code eps * cond(A)} for Lawson and Hanson's Householder version. In particular a column at an angle
  * below about {@code 1e-6} radians to the span of the passive columns (for instance
  * {@code a_j = a_k + delta * noise} with {@code delta / ||a_k||} below about {@code 1e-6}) is treated as an
- * exact copy: it stays at zero although its dual {@code w_j}, of order {@code delta * ||r||}, may exceed the
- * dual tolerance. The solution is then the optimum with that column removed, which is what a model of
+ * exact copy: it stays at zero (a free one too) although its dual {@code w_j} may exceed the dual
+ * tolerance; the residual being orthogonal to the passive columns, {@code |w_j|} is then at most
+ * {@code sqrt(RANK_TOLERANCE) * ||a_j|| * ||r|| = 1e-6 * ||a_j|| * ||r||} (norms of the augmented system
+ * {@code [A; sqrt(lambda) I]}, {@code [b; 0]} when {@code lambda > 0}). The solution is then the optimum with that column removed, which is what a model of
  * near-duplicate channels usually wants; {@code scipy.optimize.nnls} would instead return the exact
  * optimum, possibly with large offsetting coefficients.
  *
@@ -48,6 +50,9 @@ import org.ejml.data.DMatrixRMaj;
  * precomputed Gram quantities {@code A'A}, {@code A'b}, {@code b'b} for callers that reuse them (ridge
  * paths, hyperparameter search). An optional {@link NnlsWorkspace} makes repeated solves allocation-free
  * apart from the result record; the active-set loop itself never allocates.
+ *
+ * <h2>Threads</h2>
+ * The methods are stateless and may run concurrently, provided no two threads share a workspace.
  *
  * <h2>Result</h2>
  * An {@link NnlsResult} with the status ({@link NnlsStatus#CONVERGED} or
@@ -165,7 +170,9 @@ public final class Nnls {
 
     /**
      * Solves {@code min ||A x - b||^2 + lambda ||x||^2} subject to the column signs for an EJML matrix.
-     * The matrix data are read in place ({@code a.data}, row-major), not copied.
+     * The matrix data ({@code a.data}, row-major) are read in place when {@code a.data.length} equals
+     * {@code numRows * numCols}; otherwise (an EJML matrix reshaped smaller) its first
+     * {@code numRows * numCols} elements are copied.
      *
      * @param a (input) the design, {@code m x n}; not modified
      * @param b (input) the response, length {@code a.numRows}; not modified
@@ -312,31 +319,38 @@ public final class Nnls {
     // Kernel
 
     /**
-     * Accumulates the upper triangle of {@code A'A} two rows at a time, mirrors it, and forms
-     * {@code A'b}; returns {@code b'b}.
+     * Accumulates the upper triangle of {@code A'A} four rows at a time (a quarter of the loads and stores
+     * of {@code g} of a row-by-row rank-1 update; the inner loop runs along contiguous rows), mirrors it,
+     * and forms {@code A'b}; returns {@code b'b}.
      */
     static double gramInto(double[] a, int m, int n, double[] b, double[] g, double[] c) {
         Arrays.fill(g, 0, n * n, 0.0);
         Arrays.fill(c, 0, n, 0.0);
         double btb = 0;
         int i = 0;
-        for (; i + 1 < m; i += 2) {
+        for (; i + 3 < m; i += 4) {
             int o1 = i * n;
             int o2 = o1 + n;
+            int o3 = o2 + n;
+            int o4 = o3 + n;
             double b1 = b[i];
             double b2 = b[i + 1];
-            btb += b1 * b1 + b2 * b2;
+            double b3 = b[i + 2];
+            double b4 = b[i + 3];
+            btb += b1 * b1 + b2 * b2 + b3 * b3 + b4 * b4;
             for (int j = 0; j < n; j++) {
-                double u = a[o1 + j];
-                double v = a[o2 + j];
-                c[j] += u * b1 + v * b2;
+                double u1 = a[o1 + j];
+                double u2 = a[o2 + j];
+                double u3 = a[o3 + j];
+                double u4 = a[o4 + j];
+                c[j] += u1 * b1 + u2 * b2 + u3 * b3 + u4 * b4;
                 int gOff = j * n;
                 for (int k = j; k < n; k++) {
-                    g[gOff + k] += u * a[o1 + k] + v * a[o2 + k];
+                    g[gOff + k] += u1 * a[o1 + k] + u2 * a[o2 + k] + u3 * a[o3 + k] + u4 * a[o4 + k];
                 }
             }
         }
-        if (i < m) {
+        for (; i < m; i++) {
             int o1 = i * n;
             double b1 = b[i];
             btb += b1 * b1;

@@ -30,6 +30,9 @@ public record NnlsOptions(int maxIterations, double dualTolerance, double lambda
     /**
      * Validates the settings.
      *
+     * @param maxIterations see the record description
+     * @param dualTolerance see the record description
+     * @param lambda see the record description
      * @throws IllegalArgumentException if {@code maxIterations < 0}, or {@code dualTolerance} or
      *     {@code lambda} is negative, NaN or infinite
      */

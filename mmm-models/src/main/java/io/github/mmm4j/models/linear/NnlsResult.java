@@ -33,6 +33,14 @@ public record NnlsResult(NnlsStatus status, double[] x, double[] dual, boolean[]
     /**
      * Validates and copies the fields.
      *
+     * @param status see the record description
+     * @param x see the record description
+     * @param dual see the record description
+     * @param passive see the record description
+     * @param residualNorm see the record description
+     * @param objective see the record description
+     * @param iterations see the record description
+     * @param lambda see the record description
      * @throws IllegalArgumentException if the arrays differ in length, a number is not finite, or
      *     {@code residualNorm}, {@code objective}, {@code iterations} or {@code lambda} is negative
      */

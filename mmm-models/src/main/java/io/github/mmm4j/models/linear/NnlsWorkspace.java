@@ -1,5 +1,7 @@
 package io.github.mmm4j.models.linear;
 
+import io.github.mmm4j.core.Checks;
+
 /**
  * Reusable scratch memory for {@link Nnls}, so that repeated solves of the same size allocate only their
  * small result record (EJML's {@code reshapeOrDeclare} pattern). Arrays grow on demand and never shrink.
@@ -47,8 +49,11 @@ public final class NnlsWorkspace {
      *
      * @param nRows the number of rows of {@code A}, {@code >= 0} (0 if only the Gram entry point is used)
      * @param nCols the number of columns, {@code >= 0}
+     * @throws IllegalArgumentException if a size is negative
      */
     public NnlsWorkspace(int nRows, int nCols) {
+        Checks.checkNonNegative("nRows", nRows);
+        Checks.checkNonNegative("nCols", nCols);
         ensure(nRows, nCols);
     }
 

@@ -96,19 +96,19 @@ class NnlsProperties {
     }
 
     /**
-     * Nearly collinear columns ({@code a_j = a_k + delta * noise}, {@code delta} down to {@code 1e-5}):
-     * full rank, {@code cond(A)} up to about {@code 1e5}. Below {@code delta} of about {@code 1e-6} the
-     * column's angle to the passive span falls under the documented rank tolerance of the Gram method
-     * ({@link Nnls#RANK_TOLERANCE}: {@code sin^2 <= 1e-12}) and it is treated as dependent, so the dual
-     * condition then holds only to about {@code delta * ||r||} (see the {@link Nnls} class documentation).
+     * Nearly collinear columns ({@code a_j = a_k + delta * noise}, {@code delta} from {@code 0.1} down to
+     * {@code 1e-8}): full rank, {@code cond(A)} up to about {@code 1e8}, the regime of marketing mix designs
+     * with near-duplicate channels. A column closer than {@code sqrt(Nnls.RANK_TOLERANCE)} in angle to the
+     * passive span is treated as dependent, so its dual is checked against the documented bound
+     * {@code sin * ||a_j|| * ||r||} (see {@link LinearTolerances}).
      */
     @Property(tries = 400)
     void kktHoldsOnNearlyCollinearProblems(@ForAll long seed, @ForAll @IntRange(min = 2, max = 40) int m,
-            @ForAll @IntRange(min = 2, max = 12) int n, @ForAll @IntRange(min = 1, max = 5) int digits) {
+            @ForAll @IntRange(min = 2, max = 12) int n, @ForAll @IntRange(min = 1, max = 8) int digits) {
         Problem p = Problem.random(seed, m, n, true).nearlyCollinear(seed, Math.pow(10, -digits));
         NnlsResult r = p.solve();
         assertEquals(NnlsStatus.CONVERGED, r.status());
-        LinearTolerances.assertKkt(p.a, m, n, p.b, p.signs, p.lambda, r);
+        LinearTolerances.assertKkt(p.a, m, n, p.b, p.signs, p.lambda, r, 2 * Math.sqrt(Nnls.RANK_TOLERANCE));
     }
 
     /** The Gram entry point runs the same kernel on the same Gram matrix: identical coefficients. */

@@ -1,0 +1,217 @@
+package io.github.mmm4j.auto;
+
+import io.github.mmm4j.core.FitMetrics;
+import io.github.mmm4j.models.ChannelSummary;
+import io.github.mmm4j.models.FittedModel;
+import io.github.mmm4j.models.Interval;
+import io.github.mmm4j.models.SamplerDiagnostics;
+import io.github.mmm4j.models.linear.CollinearityReport;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+
+/**
+ * The quality gate: named checks, each passed or failed with its evidence, and a verdict. The critic
+ * re-derives what it judges from the models themselves rather than trusting the analyst's labels, so no stage
+ * approves its own output.
+ *
+ * <ul>
+ *   <li>{@code overfitting} (blocking): every model's holdout RMSE is at most {@link #OVERFIT_RATIO} times its
+ *       training RMSE.</li>
+ *   <li>{@code signs} (blocking): no model gives a channel a negative total contribution.</li>
+ *   <li>{@code roi_plausibility} (blocking): every model's ROI lies in the user's expected range for the channel
+ *       where one is given; otherwise generic bounds: media explain at most {@link #MAX_MEDIA_SHARE} of the KPI
+ *       and no channel's ROI exceeds {@link #MAX_ROI_RATIO} times the median ROI of the channels.</li>
+ *   <li>{@code agreement} (blocking): no channel's ROI intervals disagree between models.</li>
+ *   <li>{@code honest_consensus} (blocking): no channel is called confirmed unless every model's interval overlaps
+ *       every other's and excludes zero.</li>
+ *   <li>{@code collinearity} (advisory): no media column of the design has a VIF above 10.</li>
+ *   <li>{@code sample_size} (blocking): at least {@link #MIN_ROWS_PER_PARAMETER} rows per model parameter.</li>
+ *   <li>{@code bayes_diagnostics} (blocking, when a sampled model is present): R-hat at most 1.01 and no
+ *       divergences.</li>
+ * </ul>
+ */
+public final class Critic {
+
+    /** Largest allowed ratio of holdout RMSE to training RMSE. */
+    public static final double OVERFIT_RATIO = 2.0;
+    /** Largest plausible share of the KPI explained by media when no expected ranges are given. */
+    public static final double MAX_MEDIA_SHARE = 0.8;
+    /** Largest plausible ratio of a channel's ROI to the median ROI when no expected ranges are given. */
+    public static final double MAX_ROI_RATIO = 10;
+    /** Fewest rows per parameter. */
+    public static final double MIN_ROWS_PER_PARAMETER = 5;
+
+    private Critic() {
+    }
+
+    /**
+     * Reviews a round.
+     *
+     * @param models the round's models
+     * @param analysis the analyst's report on them
+     * @param profile the explorer's profile
+     * @param expectedRoi the user's plausible ROI range {@code {lo, hi}} per channel; may be empty
+     * @return the critique
+     */
+    public static Critique review(List<FittedModel> models, AnalystReport analysis, DataProfile profile,
+            Map<String, double[]> expectedRoi) {
+        Objects.requireNonNull(expectedRoi, "expectedRoi");
+        List<Check> checks = new ArrayList<>();
+        checks.add(overfitting(models));
+        checks.add(signs(models));
+        checks.add(plausibility(models, expectedRoi));
+        checks.add(agreement(analysis));
+        checks.add(honesty(analysis));
+        checks.add(collinearity(models.get(0)));
+        checks.add(sampleSize(models.get(0), profile));
+        for (FittedModel m : models) {
+            m.samplerDiagnostics().ifPresent(d -> checks.add(diagnostics(m.estimator(), d)));
+        }
+        boolean ok = checks.stream().allMatch(c -> c.passed() || !c.blocking());
+        return new Critique(checks, ok ? Verdict.APPROVED : Verdict.REVISE);
+    }
+
+    private static Check overfitting(List<FittedModel> models) {
+        List<String> bad = new ArrayList<>();
+        List<String> all = new ArrayList<>();
+        for (FittedModel m : models) {
+            Optional<FitMetrics> test = m.testMetrics();
+            if (test.isEmpty()) {
+                all.add(m.estimator() + ": no holdout");
+                continue;
+            }
+            double ratio = test.get().rmse() / m.trainMetrics().rmse();
+            String s = String.format(Locale.ROOT, "%s: holdout RMSE %.4g vs train %.4g (x%.2f), holdout MAPE %.1f%%",
+                    m.estimator(), test.get().rmse(), m.trainMetrics().rmse(), ratio, 100 * test.get().mape());
+            all.add(s);
+            if (!(ratio <= OVERFIT_RATIO)) {
+                bad.add(s);
+            }
+        }
+        return new Check("overfitting", bad.isEmpty(), true,
+                bad.isEmpty() ? String.join("; ", all) : "holdout error far above training error: " + String.join("; ", bad));
+    }
+
+    private static Check signs(List<FittedModel> models) {
+        List<String> bad = new ArrayList<>();
+        for (FittedModel m : models) {
+            for (ChannelSummary c : m.channels()) {
+                if (c.contribution() < 0) {
+                    bad.add(String.format(Locale.ROOT, "%s gives %s a negative contribution (%.4g)", m.estimator(),
+                            c.name(), c.contribution()));
+                }
+            }
+        }
+        return new Check("signs", bad.isEmpty(), true,
+                bad.isEmpty() ? "every channel's contribution is non-negative in every model" : String.join("; ", bad));
+    }
+
+    private static Check plausibility(List<FittedModel> models, Map<String, double[]> expected) {
+        List<String> bad = new ArrayList<>();
+        for (FittedModel m : models) {
+            List<ChannelSummary> cs = m.channels();
+            if (!expected.isEmpty()) {
+                for (ChannelSummary c : cs) {
+                    double[] r = expected.get(c.name());
+                    if (r != null && !(c.roi() >= r[0] && c.roi() <= r[1])) {
+                        bad.add(String.format(Locale.ROOT, "%s: ROI of %s is %.4g, outside the expected %.4g to %.4g",
+                                m.estimator(), c.name(), c.roi(), r[0], r[1]));
+                    }
+                }
+                continue;
+            }
+            double media = cs.stream().mapToDouble(ChannelSummary::contribution).sum();
+            double kpi = Arrays.stream(m.data().kpi()).sum();
+            if (kpi > 0 && media / kpi > MAX_MEDIA_SHARE) {
+                bad.add(String.format(Locale.ROOT, "%s: media explain %.0f%% of the KPI (more than %.0f%% is implausible)",
+                        m.estimator(), 100 * media / kpi, 100 * MAX_MEDIA_SHARE));
+            }
+            double[] rois = cs.stream().mapToDouble(ChannelSummary::roi).filter(r -> r > 0).sorted().toArray();
+            if (rois.length >= 3) {
+                double median = Interval.quantileSorted(rois, 0.5);
+                for (ChannelSummary c : cs) {
+                    if (c.roi() > MAX_ROI_RATIO * median) {
+                        bad.add(String.format(Locale.ROOT, "%s: ROI of %s (%.4g) is over %.0f times the median ROI (%.4g)",
+                                m.estimator(), c.name(), c.roi(), MAX_ROI_RATIO, median));
+                    }
+                }
+            }
+        }
+        String basis = expected.isEmpty() ? "generic bounds" : "the expected ROI ranges";
+        return new Check("roi_plausibility", bad.isEmpty(), true,
+                bad.isEmpty() ? "every ROI is plausible by " + basis : String.join("; ", bad));
+    }
+
+    private static Check agreement(AnalystReport a) {
+        List<String> dis = a.channelsWith(Agreement.DISAGREE);
+        return new Check("agreement", dis.isEmpty(), true, dis.isEmpty()
+                ? String.format(Locale.ROOT, "no channel's ROI intervals disagree; rank correlation between models %.2f",
+                        a.rankCorrelation())
+                : "the models disagree about " + dis + ": their ROI intervals do not overlap");
+    }
+
+    private static Check honesty(AnalystReport a) {
+        List<String> bad = new ArrayList<>();
+        for (ChannelConsensus c : a.channels()) {
+            if (c.agreement() != Agreement.CONFIRMED) {
+                continue;
+            }
+            double lo = Double.NEGATIVE_INFINITY;
+            double hi = Double.POSITIVE_INFINITY;
+            boolean excludesZero = true;
+            for (ModelEstimate e : c.estimates()) {
+                if (e.roiInterval().isEmpty()) {
+                    bad.add(c.channel() + " is confirmed but " + e.model() + " gives no interval");
+                    continue;
+                }
+                lo = Math.max(lo, e.roiInterval().get().lower());
+                hi = Math.min(hi, e.roiInterval().get().upper());
+                excludesZero &= e.roiInterval().get().lower() > 0;
+            }
+            if (lo > hi) {
+                bad.add(c.channel() + " is confirmed but its intervals do not overlap");
+            }
+            if (!excludesZero) {
+                bad.add(c.channel() + " is confirmed but an interval includes zero");
+            }
+        }
+        List<String> confirmed = a.channelsWith(Agreement.CONFIRMED);
+        return new Check("honest_consensus", bad.isEmpty(), true, bad.isEmpty()
+                ? "confirmed channels " + confirmed + " are backed by overlapping intervals that exclude zero"
+                : String.join("; ", bad));
+    }
+
+    private static Check collinearity(FittedModel m) {
+        CollinearityReport r = m.collinearity();
+        List<String> media = new ArrayList<>();
+        for (String s : r.severeNames()) {
+            if (m.data().channels().contains(s)) {
+                media.add(String.format(Locale.ROOT, "%s (VIF %.1f)", s, r.vif(s)));
+            }
+        }
+        return new Check("collinearity", media.isEmpty(), false, media.isEmpty()
+                ? String.format(Locale.ROOT, "no media column has a VIF above 10; condition number %.1f",
+                        r.conditionNumber())
+                : "media columns the data cannot separate: " + String.join(", ", media));
+    }
+
+    private static Check sampleSize(FittedModel m, DataProfile p) {
+        int params = m.collinearity().names().size() + 1;
+        int rows = (m.data().nPeriods() - m.holdout()) * m.data().nGeos();
+        double per = (double) rows / params;
+        return new Check("sample_size", per >= MIN_ROWS_PER_PARAMETER, true, String.format(Locale.ROOT,
+                "%d training rows for %d parameters (%.1f per parameter; at least %.0f needed)", rows, params, per,
+                MIN_ROWS_PER_PARAMETER));
+    }
+
+    private static Check diagnostics(String name, SamplerDiagnostics d) {
+        return new Check("bayes_diagnostics", d.healthy(), true, String.format(Locale.ROOT,
+                "%s: max R-hat %.4f (at most %.2f), %d divergences, min bulk ESS %.0f", name, d.maxRhat(),
+                SamplerDiagnostics.RHAT_THRESHOLD, d.divergences(), d.minEssBulk()));
+    }
+}

@@ -1,0 +1,91 @@
+package io.github.mmm4j.cli;
+
+import io.github.mmm4j.synthetic.ChannelTruth;
+import io.github.mmm4j.synthetic.Generated;
+import io.github.mmm4j.synthetic.Presets;
+import io.github.mmm4j.synthetic.ScenarioFiles;
+import io.github.mmm4j.synthetic.ScenarioSpec;
+import io.github.mmm4j.synthetic.Synthetic;
+import java.io.PrintWriter;
+import java.nio.file.Path;
+import java.util.Locale;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+
+/**
+ * {@code mmm synth [--preset NAME | --config FILE] [--seed N] --out DIR}: generate a synthetic dataset whose truth
+ * is known. Writes {@code DIR/data.csv} (read it back with {@code mmm fit DIR/data.csv --kpi sales ...}) and
+ * {@code DIR/truth.json} (field names are a stable contract, see {@code GroundTruth.toJson()}: at least
+ * {@code channels}, a list with {@code name}, {@code spend}, {@code contribution}, {@code share}, {@code roi},
+ * {@code mroi}, {@code adstock} and {@code saturation}), and prints the true channel table.
+ */
+@Command(name = "synth", mixinStandardHelpOptions = true,
+        description = "Generate a synthetic dataset with known truth and write data.csv and truth.json.")
+final class SynthCommand implements Callable<Integer> {
+
+    @Option(names = "--preset", paramLabel = "NAME",
+            description = "A preset scenario: easy, realistic, hard or geo (default: realistic, unless --config).")
+    String preset;
+
+    @Option(names = "--config", paramLabel = "FILE", description = "A scenario file (.yaml, .yml or .json).")
+    Path config;
+
+    @Option(names = "--seed", paramLabel = "N", defaultValue = "42",
+            description = "Random seed (default: ${DEFAULT-VALUE}).")
+    long seed;
+
+    @Option(names = "--out", paramLabel = "DIR", required = true, description = "Output directory.")
+    Path out;
+
+    @Option(names = "--verbose", description = "Print stack traces of errors.")
+    boolean verbose;
+
+    @Spec
+    picocli.CommandLine.Model.CommandSpec spec;
+
+    @Override
+    public Integer call() {
+        ScenarioSpec scenario = scenario(preset, config);
+        Generated g = Synthetic.generate(scenario, seed);
+        g.write(out);
+        PrintWriter pw = spec.commandLine().getOut();
+        pw.print(table(g));
+        pw.printf(Locale.ROOT, "%nWrote %s and %s%n", out.resolve(Generated.DATA_FILE),
+                out.resolve(Generated.TRUTH_FILE));
+        pw.flush();
+        return 0;
+    }
+
+    /**
+     * The scenario named by {@code --preset} or read from {@code --config}; {@code realistic} if neither.
+     *
+     * @throws Main.BadInputException if both are given
+     */
+    static ScenarioSpec scenario(String preset, Path config) {
+        if (preset != null && config != null) {
+            throw new Main.BadInputException("give --preset or --config, not both");
+        }
+        if (config != null) {
+            return ScenarioFiles.read(config);
+        }
+        return Presets.byName(preset == null ? "realistic" : preset);
+    }
+
+    private static String table(Generated g) {
+        ScenarioSpec s = g.truth().spec();
+        StringBuilder sb = new StringBuilder();
+        sb.append(String.format(Locale.ROOT,
+                "synthetic '%s' (seed %d): %d %s periods from %s, %d geo%s, noise sd %.2f%n%n", s.name(),
+                g.truth().seed(), s.periods(), s.frequency().name().toLowerCase(Locale.ROOT), s.start(), s.nGeos(), s.nGeos() == 1 ? "" : "s", g.truth().noiseSd()));
+        int w = Math.max(8, s.channelNames().stream().mapToInt(String::length).max().orElse(8));
+        sb.append(String.format(Locale.ROOT, "%-" + w + "s %16s %16s %7s %8s %8s%n", "channel", "spend",
+                "contribution", "share", "ROI", "mROI"));
+        for (ChannelTruth c : g.truth().channels()) {
+            sb.append(String.format(Locale.ROOT, "%-" + w + "s %16.2f %16.2f %6.1f%% %8.3f %8.3f%n", c.name(),
+                    c.spend(), c.contribution(), 100 * c.share(), c.roi(), c.mroi()));
+        }
+        return sb.toString();
+    }
+}

@@ -1,0 +1,64 @@
+package io.github.mmm4j.cli;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class RecoverCommandTest {
+
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    @Test
+    void smallRunWritesRecoveryJsonAndATable(@TempDir Path dir) throws IOException {
+        SynthCommandTest.Run r = SynthCommandTest.run("recover", "--preset", "easy", "--replicates", "3", "--seed", "7",
+                "--out", dir.toString());
+        assertEquals(0, r.exit(), r.err());
+        assertTrue(r.out().contains("ROI RMSE") && r.out().contains("Spearman"), r.out());
+        JsonNode json = JSON.readTree(dir.resolve("recovery.json").toFile());
+        assertEquals("easy", json.get("scenario").asText());
+        assertEquals("ridge", json.get("model").asText());
+        assertEquals(3, json.get("replicates").asInt());
+        assertEquals(7, json.get("seed").asLong());
+        assertTrue(json.get("rankCorrelation").isNumber());
+        assertEquals(3, json.get("channels").size());
+        for (JsonNode c : json.get("channels")) {
+            for (String f : List.of("trueRoi", "roi", "roiBias", "roiRmse", "trueShare", "share", "shareBias",
+                    "shareRmse")) {
+                assertTrue(c.get(f).isNumber(), c.get("name") + "." + f);
+            }
+            assertTrue(c.get("coverage90").isNull(), "ridge gives no intervals");
+        }
+        assertEquals(3, json.get("replicateResults").size());
+    }
+
+    @Test
+    void resultsAreIdenticalForOneAndTwoThreads(@TempDir Path dir) throws IOException {
+        for (String t : List.of("1", "2")) {
+            SynthCommandTest.Run r = SynthCommandTest.run("recover", "--preset", "easy", "--replicates", "3",
+                    "--threads", t, "--out", dir.resolve(t).toString());
+            assertEquals(0, r.exit(), r.err());
+        }
+        assertEquals(Files.readString(dir.resolve("1/recovery.json")), Files.readString(dir.resolve("2/recovery.json")));
+    }
+
+    @Test
+    void unknownModelAndBadCountsAreBadInput(@TempDir Path dir) {
+        SynthCommandTest.Run m = SynthCommandTest.run("recover", "--model", "magic", "--out", dir.toString());
+        assertEquals(2, m.exit());
+        assertEquals("mmm: --model magic is not available; choose one of [ridge]", m.err().strip());
+        SynthCommandTest.Run z = SynthCommandTest.run("recover", "--replicates", "0", "--out", dir.toString());
+        assertEquals(2, z.exit());
+        assertTrue(z.err().contains("replicates = 0; must be > 0"), z.err());
+        SynthCommandTest.Run p = SynthCommandTest.run("recover", "--preset", "nope", "--out", dir.toString());
+        assertEquals(2, p.exit());
+        assertEquals(1, p.err().strip().lines().count(), p.err());
+    }
+}

@@ -1,0 +1,102 @@
+package io.github.mmm4j.cli;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.github.mmm4j.core.MmmCsv;
+import io.github.mmm4j.core.MmmDataset;
+import io.github.mmm4j.synthetic.Presets;
+import io.github.mmm4j.synthetic.ScenarioFiles;
+import io.github.mmm4j.synthetic.Synthetic;
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class SynthCommandTest {
+
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    record Run(int exit, String out, String err) {
+    }
+
+    static Run run(String... args) {
+        StringWriter out = new StringWriter();
+        StringWriter err = new StringWriter();
+        int code = Main.run(args, new PrintWriter(out, true), new PrintWriter(err, true));
+        return new Run(code, out.toString(), err.toString());
+    }
+
+    @Test
+    void writesDataAndTruthWithTheDocumentedFields(@TempDir Path dir) throws IOException {
+        Run r = run("synth", "--preset", "hard", "--seed", "3", "--out", dir.toString());
+        assertEquals(0, r.exit(), r.err());
+        assertTrue(r.out().contains("podcast") && r.out().contains("mROI"), r.out());
+        MmmDataset expected = Synthetic.generate(Presets.hard(), 3).data();
+        MmmDataset back = MmmCsv.read(dir.resolve("data.csv"), MmmCsv.schemaOf(expected));
+        assertArrayEquals(expected.kpi(), back.kpi());
+        assertArrayEquals(expected.spend(), back.spend());
+        JsonNode truth = JSON.readTree(dir.resolve("truth.json").toFile());
+        assertEquals("hard", truth.get("scenario").asText());
+        assertEquals(3, truth.get("seed").asLong());
+        JsonNode channels = truth.get("channels");
+        assertEquals(5, channels.size());
+        double shares = 0;
+        for (JsonNode c : channels) {
+            assertTrue(c.get("name").isTextual());
+            for (String f : List.of("spend", "contribution", "share", "roi", "mroi")) {
+                assertTrue(c.get(f).isNumber(), c.get("name") + "." + f);
+            }
+            assertTrue(c.get("adstock").get("type").isTextual() && c.get("saturation").get("type").isTextual());
+            shares += c.get("share").asDouble();
+        }
+        assertEquals(1.0, shares, 1e-9);
+        try (Stream<Path> s = Files.list(dir)) {
+            assertTrue(s.noneMatch(p -> p.getFileName().toString().endsWith(".tmp")));
+        }
+    }
+
+    @Test
+    void sameSeedSameBytesAndConfigFilesWork(@TempDir Path dir) throws IOException {
+        assertEquals(0, run("synth", "--preset", "easy", "--out", dir.resolve("a").toString()).exit());
+        assertEquals(0, run("synth", "--preset", "easy", "--out", dir.resolve("b").toString()).exit());
+        assertArrayEquals(Files.readAllBytes(dir.resolve("a/data.csv")), Files.readAllBytes(dir.resolve("b/data.csv")));
+        Path yaml = dir.resolve("easy.yaml");
+        ScenarioFiles.write(Presets.easy(), yaml);
+        assertEquals(0, run("synth", "--config", yaml.toString(), "--out", dir.resolve("c").toString()).exit());
+        assertArrayEquals(Files.readAllBytes(dir.resolve("a/data.csv")), Files.readAllBytes(dir.resolve("c/data.csv")));
+    }
+
+    @Test
+    void badPresetExitsTwoWithOneLineAndWritesNothing(@TempDir Path dir) {
+        Run r = run("synth", "--preset", "nope", "--out", dir.resolve("o").toString());
+        assertEquals(2, r.exit());
+        assertEquals(1, r.err().strip().lines().count(), r.err());
+        assertEquals("mmm: unknown preset 'nope'; presets are [easy, realistic, hard, geo]", r.err().strip());
+        assertFalse(Files.exists(dir.resolve("o")));
+    }
+
+    @Test
+    void invalidConfigAndConflictingOptionsAreBadInput(@TempDir Path dir) throws IOException {
+        Path f = dir.resolve("bad.yaml");
+        Files.writeString(f, "channels:\n  - name: tv\n    effect: -1.0\n    spend: {type: always_on, mean: 100}\n"
+                + "    adstock: {type: geometric, alpha: 0.5}\n    saturation: {type: hill, ec: 1, slope: 1}\n");
+        Run r = run("synth", "--config", f.toString(), "--out", dir.resolve("o").toString());
+        assertEquals(2, r.exit());
+        assertEquals(1, r.err().strip().lines().count(), r.err());
+        assertTrue(r.err().contains("channels[0].effect = -1.0; must be >= 0"), r.err());
+        Run both = run("synth", "--config", f.toString(), "--preset", "easy", "--out", dir.toString());
+        assertEquals(2, both.exit());
+        assertTrue(both.err().contains("give --preset or --config, not both"), both.err());
+        assertEquals(2, run("synth", "--preset", "easy").exit(), "--out is required");
+    }
+}
