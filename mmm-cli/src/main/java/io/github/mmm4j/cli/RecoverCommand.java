@@ -3,6 +3,7 @@ package io.github.mmm4j.cli;
 import io.github.mmm4j.models.ChannelSummary;
 import io.github.mmm4j.models.FittedModel;
 import io.github.mmm4j.models.ModelSpec;
+import io.github.mmm4j.models.NonNegativeLeastSquares;
 import io.github.mmm4j.models.Ridge;
 import io.github.mmm4j.models.RidgeOptions;
 import io.github.mmm4j.synthetic.Estimate;
@@ -38,7 +39,9 @@ final class RecoverCommand implements Callable<Integer> {
     /** The models by name; add one with one line, e.g. {@code "nnls", (d, s) -> estimate(Nnls.fit(...)),}. */
     static final Map<String, RecoveryEstimator> MODELS = new TreeMap<>(Map.of(
             "ridge", (data, seed) -> estimate(Ridge.fit(data, ModelSpec.defaults(data),
-                    RidgeOptions.defaults().withSeed(seed)))));
+                    RidgeOptions.defaults().withSeed(seed).withParallelism(1))),
+            "nnls", (data, seed) -> estimate(NonNegativeLeastSquares.fit(data, ModelSpec.defaults(data),
+                    RidgeOptions.defaults().withSeed(seed).withParallelism(1)))));
 
     @Option(names = "--preset", paramLabel = "NAME",
             description = "A preset scenario: easy, realistic, hard or geo (default: realistic, unless --config).")
@@ -92,11 +95,13 @@ final class RecoverCommand implements Callable<Integer> {
         return 0;
     }
 
-    /** A fitted model's point estimates (no intervals) in the benchmark's terms. */
+    /** A fitted model's estimates, with its ROI intervals where it gives them, in the benchmark's terms. */
     static Estimate estimate(FittedModel fitted) {
         List<Estimate.Channel> out = new ArrayList<>();
         for (ChannelSummary c : fitted.channels()) {
-            out.add(Estimate.Channel.point(c.name(), c.roi(), c.share()));
+            out.add(c.roiInterval()
+                    .map(i -> new Estimate.Channel(c.name(), c.roi(), c.share(), i.lower(), i.upper()))
+                    .orElseGet(() -> Estimate.Channel.point(c.name(), c.roi(), c.share())));
         }
         return Estimate.of(out);
     }

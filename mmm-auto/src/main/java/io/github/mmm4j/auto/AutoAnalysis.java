@@ -1,0 +1,164 @@
+package io.github.mmm4j.auto;
+
+import io.github.mmm4j.core.MmmDataset;
+import io.github.mmm4j.core.Rng;
+import io.github.mmm4j.models.FittedModel;
+import io.github.mmm4j.models.ModelSpec;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Objects;
+import java.util.Optional;
+
+/**
+ * The supervisor of the automated analysis. It runs the {@link Explorer} once, then loops Tuner -> Models ->
+ * Analyst -> Critic until the critic approves or the round limit is reached, keeps the best round and never
+ * hides a failed gate. Each stage has one role: the tuner proposes, the estimators fit, the analyst
+ * describes, the critic judges.
+ *
+ * <p>Best round: an approved round beats any other; among equals, more passed checks win, then the smaller
+ * mean ratio of holdout to training RMSE, then the earlier round. Seeds: round {@code r}'s estimator {@code k}
+ * uses the seed drawn from the master seed's generator in (round, estimator) order before the round starts,
+ * so the result is the same for any thread count.
+ */
+public final class AutoAnalysis {
+
+    private AutoAnalysis() {
+    }
+
+    /**
+     * Runs the analysis.
+     *
+     * @param data the data
+     * @param options the options
+     * @return everything found
+     */
+    public static AnalysisResult run(MmmDataset data, AutoOptions options) {
+        Objects.requireNonNull(data, "data");
+        Objects.requireNonNull(options, "options");
+        AutoProgress progress = options.progress();
+        progress.report("explore", 0, 0, "profiling the data");
+        DataProfile profile = Explorer.explore(data);
+        progress.report("explore", 0, 1, "readiness " + profile.readiness() + " of 5");
+
+        int holdout = options.holdout() > 0 ? options.holdout()
+                : Math.max(4, Math.min(26, (int) Math.round(0.1 * data.nPeriods())));
+        RoundConfig config = new RoundConfig(ModelSpec.defaults(data), holdout, List.of(), options.bayesWarmup(),
+                options.bayesDraws(), options.bayesChains());
+        Rng seeds = new Rng(options.seed());
+        List<Round> rounds = new ArrayList<>();
+        String stop = "round limit of " + options.maxRounds() + " reached";
+        MmmDataset roundData = data;
+        for (int r = 1; r <= options.maxRounds(); r++) {
+            Optional<TunerProposal> proposal = Optional.empty();
+            if (r > 1) {
+                progress.report("tune", r, 0, "looking for one change");
+                TunerProposal p = Tuner.propose(rounds.get(rounds.size() - 1), profile, rounds);
+                progress.report("tune", r, 1, p.change());
+                if (!p.changes()) {
+                    stop = "the tuner proposed no further change: " + p.reason();
+                    break;
+                }
+                proposal = Optional.of(p);
+                config = p.next();
+            }
+            roundData = withExtraEvents(data, config.extraEvents());
+            List<FittedModel> models = new ArrayList<>();
+            for (Estimator e : options.estimators()) {
+                long seed = seeds.nextLong();
+                String stage = "fit:" + e.name();
+                int round = r;
+                progress.report(stage, r, 0, "fitting " + e.name());
+                models.add(e.fit(roundData, config, seed, f -> progress.report(stage, round, f, "fitting " + e.name())));
+                progress.report(stage, r, 1, "done");
+            }
+            progress.report("analyse", r, 0, "comparing the models");
+            AnalystReport analysis = Analyst.analyse(models, profile);
+            progress.report("critique", r, 0, "checking the quality gate");
+            Critique critique = Critic.review(models, analysis, profile, options.expectedRoi());
+            progress.report("critique", r, 1, critique.verdict() + ", " + critique.passedCount() + " of "
+                    + critique.checks().size() + " checks passed");
+            rounds.add(new Round(r, proposal, config, models, analysis, critique));
+            if (critique.verdict() == Verdict.APPROVED) {
+                stop = "approved in round " + r;
+                break;
+            }
+        }
+        int best = best(rounds);
+        MmmDataset bestData = rounds.get(best).models().get(0).data();
+        return new AnalysisResult(bestData, profile, rounds, best, stop);
+    }
+
+    static int best(List<Round> rounds) {
+        int best = 0;
+        for (int i = 1; i < rounds.size(); i++) {
+            if (better(rounds.get(i), rounds.get(best))) {
+                best = i;
+            }
+        }
+        return best;
+    }
+
+    private static boolean better(Round a, Round b) {
+        boolean aa = a.critique().verdict() == Verdict.APPROVED;
+        boolean ba = b.critique().verdict() == Verdict.APPROVED;
+        if (aa != ba) {
+            return aa;
+        }
+        if (a.critique().passedCount() != b.critique().passedCount()) {
+            return a.critique().passedCount() > b.critique().passedCount();
+        }
+        return overfitRatio(a) < overfitRatio(b);
+    }
+
+    private static double overfitRatio(Round r) {
+        double s = 0;
+        for (FittedModel m : r.models()) {
+            s += m.testMetrics().map(t -> t.rmse() / m.trainMetrics().rmse()).orElse(1.0);
+        }
+        return s / r.models().size();
+    }
+
+    /**
+     * The data with a 0/1 event column {@code event_<date>} for each date (1 in that period in every geo).
+     *
+     * @param data the data
+     * @param dates the dates, each a period of the data
+     * @return the data with the extra columns, or {@code data} itself when there are none
+     */
+    public static MmmDataset withExtraEvents(MmmDataset data, List<LocalDate> dates) {
+        if (dates.isEmpty()) {
+            return data;
+        }
+        MmmDataset.Builder b = MmmDataset.builder(data.time()).geos(data.geos()).kpi(data.kpiName(), data.kpi());
+        for (int c = 0; c < data.nChannels(); c++) {
+            double[] x = null;
+            if (data.hasExposure(c)) {
+                x = new double[data.nRows()];
+                for (int r = 0; r < x.length; r++) {
+                    x[r] = data.exposure(r, c);
+                }
+            }
+            b.channel(data.channels().get(c), data.spendColumn(c), x);
+        }
+        for (int k = 0; k < data.nControls(); k++) {
+            b.control(data.controls().get(k), data.controlColumn(k));
+        }
+        for (int e = 0; e < data.nEvents(); e++) {
+            b.event(data.events().get(e), data.eventColumn(e));
+        }
+        for (LocalDate d : dates) {
+            int t = data.time().indexOf(d);
+            if (t < 0) {
+                throw new IllegalArgumentException("extra event date " + d + " is not a period of the data");
+            }
+            double[] v = new double[data.nRows()];
+            for (int g = 0; g < data.nGeos(); g++) {
+                v[g * data.nPeriods() + t] = 1;
+            }
+            b.event(String.format(Locale.ROOT, "event_%s", d), v);
+        }
+        return b.build();
+    }
+}
