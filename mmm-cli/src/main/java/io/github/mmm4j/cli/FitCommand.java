@@ -9,6 +9,7 @@ import io.github.mmm4j.models.ModelSpec;
 import io.github.mmm4j.models.NonNegativeLeastSquares;
 import io.github.mmm4j.models.Ridge;
 import io.github.mmm4j.models.RidgeOptions;
+import io.github.mmm4j.models.linear.Sign;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -45,8 +46,18 @@ final class FitCommand implements Callable<Integer> {
     @Option(names = "--controls", split = ",", paramLabel = "C,...", description = "Control variable columns.")
     List<String> controls = new ArrayList<>();
 
-    @Option(names = "--events", split = ",", paramLabel = "E,...", description = "0/1 event columns.")
+    @Option(names = "--events", split = ",", paramLabel = "E,...",
+            description = "Event columns: 0/1 indicators, or categorical text (one indicator per level).")
     List<String> events = new ArrayList<>();
+
+    @Option(names = "--organic", split = ",", paramLabel = "O,...",
+            description = "Organic (unpaid) activity columns such as newsletter sends; they enter as controls "
+                    + "constrained to a non-negative effect (no carryover in this version) and get no ROI.")
+    List<String> organic = new ArrayList<>();
+
+    @Option(names = "--exposure", split = ",", paramLabel = "CHANNEL=COL,...",
+            description = "Exposure columns (impressions, clicks) of channels, stored with the data.")
+    java.util.Map<String, String> exposures = new java.util.LinkedHashMap<>();
 
     @Option(names = "--geo", paramLabel = "COL", description = "Geo column of a long-format panel.")
     String geo;
@@ -67,15 +78,26 @@ final class FitCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
+        List<String> allControls = new ArrayList<>(controls);
+        for (String o : organic) {
+            if (allControls.contains(o)) {
+                throw new Main.BadInputException("column '" + o + "' is given both as --controls and --organic");
+            }
+            allControls.add(o);
+        }
         CsvSchema.Builder b = CsvSchema.builder(kpi).date(date).datePattern(dateFormat).missingValues(missing)
-                .controls(controls).events(events).geo(geo);
+                .controls(allControls).events(events).geo(geo);
+        exposures.forEach(b::exposure);
         if (channels.isEmpty()) {
             b.inferChannels();
         } else {
             b.channels(channels);
         }
         MmmDataset data = MmmCsv.read(file, b.build());
-        RidgeOptions options = RidgeOptions.defaults().withHoldout(common.holdout).withSeed(common.seed);
+        java.util.Map<String, Sign> signs = new java.util.LinkedHashMap<>();
+        organic.forEach(o -> signs.put(o, Sign.NON_NEGATIVE));
+        RidgeOptions options = RidgeOptions.defaults().withHoldout(common.holdout).withSeed(common.seed)
+                .withControlSigns(signs);
         FittedModel fitted = switch (model) {
             case "ridge" -> Ridge.fit(data, ModelSpec.defaults(data), options);
             case "nnls" -> NonNegativeLeastSquares.fit(data, ModelSpec.defaults(data), options);

@@ -131,6 +131,32 @@ class CliTest {
         assertTrue(json.get("metrics").get("test").get("mape").asDouble() < 0.5, json.get("metrics").toString());
     }
 
+    @Test
+    void fitsRobynsDemoDataWithItsMediaOrganicAndCategoricalEventColumns(@TempDir Path dir) throws IOException {
+        Path csv = shared("data/robyn_simulated_weekly/dt_simulated_weekly.csv");
+        assumeTrue(Files.exists(csv), "skipped: " + csv + " not found (../shared data absent)");
+        for (String model : List.of("ridge", "nnls")) {
+            Path out = dir.resolve(model);
+            Run r = run("fit", csv.toString(), "--kpi", "revenue", "--date", "DATE",
+                    "--channels", "tv_S,ooh_S,print_S,facebook_S,search_S",
+                    "--exposure", "facebook_S=facebook_I,search_S=search_clicks_P",
+                    "--controls", "competitor_sales_B", "--organic", "newsletter", "--events", "events",
+                    "--holdout", "12", "--model", model, "--out", out.toString());
+            assertEquals(0, r.exit(), r.err());
+            JsonNode json = JSON.readTree(out.resolve("results.json").toFile());
+            assertEquals(model, json.get("model").asText());
+            assertEquals(208, json.get("data").get("periods").asInt());
+            assertEquals(5, json.get("channels").size());
+            assertTrue(json.get("metrics").get("test").get("r2").isNumber());
+            assertTrue(json.get("collinearity").get("vif").has("newsletter"));
+            assertTrue(json.get("collinearity").get("vif").has("events_event1"));
+            for (JsonNode c : json.get("channels")) {
+                assertTrue(c.get("roi_lower").asDouble() <= c.get("roi_upper").asDouble(), c.toString());
+            }
+            assertTrue(Files.exists(out.resolve("model.json")));
+        }
+    }
+
     private static void assertNoTempFiles(Path dir) throws IOException {
         try (Stream<Path> s = Files.list(dir)) {
             assertTrue(s.noneMatch(p -> p.getFileName().toString().endsWith(".tmp")));

@@ -45,6 +45,11 @@ import org.apache.commons.csv.CSVRecord;
  * an empty cell or {@code NA}, {@code N/A}, {@code null} is a missing value, handled by the schema's
  * {@link MissingValuePolicy}.
  *
+ * <p>Event columns are 0/1 indicators, or categorical: a column none of whose values is a number (for example
+ * Robyn's {@code events} column holding {@code na}, {@code event1}, {@code event2}) becomes one 0/1 event per
+ * level, named {@code <column>_<level>}, in order of first appearance; missing-value tokens and {@code none}
+ * mean no event. A column that mixes numbers and text is an error at its first non-numeric cell.
+ *
  * <h2>Validation</h2>
  * Nothing is half-loaded: the first problem found throws a {@link DataException} naming the file, line,
  * column and value, for any of: an empty file; bytes that are not UTF-8; a missing required column (the
@@ -413,7 +418,26 @@ public final class MmmCsv {
                 exposureCols[c] = e == null ? -1 : require(index, e, "exposure");
             }
             int[] controlCols = requireAll(index, schema.controls(), "control");
-            int[] eventCols = requireAll(index, schema.events(), "event");
+            int[] eventSourceCols = requireAll(index, schema.events(), "event");
+            // A categorical event column (no value is a number) becomes one 0/1 indicator per level.
+            List<Integer> eventColList = new ArrayList<>();
+            List<String> eventLevels = new ArrayList<>();
+            List<String> eventNames = new ArrayList<>();
+            for (int e = 0; e < eventSourceCols.length; e++) {
+                List<String> levels = categoricalLevels(rows, eventSourceCols[e]);
+                if (levels == null) {
+                    eventColList.add(eventSourceCols[e]);
+                    eventLevels.add(null);
+                    eventNames.add(schema.events().get(e));
+                } else {
+                    for (String level : levels) {
+                        eventColList.add(eventSourceCols[e]);
+                        eventLevels.add(level);
+                        eventNames.add(schema.events().get(e) + "_" + level);
+                    }
+                }
+            }
+            int[] eventCols = eventColList.stream().mapToInt(Integer::intValue).toArray();
 
             DateTimeFormatter fmt = formatter();
             int n = rows.size();
@@ -451,6 +475,10 @@ public final class MmmCsv {
                     controls[k][i] = number(rec, controlCols[k], line, Role.CONTROL);
                 }
                 for (int e = 0; e < eventCols.length; e++) {
+                    if (eventLevels.get(e) != null) {
+                        events[e][i] = rec.get(eventCols[e]).equals(eventLevels.get(e)) ? 1 : 0;
+                        continue;
+                    }
                     double v = number(rec, eventCols[e], line, Role.EVENT);
                     if (v != 0 && v != 1) {
                         throw error(line, eventCols[e], rec.get(eventCols[e]), "is not 0 or 1; events are indicators");
@@ -505,7 +533,7 @@ public final class MmmCsv {
                 b.control(schema.controls().get(k), permute(controls[k], order));
             }
             for (int e = 0; e < eventCols.length; e++) {
-                b.event(schema.events().get(e), permute(events[e], order));
+                b.event(eventNames.get(e), permute(events[e], order));
             }
             try {
                 return b.build();
@@ -597,6 +625,31 @@ public final class MmmCsv {
                 out[i] = v[order.get(i)];
             }
             return out;
+        }
+
+        /**
+         * The levels of a categorical event column (no non-missing value parses as a number), in order of first
+         * appearance, without the missing-value tokens and {@code none}; or null for a numeric column.
+         */
+        private List<String> categoricalLevels(List<CSVRecord> rows, int col) {
+            java.util.LinkedHashSet<String> levels = new java.util.LinkedHashSet<>();
+            for (CSVRecord rec : rows) {
+                if (col >= rec.size()) {
+                    continue;
+                }
+                String v = rec.get(col);
+                String lower = v.toLowerCase(Locale.ROOT);
+                if (MISSING_TOKENS.contains(lower) || lower.equals("none")) {
+                    continue;
+                }
+                try {
+                    Double.parseDouble(v);
+                    return null;
+                } catch (NumberFormatException e) {
+                    levels.add(v);
+                }
+            }
+            return levels.isEmpty() ? null : new ArrayList<>(levels);
         }
 
         private List<String> inferChannels() {
