@@ -1,0 +1,66 @@
+package io.github.mmm4j.bench.optimize;
+
+import io.github.mmm4j.optimize.Allocation;
+import io.github.mmm4j.optimize.BudgetConstraints;
+import io.github.mmm4j.optimize.BudgetOptimizer;
+import io.github.mmm4j.optimize.Objective;
+import io.github.mmm4j.optimize.PlanningModel;
+import java.util.concurrent.TimeUnit;
+import org.openjdk.jmh.annotations.Benchmark;
+import org.openjdk.jmh.annotations.BenchmarkMode;
+import org.openjdk.jmh.annotations.Fork;
+import org.openjdk.jmh.annotations.Measurement;
+import org.openjdk.jmh.annotations.Mode;
+import org.openjdk.jmh.annotations.OutputTimeUnit;
+import org.openjdk.jmh.annotations.Param;
+import org.openjdk.jmh.annotations.Scope;
+import org.openjdk.jmh.annotations.Setup;
+import org.openjdk.jmh.annotations.State;
+import org.openjdk.jmh.annotations.Warmup;
+
+/**
+ * The budget optimizer over a 13-week horizon after 156 weeks of history: {@code optimize} is the whole call
+ * (solve plus evaluation of the recommended plan against the baseline); {@code planningModel} the one-off setup
+ * (carryover and flighting precomputation). Concave responses (Hill slope 1) use the Lagrange method, S-shaped ones
+ * (slope 3) the grid dynamic programme with Lagrange polishing.
+ */
+@State(Scope.Benchmark)
+@BenchmarkMode(Mode.AverageTime)
+@OutputTimeUnit(TimeUnit.MILLISECONDS)
+@Warmup(iterations = 3, time = 2)
+@Measurement(iterations = 5, time = 2)
+@Fork(2)
+public class BudgetOptimizerBenchmark {
+
+    /** Number of channels. */
+    @Param({"4", "50"})
+    public int channels;
+
+    /** Response shape. */
+    @Param({"concave", "s-shaped"})
+    public String shape;
+
+    private PlanningModel planning;
+    private io.github.mmm4j.models.LinearModel model;
+    private BudgetConstraints constraints;
+
+    /** Builds the model, the planning model and a budget 20% above the current spend. */
+    @Setup
+    public void setUp() {
+        model = BenchModels.model(BenchModels.data(channels, 156, 11), shape.equals("concave") ? 1.0 : 3.0);
+        planning = PlanningModel.of(model, 13);
+        constraints = BudgetConstraints.builder().budget(1.2 * planning.baseline().total()).build();
+    }
+
+    /** One optimisation. */
+    @Benchmark
+    public Allocation optimize() {
+        return BudgetOptimizer.optimize(planning, constraints, Objective.maximizeKpi());
+    }
+
+    /** Building the planning model. */
+    @Benchmark
+    public PlanningModel planningModel() {
+        return PlanningModel.of(model, 13);
+    }
+}

@@ -1,0 +1,294 @@
+package io.github.mmm4j.cli;
+
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.github.mmm4j.core.AtomicFiles;
+import io.github.mmm4j.core.Frequency;
+import io.github.mmm4j.core.MmmDataset;
+import io.github.mmm4j.models.FittedModel;
+import io.github.mmm4j.models.ModelJson;
+import io.github.mmm4j.optimize.Allocation;
+import io.github.mmm4j.optimize.BudgetConstraints;
+import io.github.mmm4j.optimize.BudgetOptimizer;
+import io.github.mmm4j.optimize.ChannelAllocation;
+import io.github.mmm4j.optimize.ChannelBound;
+import io.github.mmm4j.optimize.Objective;
+import io.github.mmm4j.optimize.PlanningModel;
+import io.github.mmm4j.optimize.ResponseCurves;
+import java.io.PrintWriter;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+
+/**
+ * {@code mmm optimize --model DIR/model.json ...}: the best allocation of a budget over a future horizon, written to
+ * {@code plan.json} and printed as a table; the channels' response curves and the budget efficiency frontier go to
+ * {@code response_curves.csv} and {@code frontier.csv}.
+ *
+ * <p>{@code plan.json} has: {@code objective}, {@code status}, {@code message}, {@code method}, {@code horizon},
+ * {@code start} and {@code end} (the horizon's first and last period), {@code budget}; {@code channels}, a list of
+ * objects with {@code name}, {@code current_spend}, {@code optimal_spend}, {@code delta},
+ * {@code expected_contribution} (with {@code lower} and {@code upper} when the model has draws),
+ * {@code current_contribution}, {@code mroi}, {@code locked}; and the totals {@code expected_kpi_current},
+ * {@code expected_kpi_optimal} (with {@code expected_kpi_optimal_lower}/{@code _upper}), {@code expected_kpi_gain}
+ * (optimal minus current, with {@code _lower}/{@code _upper}: the interval of the per-draw gain), {@code uplift_pct}.
+ * Conflicting constraints exit with code 2 and one line naming them.
+ */
+@Command(name = "optimize", mixinStandardHelpOptions = true,
+        description = "Allocate a budget across channels for a future horizon and write plan.json.")
+final class OptimizeCommand implements Callable<Integer> {
+
+    @Option(names = "--model", required = true, paramLabel = "FILE", description = "A model.json written by fit/demo.")
+    Path model;
+
+    @Option(names = "--budget", paramLabel = "B",
+            description = "Total budget over the horizon (default: the current spend over the same horizon). For "
+                    + "profit and target objectives it is a cap (default: three times the current spend).")
+    Double budget;
+
+    @Option(names = "--bounds", split = ",", paramLabel = "CH=MIN:MAX",
+            description = "Per-channel bounds: absolute amounts, multiples of current spend (0.5x:2x) or percentages "
+                    + "of the budget (10%:40%); an empty MAX means no maximum.")
+    List<String> bounds = new ArrayList<>();
+
+    @Option(names = "--lock", split = ",", paramLabel = "CH", description = "Channels kept at their current spend.")
+    List<String> locks = new ArrayList<>();
+
+    @Option(names = "--horizon", paramLabel = "N",
+            description = "Future periods to plan (default: a quarter: 13 weeks or 91 days).")
+    Integer horizon;
+
+    @Option(names = "--objective", paramLabel = "NAME", defaultValue = "kpi",
+            description = "kpi, profit, target-kpi, target-roi or target-mroi (default: ${DEFAULT-VALUE}).")
+    String objective;
+
+    @Option(names = "--margin", paramLabel = "M", description = "Profit per unit of KPI (objective profit).")
+    Double margin;
+
+    @Option(names = "--target-roi", paramLabel = "R", description = "Target ROI (objective target-roi).")
+    Double targetRoi;
+
+    @Option(names = "--target-mroi", paramLabel = "R", description = "Target marginal ROI (objective target-mroi).")
+    Double targetMroi;
+
+    @Option(names = "--target-kpi", paramLabel = "K", description = "Target KPI over the horizon (objective target-kpi).")
+    Double targetKpi;
+
+    @Option(names = "--out", paramLabel = "DIR", description = "Output directory (default: ${DEFAULT-VALUE}).",
+            defaultValue = "mmm-out")
+    Path out;
+
+    @Option(names = "--verbose", description = "Print stack traces of errors.")
+    boolean verbose;
+
+    @Spec
+    picocli.CommandLine.Model.CommandSpec spec;
+
+    @Override
+    public Integer call() {
+        Objective obj = objective();
+        FittedModel fitted = ModelJson.read(model);
+        int h = horizon != null ? horizon : defaultHorizon(fitted.data());
+        if (h < 1) {
+            throw new Main.BadInputException("--horizon " + h + " must be at least 1");
+        }
+        PlanningModel pm = PlanningModel.of(fitted, h);
+        BudgetConstraints.Builder b = BudgetConstraints.builder();
+        if (budget != null) {
+            if (!(budget >= 0) || budget.isInfinite()) {
+                throw new Main.BadInputException("--budget " + budget + " must be finite and >= 0");
+            }
+            b.budget(budget);
+        }
+        for (String s : bounds) {
+            parseBound(s, b);
+        }
+        for (String l : locks) {
+            b.lock(l.strip());
+        }
+        Allocation a = BudgetOptimizer.optimize(pm, b.build(), obj);
+        writePlan(a, pm, out.resolve("plan.json"));
+        writeTables(pm, b.build(), out);
+        PrintWriter w = spec.commandLine().getOut();
+        w.print(table(a, pm));
+        w.printf(Locale.ROOT, "%nWrote %s, %s and %s%n", out.resolve("plan.json"), out.resolve("response_curves.csv"),
+                out.resolve("frontier.csv"));
+        w.flush();
+        return 0;
+    }
+
+    /** A quarter: 13 weekly or 91 daily periods. */
+    static int defaultHorizon(MmmDataset data) {
+        return data.time().frequency() == Frequency.DAILY ? 91 : 13;
+    }
+
+    private Objective objective() {
+        return switch (objective) {
+            case "kpi" -> Objective.maximizeKpi();
+            case "profit" -> Objective.maximizeProfit(required(margin, "--margin"));
+            case "target-roi" -> Objective.targetRoi(required(targetRoi, "--target-roi"));
+            case "target-mroi" -> Objective.targetMarginalRoi(required(targetMroi, "--target-mroi"));
+            case "target-kpi" -> Objective.targetKpi(required(targetKpi, "--target-kpi"));
+            default -> throw new Main.BadInputException("--objective " + objective
+                    + " is not available; choose kpi, profit, target-kpi, target-roi or target-mroi");
+        };
+    }
+
+    private double required(Double v, String name) {
+        if (v == null) {
+            throw new Main.BadInputException("--objective " + objective + " needs " + name);
+        }
+        return v;
+    }
+
+    /** Parses {@code ch=min:max}; amounts absolute, with {@code x} multiples of current, with {@code %} of budget. */
+    static void parseBound(String s, BudgetConstraints.Builder b) {
+        int eq = s.indexOf('=');
+        int colon = s.indexOf(':', Math.max(eq, 0));
+        if (eq <= 0 || colon < 0) {
+            throw new Main.BadInputException("--bounds '" + s + "' is not CHANNEL=MIN:MAX");
+        }
+        String ch = s.substring(0, eq).strip();
+        String lo = s.substring(eq + 1, colon).strip();
+        String hi = s.substring(colon + 1).strip();
+        char kind = unit(lo) != 0 ? unit(lo) : unit(hi);
+        if (unit(lo) != 0 && unit(hi) != 0 && unit(lo) != unit(hi)) {
+            throw new Main.BadInputException("--bounds '" + s + "' mixes units");
+        }
+        double min = lo.isEmpty() ? 0 : number(strip(lo), s);
+        double max = hi.isEmpty() ? Double.POSITIVE_INFINITY : number(strip(hi), s);
+        switch (kind) {
+            case 'x' -> b.bound(ch, ChannelBound.multipleOfCurrent(min, max));
+            case '%' -> b.bound(ch, ChannelBound.fractionOfBudget(min / 100,
+                    Double.isInfinite(max) ? 1 : max / 100));
+            default -> b.bound(ch, ChannelBound.absolute(min, max));
+        }
+    }
+
+    private static char unit(String v) {
+        if (v.endsWith("x") || v.endsWith("X")) {
+            return 'x';
+        }
+        return v.endsWith("%") ? '%' : 0;
+    }
+
+    private static String strip(String v) {
+        return v.endsWith("x") || v.endsWith("X") || v.endsWith("%") ? v.substring(0, v.length() - 1) : v;
+    }
+
+    private static double number(String v, String whole) {
+        try {
+            return Double.parseDouble(v.replace("_", ""));
+        } catch (NumberFormatException e) {
+            throw new Main.BadInputException("--bounds '" + whole + "': '" + v + "' is not a number");
+        }
+    }
+
+    /** The plan as JSON (field names are a stable contract; see the class comment). */
+    static ObjectNode planJson(Allocation a, PlanningModel pm) {
+        ObjectNode root = JsonNodeFactory.instance.objectNode();
+        MmmDataset data = pm.model().data();
+        root.put("objective", a.objective());
+        root.put("status", a.status().name());
+        root.put("message", a.message());
+        root.put("method", a.method());
+        root.put("kpi", data.kpiName());
+        root.put("horizon", pm.horizon());
+        var future = data.time().extend(pm.horizon());
+        root.put("start", future.date(data.nPeriods()).toString());
+        root.put("end", future.end().toString());
+        num(root, "budget", a.budget());
+        ArrayNode channels = root.putArray("channels");
+        for (ChannelAllocation c : a.channels()) {
+            ObjectNode o = channels.addObject();
+            o.put("name", c.name());
+            num(o, "current_spend", c.currentSpend());
+            num(o, "optimal_spend", c.optimalSpend());
+            num(o, "delta", c.delta());
+            num(o, "expected_contribution", c.expectedContribution());
+            c.contributionInterval().ifPresent(i -> {
+                num(o, "lower", i.lower());
+                num(o, "upper", i.upper());
+            });
+            num(o, "current_contribution", c.currentContribution());
+            num(o, "mroi", c.marginalRoi());
+            o.put("locked", c.locked());
+        }
+        num(root, "expected_kpi_current", a.expectedKpiCurrent());
+        num(root, "expected_kpi_optimal", a.expectedKpiOptimal());
+        a.outcome().kpiInterval().ifPresent(i -> {
+            num(root, "expected_kpi_optimal_lower", i.lower());
+            num(root, "expected_kpi_optimal_upper", i.upper());
+            root.put("interval_level", i.level());
+        });
+        num(root, "expected_kpi_gain", a.outcome().incrementalKpi());
+        a.outcome().incrementalKpiInterval().ifPresent(i -> {
+            num(root, "expected_kpi_gain_lower", i.lower());
+            num(root, "expected_kpi_gain_upper", i.upper());
+        });
+        if (a.upliftPct().isPresent()) {
+            num(root, "uplift_pct", a.upliftPct().getAsDouble());
+        } else {
+            root.putNull("uplift_pct");
+        }
+        return root;
+    }
+
+    /**
+     * Writes {@code response_curves.csv} (each channel from 0 to 3 times its current spend, 40 steps) and
+     * {@code frontier.csv} (the best expected KPI for budgets from 0.25 to 2 times the current spend, 14 steps).
+     */
+    static void writeTables(PlanningModel pm, BudgetConstraints constraints, Path dir) {
+        ResponseCurves.curves(pm, 40, 3).writeCsv(dir.resolve("response_curves.csv"));
+        ResponseCurves.frontierTable(ResponseCurves.frontier(pm, constraints, 0.25, 2, 14))
+                .writeCsv(dir.resolve("frontier.csv"));
+    }
+
+    static void writePlan(Allocation a, PlanningModel pm, Path file) {
+        AtomicFiles.writeString(file, planJson(a, pm).toPrettyString() + "\n");
+    }
+
+    private static void num(ObjectNode o, String name, double v) {
+        if (Double.isFinite(v)) {
+            o.put(name, v);
+        } else {
+            o.putNull(name);
+        }
+    }
+
+    /** A readable table of the plan. */
+    static String table(Allocation a, PlanningModel pm) {
+        StringBuilder sb = new StringBuilder();
+        MmmDataset data = pm.model().data();
+        sb.append(String.format(Locale.ROOT, "Budget plan for the next %d periods (%s): %s%n", pm.horizon(),
+                a.objective(), a.message()));
+        int w = Math.max(8, a.channels().stream().mapToInt(c -> c.name().length()).max().orElse(8));
+        boolean iv = a.channels().stream().anyMatch(c -> c.contributionInterval().isPresent());
+        String lvl = iv ? String.format(Locale.ROOT, "%d%% interval", Math.round(100 * pm.intervalLevel())) : "";
+        sb.append(String.format(Locale.ROOT, "%-" + w + "s %14s %14s %8s %14s %14s %25s %8s%n", "channel", "current",
+                "optimal", "change", "delta", "contribution", lvl, "mROI"));
+        for (ChannelAllocation c : a.channels()) {
+            String change = c.currentSpend() > 0
+                    ? String.format(Locale.ROOT, "%+7.1f%%", 100 * c.delta() / c.currentSpend()) : "new";
+            String interval = c.contributionInterval()
+                    .map(i -> String.format(Locale.ROOT, "[%11.1f, %11.1f]", i.lower(), i.upper())).orElse("");
+            sb.append(String.format(Locale.ROOT, "%-" + w + "s %14.2f %14.2f %8s %+14.2f %14.2f %25s %8.4f%s%n",
+                    c.name(), c.currentSpend(), c.optimalSpend(), change, c.delta(), c.expectedContribution(), interval,
+                    c.marginalRoi(), c.locked() ? " (locked)" : ""));
+        }
+        String uplift = a.upliftPct().isPresent()
+                ? String.format(Locale.ROOT, "%+.2f%%", a.upliftPct().getAsDouble()) : "n/a";
+        sb.append(String.format(Locale.ROOT, "%nexpected %s: current %.2f -> optimal %.2f (%s)", data.kpiName(),
+                a.expectedKpiCurrent(), a.expectedKpiOptimal(), uplift));
+        a.outcome().kpiInterval().ifPresent(i -> sb.append(String.format(Locale.ROOT, ", %d%% interval [%.2f, %.2f]",
+                Math.round(100 * i.level()), i.lower(), i.upper())));
+        sb.append(String.format(Locale.ROOT, "%n"));
+        return sb.toString();
+    }
+}
