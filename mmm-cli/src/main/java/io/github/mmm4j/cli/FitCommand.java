@@ -10,6 +10,10 @@ import io.github.mmm4j.models.NonNegativeLeastSquares;
 import io.github.mmm4j.models.Ridge;
 import io.github.mmm4j.models.RidgeOptions;
 import io.github.mmm4j.models.linear.Sign;
+import io.github.mmm4j.models.search.Candidate;
+import io.github.mmm4j.models.search.HyperparameterSearch;
+import io.github.mmm4j.models.search.SearchOptions;
+import io.github.mmm4j.models.search.SearchResult;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -70,6 +74,21 @@ final class FitCommand implements Callable<Integer> {
             description = "Estimator: ridge or nnls (default: ${DEFAULT-VALUE}).")
     String model;
 
+    @Option(names = "--search", description = "Search every channel's adstock and saturation parameters and the "
+            + "ridge penalty (Robyn-class: NRMSE and DECOMP.RSSD, Pareto front) before fitting.")
+    boolean search;
+
+    @Option(names = "--trials", paramLabel = "N", defaultValue = "5",
+            description = "Search trials (default: ${DEFAULT-VALUE}).")
+    int trials;
+
+    @Option(names = "--iterations", paramLabel = "N", defaultValue = "2000",
+            description = "Search iterations per trial (default: ${DEFAULT-VALUE}).")
+    int iterations;
+
+    @Option(names = "--progress", description = "Show progress even when standard error is not a terminal.")
+    boolean progress;
+
     @Mixin
     Common common;
 
@@ -98,12 +117,30 @@ final class FitCommand implements Callable<Integer> {
         organic.forEach(o -> signs.put(o, Sign.NON_NEGATIVE));
         RidgeOptions options = RidgeOptions.defaults().withHoldout(common.holdout).withSeed(common.seed)
                 .withControlSigns(signs);
-        FittedModel fitted = switch (model) {
-            case "ridge" -> Ridge.fit(data, ModelSpec.defaults(data), options);
-            case "nnls" -> NonNegativeLeastSquares.fit(data, ModelSpec.defaults(data), options);
-            default -> throw new Main.BadInputException("--model " + model + " is not available; choose ridge or nnls");
-        };
-        Results.write(fitted, file.getFileName().toString(), common.seed, common.out, spec.commandLine().getOut());
+        if (!List.of("ridge", "nnls").contains(model)) {
+            throw new Main.BadInputException("--model " + model + " is not available; choose ridge or nnls");
+        }
+        ModelSpec modelSpec = ModelSpec.defaults(data);
+        com.fasterxml.jackson.databind.node.ObjectNode extra = null;
+        if (search) {
+            ProgressBar bar = new ProgressBar(spec.commandLine().getErr(), progress || ProgressBar.interactive());
+            SearchOptions so = SearchOptions.defaults().withTrials(trials).withIterationsPerTrial(iterations)
+                    .withSeed(common.seed).withHoldout(common.holdout).withControlSigns(signs)
+                    .withProgress(r -> bar.update("search", (double) r.evaluations() / r.budget(),
+                            String.format(java.util.Locale.ROOT, "%d/%d, best NRMSE %.4f", r.evaluations(), r.budget(),
+                                    r.bestNrmse())));
+            SearchResult sr = HyperparameterSearch.run(data, modelSpec, so);
+            bar.done();
+            Candidate chosen = sr.selected();
+            modelSpec = chosen.spec();
+            options = options.withLambda(chosen.lambda());
+            extra = Results.searchJson(sr);
+        }
+        FittedModel fitted = model.equals("ridge")
+                ? Ridge.fit(data, modelSpec, search ? options.withNonNegativeMedia(true) : options)
+                : NonNegativeLeastSquares.fit(data, modelSpec, search ? options.withLambda(0) : options);
+        Results.write(fitted, file.getFileName().toString(), common.seed, common.out, spec.commandLine().getOut(),
+                extra);
         return 0;
     }
 }

@@ -25,9 +25,14 @@ import java.util.Optional;
  * <p>{@code results.json} has at least: {@code model}, {@code kpi}, {@code seed}, {@code version},
  * {@code metrics.train} and (with a holdout) {@code metrics.test}, each with {@code r2}, {@code mape},
  * {@code nrmse}; and {@code channels}, a list of objects with {@code name}, {@code spend},
- * {@code contribution}, {@code share}, {@code roi}. Non-finite numbers are written as {@code null}.
+ * {@code contribution}, {@code share}, {@code roi}. Non-finite numbers are written as {@code null}. With
+ * {@code --search}, {@code search} holds the budget, the selected candidate's objectives and penalty,
+ * {@code front_size} and up to {@link #MAX_FRONT} evenly spaced members of the Pareto front.
  */
 final class Results {
+
+    /** Most Pareto-front members listed in results.json; {@code search.front_size} gives the full count. */
+    static final int MAX_FRONT = 100;
 
     private static final ObjectMapper JSON = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
 
@@ -35,7 +40,14 @@ final class Results {
     }
 
     static void write(FittedModel model, String source, long seed, Path outDir, PrintWriter out) {
+        write(model, source, seed, outDir, out, null);
+    }
+
+    static void write(FittedModel model, String source, long seed, Path outDir, PrintWriter out, ObjectNode extra) {
         ObjectNode json = toJson(model, source, seed);
+        if (extra != null) {
+            json.setAll(extra);
+        }
         String md = markdown(model, source);
         AtomicFiles.writeString(outDir.resolve("results.json"), json.toPrettyString() + "\n");
         AtomicFiles.writeString(outDir.resolve("report.md"), md);
@@ -114,6 +126,41 @@ final class Results {
         ObjectNode options = root.putObject("options");
         model.provenance().options().forEach(options::put);
         return root;
+    }
+
+    /**
+     * The search's summary for results.json: budget, evaluations, the selected candidate and the Pareto front.
+     *
+     * @param r the search result
+     * @return an object with one field, {@code search}
+     */
+    static ObjectNode searchJson(io.github.mmm4j.models.search.SearchResult r) {
+        ObjectNode root = JSON.createObjectNode();
+        ObjectNode s = root.putObject("search");
+        s.put("status", r.status().name().toLowerCase(Locale.ROOT));
+        s.put("evaluations", r.evaluations());
+        s.put("budget", r.budget());
+        s.put("trials", r.trials().size());
+        ObjectNode sel = s.putObject("selected");
+        candidate(sel, r.selected());
+        List<io.github.mmm4j.models.search.Candidate> all = r.front();
+        s.put("front_size", all.size());
+        ArrayNode front = s.putArray("front");
+        int shown = Math.min(all.size(), MAX_FRONT);
+        for (int i = 0; i < shown; i++) {
+            // evenly spaced members of the front (ordered as the search returns it), both ends included
+            int k = shown == 1 ? 0 : (int) Math.round((double) i * (all.size() - 1) / (shown - 1));
+            candidate(front.addObject(), all.get(k));
+        }
+        return root;
+    }
+
+    private static void candidate(ObjectNode o, io.github.mmm4j.models.search.Candidate c) {
+        num(o, "nrmse", c.nrmse());
+        num(o, "decomp_rssd", c.decompRssd());
+        c.mapeLift().ifPresent(v -> num(o, "mape_lift", v));
+        num(o, "lambda", c.lambda());
+        num(o, "r2", c.rSquared());
     }
 
     private static void params(ObjectNode o, List<String> names, double[] values) {

@@ -157,6 +157,34 @@ class CliTest {
         }
     }
 
+    @Test
+    void searchTunesTheTransformsAndRecordsTheParetoFront(@TempDir Path dir) throws IOException {
+        Run plain = run("demo", "--out", dir.resolve("plain").toString());
+        assertEquals(0, plain.exit(), plain.err());
+        Path csv = dir.resolve("demo.csv");
+        io.github.mmm4j.core.MmmCsv.write(io.github.mmm4j.synthetic.DemoData.generate(42), csv);
+        Run r = run("fit", csv.toString(), "--kpi", "sales", "--channels", "tv,search,social,display",
+                "--controls", "price", "--events", "promo", "--holdout", "13", "--search", "--trials", "2",
+                "--iterations", "300", "--out", dir.resolve("s").toString());
+        assertEquals(0, r.exit(), r.err());
+        assertEquals("", r.err(), "no progress bar without a terminal or --progress");
+        JsonNode json = JSON.readTree(dir.resolve("s/results.json").toFile());
+        JsonNode search = json.get("search");
+        assertEquals(600, search.get("evaluations").asLong());
+        assertTrue(search.get("front_size").asInt() >= search.get("front").size());
+        assertTrue(search.get("front").size() <= Results.MAX_FRONT);
+        assertTrue(search.get("selected").get("nrmse").isNumber());
+        for (JsonNode c : json.get("channels")) {
+            assertTrue(c.get("roi").asDouble() >= 0, "media are non-negative after a search: " + c);
+        }
+        Run again = run("fit", csv.toString(), "--kpi", "sales", "--channels", "tv,search,social,display",
+                "--controls", "price", "--events", "promo", "--holdout", "13", "--search", "--trials", "2",
+                "--iterations", "300", "--out", dir.resolve("s2").toString());
+        assertEquals(0, again.exit(), again.err());
+        assertEquals(Files.readString(dir.resolve("s/results.json")), Files.readString(dir.resolve("s2/results.json")),
+                "same seed, same search, same bytes");
+    }
+
     private static void assertNoTempFiles(Path dir) throws IOException {
         try (Stream<Path> s = Files.list(dir)) {
             assertTrue(s.noneMatch(p -> p.getFileName().toString().endsWith(".tmp")));

@@ -1,5 +1,6 @@
 package io.github.mmm4j.models;
 
+import io.github.mmm4j.core.Checks;
 import java.util.Objects;
 import java.util.Optional;
 
@@ -24,9 +25,14 @@ public record ChannelSummary(String name, double spend, double contribution, dou
         Optional<Interval> contributionInterval, Optional<Interval> shareInterval, Optional<Interval> roiInterval,
         Optional<Interval> mroiInterval) {
 
-    /** Validates. */
+    /** Validates: every number must be finite (a NaN is a bug at its source, never passed on silently). */
     public ChannelSummary {
         Objects.requireNonNull(name, "name");
+        Checks.checkFinite(name + ".spend", spend);
+        Checks.checkFinite(name + ".contribution", contribution);
+        Checks.checkFinite(name + ".share", share);
+        Checks.checkFinite(name + ".roi", roi);
+        Checks.checkFinite(name + ".mroi", mroi);
         Objects.requireNonNull(contributionInterval, "contributionInterval");
         Objects.requireNonNull(shareInterval, "shareInterval");
         Objects.requireNonNull(roiInterval, "roiInterval");

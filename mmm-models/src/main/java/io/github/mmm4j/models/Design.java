@@ -238,7 +238,11 @@ public final class Design {
                 }
                 cs.adstock().apply(series, nt, level);
                 for (int t = 0; t < nt; t++) {
-                    out[c] += cs.saturation().derivative(level[t]) * level[t];
+                    // At a zero level sat(0 * (1 + e)) = sat(0) for every e, so the term is exactly 0 (and
+                    // sat'(0) may be infinite for a Hill slope below 1).
+                    if (level[t] != 0) {
+                        out[c] += cs.saturation().derivative(level[t]) * level[t];
+                    }
                 }
             }
         }

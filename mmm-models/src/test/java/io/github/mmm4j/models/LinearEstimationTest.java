@@ -125,6 +125,23 @@ class LinearEstimationTest {
         }
     }
 
+    @Test
+    void marginalRoiIsFiniteForHillSlopesBelowOneWithZeroSpendWeeks() {
+        MmmDataset d = data(29, 5, 10);
+        ModelSpec spec = ModelSpec.defaults(d).withChannel(new ChannelSpec("ch0",
+                io.github.mmm4j.transforms.Adstock.geometric(0.3, 8, true),
+                io.github.mmm4j.transforms.Saturation.hill(0.8, 0.6)));
+        LinearModel m = Ridge.fit(d, spec, RidgeOptions.defaults().withBootstrap(20));
+        for (ChannelSummary c : m.channels()) {
+            assertTrue(Double.isFinite(c.mroi()), c.toString());
+        }
+        double h = 1e-6;
+        double up = m.decompose(d.withSpend(scaled(d, 0, 1 + h))).total("ch0");
+        double down = m.decompose(d.withSpend(scaled(d, 0, 1 - h))).total("ch0");
+        double fd = (up - down) / (2 * h * d.totalSpend(0));
+        assertEquals(fd, m.channels().get(0).mroi(), 1e-5 * Math.abs(fd));
+    }
+
     private static double[] scaled(MmmDataset d, int channel, double factor) {
         double[] s = d.spend();
         for (int r = 0; r < d.nRows(); r++) {

@@ -1,0 +1,332 @@
+package io.github.mmm4j.auto.report;
+
+import io.github.mmm4j.auto.Agreement;
+import io.github.mmm4j.auto.AnalysisResult;
+import io.github.mmm4j.auto.ChannelConsensus;
+import io.github.mmm4j.auto.Check;
+import io.github.mmm4j.auto.DataProfile;
+import io.github.mmm4j.auto.KpiAnomaly;
+import io.github.mmm4j.auto.Round;
+import io.github.mmm4j.auto.Verdict;
+import io.github.mmm4j.core.FitMetrics;
+import io.github.mmm4j.core.MmmDataset;
+import io.github.mmm4j.models.ChannelSummary;
+import io.github.mmm4j.models.FittedModel;
+import io.github.mmm4j.models.Interval;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Locale;
+import java.util.Objects;
+import java.util.Optional;
+
+/**
+ * The structured findings of an analysis, from which a {@link Narrator} writes the plain-language text: the
+ * headline facts, what to do per channel, how confident the analysis is and why, and the warnings. Everything here
+ * is a fact or a rule's outcome; there is no prose except the explorer's reasons and the critic's evidence, which
+ * are quoted.
+ *
+ * <p>Rules (applied by {@link #of(ReportInput)}):
+ * <ul>
+ *   <li>Per channel, the ROI is the models' consensus ROI where their intervals overlap, else the primary model's
+ *       ROI; likewise its interval. The marginal ROI and the shares are the primary model's.</li>
+ *   <li>With a budget plan, a channel's action is {@link Action#INCREASE} or {@link Action#DECREASE} when the
+ *       recommended spend differs from the current one by more than {@value #KEEP_BAND_PCT}% (any change from 0),
+ *       else {@link Action#KEEP}; without a plan, the non-disputed channels with the highest and the lowest marginal
+ *       ROI get {@code INCREASE} and {@code DECREASE} when the highest is at least {@value #MROI_GAP} times the
+ *       lowest. Either way a channel on which the models {@link Agreement#DISAGREE} gets
+ *       {@link Action#TEST_FIRST}.</li>
+ *   <li>{@link Confidence#HIGH} when the quality gate approved the best round, no check failed, the data readiness
+ *       is at least 4 of 5 and the models disagree on no channel; {@link Confidence#LOW} when the gate did not
+ *       approve, the readiness is at most 2, or the models confirm no channel; else {@link Confidence#MEDIUM}.</li>
+ * </ul>
+ *
+ * @param kpi the KPI's name
+ * @param source where the data came from
+ * @param periods the number of periods
+ * @param frequency {@code daily} or {@code weekly}
+ * @param start the first period's date
+ * @param end the last period's date
+ * @param geos the number of geos
+ * @param verdict the quality gate's verdict on the best round
+ * @param checksPassed the number of the best round's checks that passed
+ * @param checksTotal the number of the best round's checks
+ * @param confidence how far the recommendations can be trusted
+ * @param confidenceReasons why, one fact per entry
+ * @param readiness the explorer's data readiness score, 1 (not ready) to 5 (ready)
+ * @param readinessReasons the explorer's reasons
+ * @param holdoutMape the primary model's mean absolute percentage error on the holdout periods (a fraction), empty
+ *     without a holdout or when undefined
+ * @param channels one finding per channel, in the data's channel order
+ * @param recommendations one recommendation per channel: with a plan, the largest changes first (by the absolute
+ *     change of spend per period); without, in {@link Action} order; ties in channel order
+ * @param planComputed whether the recommendations come from the budget optimizer
+ * @param expectedUpliftPct the optimizer's expected KPI uplift of the recommended plan over the current one, in
+ *     percent; empty without a plan
+ * @param failedChecks every check the best round failed, blocking or not
+ * @param warnings what the reader must know besides the failed checks (sparse channels, collinear pairs, KPI
+ *     anomalies, an optimizer that did not converge), one per entry
+ * @param rounds the number of rounds run
+ * @param bestRound the best round's number
+ * @param stopReason why the analysis stopped
+ */
+public record Findings(String kpi, String source, int periods, String frequency, LocalDate start, LocalDate end,
+        int geos, Verdict verdict, int checksPassed, int checksTotal, Confidence confidence,
+        List<String> confidenceReasons, int readiness, List<String> readinessReasons, Optional<Double> holdoutMape,
+        List<ChannelFinding> channels, List<Recommendation> recommendations, boolean planComputed,
+        Optional<Double> expectedUpliftPct, List<Check> failedChecks, List<String> warnings, int rounds,
+        int bestRound, String stopReason) {
+
+    /** Changes of spend within this many percent of the current spend are {@link Action#KEEP}. */
+    public static final double KEEP_BAND_PCT = 5;
+
+    /** Without a plan, the highest marginal ROI must be at least this multiple of the lowest to suggest a shift. */
+    public static final double MROI_GAP = 1.25;
+
+    /** How far the recommendations can be trusted. */
+    public enum Confidence {
+        /** The quality gate approved, nothing failed, the data are ready and the models agree. */
+        HIGH,
+        /** Usable with care: see the reasons. */
+        MEDIUM,
+        /** Not to be acted on without further evidence: see the reasons. */
+        LOW
+    }
+
+    /** What to do with a channel's spend. */
+    public enum Action {
+        /** Spend more. */
+        INCREASE,
+        /** Spend less. */
+        DECREASE,
+        /** Keep spend about where it is. */
+        KEEP,
+        /** The models disagree: test (for example with a geo experiment) before moving money. */
+        TEST_FIRST
+    }
+
+    /**
+     * What the analysis says about one channel.
+     *
+     * @param channel the channel's name
+     * @param spendShare the channel's fraction of total media spend, in [0, 1]
+     * @param contributionShare the channel's fraction of the media contribution (primary model)
+     * @param roi KPI per unit of spend over the data window (consensus where the models agree, else the primary
+     *     model's)
+     * @param roiInterval the interval of {@code roi}, when there is one
+     * @param marginalRoi extra KPI per extra unit of spend at the current level (primary model)
+     * @param agreement how far the models agree about the channel
+     * @param shapleyShare the channel's Shapley value as a fraction of the sum of the Shapley values, when
+     *     attribution was computed and that sum is not 0
+     */
+    public record ChannelFinding(String channel, double spendShare, double contributionShare, double roi,
+            Optional<Interval> roiInterval, double marginalRoi, Agreement agreement, Optional<Double> shapleyShare) {
+
+        /** Validates. */
+        public ChannelFinding {
+            Objects.requireNonNull(channel, "channel");
+            Objects.requireNonNull(roiInterval, "roiInterval");
+            Objects.requireNonNull(agreement, "agreement");
+            Objects.requireNonNull(shapleyShare, "shapleyShare");
+        }
+    }
+
+    /**
+     * What to do with one channel.
+     *
+     * @param channel the channel's name
+     * @param action the action
+     * @param currentSpendPerPeriod the current spend per period (the plan's, else the historical mean over the data
+     *     window), summed over geos
+     * @param recommendedSpendPerPeriod the recommended spend per period; equal to the current spend without a plan
+     * @param agreement how far the models agree about the channel
+     */
+    public record Recommendation(String channel, Action action, double currentSpendPerPeriod,
+            double recommendedSpendPerPeriod, Agreement agreement) {
+
+        /** Validates. */
+        public Recommendation {
+            Objects.requireNonNull(channel, "channel");
+            Objects.requireNonNull(action, "action");
+            Objects.requireNonNull(agreement, "agreement");
+        }
+
+        /** @return the change of spend per period, as a fraction of the current spend; empty when that is 0 */
+        public Optional<Double> changeFraction() {
+            return currentSpendPerPeriod == 0 ? Optional.empty()
+                    : Optional.of((recommendedSpendPerPeriod - currentSpendPerPeriod) / currentSpendPerPeriod);
+        }
+    }
+
+    /** Validates and copies. */
+    public Findings {
+        Objects.requireNonNull(kpi, "kpi");
+        Objects.requireNonNull(source, "source");
+        Objects.requireNonNull(frequency, "frequency");
+        Objects.requireNonNull(start, "start");
+        Objects.requireNonNull(end, "end");
+        Objects.requireNonNull(verdict, "verdict");
+        Objects.requireNonNull(confidence, "confidence");
+        confidenceReasons = List.copyOf(confidenceReasons);
+        readinessReasons = List.copyOf(readinessReasons);
+        Objects.requireNonNull(holdoutMape, "holdoutMape");
+        channels = List.copyOf(channels);
+        recommendations = List.copyOf(recommendations);
+        Objects.requireNonNull(expectedUpliftPct, "expectedUpliftPct");
+        failedChecks = List.copyOf(failedChecks);
+        warnings = List.copyOf(warnings);
+        Objects.requireNonNull(stopReason, "stopReason");
+    }
+
+    /**
+     * @param channel a channel's name
+     * @return its finding
+     * @throws IllegalArgumentException if there is no such channel
+     */
+    public ChannelFinding channel(String channel) {
+        return channels.stream().filter(c -> c.channel().equals(channel)).findFirst()
+                .orElseThrow(() -> new IllegalArgumentException("no channel '" + channel + "'"));
+    }
+
+    /**
+     * Derives the findings from a report input by the rules in the class comment. Deterministic: the same input gives
+     * equal findings.
+     *
+     * @param input the report input
+     * @return the findings
+     */
+    public static Findings of(ReportInput input) {
+        Objects.requireNonNull(input, "input");
+        AnalysisResult r = input.result();
+        Round best = r.bestRound();
+        FittedModel primary = best.models().get(0);
+        MmmDataset data = primary.data();
+        DataProfile profile = r.profile();
+        List<ChannelSummary> summaries = primary.channels();
+        double totalSpend = summaries.stream().mapToDouble(ChannelSummary::spend).sum();
+        double shapleySum = input.shapley().stream().mapToDouble(ShapleyRow::value).sum();
+
+        List<ChannelFinding> channels = new ArrayList<>();
+        for (ChannelSummary s : summaries) {
+            Optional<ChannelConsensus> cc = consensus(best, s.name());
+            double roi = cc.flatMap(ChannelConsensus::consensusRoi).orElse(s.roi());
+            Optional<Interval> iv = cc.flatMap(ChannelConsensus::consensusInterval).or(s::roiInterval);
+            Agreement agreement = cc.map(ChannelConsensus::agreement).orElse(Agreement.UNCERTAIN);
+            Optional<Double> sh = shapleySum == 0 ? Optional.empty()
+                    : input.shapley().stream().filter(x -> x.channel().equals(s.name())).findFirst()
+                            .map(x -> x.value() / shapleySum);
+            channels.add(new ChannelFinding(s.name(), totalSpend == 0 ? 0 : s.spend() / totalSpend, s.share(), roi, iv,
+                    s.mroi(), agreement, sh));
+        }
+
+        List<Recommendation> recs = recommendations(input, channels, summaries, data.nPeriods());
+        int disagree = (int) channels.stream().filter(c -> c.agreement() == Agreement.DISAGREE).count();
+        int confirmed = (int) channels.stream().filter(c -> c.agreement() == Agreement.CONFIRMED).count();
+        Verdict verdict = best.critique().verdict();
+        List<Check> failed = best.critique().failed();
+        Optional<Double> mape = primary.testMetrics().map(FitMetrics::mape).filter(Double::isFinite);
+
+        List<String> why = new ArrayList<>();
+        why.add(String.format(Locale.ROOT, "%d of %d quality checks passed%s", best.critique().passedCount(),
+                best.critique().checks().size(), verdict == Verdict.APPROVED ? "; the quality gate approved the result"
+                        : "; the quality gate did not approve the result"));
+        why.add(String.format(Locale.ROOT, "data readiness %d of 5", profile.readiness()));
+        why.add(String.format(Locale.ROOT, "the independent models confirm %d of %d channels and disagree on %d",
+                confirmed, channels.size(), disagree));
+        mape.ifPresent(m -> why.add(String.format(Locale.ROOT,
+                "on the %d most recent periods, which the models did not see, predictions were off by %.1f%% on "
+                        + "average", primary.holdout(), 100 * m)));
+        Confidence confidence;
+        if (verdict != Verdict.APPROVED || profile.readiness() <= 2 || (confirmed == 0 && !channels.isEmpty())) {
+            confidence = Confidence.LOW;
+        } else if (failed.isEmpty() && profile.readiness() >= 4 && disagree == 0) {
+            confidence = Confidence.HIGH;
+        } else {
+            confidence = Confidence.MEDIUM;
+        }
+
+        List<String> warnings = new ArrayList<>();
+        for (String sparse : profile.sparseChannels()) {
+            warnings.add("channel '" + sparse + "' has spend in too few periods to measure its effect well");
+        }
+        for (String pair : profile.severeCorrelations()) {
+            warnings.add("channels " + pair + " move together; the data cannot fully separate their effects");
+        }
+        List<KpiAnomaly> anomalies = profile.anomalies();
+        if (!anomalies.isEmpty()) {
+            warnings.add(String.format(Locale.ROOT, "%d period(s) with an unusual %s: %s", anomalies.size(),
+                    data.kpiName(), anomalies.stream().map(a -> a.date().toString()).toList()));
+        }
+        input.plan().filter(p -> !p.status().equals("CONVERGED")).ifPresent(p -> warnings.add(
+                "the budget optimizer ended with status " + p.status() + ": " + p.message()));
+
+        return new Findings(data.kpiName(), input.source(), data.nPeriods(),
+                data.time().frequency().name().toLowerCase(Locale.ROOT), data.time().start(), data.time().end(),
+                data.nGeos(), verdict, best.critique().passedCount(), best.critique().checks().size(), confidence, why,
+                profile.readiness(), profile.reasons(), mape, channels, recs, input.plan().isPresent(),
+                input.plan().flatMap(BudgetPlan::upliftPct), failed, warnings, r.rounds().size(), best.number(),
+                r.stopReason());
+    }
+
+    private static Optional<ChannelConsensus> consensus(Round round, String channel) {
+        return round.analysis().channels().stream().filter(c -> c.channel().equals(channel)).findFirst();
+    }
+
+    private static List<Recommendation> recommendations(ReportInput input, List<ChannelFinding> channels,
+            List<ChannelSummary> summaries, int periods) {
+        List<Recommendation> recs = new ArrayList<>();
+        if (input.plan().isPresent()) {
+            BudgetPlan plan = input.plan().get();
+            for (ChannelFinding c : channels) {
+                Optional<PlanRow> row = plan.row(c.channel());
+                double cur = row.map(PlanRow::currentSpend).orElse(0.0) / plan.periods();
+                double opt = row.map(PlanRow::optimalSpend).orElse(0.0) / plan.periods();
+                Action a;
+                if (c.agreement() == Agreement.DISAGREE) {
+                    a = Action.TEST_FIRST;
+                } else if (cur == 0) {
+                    a = opt > 0 ? Action.INCREASE : Action.KEEP;
+                } else if (100 * (opt - cur) / cur > KEEP_BAND_PCT) {
+                    a = Action.INCREASE;
+                } else if (100 * (opt - cur) / cur < -KEEP_BAND_PCT) {
+                    a = Action.DECREASE;
+                } else {
+                    a = Action.KEEP;
+                }
+                recs.add(new Recommendation(c.channel(), a, cur, opt, c.agreement()));
+            }
+        } else {
+            int hi = -1;
+            int lo = -1;
+            for (int i = 0; i < channels.size(); i++) {
+                ChannelFinding c = channels.get(i);
+                if (c.agreement() == Agreement.DISAGREE || !Double.isFinite(c.marginalRoi())) {
+                    continue;
+                }
+                if (hi < 0 || c.marginalRoi() > channels.get(hi).marginalRoi()) {
+                    hi = i;
+                }
+                if (lo < 0 || c.marginalRoi() < channels.get(lo).marginalRoi()) {
+                    lo = i;
+                }
+            }
+            boolean shift = hi >= 0 && lo >= 0 && hi != lo && channels.get(hi).marginalRoi() > 0
+                    && channels.get(hi).marginalRoi() >= MROI_GAP * Math.max(channels.get(lo).marginalRoi(), 0);
+            for (int i = 0; i < channels.size(); i++) {
+                ChannelFinding c = channels.get(i);
+                double cur = summaries.get(i).spend() / periods;
+                Action a = c.agreement() == Agreement.DISAGREE ? Action.TEST_FIRST
+                        : shift && i == hi ? Action.INCREASE : shift && i == lo ? Action.DECREASE : Action.KEEP;
+                recs.add(new Recommendation(c.channel(), a, cur, cur, c.agreement()));
+            }
+        }
+        List<Recommendation> sorted = new ArrayList<>(recs);
+        sorted.sort(Comparator.comparingDouble(
+                (Recommendation x) -> -Math.abs(x.recommendedSpendPerPeriod() - x.currentSpendPerPeriod())));
+        if (input.plan().isEmpty()) {
+            sorted.sort(Comparator.comparingInt((Recommendation x) -> x.action().ordinal()));
+        }
+        return sorted;
+    }
+}

@@ -1,0 +1,297 @@
+package io.github.mmm4j.auto.report;
+
+import io.github.mmm4j.auto.ChannelConsensus;
+import io.github.mmm4j.auto.ChannelProfile;
+import io.github.mmm4j.auto.Check;
+import io.github.mmm4j.auto.DataProfile;
+import io.github.mmm4j.auto.KpiAnomaly;
+import io.github.mmm4j.auto.Round;
+import io.github.mmm4j.auto.report.Doc.Block;
+import io.github.mmm4j.auto.report.Doc.Bullets;
+import io.github.mmm4j.auto.report.Doc.Heading;
+import io.github.mmm4j.auto.report.Doc.Para;
+import io.github.mmm4j.auto.report.Doc.Table;
+import io.github.mmm4j.core.FitMetrics;
+import io.github.mmm4j.core.Mmm4j;
+import io.github.mmm4j.models.ChannelSummary;
+import io.github.mmm4j.models.FittedModel;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
+
+/** The report's text blocks: the narrative and the technical appendix, shared by the Markdown and HTML writers. */
+final class Sections {
+
+    private Sections() {
+    }
+
+    /** @return the title, headline, a one-line summary and the narrator's sections */
+    static List<Block> narrative(ReportData r) {
+        List<Block> out = new ArrayList<>();
+        Narrative n = r.narrative;
+        out.add(new Heading(1, n.title()));
+        out.add(new Para(n.headline(), true));
+        Findings f = r.findings;
+        out.add(new Para(String.format(Locale.ROOT, "Data: %s, %d %s periods from %s to %s%s. Quality gate: %s (%d of "
+                + "%d checks passed, round %d of %d). Confidence: %s. Data readiness: %d of 5.", f.source(),
+                f.periods(), f.frequency(), f.start(), f.end(), f.geos() > 1 ? ", " + f.geos() + " geos" : "",
+                f.verdict(), f.checksPassed(), f.checksTotal(), f.bestRound(), f.rounds(),
+                f.confidence().name().toLowerCase(Locale.ROOT), f.readiness())));
+        for (Narrative.Section s : n.sections()) {
+            out.add(new Heading(2, s.heading()));
+            for (String p : s.paragraphs()) {
+                out.add(new Para(p));
+            }
+            if (!s.bullets().isEmpty()) {
+                out.add(new Bullets(s.bullets()));
+            }
+        }
+        return out;
+    }
+
+    /** @return the technical appendix */
+    static List<Block> appendix(ReportData r) {
+        List<Block> out = new ArrayList<>();
+        out.add(new Heading(2, "Technical appendix"));
+        fit(r, out);
+        shapley(r, out);
+        roi(r, out);
+        consensus(r, out);
+        curves(r, out);
+        plan(r, out);
+        failed(r, out);
+        history(r, out);
+        readiness(r, out);
+        reproduction(r, out);
+        return out;
+    }
+
+    private static void fit(ReportData r, List<Block> out) {
+        out.add(new Heading(3, "Model fit (round " + r.best.number() + ")"));
+        out.add(new Para("Each estimator is fitted to the same data and structure. The primary model, whose figures "
+                + "the summary and results.json's top-level fields use, is " + r.primary.estimator() + ". The holdout "
+                + "is the final " + r.holdout + " periods, which the models did not see."));
+        List<List<String>> rows = new ArrayList<>();
+        for (FittedModel m : r.best.models()) {
+            FitMetrics tr = m.trainMetrics();
+            Optional<FitMetrics> te = m.testMetrics();
+            rows.add(List.of(m.estimator(), Fmt.num(tr.r2(), 3), Fmt.pct(tr.mape()), Fmt.num(tr.nrmse(), 3),
+                    te.map(x -> Fmt.num(x.r2(), 3)).orElse(Fmt.NA), te.map(x -> Fmt.pct(x.mape())).orElse(Fmt.NA),
+                    te.map(x -> Fmt.num(x.nrmse(), 3)).orElse(Fmt.NA), Integer.toString(m.drawCount())));
+        }
+        out.add(table(List.of("model", "train R²", "train MAPE", "train NRMSE", "holdout R²", "holdout MAPE",
+                "holdout NRMSE", "draws"), rows, 1));
+    }
+
+    private static void shapley(ReportData r, List<Block> out) {
+        out.add(new Heading(3, "Shapley contributions"));
+        List<ShapleyRow> rows = r.input.shapley();
+        if (rows.isEmpty()) {
+            out.add(new Para("Shapley attribution was not computed for this report."));
+            return;
+        }
+        out.add(new Para("Each channel's Shapley value: its average marginal contribution to " + r.data.kpiName()
+                + " over every order in which the channels could be added, in " + r.data.kpiName()
+                + " over the data window. The values add up to the total media effect."));
+        double sum = rows.stream().mapToDouble(ShapleyRow::value).sum();
+        List<List<String>> t = new ArrayList<>();
+        for (ShapleyRow s : rows) {
+            t.add(List.of(s.channel(), Fmt.money(s.value()), Fmt.num(s.stdError(), 1),
+                    sum == 0 ? Fmt.NA : Fmt.pct(s.value() / sum)));
+        }
+        t.add(List.of("total", Fmt.money(sum), "", sum == 0 ? Fmt.NA : Fmt.pct(1)));
+        out.add(table(List.of("channel", "Shapley value", "std. error", "share"), t, 1));
+    }
+
+    private static void roi(ReportData r, List<Block> out) {
+        out.add(new Heading(3, "ROI and marginal ROI by model"));
+        out.add(new Para(String.format(Locale.ROOT, "ROI is a channel's modelled contribution over the data window "
+                + "divided by its spend; marginal ROI is the extra %s per extra unit of spend at the current level. "
+                + "Intervals are %.0f%% intervals from each model's draws (bootstrap replicates or posterior draws); "
+                + "n/a where a model gives none.", r.data.kpiName(), 100 * r.primary.intervalLevel())));
+        List<List<String>> t = new ArrayList<>();
+        for (int c = 0; c < r.data.nChannels(); c++) {
+            for (FittedModel m : r.best.models()) {
+                ChannelSummary s = m.channels().get(c);
+                t.add(List.of(s.name(), m.estimator(), Fmt.money(s.spend()), Fmt.money(s.contribution()),
+                        Fmt.pct(s.share()), Fmt.num(s.roi(), 3), Fmt.interval(s.roiInterval(), 3),
+                        Fmt.num(s.mroi(), 3), Fmt.interval(s.mroiInterval(), 3)));
+            }
+        }
+        out.add(table(List.of("channel", "model", "spend", "contribution", "share", "ROI", "ROI interval",
+                "marginal ROI", "marginal ROI interval"), t, 2));
+    }
+
+    private static void consensus(ReportData r, List<Block> out) {
+        out.add(new Heading(3, "Agreement between models"));
+        out.add(new Para(String.format(Locale.ROOT, "Mean rank correlation of the channels' ROI between models: %s.",
+                Fmt.num(r.best.analysis().rankCorrelation(), 2))));
+        List<List<String>> t = new ArrayList<>();
+        for (ChannelConsensus c : r.best.analysis().channels()) {
+            t.add(List.of(c.channel(), c.agreement().name(), c.consensusRoi().map(v -> Fmt.num(v, 3)).orElse(Fmt.NA),
+                    Fmt.interval(c.consensusInterval(), 3), c.intervalsOverlap() ? "yes" : "no",
+                    c.ranksAgree() ? "yes" : "no", String.join("; ", c.reasons())));
+        }
+        out.add(table(List.of("channel", "agreement", "consensus ROI", "consensus interval", "intervals overlap",
+                "ranks agree", "reasons"), t, 99));
+    }
+
+    private static void curves(ReportData r, List<Block> out) {
+        out.add(new Heading(3, "Response curves"));
+        out.add(new Para("Steady-state response of " + r.data.kpiName() + " per period to a constant spend per "
+                + "period, once carryover has built up (primary model), at multiples of the current spend"
+                + (r.input.plan().isPresent() ? " and at the recommended spend" : "") + "."));
+        List<List<String>> t = new ArrayList<>();
+        for (int c = 0; c < r.curves.size(); c++) {
+            ReportData.Curve cv = r.curves.get(c);
+            List<double[]> points = new ArrayList<>();
+            for (double k : new double[] {0, 0.5, 1, 1.5, 2}) {
+                points.add(new double[] {k * cv.current(), k});
+            }
+            cv.recommended().ifPresent(x -> points.add(new double[] {x, -1}));
+            for (double[] p : points) {
+                String note = p[1] < 0 ? "recommended" : p[1] == 1 ? "current" : Fmt.num(p[1], 1) + " × current";
+                t.add(List.of(cv.channel(), note, Fmt.money(p[0]), Fmt.money(r.primary.response(c, p[0])),
+                        Fmt.num(r.primary.marginalResponse(c, p[0]), 3)));
+            }
+        }
+        out.add(table(List.of("channel", "level", "spend per period", "response per period", "marginal response"), t,
+                2));
+    }
+
+    private static void plan(ReportData r, List<Block> out) {
+        out.add(new Heading(3, "Recommended budget"));
+        if (r.input.plan().isEmpty()) {
+            out.add(new Para("The budget optimizer was not run for this report."));
+            return;
+        }
+        BudgetPlan p = r.input.plan().get();
+        out.add(new Para(String.format(Locale.ROOT, "Spend and expected contribution over a horizon of %d periods. "
+                + "Optimizer status: %s (%s). Expected %s: %s under the current plan, %s under the recommended plan%s.",
+                p.periods(), p.status(), p.message(), r.data.kpiName(), Fmt.money(p.expectedKpiCurrent()),
+                Fmt.money(p.expectedKpiOptimal()),
+                p.upliftPct().map(u -> String.format(Locale.ROOT, " (%+.1f%%)", u)).orElse(""))));
+        List<List<String>> t = new ArrayList<>();
+        for (PlanRow row : p.rows()) {
+            t.add(List.of(row.channel(), Fmt.money(row.currentSpend()), Fmt.money(row.optimalSpend()),
+                    Fmt.money(row.delta()), row.deltaFraction().map(Fmt::pct).orElse(Fmt.NA),
+                    Fmt.money(row.currentContribution()), Fmt.money(row.expectedContribution()),
+                    row.contributionInterval().map(i -> Fmt.money(i.lower()) + " to " + Fmt.money(i.upper()))
+                            .orElse(Fmt.NA)));
+        }
+        double cur = p.totalCurrentSpend();
+        double opt = p.totalOptimalSpend();
+        t.add(List.of("total", Fmt.money(cur), Fmt.money(opt), Fmt.money(opt - cur),
+                cur == 0 ? Fmt.NA : Fmt.pct((opt - cur) / cur),
+                Fmt.money(p.rows().stream().mapToDouble(PlanRow::currentContribution).sum()),
+                Fmt.money(p.rows().stream().mapToDouble(PlanRow::expectedContribution).sum()), ""));
+        out.add(table(List.of("channel", "current spend", "recommended spend", "change", "change %",
+                "current contribution", "expected contribution", "interval"), t, 1));
+    }
+
+    private static void failed(ReportData r, List<Block> out) {
+        List<Check> failed = r.result.failedChecks();
+        out.add(new Heading(3, "Failed checks of the best round (round " + r.best.number() + ")"));
+        if (failed.isEmpty()) {
+            out.add(new Para("None: every check of the best round passed."));
+            return;
+        }
+        out.add(new Para(r.result.verdict() == io.github.mmm4j.auto.Verdict.APPROVED
+                ? "The quality gate approved the round; these advisory checks failed and are shown for honesty."
+                : "The quality gate did not approve any round; this is the best one, and these are its failures."));
+        List<List<String>> t = new ArrayList<>();
+        for (Check c : failed) {
+            t.add(List.of(c.name(), c.blocking() ? "blocking" : "advisory", c.evidence()));
+        }
+        out.add(table(List.of("check", "kind", "evidence"), t, 99));
+    }
+
+    private static void history(ReportData r, List<Block> out) {
+        out.add(new Heading(3, "Round-by-round history"));
+        out.add(new Para("Stopped: " + r.result.stopReason() + ". Best round: " + r.best.number() + "."));
+        List<List<String>> t = new ArrayList<>();
+        for (Round round : r.result.rounds()) {
+            t.add(List.of(Integer.toString(round.number()),
+                    round.proposal().map(p -> p.change()).orElse("initial configuration"),
+                    round.proposal().map(p -> p.reason()).orElse(""), round.critique().verdict().name(),
+                    round.critique().passedCount() + " of " + round.critique().checks().size(),
+                    String.join(", ", round.critique().failed().stream().map(Check::name).toList())));
+        }
+        out.add(table(List.of("round", "change", "reason", "verdict", "checks passed", "failed checks"), t, 99));
+
+        List<String> header = new ArrayList<>(List.of("round", "model"));
+        header.addAll(r.data.channels());
+        List<List<String>> roi = new ArrayList<>();
+        for (Round round : r.result.rounds()) {
+            for (FittedModel m : round.models()) {
+                List<String> row = new ArrayList<>(List.of(Integer.toString(round.number()), m.estimator()));
+                for (ChannelSummary s : m.channels()) {
+                    row.add(Fmt.num(s.roi(), 3));
+                }
+                roi.add(row);
+            }
+        }
+        out.add(new Para("ROI per channel in each round and model:"));
+        out.add(table(header, roi, 2));
+
+        List<List<String>> checks = new ArrayList<>();
+        for (Round round : r.result.rounds()) {
+            for (Check c : round.critique().checks()) {
+                checks.add(List.of(Integer.toString(round.number()), c.name(), c.passed() ? "passed" : "FAILED",
+                        c.blocking() ? "blocking" : "advisory", c.evidence()));
+            }
+        }
+        out.add(new Para("Every check of every round:"));
+        out.add(table(List.of("round", "check", "result", "kind", "evidence"), checks, 99));
+    }
+
+    private static void readiness(ReportData r, List<Block> out) {
+        DataProfile p = r.result.profile();
+        out.add(new Heading(3, "Data readiness: " + p.readiness() + " of 5"));
+        out.add(new Bullets(p.reasons().isEmpty() ? List.of("No issue found.") : p.reasons()));
+        out.add(new Para(String.format(Locale.ROOT, "%d rows for %d coefficients (%s rows per coefficient); yearly "
+                + "seasonality explains %s and a linear trend %s of the KPI's variance; condition number of the "
+                + "media spend %s.", p.rows(), p.parameters(), Fmt.num(p.rowsPerParameter(), 1),
+                Fmt.pct(p.seasonalityStrength()), Fmt.pct(p.trendStrength()),
+                Fmt.num(p.mediaCollinearity().conditionNumber(), 1))));
+        List<List<String>> t = new ArrayList<>();
+        for (ChannelProfile c : p.channels()) {
+            t.add(List.of(c.name(), Fmt.money(c.totalSpend()), Fmt.pct(c.zeroShare()), c.sparse() ? "yes" : "no",
+                    Fmt.num(c.kpiCorrelation(), 2), Fmt.num(c.spendVariation(), 2)));
+        }
+        out.add(table(List.of("channel", "total spend", "periods without spend", "sparse", "correlation with KPI",
+                "spend variation"), t, 1));
+        if (!p.severeCorrelations().isEmpty()) {
+            out.add(new Para("Strongly correlated channel pairs:"));
+            out.add(new Bullets(p.severeCorrelations()));
+        }
+        if (!p.anomalies().isEmpty()) {
+            List<List<String>> a = new ArrayList<>();
+            for (KpiAnomaly k : p.anomalies()) {
+                a.add(List.of(k.date().toString(), Fmt.money(k.kpi()), Fmt.num(k.robustZ(), 1),
+                        String.join(", ", k.spikingChannels())));
+            }
+            out.add(new Para("Periods with an unusual KPI (robust z-score above 3.5):"));
+            out.add(table(List.of("date", "KPI", "robust z", "channels that spiked"), a, 1));
+        }
+    }
+
+    private static void reproduction(ReportData r, List<Block> out) {
+        out.add(new Heading(3, "Reproduction"));
+        out.add(new Bullets(List.of("mmm4j version: " + Mmm4j.version(), "seed: " + r.input.seed(),
+                "source: " + r.input.source(), "estimators: " + String.join(", ",
+                        r.best.models().stream().map(FittedModel::estimator).toList()),
+                "holdout: " + r.holdout + " periods", "rounds: " + r.result.rounds().size())));
+    }
+
+    /** A table whose columns from {@code firstNumeric} on are numeric. */
+    private static Table table(List<String> header, List<List<String>> rows, int firstNumeric) {
+        List<Boolean> numeric = new ArrayList<>(Collections.nCopies(header.size(), false));
+        for (int i = firstNumeric; i < header.size(); i++) {
+            numeric.set(i, true);
+        }
+        return new Table(header, numeric, rows);
+    }
+}
