@@ -1,0 +1,91 @@
+package io.github.mmm4j.cli;
+
+import io.github.mmm4j.core.CsvSchema;
+import io.github.mmm4j.core.MissingValuePolicy;
+import io.github.mmm4j.core.MmmCsv;
+import io.github.mmm4j.core.MmmDataset;
+import io.github.mmm4j.models.linear.Sign;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+
+/** The data file and its column mapping, shared by the commands that read a user's CSV. */
+final class DataArgs {
+
+    @Parameters(index = "0", paramLabel = "DATA.csv", description = "The data: one row per period (and geo).")
+    Path file;
+
+    @Option(names = "--kpi", required = true, paramLabel = "COL", description = "The KPI column.")
+    String kpi;
+
+    @Option(names = "--date", paramLabel = "COL", defaultValue = "date",
+            description = "The date column (default: ${DEFAULT-VALUE}).")
+    String date;
+
+    @Option(names = "--date-format", paramLabel = "PATTERN",
+            description = "Date pattern such as d/M/yyyy or M/d/yyyy (default: ISO yyyy-MM-dd).")
+    String dateFormat;
+
+    @Option(names = "--channels", split = ",", paramLabel = "A,B,...",
+            description = "Media spend columns (default: inferred from names *_spend, *_cost, spend_*).")
+    List<String> channels = new ArrayList<>();
+
+    @Option(names = "--controls", split = ",", paramLabel = "C,...", description = "Control variable columns.")
+    List<String> controls = new ArrayList<>();
+
+    @Option(names = "--events", split = ",", paramLabel = "E,...",
+            description = "Event columns: 0/1 indicators, or categorical text (one indicator per level).")
+    List<String> events = new ArrayList<>();
+
+    @Option(names = "--organic", split = ",", paramLabel = "O,...",
+            description = "Organic (unpaid) activity columns such as newsletter sends; they enter as controls "
+                    + "constrained to a non-negative effect (no carryover in this version) and get no ROI.")
+    List<String> organic = new ArrayList<>();
+
+    @Option(names = "--exposure", split = ",", paramLabel = "CHANNEL=COL,...",
+            description = "Exposure columns (impressions, clicks) of channels, stored with the data.")
+    Map<String, String> exposures = new LinkedHashMap<>();
+
+    @Option(names = "--geo", paramLabel = "COL", description = "Geo column of a long-format panel.")
+    String geo;
+
+    @Option(names = "--missing", paramLabel = "POLICY", defaultValue = "FAIL",
+            description = "Empty cells: FAIL or ZERO_FILL_SPEND (default: ${DEFAULT-VALUE}).")
+    MissingValuePolicy missing;
+
+    /**
+     * Reads the file with the mapping given.
+     *
+     * @return the dataset
+     * @throws io.github.mmm4j.core.DataException for any problem with the file
+     */
+    MmmDataset read() {
+        List<String> allControls = new ArrayList<>(controls);
+        for (String o : organic) {
+            if (allControls.contains(o)) {
+                throw new Main.BadInputException("column '" + o + "' is given both as --controls and --organic");
+            }
+            allControls.add(o);
+        }
+        CsvSchema.Builder b = CsvSchema.builder(kpi).date(date).datePattern(dateFormat).missingValues(missing)
+                .controls(allControls).events(events).geo(geo);
+        exposures.forEach(b::exposure);
+        if (channels.isEmpty()) {
+            b.inferChannels();
+        } else {
+            b.channels(channels);
+        }
+        return MmmCsv.read(file, b.build());
+    }
+
+    /** @return a non-negative sign constraint for every organic column */
+    Map<String, Sign> organicSigns() {
+        Map<String, Sign> signs = new LinkedHashMap<>();
+        organic.forEach(o -> signs.put(o, Sign.NON_NEGATIVE));
+        return signs;
+    }
+}

@@ -1,0 +1,70 @@
+package io.github.mmm4j.cli;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.github.mmm4j.core.MmmCsv;
+import io.github.mmm4j.synthetic.DemoData;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class AutoCommandTest {
+
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    private static Path demoCsv(Path dir) {
+        Path csv = dir.resolve("demo.csv");
+        MmmCsv.write(DemoData.generate(42), csv);
+        return csv;
+    }
+
+    @Test
+    void writesTheFullReportSetForAUsersCsv(@TempDir Path dir) throws IOException {
+        Path csv = demoCsv(dir);
+        CliTest.Run r = CliTest.run("auto", csv.toString(), "--kpi", "sales", "--channels", "tv,search,social,display",
+                "--controls", "price", "--events", "promo", "--max-rounds", "2", "--out", dir.resolve("o").toString());
+        assertEquals(0, r.exit(), r.err());
+        assertTrue(r.out().contains("verdict: "), r.out());
+        for (String f : List.of("report.md", "report.html", "results.json", "report.xlsx", "model.json")) {
+            assertTrue(Files.size(dir.resolve("o").resolve(f)) > 0, f);
+        }
+        JsonNode json = JSON.readTree(dir.resolve("o/results.json").toFile());
+        assertEquals("sales", json.get("kpi").asText());
+        assertTrue(json.get("rounds").size() >= 1);
+        assertEquals(4, json.get("shapley").size());
+    }
+
+    @Test
+    void expectedRoiRangesReachTheCritic(@TempDir Path dir) throws IOException {
+        Path csv = demoCsv(dir);
+        Path ranges = dir.resolve("roi.csv");
+        Files.writeString(ranges, "channel,lower,upper\ntv,5,10\n");
+        CliTest.Run r = CliTest.run("auto", csv.toString(), "--kpi", "sales", "--channels", "tv,search,social,display",
+                "--controls", "price", "--events", "promo", "--max-rounds", "1", "--expected-roi", ranges.toString(),
+                "--out", dir.resolve("o").toString());
+        assertEquals(0, r.exit(), r.err());
+        assertTrue(r.out().contains("not passed: roi_plausibility"), r.out());
+        assertTrue(r.out().contains("ROI of tv"), r.out());
+    }
+
+    @Test
+    void aBadRangeFileIsBadInputNamingLineAndColumn(@TempDir Path dir) throws IOException {
+        Path csv = demoCsv(dir);
+        Path ranges = dir.resolve("roi.csv");
+        Files.writeString(ranges, "channel,lower,upper\ntv,1,3\nsearch,two,4\n");
+        CliTest.Run r = CliTest.run("auto", csv.toString(), "--kpi", "sales", "--channels", "tv,search,social,display",
+                "--expected-roi", ranges.toString(),
+                "--out", dir.resolve("o").toString());
+        assertEquals(2, r.exit());
+        assertEquals(1, r.err().strip().lines().count(), r.err());
+        assertTrue(r.err().contains("roi.csv, line 3, column 2 ('lower'): value 'two' is not a finite number"), r.err());
+        assertFalse(Files.exists(dir.resolve("o")), "nothing written on bad input");
+    }
+}
