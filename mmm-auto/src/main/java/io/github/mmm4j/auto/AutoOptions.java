@@ -16,10 +16,17 @@ import java.util.Objects;
  * @param bayesWarmup initial warmup iterations per chain of a Bayesian estimator
  * @param bayesDraws initial draws per chain of a Bayesian estimator
  * @param bayesChains chains of a Bayesian estimator
+ * @param searchIterations iterations per trial of the hyperparameter search that gives the fixed-transform
+ *     estimators (ridge, NNLS) their transforms, in {@value #SEARCH_TRIALS} trials; 0 for no search (the
+ *     structure's own parameters are used)
  * @param progress the progress listener
  */
 public record AutoOptions(int maxRounds, long seed, int holdout, Map<String, double[]> expectedRoi,
-        List<Estimator> estimators, int bayesWarmup, int bayesDraws, int bayesChains, AutoProgress progress) {
+        List<Estimator> estimators, int bayesWarmup, int bayesDraws, int bayesChains, int searchIterations,
+        AutoProgress progress) {
+
+    /** Trials of the hyperparameter search (each a CMA-ES run, in parallel). */
+    public static final int SEARCH_TRIALS = 2;
 
     /** Validates and copies. */
     public AutoOptions {
@@ -36,13 +43,27 @@ public record AutoOptions(int maxRounds, long seed, int holdout, Map<String, dou
         Checks.checkPositive("bayesWarmup", bayesWarmup);
         Checks.checkPositive("bayesDraws", bayesDraws);
         Checks.checkPositive("bayesChains", bayesChains);
+        Checks.checkNonNegative("searchIterations", searchIterations);
         Objects.requireNonNull(progress, "progress");
     }
 
-    /** @return four rounds, seed 42, automatic holdout, ridge and NNLS, no expected ranges, no progress */
+    /**
+     * @return four rounds, seed 42, automatic holdout, the three estimators (ridge, NNLS, Bayesian with 4 chains
+     *     of 400 warmup and 400 draws: 1,600 draws, enough for the 5% and 95% quantiles; the tuner asks for more
+     *     when R-hat says so), a search of 2 x 1,000 iterations, no expected ranges, no progress
+     */
     public static AutoOptions defaults() {
-        return new AutoOptions(4, 42, 0, Map.of(), List.of(Estimators.ridge(), Estimators.nnls()), 500, 500, 4,
-                AutoProgress.NONE);
+        return new AutoOptions(4, 42, 0, Map.of(), List.of(Estimators.ridge(), Estimators.nnls(), Estimators.bayes()),
+                400, 400, 4, 1000, AutoProgress.NONE);
+    }
+
+    /**
+     * @param iterations iterations per search trial, 0 for no search
+     * @return a copy with that search budget
+     */
+    public AutoOptions withSearchIterations(int iterations) {
+        return new AutoOptions(maxRounds, seed, holdout, expectedRoi, estimators, bayesWarmup, bayesDraws,
+                bayesChains, iterations, progress);
     }
 
     /**
@@ -51,7 +72,7 @@ public record AutoOptions(int maxRounds, long seed, int holdout, Map<String, dou
      */
     public AutoOptions withSeed(long newSeed) {
         return new AutoOptions(maxRounds, newSeed, holdout, expectedRoi, estimators, bayesWarmup, bayesDraws,
-                bayesChains, progress);
+                bayesChains, searchIterations, progress);
     }
 
     /**
@@ -60,7 +81,7 @@ public record AutoOptions(int maxRounds, long seed, int holdout, Map<String, dou
      */
     public AutoOptions withMaxRounds(int rounds) {
         return new AutoOptions(rounds, seed, holdout, expectedRoi, estimators, bayesWarmup, bayesDraws, bayesChains,
-                progress);
+                searchIterations, progress);
     }
 
     /**
@@ -69,7 +90,7 @@ public record AutoOptions(int maxRounds, long seed, int holdout, Map<String, dou
      */
     public AutoOptions withHoldout(int periods) {
         return new AutoOptions(maxRounds, seed, periods, expectedRoi, estimators, bayesWarmup, bayesDraws,
-                bayesChains, progress);
+                bayesChains, searchIterations, progress);
     }
 
     /**
@@ -78,7 +99,7 @@ public record AutoOptions(int maxRounds, long seed, int holdout, Map<String, dou
      */
     public AutoOptions withExpectedRoi(Map<String, double[]> ranges) {
         return new AutoOptions(maxRounds, seed, holdout, ranges, estimators, bayesWarmup, bayesDraws, bayesChains,
-                progress);
+                searchIterations, progress);
     }
 
     /**
@@ -87,7 +108,7 @@ public record AutoOptions(int maxRounds, long seed, int holdout, Map<String, dou
      */
     public AutoOptions withEstimators(List<Estimator> list) {
         return new AutoOptions(maxRounds, seed, holdout, expectedRoi, list, bayesWarmup, bayesDraws, bayesChains,
-                progress);
+                searchIterations, progress);
     }
 
     /**
@@ -97,7 +118,8 @@ public record AutoOptions(int maxRounds, long seed, int holdout, Map<String, dou
      * @return a copy with that sampler budget
      */
     public AutoOptions withBayesBudget(int warmup, int draws, int chains) {
-        return new AutoOptions(maxRounds, seed, holdout, expectedRoi, estimators, warmup, draws, chains, progress);
+        return new AutoOptions(maxRounds, seed, holdout, expectedRoi, estimators, warmup, draws, chains,
+                searchIterations, progress);
     }
 
     /**
@@ -106,6 +128,6 @@ public record AutoOptions(int maxRounds, long seed, int holdout, Map<String, dou
      */
     public AutoOptions withProgress(AutoProgress listener) {
         return new AutoOptions(maxRounds, seed, holdout, expectedRoi, estimators, bayesWarmup, bayesDraws,
-                bayesChains, listener);
+                bayesChains, searchIterations, listener);
     }
 }

@@ -21,4 +21,15 @@ public interface Estimator {
      * @return the fitted model
      */
     FittedModel fit(MmmDataset data, RoundConfig config, long seed, java.util.function.DoubleConsumer progress);
+
+    /**
+     * The part of a round's configuration this estimator's fit depends on; two rounds with equal inputs give the
+     * same fit, so the supervisor reuses the earlier one. By default the whole configuration.
+     *
+     * @param config a round's configuration
+     * @return a value whose equality means "same fit"
+     */
+    default Object inputs(RoundConfig config) {
+        return config;
+    }
 }

@@ -16,18 +16,25 @@ import java.util.Objects;
  * @param bayesWarmup warmup iterations per chain of the Bayesian model
  * @param bayesDraws draws per chain of the Bayesian model
  * @param bayesChains chains of the Bayesian model
+ * @param bayesTargetAccept the sampler's target acceptance statistic (higher: smaller steps, fewer divergences)
+ * @param search whether the fixed-transform estimators get their transforms from the hyperparameter search (the
+ *     structure, i.e. each channel's adstock and saturation family, always comes from {@code spec})
+ * @param ranges the tuner's changes to the search's default ranges
  */
 public record RoundConfig(ModelSpec spec, int holdout, List<LocalDate> extraEvents, int bayesWarmup, int bayesDraws,
-        int bayesChains) {
+        int bayesChains, double bayesTargetAccept, boolean search, List<RangeOverride> ranges) {
 
     /** Validates and copies. */
     public RoundConfig {
         Objects.requireNonNull(spec, "spec");
         Checks.checkNonNegative("holdout", holdout);
         extraEvents = List.copyOf(extraEvents);
+        ranges = List.copyOf(ranges);
         Checks.checkPositive("bayesWarmup", bayesWarmup);
         Checks.checkPositive("bayesDraws", bayesDraws);
         Checks.checkPositive("bayesChains", bayesChains);
+        Checks.checkArgument(bayesTargetAccept > 0 && bayesTargetAccept < 1, "bayesTargetAccept = %s; must be in (0, 1)",
+                bayesTargetAccept);
     }
 
     /**
@@ -35,7 +42,8 @@ public record RoundConfig(ModelSpec spec, int holdout, List<LocalDate> extraEven
      * @return a copy with that structure
      */
     public RoundConfig withSpec(ModelSpec newSpec) {
-        return new RoundConfig(newSpec, holdout, extraEvents, bayesWarmup, bayesDraws, bayesChains);
+        return new RoundConfig(newSpec, holdout, extraEvents, bayesWarmup, bayesDraws, bayesChains,
+                bayesTargetAccept, search, ranges);
     }
 
     /**
@@ -43,7 +51,8 @@ public record RoundConfig(ModelSpec spec, int holdout, List<LocalDate> extraEven
      * @return a copy with that holdout
      */
     public RoundConfig withHoldout(int periods) {
-        return new RoundConfig(spec, periods, extraEvents, bayesWarmup, bayesDraws, bayesChains);
+        return new RoundConfig(spec, periods, extraEvents, bayesWarmup, bayesDraws, bayesChains,
+                bayesTargetAccept, search, ranges);
     }
 
     /**
@@ -53,7 +62,8 @@ public record RoundConfig(ModelSpec spec, int holdout, List<LocalDate> extraEven
     public RoundConfig withExtraEvent(LocalDate date) {
         List<LocalDate> e = new java.util.ArrayList<>(extraEvents);
         e.add(date);
-        return new RoundConfig(spec, holdout, e, bayesWarmup, bayesDraws, bayesChains);
+        return new RoundConfig(spec, holdout, e, bayesWarmup, bayesDraws, bayesChains,
+                bayesTargetAccept, search, ranges);
     }
 
     /**
@@ -62,6 +72,26 @@ public record RoundConfig(ModelSpec spec, int holdout, List<LocalDate> extraEven
      * @return a copy with that sampler budget
      */
     public RoundConfig withBayesBudget(int warmup, int draws) {
-        return new RoundConfig(spec, holdout, extraEvents, warmup, draws, bayesChains);
+        return new RoundConfig(spec, holdout, extraEvents, warmup, draws, bayesChains, bayesTargetAccept, search, ranges);
+    }
+
+    /**
+     * @param range a change of a search range
+     * @return a copy with that change added
+     */
+    public RoundConfig withRange(RangeOverride range) {
+        List<RangeOverride> r = new java.util.ArrayList<>(ranges);
+        r.add(range);
+        return new RoundConfig(spec, holdout, extraEvents, bayesWarmup, bayesDraws, bayesChains, bayesTargetAccept,
+                search, r);
+    }
+
+    /**
+     * @param targetAccept the sampler's target acceptance statistic
+     * @return a copy with that target
+     */
+    public RoundConfig withBayesTargetAccept(double targetAccept) {
+        return new RoundConfig(spec, holdout, extraEvents, bayesWarmup, bayesDraws, bayesChains,
+                targetAccept, search, ranges);
     }
 }

@@ -3,9 +3,10 @@ package io.github.mmm4j.auto;
 import io.github.mmm4j.models.ChannelSpec;
 import io.github.mmm4j.models.FittedModel;
 import io.github.mmm4j.models.ModelSpec;
+import io.github.mmm4j.models.SamplerDiagnostics;
 import io.github.mmm4j.transforms.Adstock;
-import io.github.mmm4j.transforms.Geometric;
 import io.github.mmm4j.transforms.Hill;
+import io.github.mmm4j.transforms.WeibullPdf;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -18,13 +19,14 @@ import java.util.Optional;
  * reason, or no change. The first rule that applies wins:
  *
  * <ol>
- *   <li>Bayesian diagnostics failed: double the sampler's warmup and draws (up to 4,000 each).</li>
+ *   <li>Bayesian diagnostics failed: with divergences, smaller sampler steps (target acceptance 0.95, then
+ *       0.99); with R-hat above 1.01, double the warmup and draws (up to 2,000 each).</li>
  *   <li>The explorer found a KPI anomaly outside any event and no indicator covers it yet: add an event
  *       indicator for the anomaly with the largest |z|, so it is not attributed to media.</li>
- *   <li>Signs, ROI plausibility or agreement failed for a channel: if a sampled model learnt the channel's
- *       transforms, adopt its posterior-mean adstock and saturation for the fixed-transform estimators;
- *       otherwise move the channel's geometric decay (to 0.2 from 0.5 or more, else to 0.7), and if that was
- *       tried, its Hill saturation (slope 1, or half the half-saturation point when the slope is already 1).</li>
+ *   <li>Signs, ROI plausibility or agreement failed for a channel: change an assumption every estimator then
+ *       re-learns on its own: first restrict the channel's Hill slope range in the search to [0.5, 1] (a concave
+ *       response), then change its adstock family to a Weibull PDF (a delayed peak). The tuner never copies one
+ *       estimator's answer into another, so agreement between them stays evidence.</li>
  *   <li>Overfitting or sample size failed: drop one yearly harmonic (down to 1), else drop the trend: fewer
  *       parameters to fit (a longer holdout would only measure the overfitting better, not cure it).</li>
  *   <li>Otherwise no change.</li>
@@ -34,7 +36,9 @@ import java.util.Optional;
 public final class Tuner {
 
     /** Largest warmup and draws per chain the tuner asks for. */
-    public static final int MAX_BAYES_ITERATIONS = 4000;
+    public static final int MAX_BAYES_ITERATIONS = 2000;
+    /** Largest target acceptance the tuner asks for. */
+    public static final double MAX_TARGET_ACCEPT = 0.99;
 
     private Tuner() {
     }
@@ -53,12 +57,24 @@ public final class Tuner {
             r.proposal().ifPresent(p -> tried.add(p.change()));
         }
 
-        if (crit.failed("bayes_diagnostics") && cfg.bayesDraws() < MAX_BAYES_ITERATIONS) {
-            int w = Math.min(MAX_BAYES_ITERATIONS, 2 * cfg.bayesWarmup());
-            int d = Math.min(MAX_BAYES_ITERATIONS, 2 * cfg.bayesDraws());
-            return new TunerProposal(String.format(Locale.ROOT, "more draws: warmup %d and draws %d per chain", w, d),
-                    "the Bayesian sampler has not converged: " + evidence(crit, "bayes_diagnostics"),
-                    cfg.withBayesBudget(w, d));
+        if (crit.failed("bayes_diagnostics")) {
+            Optional<SamplerDiagnostics> diag = previous.models().stream()
+                    .flatMap(m -> m.samplerDiagnostics().stream()).findFirst();
+            String why = evidence(crit, "bayes_diagnostics");
+            if (diag.isPresent() && diag.get().divergences() > 0 && cfg.bayesTargetAccept() < MAX_TARGET_ACCEPT) {
+                double ta = cfg.bayesTargetAccept() < 0.95 ? 0.95 : MAX_TARGET_ACCEPT;
+                return new TunerProposal(String.format(Locale.ROOT, "smaller sampler steps: target acceptance %.2f "
+                        + "instead of %.2f", ta, cfg.bayesTargetAccept()), "the Bayesian sampler diverged (" + why
+                        + "); smaller steps follow the posterior's curvature (Betancourt 2017)",
+                        cfg.withBayesTargetAccept(ta));
+            }
+            if (cfg.bayesDraws() < MAX_BAYES_ITERATIONS
+                    && (diag.isEmpty() || diag.get().maxRhat() > SamplerDiagnostics.RHAT_THRESHOLD)) {
+                int w = Math.min(MAX_BAYES_ITERATIONS, 2 * cfg.bayesWarmup());
+                int d = Math.min(MAX_BAYES_ITERATIONS, 2 * cfg.bayesDraws());
+                return new TunerProposal(String.format(Locale.ROOT, "more draws: warmup %d and draws %d per chain", w,
+                        d), "the Bayesian sampler has not converged: " + why, cfg.withBayesBudget(w, d));
+            }
         }
 
         Optional<KpiAnomaly> anomaly = profile.anomalies().stream()
@@ -143,34 +159,39 @@ public final class Tuner {
         RoundConfig cfg = r.config();
         ChannelSpec cur = cfg.spec().channel(channel);
         String why = check + " failed: " + evidence(r.critique(), check);
-        for (FittedModel m : r.models()) {
-            if (m.drawCount() > 0 && m.samplerDiagnostics().isPresent()) {
-                ChannelSpec learnt = m.spec().channel(channel);
-                String change = "adopt the Bayesian posterior's transforms for " + channel;
-                if (!tried.contains(change) && !learnt.equals(cur)) {
-                    return new TunerProposal(change, why + "; the Bayesian model learns the carryover and saturation "
-                            + "of " + channel + " from the data, the other estimators assume them",
-                            cfg.withSpec(cfg.spec().withChannel(learnt)));
-                }
+        if (cur.saturation() instanceof Hill && cfg.search()) {
+            String change = "saturation slope range of " + channel + ": Hill slope in [0.5, 1] (concave response)";
+            if (!tried.contains(change)) {
+                return new TunerProposal(change, why + "; an S-shaped curve lets a channel's effect trade off "
+                        + "against the baseline, while diminishing returns from the first unit are the common case",
+                        cfg.withRange(new RangeOverride(channel, true, "slope", 0.5, 1.0)));
             }
         }
-        if (cur.adstock() instanceof Geometric g
-                && tried.stream().noneMatch(t -> t.startsWith("adstock decay of " + channel))) {
-            double decay = g.alpha() >= 0.5 ? 0.2 : 0.7;
-            String change = String.format(Locale.ROOT, "adstock decay of %s: %.1f instead of %.2f", channel, decay,
-                    g.alpha());
-            return new TunerProposal(change, why + "; the assumed carryover may be wrong",
-                    cfg.withSpec(cfg.spec().withChannel(
-                            cur.withAdstock(Adstock.geometric(decay, g.maxLag(), g.normalized())))));
-        }
-        if (cur.saturation() instanceof Hill h
-                && tried.stream().noneMatch(t -> t.startsWith("saturation of " + channel))) {
-            Hill next = h.slope() != 1 ? new Hill(h.ec(), 1) : new Hill(h.ec() / 2, 1);
-            String change = String.format(Locale.ROOT, "saturation of %s: Hill half-saturation %.2f and slope %.1f "
-                    + "instead of %.2f and %.1f", channel, next.ec(), next.slope(), h.ec(), h.slope());
-            return new TunerProposal(change, why + "; the assumed diminishing returns may be wrong",
-                    cfg.withSpec(cfg.spec().withChannel(cur.withSaturation(next))));
+        if (!(cur.adstock() instanceof WeibullPdf)) {
+            String change = "adstock family of " + channel + ": Weibull PDF (delayed peak) instead of "
+                    + cur.adstock().name();
+            if (!tried.contains(change)) {
+                int maxLag = cur.adstock().isFinite() ? Math.max(cur.adstock().maxLag(), 8) : 12;
+                return new TunerProposal(change, why + "; a carryover that peaks after the spend (as for TV and "
+                        + "video) is not a geometric decay", cfg.withSpec(cfg.spec().withChannel(
+                                cur.withAdstock(Adstock.weibullPdf(2.0, 0.3, maxLag)))));
+            }
         }
         return null;
+    }
+
+    /**
+     * A spec's structure: each channel's adstock family and window and saturation family, without parameters.
+     *
+     * @param spec a model structure
+     * @return one entry per channel
+     */
+    static List<String> structure(ModelSpec spec) {
+        List<String> out = new ArrayList<>();
+        for (ChannelSpec c : spec.channels()) {
+            out.add(c.name() + ":" + c.adstock().name() + "/" + (c.adstock().isFinite() ? c.adstock().maxLag() : -1)
+                    + ":" + c.saturation().name());
+        }
+        return out;
     }
 }

@@ -162,8 +162,6 @@ class CliTest {
 
     @Test
     void searchTunesTheTransformsAndRecordsTheParetoFront(@TempDir Path dir) throws IOException {
-        Run plain = run("demo", "--out", dir.resolve("plain").toString());
-        assertEquals(0, plain.exit(), plain.err());
         Path csv = dir.resolve("demo.csv");
         io.github.mmm4j.core.MmmCsv.write(io.github.mmm4j.synthetic.DemoData.generate(42), csv);
         Run r = run("fit", csv.toString(), "--kpi", "sales", "--channels", "tv,search,social,display",

@@ -1,0 +1,399 @@
+package io.github.mmm4j.models.bayes;
+
+import io.github.mmm4j.core.Checks;
+import io.github.mmm4j.core.MmmDataset;
+import io.github.mmm4j.models.ChannelSpec;
+import io.github.mmm4j.models.Design;
+import io.github.mmm4j.models.ModelSpec;
+import io.github.mmm4j.transforms.Adstock;
+import io.github.mmm4j.transforms.BetaGamma;
+import io.github.mmm4j.transforms.Delayed;
+import io.github.mmm4j.transforms.Geometric;
+import io.github.mmm4j.transforms.GeometricInfinite;
+import io.github.mmm4j.transforms.Hill;
+import io.github.mmm4j.transforms.Logistic;
+import io.github.mmm4j.transforms.MichaelisMenten;
+import io.github.mmm4j.transforms.Saturation;
+import io.github.mmm4j.transforms.WeibullCdf;
+import io.github.mmm4j.transforms.WeibullPdf;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+
+/**
+ * The Bayesian marketing mix model: the shared {@link ModelSpec} with priors, sampled by {@link Nuts}.
+ *
+ * <p><b>Model.</b> On the training rows (all but the final {@link BayesOptions#holdout()} periods of every geo):
+ * <pre>
+ *   y_i  = (kpi_i - mean(kpi)) / sd(kpi)                                   (sd with n - 1)
+ *   y_i ~ Normal(mu_i, sigma)   (or Student-t, {@link Likelihood})
+ *   mu_i = intercept + geo offsets + tau trend_i + sum_h (a_h sin_hi + b_h cos_hi)
+ *          + sum_k gamma_k control_ki + sum_e delta_e event_ei + sum_c effect_c sat_c(adstock_c(spend_c / scale_c))_i
+ * </pre>
+ * where {@code trend_i} is the {@link Design}'s trend column (years since the first training date) divided by the
+ * training span in years, so it runs from 0 to 1 over the training periods; the Fourier columns are the
+ * {@code Design}'s (period 365.25 days); controls are standardised over the training rows unless
+ * {@link BayesOptions#standardizeControls()} is false; events are 0/1; {@code scale_c} is the channel's mean
+ * training spend ({@link Design.Frame}). Adstock (geometric by default; delayed, Weibull CDF/PDF, beta-gamma and
+ * infinite geometric supported) and saturation (Hill by default; logistic and Michaelis-Menten supported) are
+ * the spec's, with their continuous parameters sampled (Jin, Wang, Sun, Chan and Koehler 2017, "Bayesian Methods
+ * for Media Mix Modeling with Carryover and Shape Effects", Google). Priors: {@link BayesPriors}; a channel may use
+ * Meridian's ROI parameterisation ({@link ChannelPriors#withRoi}); lift tests add likelihood terms
+ * ({@link LiftTest}).
+ *
+ * <p>With no holdout, controls not standardised and the priors of {@link BayesPriors#defaults()}, this is exactly
+ * the project's Stan reference model {@code mmm.stan} (whose data preparation is {@code X = spend / mean},
+ * {@code y} standardised, {@code trend = (n-1)/(N-1)}, Fourier at {@code 365.25/7} weeks on {@code n - 1}).
+ *
+ * <p><b>Sampling.</b> NUTS (Hoffman and Gelman 2014) on the unconstrained parameters of {@link MmmLogDensity},
+ * {@link BayesOptions#chains()} chains in parallel, seeds split from {@link BayesOptions#seed()}. Convergence
+ * diagnostics (rank-normalised R-hat and bulk/tail ESS, Vehtari, Gelman, Simpson, Carpenter and Bürkner 2021) are in
+ * {@link BayesModel#summary()}, with warnings when an R-hat exceeds 1.01 or a transition diverged.
+ *
+ * <p>Example:
+ * <pre>{@code
+ * BayesModel m = BayesianMmm.fit(data, ModelSpec.defaults(data), BayesOptions.defaults().withSeed(42));
+ * m.channels().forEach(c -> System.out.println(c.name() + " ROI " + c.roi() + " " + c.roiInterval().get()));
+ * }</pre>
+ */
+public final class BayesianMmm {
+
+    private BayesianMmm() {
+    }
+
+    /**
+     * Fits with {@link BayesOptions#defaults()}.
+     *
+     * @param data the data, with the spec's channels
+     * @param spec the model structure
+     * @return the fitted model
+     * @throws IllegalArgumentException if the spec, data or options do not fit together (see
+     *     {@link #fit(MmmDataset, ModelSpec, BayesOptions)})
+     */
+    public static BayesModel fit(MmmDataset data, ModelSpec spec) {
+        return fit(data, spec, BayesOptions.defaults());
+    }
+
+    /**
+     * Fits the model by NUTS.
+     *
+     * @param data the data, with the spec's channels; all but the final {@code options.holdout()} periods train
+     * @param spec the model structure; each channel's transform types and structure ({@code maxLag},
+     *     {@code normalized}) are used, their parameter values are not (they are sampled)
+     * @param options sampler settings, priors, lift tests
+     * @return the fitted model; check {@link BayesModel#status()} and {@link BayesModel#warnings()}
+     * @throws NullPointerException if an argument is null
+     * @throws IllegalArgumentException if the spec does not match the data, fewer than 2 training periods remain,
+     *     the KPI is constant, a channel uses an unsupported transform (sigmoid or tanh saturation), a prior is on
+     *     the wrong support or names an unknown parameter or channel, or a lift test names an unknown channel, lies
+     *     outside the data or makes spend negative
+     * @throws java.util.concurrent.CancellationException if the fit was cancelled before any draw was kept
+     * @throws IllegalStateException if the sampler failed to initialise or adapt (see the message)
+     */
+    public static BayesModel fit(MmmDataset data, ModelSpec spec, BayesOptions options) {
+        Prepared p = prepare(data, spec, options);
+        MmmLogDensity first = new MmmLogDensity(p.structure);
+        NutsControl control = NutsControl.defaults().withParallelism(options.parallelism())
+                .withProgress(options.progress()).withCancellation(options.cancellation())
+                .withParameterNames(first.parameterNames());
+        MmmLogDensity[] handed = {first};
+        NutsResult result = Nuts.sample(() -> {
+            MmmLogDensity d = handed[0] != null ? handed[0] : first.copy();
+            handed[0] = null;
+            return d;
+        }, options.nutsOptions(), control);
+        return new BayesModel(data, spec, options, p, first.copy(), result);
+    }
+
+    /**
+     * Returns the model's log posterior on the unconstrained space, for gradient checks, benchmarks or other
+     * samplers.
+     *
+     * @param data the data
+     * @param spec the model structure
+     * @param options the options (priors, likelihood, holdout, lift tests, control scaling are used)
+     * @return a new density with its own workspaces
+     * @throws IllegalArgumentException as {@link #fit(MmmDataset, ModelSpec, BayesOptions)}
+     */
+    public static MmmLogDensity logDensity(MmmDataset data, ModelSpec spec, BayesOptions options) {
+        return new MmmLogDensity(prepare(data, spec, options).structure);
+    }
+
+    /** The posterior's structure plus what is needed to map draws back to KPI units. */
+    static final class Prepared {
+        final MmmLogDensity.Structure structure;
+        final Design.Frame frame;
+        final Design design;
+        final int nTrain;
+        final double[] baseCenter;
+        final double[] baseScale;
+
+        Prepared(MmmLogDensity.Structure structure, Design.Frame frame, Design design, int nTrain,
+                double[] baseCenter, double[] baseScale) {
+            this.structure = structure;
+            this.frame = frame;
+            this.design = design;
+            this.nTrain = nTrain;
+            this.baseCenter = baseCenter;
+            this.baseScale = baseScale;
+        }
+    }
+
+    static Prepared prepare(MmmDataset data, ModelSpec spec, BayesOptions o) {
+        Objects.requireNonNull(data, "data");
+        Objects.requireNonNull(spec, "spec");
+        Objects.requireNonNull(o, "options");
+        spec.checkMatches(data);
+        int nt = data.nPeriods();
+        int nTrain = nt - o.holdout();
+        Checks.checkArgument(nTrain >= 2, "holdout = %d leaves %d training periods of %d; need at least 2",
+                o.holdout(), nTrain, nt);
+        Design.Frame frame = Design.Frame.of(data.slice(0, nTrain));
+        Design design = Design.of(data, spec, frame);
+        int nGeo = data.nGeos();
+        int n = nGeo * nTrain;
+        double[] y = new double[n];
+        double meanY = 0;
+        for (int g = 0; g < nGeo; g++) {
+            for (int t = 0; t < nTrain; t++) {
+                y[g * nTrain + t] = data.kpi(g * nt + t);
+                meanY += y[g * nTrain + t];
+            }
+        }
+        meanY /= n;
+        double ss = 0;
+        for (double v : y) {
+            ss += (v - meanY) * (v - meanY);
+        }
+        double sdY = Math.sqrt(ss / (n - 1));
+        Checks.checkArgument(sdY > 0, "the KPI '%s' is constant over the %d training rows", data.kpiName(), n);
+        for (int i = 0; i < n; i++) {
+            y[i] = (y[i] - meanY) / sdY;
+        }
+
+        BayesPriors priors = o.priors();
+        int pb = design.firstMediaColumn();
+        double[] center = new double[pb];
+        double[] scale = new double[pb];
+        Prior.Normal[] basePriors = new Prior.Normal[pb];
+        List<String> comps = design.components();
+        for (int j = 0; j < pb; j++) {
+            String comp = comps.get(design.componentOf(j));
+            scale[j] = 1;
+            if (comp.equals("baseline")) {
+                basePriors[j] = priors.geo();
+            } else if (comp.equals("trend") && design.columnNames().get(j).equals("trend")) {
+                basePriors[j] = priors.trend();
+                double span = design.get(nTrain - 1, j);
+                Checks.checkArgument(span > 0, "the training span is %s years; must be > 0", span);
+                scale[j] = span;
+            } else if (comp.equals("seasonality")) {
+                basePriors[j] = priors.seasonality();
+            } else if (data.controls().contains(comp)) {
+                basePriors[j] = priors.control();
+                if (o.standardizeControls()) {
+                    double m = 0;
+                    for (int g = 0; g < nGeo; g++) {
+                        for (int t = 0; t < nTrain; t++) {
+                            m += design.get(g * nt + t, j);
+                        }
+                    }
+                    m /= n;
+                    double v = 0;
+                    for (int g = 0; g < nGeo; g++) {
+                        for (int t = 0; t < nTrain; t++) {
+                            double d = design.get(g * nt + t, j) - m;
+                            v += d * d;
+                        }
+                    }
+                    double sd = Math.sqrt(v / (n - 1));
+                    if (sd > 0) {
+                        center[j] = m;
+                        scale[j] = sd;
+                    }
+                }
+            } else {
+                basePriors[j] = priors.event();
+            }
+        }
+        double[] base = new double[n * pb];
+        for (int g = 0; g < nGeo; g++) {
+            for (int t = 0; t < nTrain; t++) {
+                int i = g * nTrain + t;
+                for (int j = 0; j < pb; j++) {
+                    base[i * pb + j] = (design.get(g * nt + t, j) - center[j]) / scale[j];
+                }
+            }
+        }
+        List<String> baseNames = design.columnNames().subList(0, pb);
+
+        int nc = data.nChannels();
+        double[] mediaScale = frame.mediaScale();
+        double[][] xs = new double[nc][n];
+        MmmLogDensity.Channel[] channels = new MmmLogDensity.Channel[nc];
+        for (String name : priors.channels().keySet()) {
+            Checks.checkArgument(spec.names().contains(name), "priors name channel '%s', which is not in the spec %s",
+                    name, spec.names());
+        }
+        for (int c = 0; c < nc; c++) {
+            double spendTrain = 0;
+            for (int g = 0; g < nGeo; g++) {
+                for (int t = 0; t < nTrain; t++) {
+                    double sp = data.spend(g * nt + t, c);
+                    xs[c][g * nTrain + t] = sp / mediaScale[c];
+                    spendTrain += sp;
+                }
+            }
+            ChannelSpec cs = spec.channels().get(c);
+            ChannelPriors cp = priors.forChannel(cs.name());
+            MmmLogDensity.Param[] ap = adstockParams(cs.name(), cs.adstock(), cp);
+            MmmLogDensity.Param[] sp = saturationParams(cs.name(), cs.saturation(), cp);
+            int len = (int) Math.min((long) cs.adstock().maxLag() + 1L, nt);
+            channels[c] = new MmmLogDensity.Channel(cs.name(), cs.adstock(), cs.saturation(), ap, sp, len,
+                    cp.usesRoi(), cp.usesRoi() ? cp.roi() : cp.effect(), spendTrain, sdY);
+        }
+        MmmLogDensity.Lift[] lifts = new MmmLogDensity.Lift[o.liftTests().size()];
+        for (int k = 0; k < lifts.length; k++) {
+            lifts[k] = lift(k, o.liftTests().get(k), data, channels, mediaScale);
+        }
+        MmmLogDensity.Structure st = new MmmLogDensity.Structure(nGeo, nTrain, y, meanY, sdY, base, pb,
+                priors.intercept(), basePriors, priors.sigma(), baseNames, xs, channels, lifts, o.likelihood());
+        return new Prepared(st, frame, design, nTrain, center, scale);
+    }
+
+    private static MmmLogDensity.Lift lift(int k, LiftTest test, MmmDataset data, MmmLogDensity.Channel[] channels,
+            double[] mediaScale) {
+        String where = "liftTests[" + k + "]";
+        int c = data.channels().indexOf(test.channel());
+        Checks.checkArgument(c >= 0, "%s: channel '%s' is not in the data %s", where, test.channel(), data.channels());
+        int nt = data.nPeriods();
+        int ts = -1;
+        int te = -1;
+        for (int t = 0; t < nt; t++) {
+            LocalDate d = data.time().date(t);
+            if (!d.isBefore(test.start()) && !d.isAfter(test.end())) {
+                ts = ts < 0 ? t : ts;
+                te = t;
+            }
+        }
+        Checks.checkArgument(ts >= 0, "%s: no period of the data (%s to %s) lies in [%s, %s]", where,
+                data.time().start(), data.time().end(), test.start(), test.end());
+        int len = channels[c].len;
+        int t0 = Math.max(0, ts - (len - 1));
+        int t1 = Math.min(nt - 1, te + (len - 1));
+        int m = t1 - t0 + 1;
+        int nGeo = data.nGeos();
+        double[] share = new double[nGeo];
+        double total = 0;
+        for (int g = 0; g < nGeo; g++) {
+            for (int t = ts; t <= te; t++) {
+                share[g] += data.spend(g * nt + t, c);
+            }
+            total += share[g];
+        }
+        int periods = te - ts + 1;
+        double[] xb = new double[nGeo * m];
+        double[] xp = new double[nGeo * m];
+        for (int g = 0; g < nGeo; g++) {
+            double frac = total > 0 ? share[g] / total : 1.0 / nGeo;
+            double delta = test.spendChange() * frac / periods;
+            for (int t = t0; t <= t1; t++) {
+                double sp = data.spend(g * nt + t, c);
+                double changed = t >= ts && t <= te ? sp + delta : sp;
+                if (changed < -1e-9 * Math.max(1, Math.abs(sp))) {
+                    throw new IllegalArgumentException(String.format(java.util.Locale.ROOT,
+                            "%s: the spend change %s makes spend of '%s' negative on %s in geo '%s' (%s + %s)",
+                            where, test.spendChange(), test.channel(), data.time().date(t), data.geos().get(g), sp,
+                            delta));
+                }
+                xb[g * m + t - t0] = sp / mediaScale[c];
+                xp[g * m + t - t0] = Math.max(0, changed) / mediaScale[c];
+            }
+        }
+        return new MmmLogDensity.Lift(c, m, ts - t0, xb, xp, test.lift(), test.standardError());
+    }
+
+    private static MmmLogDensity.Param interval(String name, double lo, double hi, Prior prior, String where) {
+        Checks.checkArgument(prior instanceof Prior.Beta,
+                "%s: parameter '%s' lives on (%s, %s) and needs a Beta prior; got %s", where, name, lo, hi, prior);
+        return new MmmLogDensity.Param(name, MmmLogDensity.Kind.INTERVAL, lo, hi, prior, Double.NaN);
+    }
+
+    private static MmmLogDensity.Param positive(String name, Prior prior, String where) {
+        Checks.checkArgument(prior.support() == Prior.Support.POSITIVE,
+                "%s: parameter '%s' is positive and needs a prior on (0, inf) (HalfNormal, LogNormal, Gamma); got %s",
+                where, name, prior);
+        return new MmmLogDensity.Param(name, MmmLogDensity.Kind.POSITIVE, 0, Double.POSITIVE_INFINITY, prior,
+                Double.NaN);
+    }
+
+    private static MmmLogDensity.Param fixed(String name, double value) {
+        return new MmmLogDensity.Param(name, MmmLogDensity.Kind.FIXED, value, value, null, value);
+    }
+
+    private static void checkKeys(Map<String, Prior> given, List<String> allowed, String where, String what) {
+        for (String key : given.keySet()) {
+            Checks.checkArgument(allowed.contains(key), "%s: no sampled %s parameter '%s'; sampled parameters are %s",
+                    where, what, key, allowed);
+        }
+    }
+
+    static MmmLogDensity.Param[] adstockParams(String channel, Adstock a, ChannelPriors cp) {
+        String where = "channel '" + channel + "' (" + a.name() + " adstock)";
+        Map<String, Prior> pr = cp.adstock();
+        Prior.Beta b22 = new Prior.Beta(2, 2);
+        MmmLogDensity.Param[] out;
+        if (a instanceof Geometric || a instanceof GeometricInfinite) {
+            out = new MmmLogDensity.Param[] {interval("alpha", 0, 1, pr.getOrDefault("alpha", b22), where)};
+        } else if (a instanceof Delayed d) {
+            out = new MmmLogDensity.Param[] {interval("alpha", 0, 1, pr.getOrDefault("alpha", b22), where),
+                d.maxLag() == 0 ? fixed("theta", 0)
+                        : interval("theta", 0, d.maxLag(), pr.getOrDefault("theta", new Prior.Beta(1, 1)), where)};
+        } else if (a instanceof WeibullCdf || a instanceof WeibullPdf) {
+            out = new MmmLogDensity.Param[] {
+                positive("shape", pr.getOrDefault("shape", new Prior.LogNormal(0, 1)), where),
+                interval("scale", 0, 1, pr.getOrDefault("scale", new Prior.Beta(1, 3)), where)};
+        } else if (a instanceof BetaGamma) {
+            out = new MmmLogDensity.Param[] {interval("beta", 0, 1, pr.getOrDefault("beta", b22), where),
+                interval("gamma", 0, 1, pr.getOrDefault("gamma", b22), where)};
+        } else {
+            throw new IllegalArgumentException(where + ": unsupported adstock");
+        }
+        checkKeys(pr, sampledNames(out), where, "adstock");
+        return out;
+    }
+
+    static MmmLogDensity.Param[] saturationParams(String channel, Saturation s, ChannelPriors cp) {
+        String where = "channel '" + channel + "' (" + s.name() + " saturation)";
+        Map<String, Prior> pr = cp.saturation();
+        MmmLogDensity.Param[] out;
+        if (s instanceof Hill) {
+            out = new MmmLogDensity.Param[] {
+                positive("ec", pr.getOrDefault("ec", new Prior.LogNormal(0, 0.5)), where),
+                positive("slope", pr.getOrDefault("slope", new Prior.Gamma(3, 2)), where)};
+        } else if (s instanceof Logistic) {
+            out = new MmmLogDensity.Param[] {
+                positive("lambda", pr.getOrDefault("lambda", new Prior.Gamma(3, 1)), where)};
+        } else if (s instanceof MichaelisMenten mm) {
+            out = new MmmLogDensity.Param[] {fixed("alpha", mm.alpha()),
+                positive("lambda", pr.getOrDefault("lambda", new Prior.LogNormal(0, 0.5)), where)};
+        } else {
+            throw new IllegalArgumentException(where + ": unsupported by the Bayesian model; use hill, logistic or "
+                    + "michaelis-menten");
+        }
+        checkKeys(pr, sampledNames(out), where, "saturation");
+        return out;
+    }
+
+    private static List<String> sampledNames(MmmLogDensity.Param[] ps) {
+        List<String> names = new ArrayList<>();
+        for (MmmLogDensity.Param p : ps) {
+            if (p.kind != MmmLogDensity.Kind.FIXED) {
+                names.add(p.name);
+            }
+        }
+        return names;
+    }
+}
