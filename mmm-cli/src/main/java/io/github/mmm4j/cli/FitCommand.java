@@ -6,7 +6,12 @@ import io.github.mmm4j.models.ModelSpec;
 import io.github.mmm4j.models.NonNegativeLeastSquares;
 import io.github.mmm4j.models.Ridge;
 import io.github.mmm4j.models.RidgeOptions;
+import io.github.mmm4j.models.bayes.BayesModel;
+import io.github.mmm4j.models.bayes.BayesOptions;
+import io.github.mmm4j.models.bayes.BayesianMmm;
+import io.github.mmm4j.models.bayes.LiftTest;
 import io.github.mmm4j.models.linear.Sign;
+import java.nio.file.Path;
 import io.github.mmm4j.models.search.Candidate;
 import io.github.mmm4j.models.search.HyperparameterSearch;
 import io.github.mmm4j.models.search.SearchOptions;
@@ -27,7 +32,7 @@ final class FitCommand implements Callable<Integer> {
     DataArgs dataArgs;
 
     @Option(names = "--model", paramLabel = "NAME", defaultValue = "ridge",
-            description = "Estimator: ridge or nnls (default: ${DEFAULT-VALUE}).")
+            description = "Estimator: ridge, nnls or bayes (default: ${DEFAULT-VALUE}).")
     String model;
 
     @Option(names = "--search", description = "Search every channel's adstock and saturation parameters and the "
@@ -45,11 +50,46 @@ final class FitCommand implements Callable<Integer> {
     @Option(names = "--progress", description = "Show progress even when standard error is not a terminal.")
     boolean progress;
 
+    @Option(names = "--chains", paramLabel = "N", defaultValue = "4",
+            description = "Bayesian model: chains, run in parallel (default: ${DEFAULT-VALUE}).")
+    int chains;
+
+    @Option(names = "--warmup", paramLabel = "N", defaultValue = "1000",
+            description = "Bayesian model: warmup iterations per chain (default: ${DEFAULT-VALUE}).")
+    int warmup;
+
+    @Option(names = "--draws", paramLabel = "N", defaultValue = "1000",
+            description = "Bayesian model: draws per chain (default: ${DEFAULT-VALUE}).")
+    int draws;
+
+    @Option(names = "--lift-tests", paramLabel = "FILE",
+            description = "Bayesian model: experiment results to calibrate with, a CSV with columns "
+                    + "channel,start,end,spend_change,lift,lift_se.")
+    Path liftTests;
+
     @Mixin
     Common common;
 
     @Spec
     picocli.CommandLine.Model.CommandSpec spec;
+
+    private BayesModel fitBayes(MmmDataset data, ModelSpec modelSpec) {
+        List<LiftTest> tests = liftTests == null ? List.of() : LiftTest.readCsv(liftTests);
+        ProgressBar bar = new ProgressBar(spec.commandLine().getErr(), progress || ProgressBar.interactive());
+        long total = (long) chains * (warmup + draws);
+        java.util.concurrent.atomic.AtomicLong done = new java.util.concurrent.atomic.AtomicLong();
+        BayesOptions o = BayesOptions.defaults().withSeed(common.seed).withHoldout(common.holdout).withChains(chains)
+                .withWarmup(warmup).withDraws(draws).withLiftTests(tests)
+                .withProgress((chain, iteration, phase) -> {
+                    long d = done.incrementAndGet();
+                    if (d % 100 == 0 || d == total) {
+                        bar.update("sampling", (double) d / total, phase.name().toLowerCase(java.util.Locale.ROOT));
+                    }
+                });
+        BayesModel m = BayesianMmm.fit(data, modelSpec, o);
+        bar.done();
+        return m;
+    }
 
     @Override
     public Integer call() {
@@ -57,8 +97,11 @@ final class FitCommand implements Callable<Integer> {
         java.util.Map<String, Sign> signs = dataArgs.organicSigns();
         RidgeOptions options = RidgeOptions.defaults().withHoldout(common.holdout).withSeed(common.seed)
                 .withControlSigns(signs);
-        if (!List.of("ridge", "nnls").contains(model)) {
-            throw new Main.BadInputException("--model " + model + " is not available; choose ridge or nnls");
+        if (!List.of("ridge", "nnls", "bayes").contains(model)) {
+            throw new Main.BadInputException("--model " + model + " is not available; choose ridge, nnls or bayes");
+        }
+        if (liftTests != null && !model.equals("bayes")) {
+            throw new Main.BadInputException("--lift-tests needs --model bayes");
         }
         ModelSpec modelSpec = ModelSpec.defaults(data);
         com.fasterxml.jackson.databind.node.ObjectNode extra = null;
@@ -76,9 +119,21 @@ final class FitCommand implements Callable<Integer> {
             options = options.withLambda(chosen.lambda());
             extra = Results.searchJson(sr);
         }
-        FittedModel fitted = model.equals("ridge")
-                ? Ridge.fit(data, modelSpec, search ? options.withNonNegativeMedia(true) : options)
-                : NonNegativeLeastSquares.fit(data, modelSpec, search ? options.withLambda(0) : options);
+        FittedModel fitted;
+        if (model.equals("bayes")) {
+            BayesModel b = fitBayes(data, modelSpec);
+            fitted = b;
+            com.fasterxml.jackson.databind.node.ObjectNode diagnostics = Results.diagnosticsJson(b);
+            if (extra == null) {
+                extra = diagnostics;
+            } else {
+                extra.setAll(diagnostics);
+            }
+        } else {
+            fitted = model.equals("ridge")
+                    ? Ridge.fit(data, modelSpec, search ? options.withNonNegativeMedia(true) : options)
+                    : NonNegativeLeastSquares.fit(data, modelSpec, search ? options.withLambda(0) : options);
+        }
         Results.write(fitted, dataArgs.file.getFileName().toString(), common.seed, common.out, spec.commandLine().getOut(),
                 extra);
         return 0;

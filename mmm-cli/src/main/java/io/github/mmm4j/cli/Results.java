@@ -155,6 +155,25 @@ final class Results {
         return root;
     }
 
+    /**
+     * The Bayesian fit's diagnostics for results.json: {@code rhat_max}, {@code ess_bulk_min}, {@code divergences},
+     * the sampler's warnings and the posterior predictive coverage.
+     *
+     * @param m the Bayesian model
+     * @return an object with one field, {@code diagnostics}
+     */
+    static ObjectNode diagnosticsJson(io.github.mmm4j.models.bayes.BayesModel m) {
+        ObjectNode root = JSON.createObjectNode();
+        ObjectNode d = root.putObject("diagnostics");
+        num(d, "rhat_max", m.maxRhat());
+        num(d, "ess_bulk_min", m.minEssBulk());
+        d.put("divergences", m.divergences());
+        d.put("status", m.status().name().toLowerCase(Locale.ROOT));
+        ArrayNode w = d.putArray("warnings");
+        m.warnings().forEach(w::add);
+        return root;
+    }
+
     private static void candidate(ObjectNode o, io.github.mmm4j.models.search.Candidate c) {
         num(o, "nrmse", c.nrmse());
         num(o, "decomp_rssd", c.decompRssd());

@@ -186,6 +186,40 @@ class CliTest {
                 "same seed, same search, same bytes");
     }
 
+    @Test
+    void bayesFitWritesDiagnosticsAndCredibleIntervalsAndTakesLiftTests(@TempDir Path dir) throws IOException {
+        Path csv = dir.resolve("demo.csv");
+        io.github.mmm4j.core.MmmCsv.write(io.github.mmm4j.synthetic.DemoData.generate(42), csv);
+        Path lift = dir.resolve("lift.csv");
+        Files.writeString(lift, "channel,start,end,spend_change,lift,lift_se\n"
+                + "tv,2024-03-04,2024-03-25,50000,80000,20000\n");
+        Run r = run("fit", csv.toString(), "--kpi", "sales", "--channels", "tv,search,social,display",
+                "--controls", "price", "--events", "promo", "--model", "bayes", "--chains", "2", "--warmup", "150",
+                "--draws", "150", "--lift-tests", lift.toString(), "--out", dir.resolve("b").toString());
+        assertEquals(0, r.exit(), r.err());
+        JsonNode json = JSON.readTree(dir.resolve("b/results.json").toFile());
+        assertEquals("bayes", json.get("model").asText());
+        JsonNode d = json.get("diagnostics");
+        assertTrue(d.get("rhat_max").isNumber() && d.get("ess_bulk_min").isNumber() && d.get("divergences").isInt(),
+                d.toString());
+        for (JsonNode c : json.get("channels")) {
+            assertTrue(c.get("roi_lower").asDouble() <= c.get("roi").asDouble()
+                    && c.get("roi").asDouble() <= c.get("roi_upper").asDouble() + 1e-9, c.toString());
+        }
+        assertTrue(Files.size(dir.resolve("b/model.json")) > 0);
+
+        Run notBayes = run("fit", csv.toString(), "--kpi", "sales", "--channels", "tv,search,social,display",
+                "--lift-tests", lift.toString(), "--out", dir.resolve("x").toString());
+        assertEquals(2, notBayes.exit());
+        assertTrue(notBayes.err().contains("--lift-tests needs --model bayes"), notBayes.err());
+
+        Files.writeString(lift, "channel,start,end,spend_change,lift,lift_se\ntv,2024-03-04,2024-03-25,x,1,1\n");
+        Run badLift = run("fit", csv.toString(), "--kpi", "sales", "--channels", "tv,search,social,display",
+                "--model", "bayes", "--lift-tests", lift.toString(), "--out", dir.resolve("y").toString());
+        assertEquals(2, badLift.exit());
+        assertTrue(badLift.err().contains("lift.csv, line 2"), badLift.err());
+    }
+
     private static void assertNoTempFiles(Path dir) throws IOException {
         try (Stream<Path> s = Files.list(dir)) {
             assertTrue(s.noneMatch(p -> p.getFileName().toString().endsWith(".tmp")));
