@@ -9,8 +9,9 @@ import org.junit.jupiter.api.extension.ExtensionContext;
 
 /**
  * Fails any JUnit Jupiter test that writes to {@code System.out} (house rule: tests never print; EJML does the
- * same). Registered for every test of this module by extension auto-detection (see
- * {@code junit-platform.properties}).
+ * same). Registered for every test of every module by extension auto-detection: mmm-core publishes it in its
+ * test-jar (with its META-INF/services entry), the other modules depend on that jar, and the parent POM turns
+ * auto-detection on for surefire.
  */
 public final class NoStdoutExtension implements BeforeEachCallback, AfterEachCallback {
 

@@ -10,13 +10,11 @@ import java.util.List;
 import java.util.SplittableRandom;
 import org.ejml.data.DMatrixRMaj;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 import org.junit.jupiter.params.provider.ValueSource;
 
 /** Tests of {@link Collinearity}; tolerances from {@link LinearTolerances}. */
-@ExtendWith(NoStdoutExtension.class)
 class CollinearityTest {
 
     /**

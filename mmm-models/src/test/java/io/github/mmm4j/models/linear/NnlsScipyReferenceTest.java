@@ -5,7 +5,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.List;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 
@@ -16,7 +15,6 @@ import org.junit.jupiter.params.provider.MethodSource;
  * {@link LinearTolerances#SOLUTION}; otherwise (duplicate, zero or dependent columns, more columns than
  * rows) only the objective is unique, and it must agree to {@link LinearTolerances#OBJECTIVE}.
  */
-@ExtendWith(NoStdoutExtension.class)
 class NnlsScipyReferenceTest {
 
     static List<ReferenceData.Case> cases() {

@@ -11,10 +11,8 @@ import org.ejml.data.DMatrixRMaj;
 import org.ejml.dense.row.factory.LinearSolverFactory_DDRM;
 import org.ejml.interfaces.linsol.LinearSolverDense;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.ExtendWith;
 
 /** Contract tests of {@link Nnls} on constructed cases; tolerances from {@link LinearTolerances}. */
-@ExtendWith(NoStdoutExtension.class)
 class NnlsTest {
 
     private static final NnlsOptions DEFAULTS = NnlsOptions.DEFAULTS;

@@ -15,10 +15,8 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Set;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.ExtendWith;
 
 /** The search as a whole: reproducibility, budget, progress, cancellation, the front and the refit. */
-@ExtendWith(NoStdoutExtension.class)
 class HyperparameterSearchTest {
 
     private static final SearchTestData.Truth DATA = SearchTestData.generate(3, 156, 5, 60);

@@ -23,7 +23,6 @@ import java.util.List;
 import java.util.Set;
 import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.ExtendWith;
 
 /**
  * End to end on Robyn's demo data ({@code shared/data/robyn_simulated_weekly}, see its README): the five paid
@@ -33,7 +32,6 @@ import org.junit.jupiter.api.extension.ExtendWith;
  * contract: the search completes, the front is non-empty, the newsletter is organic (no spend share), every refit
  * media effect is non-negative, and the chosen model explains most of the variance.
  */
-@ExtendWith(NoStdoutExtension.class)
 class RobynDemoDataTest {
 
     static Path dataFile() {
