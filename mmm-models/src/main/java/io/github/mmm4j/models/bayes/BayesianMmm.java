@@ -55,7 +55,11 @@ import java.util.Objects;
  * <p>Example:
  * <pre>{@code
  * BayesModel m = BayesianMmm.fit(data, ModelSpec.defaults(data), BayesOptions.defaults().withSeed(42));
- * m.channels().forEach(c -> System.out.println(c.name() + " ROI " + c.roi() + " " + c.roiInterval().get()));
+ * for (ChannelSummary c : m.channels()) {
+ *     double roi = c.roi();                              // posterior mean
+ *     Interval credible = c.roiInterval().orElseThrow(); // 90% equal-tailed credible interval
+ * }
+ * boolean converged = m.samplerDiagnostics().orElseThrow().healthy();
  * }</pre>
  */
 public final class BayesianMmm {
