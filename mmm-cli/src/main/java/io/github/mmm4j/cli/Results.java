@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.github.mmm4j.auto.report.JsonFields;
 import io.github.mmm4j.core.AtomicFiles;
 import io.github.mmm4j.core.FitMetrics;
 import io.github.mmm4j.core.MmmDataset;
@@ -75,32 +76,32 @@ final class Results {
         d.put("geos", data.nGeos());
         d.put("holdout", model.holdout());
         ObjectNode metrics = root.putObject("metrics");
-        metrics(metrics.putObject("train"), model.trainMetrics());
-        model.testMetrics().ifPresent(m -> metrics(metrics.putObject("test"), m));
+        JsonFields.metrics(metrics.putObject("train"), model.trainMetrics());
+        model.testMetrics().ifPresent(m -> JsonFields.metrics(metrics.putObject("test"), m));
         ArrayNode channels = root.putArray("channels");
         for (ChannelSummary c : model.channels()) {
             ObjectNode o = channels.addObject();
             o.put("name", c.name());
-            num(o, "spend", c.spend());
-            num(o, "contribution", c.contribution());
-            num(o, "share", c.share());
-            num(o, "roi", c.roi());
+            JsonFields.number(o, "spend", c.spend());
+            JsonFields.number(o, "contribution", c.contribution());
+            JsonFields.number(o, "share", c.share());
+            JsonFields.number(o, "roi", c.roi());
             c.roiInterval().ifPresent(i -> {
-                num(o, "roi_lower", i.lower());
-                num(o, "roi_upper", i.upper());
+                JsonFields.number(o, "roi_lower", i.lower());
+                JsonFields.number(o, "roi_upper", i.upper());
             });
-            num(o, "mroi", c.mroi());
+            JsonFields.number(o, "mroi", c.mroi());
             c.mroiInterval().ifPresent(i -> {
-                num(o, "mroi_lower", i.lower());
-                num(o, "mroi_upper", i.upper());
+                JsonFields.number(o, "mroi_lower", i.lower());
+                JsonFields.number(o, "mroi_upper", i.upper());
             });
             c.contributionInterval().ifPresent(i -> {
-                num(o, "contribution_lower", i.lower());
-                num(o, "contribution_upper", i.upper());
+                JsonFields.number(o, "contribution_lower", i.lower());
+                JsonFields.number(o, "contribution_upper", i.upper());
             });
             c.shareInterval().ifPresent(i -> {
-                num(o, "share_lower", i.lower());
-                num(o, "share_upper", i.upper());
+                JsonFields.number(o, "share_lower", i.lower());
+                JsonFields.number(o, "share_upper", i.upper());
             });
             ChannelSpec cs = model.spec().channel(c.name());
             ObjectNode adstock = o.putObject("adstock");
@@ -116,10 +117,10 @@ final class Results {
         }
         CollinearityReport col = model.collinearity();
         ObjectNode cj = root.putObject("collinearity");
-        num(cj, "condition_number", col.conditionNumber());
+        JsonFields.number(cj, "condition_number", col.conditionNumber());
         ObjectNode vif = cj.putObject("vif");
         for (int j = 0; j < col.names().size(); j++) {
-            num(vif, col.names().get(j), col.vif()[j]);
+            JsonFields.number(vif, col.names().get(j), col.vif()[j]);
         }
         ArrayNode severe = cj.putArray("severe");
         col.severeNames().forEach(severe::add);
@@ -165,8 +166,8 @@ final class Results {
     static ObjectNode diagnosticsJson(io.github.mmm4j.models.bayes.BayesModel m) {
         ObjectNode root = JSON.createObjectNode();
         ObjectNode d = root.putObject("diagnostics");
-        num(d, "rhat_max", m.maxRhat());
-        num(d, "ess_bulk_min", m.minEssBulk());
+        JsonFields.number(d, "rhat_max", m.maxRhat());
+        JsonFields.number(d, "ess_bulk_min", m.minEssBulk());
         d.put("divergences", m.divergences());
         d.put("status", m.status().name().toLowerCase(Locale.ROOT));
         ArrayNode w = d.putArray("warnings");
@@ -175,37 +176,20 @@ final class Results {
     }
 
     private static void candidate(ObjectNode o, io.github.mmm4j.models.search.Candidate c) {
-        num(o, "nrmse", c.nrmse());
-        num(o, "decomp_rssd", c.decompRssd());
-        c.mapeLift().ifPresent(v -> num(o, "mape_lift", v));
-        num(o, "lambda", c.lambda());
-        num(o, "r2", c.rSquared());
+        JsonFields.number(o, "nrmse", c.nrmse());
+        JsonFields.number(o, "decomp_rssd", c.decompRssd());
+        c.mapeLift().ifPresent(v -> JsonFields.number(o, "mape_lift", v));
+        JsonFields.number(o, "lambda", c.lambda());
+        JsonFields.number(o, "r2", c.rSquared());
     }
 
     private static void params(ObjectNode o, List<String> names, double[] values) {
         for (int i = 0; i < names.size(); i++) {
-            num(o, names.get(i), values[i]);
+            JsonFields.number(o, names.get(i), values[i]);
         }
     }
 
-    private static void metrics(ObjectNode o, FitMetrics m) {
-        o.put("n", m.n());
-        num(o, "r2", m.r2());
-        num(o, "adjusted_r2", m.adjustedR2());
-        num(o, "mape", m.mape());
-        num(o, "smape", m.smape());
-        num(o, "mae", m.mae());
-        num(o, "rmse", m.rmse());
-        num(o, "nrmse", m.nrmse());
-    }
 
-    private static void num(ObjectNode o, String name, double v) {
-        if (Double.isFinite(v)) {
-            o.put(name, v);
-        } else {
-            o.putNull(name);
-        }
-    }
 
     static String table(FittedModel model) {
         StringBuilder sb = new StringBuilder();

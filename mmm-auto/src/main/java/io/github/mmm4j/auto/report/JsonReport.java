@@ -14,7 +14,6 @@ import io.github.mmm4j.auto.KpiAnomaly;
 import io.github.mmm4j.auto.ModelEstimate;
 import io.github.mmm4j.auto.Round;
 import io.github.mmm4j.auto.TunerProposal;
-import io.github.mmm4j.core.FitMetrics;
 import io.github.mmm4j.core.Mmm4j;
 import io.github.mmm4j.models.ChannelSummary;
 import io.github.mmm4j.models.FittedModel;
@@ -65,7 +64,7 @@ final class JsonReport {
         d.put("holdout", m.holdout());
         root.set("metrics", metrics(m));
         root.set("channels", channels(m, true));
-        num(root, "interval_level", m.intervalLevel());
+        JsonFields.number(root, "interval_level", m.intervalLevel());
         root.put("draws", m.drawCount());
 
         root.put("verdict", r.result.verdict().name());
@@ -83,7 +82,7 @@ final class JsonReport {
         for (ChannelConsensus c : r.best.analysis().channels()) {
             consensus.add(consensus(c));
         }
-        num(root, "rank_correlation", r.best.analysis().rankCorrelation());
+        JsonFields.number(root, "rank_correlation", r.best.analysis().rankCorrelation());
         root.set("failed_checks", checks(r.result.failedChecks()));
         if (r.input.shapley().isEmpty()) {
             root.putNull("shapley");
@@ -92,8 +91,8 @@ final class JsonReport {
             for (ShapleyRow s : r.input.shapley()) {
                 ObjectNode o = sh.addObject();
                 o.put("channel", s.channel());
-                num(o, "value", s.value());
-                num(o, "std_error", s.stdError());
+                JsonFields.number(o, "value", s.value());
+                JsonFields.number(o, "std_error", s.stdError());
             }
         }
         if (r.input.plan().isEmpty()) {
@@ -105,39 +104,29 @@ final class JsonReport {
         root.set("narrative", narrative(r.narrative));
         root.set("response_curves", curves(r));
         ObjectNode w = root.putObject("waterfall");
-        num(w, "base", r.baseTotal);
+        JsonFields.number(w, "base", r.baseTotal);
         ArrayNode wc = w.putArray("channels");
         for (int c = 0; c < r.channelTotals.length; c++) {
             ObjectNode o = wc.addObject();
             o.put("name", r.data.channels().get(c));
-            num(o, "contribution", r.channelTotals[c]);
+            JsonFields.number(o, "contribution", r.channelTotals[c]);
         }
-        num(w, "total", r.predictedTotal);
+        JsonFields.number(w, "total", r.predictedTotal);
         root.set("series", series(r));
         return root;
     }
 
     private static ObjectNode metrics(FittedModel m) {
         ObjectNode metrics = JSON.createObjectNode();
-        metrics(metrics.putObject("train"), m.trainMetrics());
+        JsonFields.metrics(metrics.putObject("train"), m.trainMetrics());
         if (m.testMetrics().isPresent()) {
-            metrics(metrics.putObject("test"), m.testMetrics().get());
+            JsonFields.metrics(metrics.putObject("test"), m.testMetrics().get());
         } else {
             metrics.putNull("test");
         }
         return metrics;
     }
 
-    private static void metrics(ObjectNode o, FitMetrics m) {
-        o.put("n", m.n());
-        num(o, "r2", m.r2());
-        num(o, "adjusted_r2", m.adjustedR2());
-        num(o, "mape", m.mape());
-        num(o, "smape", m.smape());
-        num(o, "mae", m.mae());
-        num(o, "rmse", m.rmse());
-        num(o, "nrmse", m.nrmse());
-    }
 
     private static ArrayNode channels(FittedModel m, boolean full) {
         ArrayNode channels = JSON.createArrayNode();
@@ -145,20 +134,20 @@ final class JsonReport {
             ObjectNode o = channels.addObject();
             o.put("name", c.name());
             if (full) {
-                num(o, "spend", c.spend());
-                num(o, "contribution", c.contribution());
-                num(o, "share", c.share());
+                JsonFields.number(o, "spend", c.spend());
+                JsonFields.number(o, "contribution", c.contribution());
+                JsonFields.number(o, "share", c.share());
             }
-            num(o, "roi", c.roi());
+            JsonFields.number(o, "roi", c.roi());
             interval(o, "roi", c.roiInterval());
-            num(o, "mroi", c.mroi());
+            JsonFields.number(o, "mroi", c.mroi());
             interval(o, "mroi", c.mroiInterval());
             if (full) {
                 interval(o, "contribution", c.contributionInterval());
                 interval(o, "share", c.shareInterval());
             } else {
-                num(o, "contribution", c.contribution());
-                num(o, "share", c.share());
+                JsonFields.number(o, "contribution", c.contribution());
+                JsonFields.number(o, "share", c.share());
             }
         }
         return channels;
@@ -210,13 +199,13 @@ final class JsonReport {
         o.put("channel", c.channel());
         o.put("agreement", c.agreement().name());
         if (c.consensusRoi().isPresent()) {
-            num(o, "consensus_roi", c.consensusRoi().get());
+            JsonFields.number(o, "consensus_roi", c.consensusRoi().get());
         } else {
             o.putNull("consensus_roi");
         }
         if (c.consensusInterval().isPresent()) {
-            num(o, "consensus_lower", c.consensusInterval().get().lower());
-            num(o, "consensus_upper", c.consensusInterval().get().upper());
+            JsonFields.number(o, "consensus_lower", c.consensusInterval().get().lower());
+            JsonFields.number(o, "consensus_upper", c.consensusInterval().get().upper());
         } else {
             o.putNull("consensus_lower");
             o.putNull("consensus_upper");
@@ -229,10 +218,10 @@ final class JsonReport {
         for (ModelEstimate e : c.estimates()) {
             ObjectNode eo = est.addObject();
             eo.put("model", e.model());
-            num(eo, "roi", e.roi());
+            JsonFields.number(eo, "roi", e.roi());
             interval(eo, "roi", e.roiInterval());
-            num(eo, "contribution", e.contribution());
-            num(eo, "share", e.share());
+            JsonFields.number(eo, "contribution", e.contribution());
+            JsonFields.number(eo, "share", e.share());
             eo.put("rank", e.rank());
         }
         return o;
@@ -248,30 +237,30 @@ final class JsonReport {
         o.put("frequency", p.frequency());
         o.put("rows", p.rows());
         o.put("parameters", p.parameters());
-        num(o, "rows_per_parameter", p.rowsPerParameter());
+        JsonFields.number(o, "rows_per_parameter", p.rowsPerParameter());
         o.put("zero_filled_cells", p.zeroFilledCells());
-        num(o, "seasonality_strength", p.seasonalityStrength());
-        num(o, "trend_strength", p.trendStrength());
-        num(o, "media_condition_number", p.mediaCollinearity().conditionNumber());
+        JsonFields.number(o, "seasonality_strength", p.seasonalityStrength());
+        JsonFields.number(o, "trend_strength", p.trendStrength());
+        JsonFields.number(o, "media_condition_number", p.mediaCollinearity().conditionNumber());
         ArrayNode sev = o.putArray("severe_correlations");
         p.severeCorrelations().forEach(sev::add);
         ArrayNode ch = o.putArray("channels");
         for (ChannelProfile c : p.channels()) {
             ObjectNode co = ch.addObject();
             co.put("name", c.name());
-            num(co, "total_spend", c.totalSpend());
-            num(co, "zero_share", c.zeroShare());
+            JsonFields.number(co, "total_spend", c.totalSpend());
+            JsonFields.number(co, "zero_share", c.zeroShare());
             co.put("sparse", c.sparse());
-            num(co, "kpi_correlation", c.kpiCorrelation());
-            num(co, "spend_variation", c.spendVariation());
+            JsonFields.number(co, "kpi_correlation", c.kpiCorrelation());
+            JsonFields.number(co, "spend_variation", c.spendVariation());
         }
         ArrayNode an = o.putArray("anomalies");
         for (KpiAnomaly a : p.anomalies()) {
             ObjectNode ao = an.addObject();
             ao.put("period", a.period());
             ao.put("date", a.date().toString());
-            num(ao, "kpi", a.kpi());
-            num(ao, "robust_z", a.robustZ());
+            JsonFields.number(ao, "kpi", a.kpi());
+            JsonFields.number(ao, "robust_z", a.robustZ());
             ArrayNode sp = ao.putArray("spiking_channels");
             a.spikingChannels().forEach(sp::add);
         }
@@ -283,27 +272,27 @@ final class JsonReport {
         o.put("periods", p.periods());
         o.put("status", p.status());
         o.put("message", p.message());
-        num(o, "expected_kpi_current", p.expectedKpiCurrent());
-        num(o, "expected_kpi_optimal", p.expectedKpiOptimal());
+        JsonFields.number(o, "expected_kpi_current", p.expectedKpiCurrent());
+        JsonFields.number(o, "expected_kpi_optimal", p.expectedKpiOptimal());
         if (p.upliftPct().isPresent()) {
-            num(o, "uplift_pct", p.upliftPct().get());
+            JsonFields.number(o, "uplift_pct", p.upliftPct().get());
         } else {
             o.putNull("uplift_pct");
         }
-        num(o, "total_current_spend", p.totalCurrentSpend());
-        num(o, "total_optimal_spend", p.totalOptimalSpend());
+        JsonFields.number(o, "total_current_spend", p.totalCurrentSpend());
+        JsonFields.number(o, "total_optimal_spend", p.totalOptimalSpend());
         ArrayNode ch = o.putArray("channels");
         for (PlanRow row : p.rows()) {
             ObjectNode ro = ch.addObject();
             ro.put("name", row.channel());
-            num(ro, "current_spend", row.currentSpend());
-            num(ro, "optimal_spend", row.optimalSpend());
-            num(ro, "delta", row.delta());
-            num(ro, "current_contribution", row.currentContribution());
-            num(ro, "expected_contribution", row.expectedContribution());
+            JsonFields.number(ro, "current_spend", row.currentSpend());
+            JsonFields.number(ro, "optimal_spend", row.optimalSpend());
+            JsonFields.number(ro, "delta", row.delta());
+            JsonFields.number(ro, "current_contribution", row.currentContribution());
+            JsonFields.number(ro, "expected_contribution", row.expectedContribution());
             if (row.contributionInterval().isPresent()) {
-                num(ro, "lower", row.contributionInterval().get().lower());
-                num(ro, "upper", row.contributionInterval().get().upper());
+                JsonFields.number(ro, "lower", row.contributionInterval().get().lower());
+                JsonFields.number(ro, "upper", row.contributionInterval().get().upper());
             } else {
                 ro.putNull("lower");
                 ro.putNull("upper");
@@ -322,8 +311,8 @@ final class JsonReport {
             ObjectNode ro = recs.addObject();
             ro.put("channel", r.channel());
             ro.put("action", r.action().name());
-            num(ro, "current_spend_per_period", r.currentSpendPerPeriod());
-            num(ro, "recommended_spend_per_period", r.recommendedSpendPerPeriod());
+            JsonFields.number(ro, "current_spend_per_period", r.currentSpendPerPeriod());
+            JsonFields.number(ro, "recommended_spend_per_period", r.recommendedSpendPerPeriod());
             ro.put("agreement", r.agreement().name());
         }
         o.put("plan_computed", f.planComputed());
@@ -353,9 +342,9 @@ final class JsonReport {
         for (ReportData.Curve c : r.curves) {
             ObjectNode o = a.addObject();
             o.put("channel", c.channel());
-            num(o, "current_spend_per_period", c.current());
+            JsonFields.number(o, "current_spend_per_period", c.current());
             if (c.recommended().isPresent()) {
-                num(o, "recommended_spend_per_period", c.recommended().get());
+                JsonFields.number(o, "recommended_spend_per_period", c.recommended().get());
             } else {
                 o.putNull("recommended_spend_per_period");
             }
@@ -394,21 +383,14 @@ final class JsonReport {
 
     private static void interval(ObjectNode o, String name, Optional<Interval> iv) {
         if (iv.isPresent()) {
-            num(o, name + "_lower", iv.get().lower());
-            num(o, name + "_upper", iv.get().upper());
+            JsonFields.number(o, name + "_lower", iv.get().lower());
+            JsonFields.number(o, name + "_upper", iv.get().upper());
         } else {
             o.putNull(name + "_lower");
             o.putNull(name + "_upper");
         }
     }
 
-    private static void num(ObjectNode o, String name, double v) {
-        if (Double.isFinite(v)) {
-            o.put(name, v);
-        } else {
-            o.putNull(name);
-        }
-    }
 
     private static void add(ArrayNode a, double v) {
         if (Double.isFinite(v)) {
