@@ -57,12 +57,23 @@ public sealed interface Likelihood permits Likelihood.Normal, Likelihood.Student
         @Override
         public double logLikelihood(double[] r, int n, double sigma, double[] gMu, double[] gLogSigma) {
             double inv2 = 1.0 / (sigma * sigma);
-            double ss = 0;
-            for (int i = 0; i < n; i++) {
-                double ri = r[i];
-                ss += ri * ri;
-                gMu[i] = ri * inv2;
+            // two partial sums: the loop is not bound by the latency of one chain of additions
+            double ss0 = 0;
+            double ss1 = 0;
+            int i = 0;
+            for (; i + 1 < n; i += 2) {
+                double r0 = r[i];
+                double r1 = r[i + 1];
+                ss0 += r0 * r0;
+                ss1 += r1 * r1;
+                gMu[i] = r0 * inv2;
+                gMu[i + 1] = r1 * inv2;
             }
+            if (i < n) {
+                ss0 += r[i] * r[i];
+                gMu[i] = r[i] * inv2;
+            }
+            double ss = ss0 + ss1;
             gLogSigma[0] = -n + ss * inv2;
             return -n * Math.log(sigma) - 0.5 * ss * inv2;
         }

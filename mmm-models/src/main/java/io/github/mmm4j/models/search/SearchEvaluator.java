@@ -1,5 +1,6 @@
 package io.github.mmm4j.models.search;
 
+import io.github.mmm4j.core.ArrayMath;
 import io.github.mmm4j.core.Checks;
 import io.github.mmm4j.core.DataException;
 import io.github.mmm4j.core.MmmDataset;
@@ -237,9 +238,9 @@ public final class SearchEvaluator {
         this.gbb = new double[q * q];
         this.cb = new double[q];
         for (int a = 0; a < q; a++) {
-            cb[a] = dot(zb, a * n, ys, 0, n);
+            cb[a] = ArrayMath.dot(zb, a * n, ys, 0, n);
             for (int b = 0; b <= a; b++) {
-                double v = dot(zb, a * n, zb, b * n, n);
+                double v = ArrayMath.dot(zb, a * n, zb, b * n, n);
                 gbb[a * q + b] = v;
                 gbb[b * q + a] = v;
             }
@@ -617,11 +618,11 @@ public final class SearchEvaluator {
                 }
             }
             for (; k < cols; k++) {
-                store(w, g, q, ra, k, dot(z, offA, zby, k * n, n) * inv);
+                store(w, g, q, ra, k, ArrayMath.dot(z, offA, zby, k * n, n) * inv);
             }
             for (int b = 0; b <= a; b++) {
                 int cb2 = w.mAct[b];
-                double v = dot(z, offA, z, cb2 * n, n) * inv / w.mSd[cb2];
+                double v = ArrayMath.dot(z, offA, z, cb2 * n, n) * inv / w.mSd[cb2];
                 g[ra * q + qb + b] = v;
                 g[(qb + b) * q + ra] = v;
             }
@@ -826,24 +827,5 @@ public final class SearchEvaluator {
             sum += Math.abs(predicted - x.lift()) / Math.abs(x.lift());
         }
         return sum / lifts.length;
-    }
-
-    /** Dot product with four independent accumulators (so the adds pipeline). */
-    static double dot(double[] a, int aOff, double[] b, int bOff, int len) {
-        double s0 = 0;
-        double s1 = 0;
-        double s2 = 0;
-        double s3 = 0;
-        int i = 0;
-        for (; i + 3 < len; i += 4) {
-            s0 += a[aOff + i] * b[bOff + i];
-            s1 += a[aOff + i + 1] * b[bOff + i + 1];
-            s2 += a[aOff + i + 2] * b[bOff + i + 2];
-            s3 += a[aOff + i + 3] * b[bOff + i + 3];
-        }
-        for (; i < len; i++) {
-            s0 += a[aOff + i] * b[bOff + i];
-        }
-        return (s0 + s1) + (s2 + s3);
     }
 }

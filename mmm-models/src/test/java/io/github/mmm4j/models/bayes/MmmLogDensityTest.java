@@ -145,7 +145,7 @@ class MmmLogDensityTest {
             double[] th = randomPoint(ld.dimension(), seed, 1.5);
             double[] g = new double[ld.dimension()];
             double ours = ld.logDensityGradient(th, g);
-            // theta: intercept, trend, sin1, cos1, sin2, cos2, control1, then per channel (log(beta mean S),
+            // theta: level, trend, sin1, cos1, sin2, cos2, control1, then per channel (log(beta mean S),
             // logit alpha, log K, log k), log sigma
             Adstock[] ad = new Adstock[5];
             Saturation[] sat = new Saturation[5];
@@ -175,14 +175,26 @@ class MmmLogDensityTest {
             }
             double sigma = Math.exp(th[27]);
             lp += -0.5 * sigma * sigma + th[27];
-            lp += -0.5 * Math.pow(th[0] / 2, 2) - 0.5 * Math.pow(th[1] / 2, 2);
+            lp += -0.5 * Math.pow(th[1] / 2, 2);
             for (int j = 2; j <= 6; j++) {
                 lp += -0.5 * th[j] * th[j];
             }
+            // th[0] is the mean level: intercept = level - sum_j gamma_j mean(b_j) - sum_c mean contribution_c
+            double[] baseline = new double[n];
+            double baselineMean = 0;
             for (int t = 0; t < n; t++) {
                 double a = 2 * Math.PI * t / (365.25 / 7);
-                double mu = th[0] + th[1] * t / (n - 1.0) + th[2] * Math.sin(a) + th[3] * Math.cos(a)
+                baseline[t] = th[1] * t / (n - 1.0) + th[2] * Math.sin(a) + th[3] * Math.cos(a)
                         + th[4] * Math.sin(2 * a) + th[5] * Math.cos(2 * a) + th[6] * d.control(t, 0);
+                baselineMean += baseline[t] / n;
+            }
+            double intercept = th[0] - baselineMean;
+            for (int c = 0; c < 5; c++) {
+                intercept -= Math.exp(th[7 + 4 * c]);
+            }
+            lp += -0.5 * Math.pow(intercept / 2, 2);
+            for (int t = 0; t < n; t++) {
+                double mu = intercept + baseline[t];
                 for (int c = 0; c < 5; c++) {
                     mu += beta[c] * s[t * 5 + c];
                 }
@@ -193,12 +205,38 @@ class MmmLogDensityTest {
         }
     }
 
+    /**
+     * The lagged copies kept in memory and the ones rebuilt in a workspace (beyond {@link MmmLogDensity#LAGGED_BUDGET})
+     * are the same numbers, so the adstock has the same bits either way; each geo starts with no earlier spend.
+     */
+    @Test
+    void laggedCopiesKeptOrRebuiltAreEqual() {
+        int nGeo = 3;
+        int nT = 7;
+        double[] x = new double[nGeo * nT];
+        for (int i = 0; i < x.length; i++) {
+            x[i] = 1 + i;
+        }
+        MmmLogDensity.Lagged kept = new MmmLogDensity.Lagged(x, nGeo, nT, 9, true);
+        MmmLogDensity.Lagged rebuilt = new MmmLogDensity.Lagged(x, nGeo, nT, 9, false);
+        double[] buf = new double[x.length];
+        for (int l = 0; l < 9; l++) {
+            double[] k = kept.lag(l, null).clone();
+            assertArrayEquals(k, rebuilt.lag(l, buf), "lag " + l);
+            for (int g = 0; g < nGeo; g++) {
+                for (int t = 0; t < nT; t++) {
+                    assertEquals(t >= l ? x[g * nT + t - l] : 0.0, k[g * nT + t], "lag " + l + " geo " + g + " t " + t);
+                }
+            }
+        }
+    }
+
     @Test
     void constrainMapsToNamedParameters() {
         MmmLogDensity ld = BayesianMmm.logDensity(REFERENCE, BayesTestData.referenceSpec(REFERENCE),
                 BayesTestData.stanOptions());
         assertEquals(28, ld.dimension());
-        assertEquals(List.of("intercept", "trend", "sin1", "cos1", "sin2", "cos2", "control1",
+        assertEquals(List.of("level", "trend", "sin1", "cos1", "sin2", "cos2", "control1",
                 "log_contribution[x1]", "logit_alpha[x1]", "log_ec[x1]", "log_slope[x1]"),
                 ld.parameterNames().subList(0, 11));
         assertEquals("log_sigma", ld.parameterNames().get(27));

@@ -30,8 +30,8 @@ import org.junit.jupiter.api.condition.EnabledIfSystemProperty;
  *
  * <p>Model: the generator's transform families per channel (geometric/delayed adstock; Hill, logistic and
  * Michaelis-Menten saturation; the {@code ooh} channel's tanh saturation, which the Bayesian model does not
- * support, is fitted with Hill), default priors, 4 chains of 500 warmup and 500 draws (to keep the study to about
- * a quarter of an hour on two shared cores).
+ * support, is fitted with Hill), default priors and default sampler settings (4 chains of 1000 warmup and 1000
+ * draws).
  *
  * <p>Failure probability: for calibrated intervals the coverage count is a sum of 300 Bernoulli(0.9) indicators;
  * channels of one replicate are correlated, so the effective number lies between 50 and 300 and the coverage's
@@ -53,6 +53,7 @@ class SyntheticCoverageTest {
         int total = 0;
         int hits = 0;
         int divergent = 0;
+        int rhatOver = 0;
         double worstRhat = 0;
         StringBuilder log = new StringBuilder();
         for (long seed = 1; seed <= REPLICATES; seed++) {
@@ -64,14 +65,16 @@ class SyntheticCoverageTest {
                 cs.add(new ChannelSpec(t.name(), t.adstock(), s));
             }
             ModelSpec spec = new ModelSpec(cs, true, 2);
-            BayesModel m = BayesianMmm.fit(data, spec,
-                    BayesOptions.defaults().withWarmup(500).withDraws(500).withSeed(1000 + seed));
+            BayesModel m = BayesianMmm.fit(data, spec, BayesOptions.defaults().withSeed(1000 + seed));
             if (names == null) {
                 names = data.channels();
                 covered = new int[names.size()];
             }
             divergent += m.divergences();
             worstRhat = Math.max(worstRhat, m.maxRhat());
+            rhatOver += m.maxRhat() > NutsResult.RHAT_THRESHOLD ? 1 : 0;
+            log.append(String.format(Locale.ROOT, "%d fit: divergences %d, max R-hat %.4f, min bulk ESS %.0f%n", seed,
+                    m.divergences(), m.maxRhat(), m.minEssBulk()));
             for (int c = 0; c < names.size(); c++) {
                 ChannelSummary s = m.channels().get(c);
                 double truth = g.truth().channel(s.name()).roi();
@@ -89,8 +92,8 @@ class SyntheticCoverageTest {
         }
         double coverage = (double) hits / total;
         StringBuilder head = new StringBuilder(String.format(Locale.ROOT,
-                "coverage %.3f (%d of %d); divergences %d; worst R-hat %.4f%n", coverage, hits, total, divergent,
-                worstRhat));
+                "coverage %.3f (%d of %d); divergences %d; worst R-hat %.4f; fits with an R-hat above %.2f: %d%n",
+                coverage, hits, total, divergent, worstRhat, NutsResult.RHAT_THRESHOLD, rhatOver));
         for (int c = 0; c < names.size(); c++) {
             head.append(String.format(Locale.ROOT, "  %s %d/%d%n", names.get(c), covered[c], REPLICATES));
         }
