@@ -21,13 +21,13 @@ package io.github.mmm4j.core;
  *
  * <p><b>Method</b> (table-driven, after Tang 1989, "Table-driven implementation of the exponential function in IEEE
  * floating-point arithmetic", ACM TOMS 15(2), and Tang 1990, "Table-driven implementation of the logarithm function
- * in IEEE floating-point arithmetic", ACM TOMS 16(4)). {@code exp2}: {@code x = k + j / 64 + r} with
- * {@code |r| <= 1/128} (exact), {@code 2^x = 2^k 2^(j/64) e^(r ln 2)}, the 64 values {@code 2^(j/64)} from a table
- * and {@code e^(r ln 2)} from its Taylor polynomial of degree 5 (truncation below {@code 4e-17} relative).
- * {@code log2}: {@code x = 2^e m} with {@code m} in {@code [0.70, 1.41)}, {@code m} in one of 128 intervals with a
+ * in IEEE floating-point arithmetic", ACM TOMS 16(4)). {@code exp2}: {@code x = k + j / 256 + r} with
+ * {@code |r| <= 1/512} (exact), {@code 2^x = 2^k 2^(j/256) e^(r ln 2)}, the 256 values {@code 2^(j/256)} from a
+ * table and {@code e^(r ln 2)} from its Taylor polynomial of degree 4 (truncation below {@code 4e-17} relative).
+ * {@code log2}: {@code x = 2^e m} with {@code m} in {@code [0.70, 1.41)}, {@code m} in one of 256 intervals with a
  * centre {@code c} ({@code c = 1} exactly for the interval around 1), {@code log2 x = e + log2 c + log1p((m - c) / c)
  * / ln 2}, {@code log2 c} from a table, {@code m - c} exact (Sterbenz) and {@code log1p} from its Taylor polynomial
- * of degree 7 on {@code |r| < 0.004} (truncation below {@code 2e-17} relative). Polynomials are evaluated by
+ * of degree 6 on {@code |r| < 0.002} (truncation below {@code 1e-17} relative). Polynomials are evaluated by
  * Estrin's scheme, which shortens the chain of dependent operations.
  */
 public final class PortableMath {
@@ -38,7 +38,7 @@ public final class PortableMath {
     /** {@code 1 / ln 2} rounded. */
     private static final double INV_LN2 = 0x1.71547652b82fep0;
 
-    private static final int EXP_BITS = 6;
+    private static final int EXP_BITS = 8;
     private static final int EXP_N = 1 << EXP_BITS;
     /** {@code 1.5 * 2^52}: adding it rounds to an integer held in the low bits of the mantissa. */
     private static final double SHIFT = 0x1.8p52;
@@ -51,11 +51,11 @@ public final class PortableMath {
     private static final double EXP2_CENTRE = -(EXP2_MIN + EXP2_MAX) / 2;
     private static final double EXP2_HALF_WIDTH = (EXP2_MAX - EXP2_MIN) / 2;
 
-    private static final int LOG_BITS = 7;
+    private static final int LOG_BITS = 8;
     private static final int LOG_N = 1 << LOG_BITS;
     private static final int LOG_SHIFT = 52 - LOG_BITS;
     /** Bits of the lower end of {@code log2}'s reduction interval, placed so that 1 is the centre of an interval. */
-    private static final long LOG_OFF = Double.doubleToRawLongBits(1.0) - (75L << LOG_SHIFT) - (1L << (LOG_SHIFT - 1));
+    private static final long LOG_OFF = Double.doubleToRawLongBits(1.0) - (150L << LOG_SHIFT) - (1L << (LOG_SHIFT - 1));
     private static final double[] LOG_C = new double[LOG_N];
     private static final double[] LOG_INV_C = new double[LOG_N];
     private static final double[] LOG_LOG2_C = new double[LOG_N];
@@ -90,12 +90,12 @@ public final class PortableMath {
         double kd = x * EXP_N + SHIFT;
         long n = Double.doubleToRawLongBits(kd) - SHIFT_BITS;
         kd -= SHIFT;
-        // |r| <= 1/128, exact
+        // |r| <= 1/512, exact
         double r = x - kd * (1.0 / EXP_N);
         double r2 = r * r;
         // e^(r ln 2), Taylor coefficients (ln 2)^k / k!
         double p = 1.0 + (r * 0x1.62e42fefa39efp-1 + (r2 * (0x1.ebfbdff82c58fp-3 + r * 0x1.c6b08d704a0c0p-5)
-                + (r2 * r2) * (0x1.3b2ab6fba4e77p-7 + r * 0x1.5d87fe78a6731p-10)));
+                + (r2 * r2) * 0x1.3b2ab6fba4e77p-7));
         double t = EXP_TABLE[(int) n & (EXP_N - 1)] * p;
         return t * Double.longBitsToDouble(((n >> EXP_BITS) + 1023) << 52);
     }
@@ -123,8 +123,7 @@ public final class PortableMath {
         double r2 = r * r;
         double a = -0.5 + r * (1.0 / 3);
         double b = -0.25 + r * 0.2;
-        double c = -1.0 / 6 + r * (1.0 / 7);
-        double p = r + r2 * (a + r2 * b + (r2 * r2) * c);
+        double p = r + r2 * (a + r2 * b - (r2 * r2) * (1.0 / 6));
         return (double) e + (LOG_LOG2_C[j] + p * INV_LN2);
     }
 }

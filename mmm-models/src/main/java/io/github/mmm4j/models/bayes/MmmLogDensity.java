@@ -371,8 +371,6 @@ public final class MmmLogDensity implements LogDensity {
         final double[] sp;
         /** Hill: {@code (ec / A)^slope} then {@code slope h (1 - h) / A} (0 where A = 0). */
         final double[] q;
-        /** Hill: A, or 1 where A = 0 (a safe denominator). */
-        final double[] den;
         /** Generic saturations: the adjoint of A. */
         final double[] ga;
         /** Lagged copies rebuilt here when they are not kept. */
@@ -385,7 +383,6 @@ public final class MmmLogDensity implements LogDensity {
             lu = new double[n];
             sp = new double[n];
             q = new double[n];
-            den = new double[n];
             ga = new double[n];
             buf = new double[n];
         }
@@ -880,29 +877,24 @@ public final class MmmLogDensity implements LogDensity {
             double slope = w.sVal[1];
             double[] lu = sw.lu;
             double[] q = sw.q;
-            double[] den = sw.den;
             // the transcendental part, scalar, in two loops whose iterations are independent and short, so that the
             // processor overlaps many of them (PortableMath is inlined; one log-then-exp chain per iteration is not)
             for (int i = 0; i < n; i++) {
                 double ai = a[i];
-                if (ai > 0) {
-                    lu[i] = PortableMath.log2(ai) - log2Ec;
-                    den[i] = ai;
-                } else {
-                    // 2^(slope * 1e300) = +Infinity gives h = 0 below, and h' * lu = 0 * -1e300 = 0 backward
-                    lu[i] = -1e300;
-                    den[i] = 1.0;
-                }
+                // where A = 0, 2^(slope * 1e300) = +Infinity gives h = 0 below, and h' * lu = 0 * -1e300 = 0 backward
+                lu[i] = ai > 0 ? PortableMath.log2(ai) - log2Ec : -1e300;
             }
             for (int i = 0; i < n; i++) {
                 q[i] = PortableMath.exp2(-slope * lu[i]);
             }
             // the rest is arithmetic on equal indices, which the JIT compiler vectorises, with one division:
-            // t = 1 / ((1 + (ec / A)^slope) A), h = A t, h' = h (1 - h), dh/dA = slope h' / A = slope t (1 - h)
+            // t = 1 / ((1 + (ec / A)^slope) A), h = A t, h' = h (1 - h), dh/dA = slope h' / A = slope t (1 - h).
+            // A + MIN_VALUE is A for every A > 0 that is not tiny, and keeps (1 + Infinity) * A = Infinity (t = 0,
+            // h = 0, dh/dA = 0) where A = 0
             double[] sv = sw.s;
             double[] sp = sw.sp;
             for (int i = 0; i < n; i++) {
-                double di = den[i];
+                double di = a[i] + Double.MIN_VALUE;
                 double t = 1.0 / ((1.0 + q[i]) * di);
                 double h = di * t;
                 double m = 1.0 - h;
@@ -927,11 +919,44 @@ public final class MmmLogDensity implements LogDensity {
             double[] sp = sw.sp;
             double[] lu = sw.lu;
             double[] q = sw.q;
-            double gEc = ArrayMath.dot(g, 0, sp, 0, n);
-            double gSlope = dot3(g, sp, lu, n);
+            double gEc;
+            double gSlope;
             // dL/dA_i = g_i slope h'_i / A_i, kept in q by the forward pass
-            for (int k = 0; k < free.length; k++) {
-                w.gA[k] += dot3(g, q, sw.d[k], n);
+            if (free.length == 1) {
+                // the three sums in one pass over the arrays, two partial sums each
+                double[] d0 = sw.d[0];
+                double e0 = 0;
+                double e1 = 0;
+                double s0 = 0;
+                double s1 = 0;
+                double a0 = 0;
+                double a1 = 0;
+                int i = 0;
+                for (; i + 1 < n; i += 2) {
+                    double u0 = g[i] * sp[i];
+                    double u1 = g[i + 1] * sp[i + 1];
+                    e0 += u0;
+                    e1 += u1;
+                    s0 += u0 * lu[i];
+                    s1 += u1 * lu[i + 1];
+                    a0 += g[i] * q[i] * d0[i];
+                    a1 += g[i + 1] * q[i + 1] * d0[i + 1];
+                }
+                if (i < n) {
+                    double u0 = g[i] * sp[i];
+                    e0 += u0;
+                    s0 += u0 * lu[i];
+                    a0 += g[i] * q[i] * d0[i];
+                }
+                gEc = e0 + e1;
+                gSlope = s0 + s1;
+                w.gA[0] += a0 + a1;
+            } else {
+                gEc = ArrayMath.dot(g, 0, sp, 0, n);
+                gSlope = dot3(g, sp, lu, n);
+                for (int k = 0; k < free.length; k++) {
+                    w.gA[k] += dot3(g, q, sw.d[k], n);
+                }
             }
             w.gS[0] += -w.sVal[1] * gEc / w.sVal[0];
             w.gS[1] += gSlope * LN2;
