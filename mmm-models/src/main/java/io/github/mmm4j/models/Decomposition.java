@@ -4,6 +4,7 @@ import io.github.mmm4j.core.Checks;
 import io.github.mmm4j.core.TimeIndex;
 import java.util.List;
 import java.util.Objects;
+import java.util.function.IntFunction;
 
 /**
  * The prediction of a model split into additive components, per row: {@code baseline} (intercept and geo
@@ -69,6 +70,45 @@ public record Decomposition(TimeIndex time, List<String> geos, List<String> comp
             out[r] = values[r * components.size() + k];
         }
         return out;
+    }
+
+    /**
+     * The mean of {@code count} decompositions of the same rows and components (the posterior or bootstrap mean of
+     * per-draw decompositions), taken one at a time so that only one is held in memory: each value is averaged, and
+     * each row's prediction is the sum of its averaged components in component order, so the components still add
+     * up to the prediction exactly.
+     *
+     * @param count the number of decompositions, {@code >= 1}
+     * @param part returns decomposition {@code i} for {@code 0 <= i < count}, all with equal time, geos and
+     *     components
+     * @return their mean
+     * @throws IllegalArgumentException if {@code count < 1} or a part differs in shape from part 0
+     */
+    public static Decomposition mean(int count, IntFunction<Decomposition> part) {
+        Checks.checkPositive("count", count);
+        Objects.requireNonNull(part, "part");
+        Decomposition first = part.apply(0);
+        double[] sum = first.values.clone();
+        for (int p = 1; p < count; p++) {
+            Decomposition d = part.apply(p);
+            Checks.checkArgument(d.time.equals(first.time) && d.geos.equals(first.geos)
+                    && d.components.equals(first.components), "part %d differs in time, geos or components "
+                    + "from part 0", p);
+            for (int i = 0; i < sum.length; i++) {
+                sum[i] += d.values[i];
+            }
+        }
+        int nk = first.components.size();
+        double[] predicted = new double[first.rows()];
+        for (int r = 0; r < predicted.length; r++) {
+            double s = 0;
+            for (int k = 0; k < nk; k++) {
+                sum[r * nk + k] /= count;
+                s += sum[r * nk + k];
+            }
+            predicted[r] = s;
+        }
+        return new Decomposition(first.time, first.geos, first.components, sum, predicted);
     }
 
     /**

@@ -128,31 +128,7 @@ public final class SampledModel implements FittedModel {
 
     @Override
     public Decomposition decompose(MmmDataset data) {
-        Decomposition first = null;
-        double[] values = null;
-        double[] predicted = null;
-        int nd = draws.size();
-        for (LinearModel d : draws) {
-            Decomposition di = d.decompose(data);
-            if (first == null) {
-                first = di;
-                values = new double[di.values().length];
-                predicted = new double[di.rows()];
-            }
-            double[] vi = di.values();
-            for (int j = 0; j < vi.length; j++) {
-                values[j] += vi[j] / nd;
-            }
-        }
-        int nk = first.components().size();
-        for (int r = 0; r < predicted.length; r++) {
-            double s = 0;
-            for (int k = 0; k < nk; k++) {
-                s += values[r * nk + k];
-            }
-            predicted[r] = s;
-        }
-        return new Decomposition(first.time(), first.geos(), first.components(), values, predicted);
+        return Decomposition.mean(draws.size(), i -> draws.get(i).decompose(data));
     }
 
     @Override

@@ -442,32 +442,7 @@ public final class BayesModel implements FittedModel {
     public Decomposition decompose(MmmDataset d) {
         Objects.requireNonNull(d, "data");
         LinearModel[] mm = meanModels();
-        Decomposition first = mm[0].decompose(d);
-        double[] values = first.values();
-        double[] pred = first.predicted();
-        for (int k = 1; k < mm.length; k++) {
-            Decomposition dk = mm[k].decompose(d);
-            double[] v = dk.values();
-            for (int i = 0; i < values.length; i++) {
-                values[i] += v[i];
-            }
-            double[] p = dk.predicted();
-            for (int i = 0; i < pred.length; i++) {
-                pred[i] += p[i];
-            }
-        }
-        int nk = first.components().size();
-        for (int i = 0; i < values.length; i++) {
-            values[i] /= mm.length;
-        }
-        for (int r = 0; r < pred.length; r++) {
-            double s = 0;
-            for (int k = 0; k < nk; k++) {
-                s += values[r * nk + k];
-            }
-            pred[r] = s;
-        }
-        return new Decomposition(first.time(), first.geos(), first.components(), values, pred);
+        return Decomposition.mean(mm.length, i -> mm[i].decompose(d));
     }
 
     @Override
