@@ -13,8 +13,12 @@ import java.util.Objects;
  * @param rounds every round, in order
  * @param best index into {@code rounds} of the best round
  * @param stopReason why the supervisor stopped
+ * @param primary index into the best round's models of the primary model: the one every output of the analysis
+ *     reports (see {@link AutoAnalysis#primary}); the other models appear only as labelled comparisons
+ * @param primaryReason why that model is primary, in a sentence
  */
-public record AnalysisResult(MmmDataset data, DataProfile profile, List<Round> rounds, int best, String stopReason) {
+public record AnalysisResult(MmmDataset data, DataProfile profile, List<Round> rounds, int best, String stopReason,
+        int primary, String primaryReason) {
 
     /** Validates and copies. */
     public AnalysisResult {
@@ -25,6 +29,10 @@ public record AnalysisResult(MmmDataset data, DataProfile profile, List<Round> r
             throw new IllegalArgumentException("best = " + best + " is not a round index in [0, " + rounds.size() + ")");
         }
         Objects.requireNonNull(stopReason, "stopReason");
+        if (primary < 0 || primary >= rounds.get(best).models().size()) {
+            throw new IllegalArgumentException("primary = " + primary + " is not a model index of the best round");
+        }
+        Objects.requireNonNull(primaryReason, "primaryReason");
     }
 
     /** @return the best round */
@@ -40,5 +48,15 @@ public record AnalysisResult(MmmDataset data, DataProfile profile, List<Round> r
     /** @return the checks the best round failed, blocking or not: never hidden from a report */
     public List<Check> failedChecks() {
         return bestRound().critique().failed();
+    }
+
+    /**
+     * The primary model: the one model whose numbers every output of the analysis reports (console, results.json,
+     * report, workbook, attribution, plan, model.json).
+     *
+     * @return the best round's primary model
+     */
+    public io.github.mmm4j.models.FittedModel primaryModel() {
+        return bestRound().models().get(primary);
     }
 }

@@ -2,6 +2,7 @@ package io.github.mmm4j.auto;
 
 import io.github.mmm4j.core.MmmDataset;
 import io.github.mmm4j.core.Rng;
+import io.github.mmm4j.models.Estimator;
 import io.github.mmm4j.models.FittedModel;
 import io.github.mmm4j.models.ModelSpec;
 import io.github.mmm4j.models.search.Candidate;
@@ -65,9 +66,8 @@ public final class AutoAnalysis {
 
         int holdout = options.holdout() > 0 ? options.holdout()
                 : Math.max(4, Math.min(26, (int) Math.round(0.1 * data.nPeriods())));
-        RoundConfig config = new RoundConfig(ModelSpec.defaults(data), holdout, List.of(), options.bayesWarmup(),
-                options.bayesDraws(), options.bayesChains(), DEFAULT_TARGET_ACCEPT, options.searchIterations() > 0,
-                List.of());
+        RoundConfig config = new RoundConfig(ModelSpec.defaults(data), holdout, List.of(), options.estimators(),
+                options.searchIterations() > 0, List.of());
         Rng seeds = new Rng(options.seed());
         List<Round> rounds = new ArrayList<>();
         String stop = "round limit of " + options.maxRounds() + " reached";
@@ -92,19 +92,22 @@ public final class AutoAnalysis {
                 config = search(roundData, config, searchSeed, options, progress, r);
             }
             List<FittedModel> models = new ArrayList<>();
-            for (int k = 0; k < options.estimators().size(); k++) {
-                Estimator e = options.estimators().get(k);
+            for (int k = 0; k < config.estimators().size(); k++) {
+                Estimator e = config.estimators().get(k);
                 long seed = seeds.nextLong();
                 String stage = "fit:" + e.name();
                 int round = r;
-                if (previous != null && e.inputs(previous.config()).equals(e.inputs(config))) {
+                if (previous != null && previous.config().inputs(previous.config().estimators().get(k))
+                        .equals(config.inputs(e))) {
                     // The change does not touch this estimator's inputs: its previous fit is this round's fit.
                     models.add(previous.models().get(k));
                     progress.report(stage, r, 1, e.name() + " unchanged by this round's change");
                     continue;
                 }
                 progress.report(stage, r, 0, "fitting " + e.name());
-                models.add(e.fit(roundData, config, seed, f -> progress.report(stage, round, f, "fitting " + e.name())));
+                models.add(e.withHoldout(config.holdout()).withSeed(seed)
+                        .withProgress(f -> progress.report(stage, round, f, "fitting " + e.name()))
+                        .fit(roundData, config.spec()));
                 progress.report(stage, r, 1, "done");
             }
             progress.report("analyse", r, 0, "comparing the models");
@@ -121,7 +124,10 @@ public final class AutoAnalysis {
         }
         int best = best(rounds);
         MmmDataset bestData = rounds.get(best).models().get(0).data();
-        return new AnalysisResult(bestData, profile, rounds, best, stop);
+        Round bestRound = rounds.get(best);
+        int primary = primary(bestRound.models());
+        return new AnalysisResult(bestData, profile, rounds, best, stop, primary,
+                primaryReason(bestRound.models(), primary));
     }
 
     /** True when the search would see different inputs than in the previous round. */
@@ -154,6 +160,42 @@ public final class AutoAnalysis {
         progress.report("tune", round, 1, String.format(Locale.ROOT, "search: NRMSE %.4f, DECOMP.RSSD %.4f",
                 best.nrmse(), best.decompRssd()));
         return config.withSpec(best.spec());
+    }
+
+    /**
+     * The rule that chooses the primary model of a round, once for the whole analysis: the first model whose
+     * estimator samples a posterior (the Bayesian model) when its sampler diagnostics pass (R-hat at most 1.01, no
+     * divergent transition), because its intervals are the ones whose coverage the recovery studies confirm (see the
+     * README); otherwise the first model (ridge in the default order), with ridge and NNLS as independent checks.
+     *
+     * @param models a round's models, in estimator order
+     * @return the index of the primary model
+     */
+    public static int primary(List<FittedModel> models) {
+        for (int k = 0; k < models.size(); k++) {
+            if (models.get(k).samplerDiagnostics().map(d -> d.healthy()).orElse(false)) {
+                return k;
+            }
+        }
+        return 0;
+    }
+
+    private static String primaryReason(List<FittedModel> models, int primary) {
+        FittedModel p = models.get(primary);
+        if (p.samplerDiagnostics().isPresent()) {
+            return String.format(Locale.ROOT, "the %s model: its intervals are the calibrated ones in the recovery "
+                    + "studies, and its sampler converged (max R-hat %.3f, %d divergent transitions)", p.estimator(),
+                    p.samplerDiagnostics().get().maxRhat(), p.samplerDiagnostics().get().divergences());
+        }
+        for (FittedModel m : models) {
+            if (m.samplerDiagnostics().isPresent()) {
+                return String.format(Locale.ROOT, "%s, because the %s model's sampler did not converge (max R-hat "
+                        + "%.3f, %d divergent transitions), so its numbers are not reported", p.estimator(),
+                        m.estimator(), m.samplerDiagnostics().get().maxRhat(),
+                        m.samplerDiagnostics().get().divergences());
+            }
+        }
+        return p.estimator() + ", the first estimator (no Bayesian model was fitted)";
     }
 
     static int best(List<Round> rounds) {

@@ -4,6 +4,12 @@ import io.github.mmm4j.core.Checks;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import io.github.mmm4j.models.Estimator;
+import io.github.mmm4j.models.NonNegativeLeastSquares;
+import io.github.mmm4j.models.Ridge;
+import io.github.mmm4j.models.RidgeOptions;
+import io.github.mmm4j.models.bayes.BayesOptions;
+import io.github.mmm4j.models.bayes.BayesianMmm;
 
 /**
  * Options of {@link AutoAnalysis}.
@@ -12,17 +18,15 @@ import java.util.Objects;
  * @param seed the master seed; every round and estimator derives its own from it
  * @param holdout final periods held out for testing; 0 for automatic: 10% of the periods, between 4 and 26
  * @param expectedRoi the user's plausible ROI range {@code {lo, hi}} per channel, for the critic; may be empty
- * @param estimators the estimators fitted every round, at least one
- * @param bayesWarmup initial warmup iterations per chain of a Bayesian estimator
- * @param bayesDraws initial draws per chain of a Bayesian estimator
- * @param bayesChains chains of a Bayesian estimator
+ * @param estimators the estimators fitted every round, at least one, with distinct names; each owns its settings
+ *     (the analysis sets only the holdout, a seed per round and the progress listener)
  * @param searchIterations iterations per trial of the hyperparameter search that gives the fixed-transform
  *     estimators (ridge, NNLS) their transforms, in {@value #SEARCH_TRIALS} trials; 0 for no search (the
  *     structure's own parameters are used)
  * @param progress the progress listener
  */
 public record AutoOptions(int maxRounds, long seed, int holdout, Map<String, double[]> expectedRoi,
-        List<Estimator> estimators, int bayesWarmup, int bayesDraws, int bayesChains, int searchIterations,
+        List<Estimator> estimators, int searchIterations,
         AutoProgress progress) {
 
     /** Trials of the hyperparameter search (each a CMA-ES run, in parallel). */
@@ -40,11 +44,28 @@ public record AutoOptions(int maxRounds, long seed, int holdout, Map<String, dou
         }
         estimators = List.copyOf(estimators);
         Checks.checkArgument(!estimators.isEmpty(), "no estimators");
-        Checks.checkPositive("bayesWarmup", bayesWarmup);
-        Checks.checkPositive("bayesDraws", bayesDraws);
-        Checks.checkPositive("bayesChains", bayesChains);
+        for (int i = 0; i < estimators.size(); i++) {
+            for (int j = 0; j < i; j++) {
+                Checks.checkArgument(!estimators.get(i).name().equals(estimators.get(j).name()),
+                        "estimator '%s' appears twice", estimators.get(i).name());
+            }
+        }
         Checks.checkNonNegative("searchIterations", searchIterations);
         Objects.requireNonNull(progress, "progress");
+    }
+
+    /**
+     * The three independent estimators: ridge and NNLS with {@link RidgeOptions#defaults()} (200 bootstrap
+     * replicates), and the Bayesian model with 4 chains of 400 warmup and 400 draws (1,600 draws, enough for the 5% and
+     * 95% quantiles; its {@link Estimator#remedy} asks for more when R-hat says so) at target acceptance
+     * {@value AutoAnalysis#DEFAULT_TARGET_ACCEPT}.
+     *
+     * @return ridge, NNLS and the Bayesian model
+     */
+    public static List<Estimator> defaultEstimators() {
+        return List.of(new Ridge(RidgeOptions.defaults()), new NonNegativeLeastSquares(RidgeOptions.defaults()),
+                new BayesianMmm(BayesOptions.defaults().withChains(4).withWarmup(400).withDraws(400)
+                        .withTargetAccept(AutoAnalysis.DEFAULT_TARGET_ACCEPT)));
     }
 
     /**
@@ -53,8 +74,7 @@ public record AutoOptions(int maxRounds, long seed, int holdout, Map<String, dou
      *     when R-hat says so), a search of 2 x 1,000 iterations, no expected ranges, no progress
      */
     public static AutoOptions defaults() {
-        return new AutoOptions(4, 42, 0, Map.of(), List.of(Estimators.ridge(), Estimators.nnls(), Estimators.bayes()),
-                400, 400, 4, 1000, AutoProgress.NONE);
+        return new AutoOptions(4, 42, 0, Map.of(), defaultEstimators(), 1000, AutoProgress.NONE);
     }
 
     /**
@@ -62,8 +82,7 @@ public record AutoOptions(int maxRounds, long seed, int holdout, Map<String, dou
      * @return a copy with that search budget
      */
     public AutoOptions withSearchIterations(int iterations) {
-        return new AutoOptions(maxRounds, seed, holdout, expectedRoi, estimators, bayesWarmup, bayesDraws,
-                bayesChains, iterations, progress);
+        return new AutoOptions(maxRounds, seed, holdout, expectedRoi, estimators, iterations, progress);
     }
 
     /**
@@ -71,8 +90,7 @@ public record AutoOptions(int maxRounds, long seed, int holdout, Map<String, dou
      * @return a copy with that seed
      */
     public AutoOptions withSeed(long newSeed) {
-        return new AutoOptions(maxRounds, newSeed, holdout, expectedRoi, estimators, bayesWarmup, bayesDraws,
-                bayesChains, searchIterations, progress);
+        return new AutoOptions(maxRounds, newSeed, holdout, expectedRoi, estimators, searchIterations, progress);
     }
 
     /**
@@ -80,7 +98,7 @@ public record AutoOptions(int maxRounds, long seed, int holdout, Map<String, dou
      * @return a copy with that limit
      */
     public AutoOptions withMaxRounds(int rounds) {
-        return new AutoOptions(rounds, seed, holdout, expectedRoi, estimators, bayesWarmup, bayesDraws, bayesChains,
+        return new AutoOptions(rounds, seed, holdout, expectedRoi, estimators,
                 searchIterations, progress);
     }
 
@@ -89,8 +107,7 @@ public record AutoOptions(int maxRounds, long seed, int holdout, Map<String, dou
      * @return a copy with that holdout
      */
     public AutoOptions withHoldout(int periods) {
-        return new AutoOptions(maxRounds, seed, periods, expectedRoi, estimators, bayesWarmup, bayesDraws,
-                bayesChains, searchIterations, progress);
+        return new AutoOptions(maxRounds, seed, periods, expectedRoi, estimators, searchIterations, progress);
     }
 
     /**
@@ -98,7 +115,7 @@ public record AutoOptions(int maxRounds, long seed, int holdout, Map<String, dou
      * @return a copy with those ranges
      */
     public AutoOptions withExpectedRoi(Map<String, double[]> ranges) {
-        return new AutoOptions(maxRounds, seed, holdout, ranges, estimators, bayesWarmup, bayesDraws, bayesChains,
+        return new AutoOptions(maxRounds, seed, holdout, ranges, estimators,
                 searchIterations, progress);
     }
 
@@ -107,18 +124,7 @@ public record AutoOptions(int maxRounds, long seed, int holdout, Map<String, dou
      * @return a copy with those estimators
      */
     public AutoOptions withEstimators(List<Estimator> list) {
-        return new AutoOptions(maxRounds, seed, holdout, expectedRoi, list, bayesWarmup, bayesDraws, bayesChains,
-                searchIterations, progress);
-    }
-
-    /**
-     * @param warmup initial warmup per chain
-     * @param draws initial draws per chain
-     * @param chains chains
-     * @return a copy with that sampler budget
-     */
-    public AutoOptions withBayesBudget(int warmup, int draws, int chains) {
-        return new AutoOptions(maxRounds, seed, holdout, expectedRoi, estimators, warmup, draws, chains,
+        return new AutoOptions(maxRounds, seed, holdout, expectedRoi, list,
                 searchIterations, progress);
     }
 
@@ -127,7 +133,6 @@ public record AutoOptions(int maxRounds, long seed, int holdout, Map<String, dou
      * @return a copy with that listener
      */
     public AutoOptions withProgress(AutoProgress listener) {
-        return new AutoOptions(maxRounds, seed, holdout, expectedRoi, estimators, bayesWarmup, bayesDraws,
-                bayesChains, searchIterations, listener);
+        return new AutoOptions(maxRounds, seed, holdout, expectedRoi, estimators, searchIterations, listener);
     }
 }

@@ -56,7 +56,7 @@ public final class AutoPipeline {
         Objects.requireNonNull(narrator, "narrator");
         AnalysisResult analysis = AutoAnalysis.run(data, options);
         AutoProgress progress = options.progress();
-        FittedModel primary = primary(analysis.bestRound());
+        FittedModel primary = analysis.primaryModel();
         // A seed for the attribution's sampler, independent of the rounds' seeds.
         long shapleySeed = new Rng(options.seed() ^ 0x5ba9_1e5dL).nextLong();
         progress.report("attribute", 0, 0, "Shapley values");
@@ -75,19 +75,6 @@ public final class AutoPipeline {
         files.add(model);
         progress.report("report", 0, 1, "done");
         return new PipelineResult(analysis, primary, shapley, pm, plan, files);
-    }
-
-    /**
-     * @param best the best round
-     * @return its primary model (see the class comment)
-     */
-    public static FittedModel primary(Round best) {
-        for (FittedModel m : best.models()) {
-            if (m.samplerDiagnostics().map(d -> d.healthy()).orElse(false)) {
-                return m;
-            }
-        }
-        return best.models().get(0);
     }
 
     /**

@@ -1,6 +1,7 @@
 package io.github.mmm4j.auto;
 
 import io.github.mmm4j.models.ChannelSpec;
+import io.github.mmm4j.models.Estimator;
 import io.github.mmm4j.models.FittedModel;
 import io.github.mmm4j.models.ModelSpec;
 import io.github.mmm4j.models.SamplerDiagnostics;
@@ -19,8 +20,9 @@ import java.util.Optional;
  * reason, or no change. The first rule that applies wins:
  *
  * <ol>
- *   <li>Bayesian diagnostics failed: with divergences, smaller sampler steps (target acceptance 0.95, then
- *       0.99); with R-hat above 1.01, double the warmup and draws (up to 2,000 each).</li>
+ *   <li>A sampler's diagnostics failed: the estimator's own {@link Estimator#remedy} (for the Bayesian model:
+ *       with divergences smaller sampler steps, target acceptance 0.95 then 0.99; with R-hat above 1.01 twice the
+ *       warmup and draws, up to 2,000 each).</li>
  *   <li>The explorer found a KPI anomaly outside any event and no indicator covers it yet: add an event
  *       indicator for the anomaly with the largest |z|, so it is not attributed to media.</li>
  *   <li>Signs, ROI plausibility or agreement failed for a channel: change an assumption every estimator then
@@ -34,11 +36,6 @@ import java.util.Optional;
  * A change already made in an earlier round is not proposed again.
  */
 public final class Tuner {
-
-    /** Largest warmup and draws per chain the tuner asks for. */
-    public static final int MAX_BAYES_ITERATIONS = 2000;
-    /** Largest target acceptance the tuner asks for. */
-    public static final double MAX_TARGET_ACCEPT = 0.99;
 
     private Tuner() {
     }
@@ -58,22 +55,19 @@ public final class Tuner {
         }
 
         if (crit.failed("bayes_diagnostics")) {
-            Optional<SamplerDiagnostics> diag = previous.models().stream()
-                    .flatMap(m -> m.samplerDiagnostics().stream()).findFirst();
+            // The estimator whose own diagnostics failed knows what to change in its settings.
             String why = evidence(crit, "bayes_diagnostics");
-            if (diag.isPresent() && diag.get().divergences() > 0 && cfg.bayesTargetAccept() < MAX_TARGET_ACCEPT) {
-                double ta = cfg.bayesTargetAccept() < 0.95 ? 0.95 : MAX_TARGET_ACCEPT;
-                return new TunerProposal(String.format(Locale.ROOT, "smaller sampler steps: target acceptance %.2f "
-                        + "instead of %.2f", ta, cfg.bayesTargetAccept()), "the Bayesian sampler diverged (" + why
-                        + "); smaller steps follow the posterior's curvature (Betancourt 2017)",
-                        cfg.withBayesTargetAccept(ta));
-            }
-            if (cfg.bayesDraws() < MAX_BAYES_ITERATIONS
-                    && (diag.isEmpty() || diag.get().maxRhat() > SamplerDiagnostics.RHAT_THRESHOLD)) {
-                int w = Math.min(MAX_BAYES_ITERATIONS, 2 * cfg.bayesWarmup());
-                int d = Math.min(MAX_BAYES_ITERATIONS, 2 * cfg.bayesDraws());
-                return new TunerProposal(String.format(Locale.ROOT, "more draws: warmup %d and draws %d per chain", w,
-                        d), "the Bayesian sampler has not converged: " + why, cfg.withBayesBudget(w, d));
+            for (int k = 0; k < cfg.estimators().size(); k++) {
+                FittedModel fit = previous.models().get(k);
+                if (fit.samplerDiagnostics().map(d -> d.healthy()).orElse(true)) {
+                    continue;
+                }
+                Optional<Estimator.Remedy> remedy = cfg.estimators().get(k).remedy(fit);
+                if (remedy.isPresent() && !tried.contains(remedy.get().change())) {
+                    return new TunerProposal(remedy.get().change(), "the " + fit.estimator()
+                            + " sampler's diagnostics failed (" + why + "); " + remedy.get().change(),
+                            cfg.withEstimator(remedy.get().estimator()));
+                }
             }
         }
 

@@ -23,7 +23,7 @@ class AutoAnalysisTest {
 
     /** Ridge and NNLS with a small search: the pipeline's logic without the sampler's cost. */
     static AutoOptions linearOnly() {
-        return AutoOptions.defaults().withEstimators(List.of(Estimators.ridge(), Estimators.nnls()))
+        return AutoOptions.defaults().withEstimators(AutoOptions.defaultEstimators().subList(0, 2))
                 .withSearchIterations(300);
     }
 

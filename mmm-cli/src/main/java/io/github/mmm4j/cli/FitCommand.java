@@ -6,16 +6,15 @@ import io.github.mmm4j.models.ModelSpec;
 import io.github.mmm4j.models.NonNegativeLeastSquares;
 import io.github.mmm4j.models.Ridge;
 import io.github.mmm4j.models.RidgeOptions;
-import io.github.mmm4j.models.bayes.BayesModel;
 import io.github.mmm4j.models.bayes.BayesOptions;
 import io.github.mmm4j.models.bayes.BayesianMmm;
 import io.github.mmm4j.models.bayes.LiftTest;
 import io.github.mmm4j.models.linear.Sign;
-import java.nio.file.Path;
 import io.github.mmm4j.models.search.Candidate;
 import io.github.mmm4j.models.search.HyperparameterSearch;
 import io.github.mmm4j.models.search.SearchOptions;
 import io.github.mmm4j.models.search.SearchResult;
+import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
@@ -73,7 +72,7 @@ final class FitCommand implements Callable<Integer> {
     @Spec
     picocli.CommandLine.Model.CommandSpec spec;
 
-    private BayesModel fitBayes(MmmDataset data, ModelSpec modelSpec) {
+    private FittedModel fitBayes(MmmDataset data, ModelSpec modelSpec) {
         List<LiftTest> tests = liftTests == null ? List.of() : LiftTest.readCsv(liftTests);
         ProgressBar bar = new ProgressBar(spec.commandLine().getErr(), progress || ProgressBar.interactive());
         long total = (long) chains * (warmup + draws);
@@ -86,7 +85,7 @@ final class FitCommand implements Callable<Integer> {
                         bar.update("sampling", (double) d / total, phase.name().toLowerCase(java.util.Locale.ROOT));
                     }
                 });
-        BayesModel m = BayesianMmm.fit(data, modelSpec, o);
+        FittedModel m = BayesianMmm.fit(data, modelSpec, o);
         bar.done();
         return m;
     }
@@ -121,14 +120,7 @@ final class FitCommand implements Callable<Integer> {
         }
         FittedModel fitted;
         if (model.equals("bayes")) {
-            BayesModel b = fitBayes(data, modelSpec);
-            fitted = b;
-            com.fasterxml.jackson.databind.node.ObjectNode diagnostics = Results.diagnosticsJson(b);
-            if (extra == null) {
-                extra = diagnostics;
-            } else {
-                extra.setAll(diagnostics);
-            }
+            fitted = fitBayes(data, modelSpec);
         } else {
             fitted = model.equals("ridge")
                     ? Ridge.fit(data, modelSpec, search ? options.withNonNegativeMedia(true) : options)

@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.github.mmm4j.auto.report.JsonFields;
+import io.github.mmm4j.auto.report.ModelResults;
 import io.github.mmm4j.core.AtomicFiles;
 import io.github.mmm4j.core.FitMetrics;
 import io.github.mmm4j.core.MmmDataset;
@@ -60,73 +61,7 @@ final class Results {
     }
 
     static ObjectNode toJson(FittedModel model, String source, long seed) {
-        ObjectNode root = JSON.createObjectNode();
-        MmmDataset data = model.data();
-        root.put("model", model.estimator());
-        root.put("kpi", data.kpiName());
-        root.put("seed", seed);
-        root.put("version", model.provenance().library());
-        root.put("java", model.provenance().java());
-        ObjectNode d = root.putObject("data");
-        d.put("source", source);
-        d.put("periods", data.nPeriods());
-        d.put("frequency", data.time().frequency().name().toLowerCase(Locale.ROOT));
-        d.put("start", data.time().start().toString());
-        d.put("end", data.time().end().toString());
-        d.put("geos", data.nGeos());
-        d.put("holdout", model.holdout());
-        ObjectNode metrics = root.putObject("metrics");
-        JsonFields.metrics(metrics.putObject("train"), model.trainMetrics());
-        model.testMetrics().ifPresent(m -> JsonFields.metrics(metrics.putObject("test"), m));
-        ArrayNode channels = root.putArray("channels");
-        for (ChannelSummary c : model.channels()) {
-            ObjectNode o = channels.addObject();
-            o.put("name", c.name());
-            JsonFields.number(o, "spend", c.spend());
-            JsonFields.number(o, "contribution", c.contribution());
-            JsonFields.number(o, "share", c.share());
-            JsonFields.number(o, "roi", c.roi());
-            c.roiInterval().ifPresent(i -> {
-                JsonFields.number(o, "roi_lower", i.lower());
-                JsonFields.number(o, "roi_upper", i.upper());
-            });
-            JsonFields.number(o, "mroi", c.mroi());
-            c.mroiInterval().ifPresent(i -> {
-                JsonFields.number(o, "mroi_lower", i.lower());
-                JsonFields.number(o, "mroi_upper", i.upper());
-            });
-            c.contributionInterval().ifPresent(i -> {
-                JsonFields.number(o, "contribution_lower", i.lower());
-                JsonFields.number(o, "contribution_upper", i.upper());
-            });
-            c.shareInterval().ifPresent(i -> {
-                JsonFields.number(o, "share_lower", i.lower());
-                JsonFields.number(o, "share_upper", i.upper());
-            });
-            ChannelSpec cs = model.spec().channel(c.name());
-            ObjectNode adstock = o.putObject("adstock");
-            adstock.put("type", cs.adstock().name());
-            params(adstock, cs.adstock().parameterNames(), cs.adstock().parameters());
-            ObjectNode sat = o.putObject("saturation");
-            sat.put("type", cs.saturation().name());
-            params(sat, cs.saturation().parameterNames(), cs.saturation().parameters());
-        }
-        if (model.drawCount() > 0) {
-            root.put("interval_level", model.intervalLevel());
-            root.put("draws", model.drawCount());
-        }
-        CollinearityReport col = model.collinearity();
-        ObjectNode cj = root.putObject("collinearity");
-        JsonFields.number(cj, "condition_number", col.conditionNumber());
-        ObjectNode vif = cj.putObject("vif");
-        for (int j = 0; j < col.names().size(); j++) {
-            JsonFields.number(vif, col.names().get(j), col.vif()[j]);
-        }
-        ArrayNode severe = cj.putArray("severe");
-        col.severeNames().forEach(severe::add);
-        ObjectNode options = root.putObject("options");
-        model.provenance().options().forEach(options::put);
-        return root;
+        return ModelResults.of(model, "the only model fitted (--model " + model.estimator() + ")", source, seed);
     }
 
     /**
@@ -153,25 +88,6 @@ final class Results {
             int k = shown == 1 ? 0 : (int) Math.round((double) i * (all.size() - 1) / (shown - 1));
             candidate(front.addObject(), all.get(k));
         }
-        return root;
-    }
-
-    /**
-     * The Bayesian fit's diagnostics for results.json: {@code rhat_max}, {@code ess_bulk_min}, {@code divergences},
-     * the sampler's warnings and the posterior predictive coverage.
-     *
-     * @param m the Bayesian model
-     * @return an object with one field, {@code diagnostics}
-     */
-    static ObjectNode diagnosticsJson(io.github.mmm4j.models.bayes.BayesModel m) {
-        ObjectNode root = JSON.createObjectNode();
-        ObjectNode d = root.putObject("diagnostics");
-        JsonFields.number(d, "rhat_max", m.maxRhat());
-        JsonFields.number(d, "ess_bulk_min", m.minEssBulk());
-        d.put("divergences", m.divergences());
-        d.put("status", m.status().name().toLowerCase(Locale.ROOT));
-        ArrayNode w = d.putArray("warnings");
-        m.warnings().forEach(w::add);
         return root;
     }
 

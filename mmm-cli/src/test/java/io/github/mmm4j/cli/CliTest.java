@@ -43,7 +43,8 @@ class CliTest {
         assertEquals(0, r.exit(), r.err());
         assertTrue(r.out().contains("channel") && r.out().contains("ROI"), r.out());
         JsonNode json = JSON.readTree(dir.resolve("results.json").toFile());
-        assertEquals("ridge", json.get("model").asText());
+        assertEquals(json.get("primary_model").asText(), json.get("model").asText());
+        assertEquals("bayes", json.get("model").asText(), json.get("primary_reason").asText());
         assertEquals("sales", json.get("kpi").asText());
         assertEquals(42, json.get("seed").asLong());
         assertFalse(json.get("version").asText().isEmpty());

@@ -53,4 +53,36 @@ public record ChannelSummary(String name, double spend, double contribution, dou
         this(name, spend, contribution, share, roi, mroi, Optional.empty(), Optional.empty(), Optional.empty(),
                 Optional.empty());
     }
+
+    /**
+     * One readable line, for example {@code tv: spend 1,200,000, contribution 2,510,000 (share 37.4% [30.1%, 44.0%]),
+     * ROI 2.09 [1.80, 2.40], mROI 1.12 [0.90, 1.35]}.
+     */
+    @Override
+    public String toString() {
+        return name + ": spend " + num(spend) + ", contribution " + num(contribution) + iv(contributionInterval, false)
+                + " (share " + pct(share) + iv(shareInterval, true) + "), ROI " + num(roi) + iv(roiInterval, false)
+                + ", mROI " + num(mroi) + iv(mroiInterval, false);
+    }
+
+    private static String iv(Optional<Interval> i, boolean percent) {
+        return i.map(v -> " [" + (percent ? pct(v.lower()) : num(v.lower())) + ", "
+                + (percent ? pct(v.upper()) : num(v.upper())) + "]").orElse("");
+    }
+
+    private static String pct(double v) {
+        return String.format(java.util.Locale.ROOT, "%.1f%%", 100 * v);
+    }
+
+    /** Three significant digits for small numbers, whole numbers with separators from 1,000 on. */
+    static String num(double v) {
+        if (v == 0 || !Double.isFinite(v)) {
+            return v == 0 ? "0" : Double.toString(v);
+        }
+        if (Math.abs(v) >= 1000) {
+            return String.format(java.util.Locale.ROOT, "%,.0f", v);
+        }
+        java.math.BigDecimal b = new java.math.BigDecimal(v).round(new java.math.MathContext(3));
+        return b.stripTrailingZeros().toPlainString();
+    }
 }

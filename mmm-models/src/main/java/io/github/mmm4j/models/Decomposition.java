@@ -122,4 +122,21 @@ public record Decomposition(TimeIndex time, List<String> geos, List<String> comp
         }
         return s;
     }
+
+    /**
+     * A summary: the periods, geos and each component's total over all rows.
+     */
+    @Override
+    public String toString() {
+        StringBuilder b = new StringBuilder("Decomposition[").append(time.size()).append(" periods from ")
+                .append(time.start()).append(", ").append(geos.size()).append(geos.size() == 1 ? " geo" : " geos");
+        for (String c : components) {
+            b.append(", ").append(c).append(' ').append(ChannelSummary.num(total(c)));
+        }
+        double p = 0;
+        for (double v : predicted) {
+            p += v;
+        }
+        return b.append(", predicted ").append(ChannelSummary.num(p)).append(']').toString();
+    }
 }

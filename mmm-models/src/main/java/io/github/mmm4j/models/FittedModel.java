@@ -1,91 +1,921 @@
 package io.github.mmm4j.models;
 
+import io.github.mmm4j.core.Checks;
 import io.github.mmm4j.core.FitMetrics;
 import io.github.mmm4j.core.MmmDataset;
 import io.github.mmm4j.models.linear.Collinearity;
 import io.github.mmm4j.models.linear.CollinearityReport;
+import io.github.mmm4j.transforms.Adstock;
+import io.github.mmm4j.transforms.Saturation;
+import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
+import java.util.Locale;
+import java.util.Objects;
 import java.util.Optional;
 
 /**
- * A fitted marketing mix model: the one interface through which attribution, optimisation, reports and the
- * command line use every estimator.
+ * A fitted marketing mix model: the one type that every estimator returns (ridge, NNLS, the Bayesian model) and
+ * through which attribution, planning, reports, {@code model.json} and the command line use a fit. Immutable and
+ * thread-safe.
  *
- * <p>A model is fitted on {@link #data()}, of which the final {@link #holdout()} periods (in every geo) were
- * held out of estimation. Transforms always run over the whole series given, so carryover flows from the
- * training periods into the holdout.
+ * <p><b>What it holds.</b> A <em>layout</em> computed once (the data the model was fitted on, the structure
+ * {@link ModelSpec}, the training {@link Design.Frame}, the design's column layout and each channel's geo shares)
+ * and a flat block of parameter rows. Every row has the same {@link #parameterNames() layout}:
+ * <pre>
+ *   row = [intercept, coef_0, ..., coef_(p-1), adstock params of channel 0, saturation params of channel 0, ...,
+ *          adstock params of channel C-1, saturation params of channel C-1]
+ * </pre>
+ * where {@code coef_j} multiplies design column {@code j} ({@link #columnNames()}) in KPI units, so a row is a
+ * complete point model, transform parameters included. A model has
+ * <ul>
+ *   <li>an optional <b>point row</b>: the estimator's own point estimate (for ridge and NNLS the fit on the full
+ *       training data), and</li>
+ *   <li>{@link #drawCount()} <b>draws</b>, row-major {@code draws[d * width + k]}: bootstrap replicates for ridge
+ *       and NNLS, posterior draws for the Bayesian model, none for a plain point fit.</li>
+ * </ul>
+ * At least one of the two is present.
+ *
+ * <p><b>The point estimate, defined once.</b> Every point value this class reports (prediction, decomposition,
+ * contribution, ROI, marginal ROI, response, channel contribution, coefficients, transform parameters) is
+ * <ul>
+ *   <li>the value <em>at the point row</em> when the model has one, and otherwise</li>
+ *   <li>the <em>mean over all draws</em> of the value computed per draw (the posterior mean; for a decomposition,
+ *       each component is averaged, so components still add up to the prediction).</li>
+ * </ul>
+ * A channel's share is its point contribution divided by the sum of the channels' point contributions, so shares add
+ * up to 1 and agree with the decomposition and with the Shapley attribution of an additive model.
+ * Intervals are equal-tailed quantiles over all draws at {@link #intervalLevel()} ({@link Interval#of}); a model
+ * without draws has none. {@link #draw(int)} is draw {@code d} as a model of its own (a point model), so any
+ * computation can be repeated per draw to carry the uncertainty through.
+ *
+ * <p>A model is fitted on {@link #data()}, of which the final {@link #holdout()} periods (in every geo) were held out
+ * of estimation. Transforms always run over the whole series given, so carryover flows from the training periods
+ * into the holdout; spend before a dataset's first period is taken as zero.
  */
-public interface FittedModel {
+public final class FittedModel {
 
-    /** @return the estimator's name: {@code ridge}, {@code nnls} or {@code bayes} */
-    String estimator();
+    /** The part of a model shared by the model and the single-draw models of {@link #draw(int)}. */
+    private static final class Layout {
+        final String estimator;
+        final ModelSpec structure;
+        final MmmDataset data;
+        final int holdout;
+        final Design.Frame frame;
+        final List<String> columnNames;
+        final int firstMedia;
+        final int nCoef;
+        final int[] adstockOffset;
+        final int[] saturationOffset;
+        final int width;
+        final List<String> parameterNames;
+        final double[][] geoShares;
+        final double[] totalSpend;
+        final double level;
+        final Provenance provenance;
 
-    /** @return the model structure */
-    ModelSpec spec();
+        Layout(String estimator, ModelSpec structure, MmmDataset data, int holdout, Design.Frame frame, double level,
+                Provenance provenance) {
+            this.estimator = Objects.requireNonNull(estimator, "estimator");
+            this.structure = Objects.requireNonNull(structure, "spec");
+            this.data = Objects.requireNonNull(data, "data");
+            this.frame = Objects.requireNonNull(frame, "frame");
+            this.provenance = Objects.requireNonNull(provenance, "provenance");
+            Checks.checkNonNegative("holdout", holdout);
+            Checks.checkArgument(holdout < data.nPeriods(), "holdout = %d; the data has %d periods", holdout,
+                    data.nPeriods());
+            this.holdout = holdout;
+            Checks.checkArgument(level > 0 && level < 1, "level = %s; must be in (0, 1)", level);
+            this.level = level;
+            Design design = Design.of(data, structure, frame);
+            this.columnNames = design.columnNames();
+            this.firstMedia = design.firstMediaColumn();
+            this.nCoef = design.cols();
+            int nc = data.nChannels();
+            this.adstockOffset = new int[nc];
+            this.saturationOffset = new int[nc];
+            int k = 1 + nCoef;
+            for (int c = 0; c < nc; c++) {
+                ChannelSpec cs = structure.channels().get(c);
+                adstockOffset[c] = k;
+                k += cs.adstock().parameterCount();
+                saturationOffset[c] = k;
+                k += cs.saturation().parameterCount();
+            }
+            this.width = k;
+            this.parameterNames = names(columnNames, structure);
+            this.totalSpend = new double[nc];
+            this.geoShares = new double[nc][data.nGeos()];
+            int nt = data.nPeriods();
+            for (int c = 0; c < nc; c++) {
+                totalSpend[c] = data.totalSpend(c);
+                for (int g = 0; g < data.nGeos(); g++) {
+                    double sum = 0;
+                    for (int t = 0; t < nt; t++) {
+                        sum += data.spend(g * nt + t, c);
+                    }
+                    geoShares[c][g] = totalSpend[c] > 0 ? sum / totalSpend[c] : 1.0 / data.nGeos();
+                }
+            }
+        }
 
-    /** @return the data the model was fitted on, holdout included */
-    MmmDataset data();
+        ChannelSpec channelAt(double[] rows, int offset, int c) {
+            ChannelSpec cs = structure.channels().get(c);
+            Adstock a = cs.adstock();
+            Saturation s = cs.saturation();
+            double[] pa = Arrays.copyOfRange(rows, offset + adstockOffset[c], offset + adstockOffset[c]
+                    + a.parameterCount());
+            double[] ps = Arrays.copyOfRange(rows, offset + saturationOffset[c], offset + saturationOffset[c]
+                    + s.parameterCount());
+            return cs.withAdstock(a.withParameters(pa)).withSaturation(s.withParameters(ps));
+        }
+    }
 
-    /** @return the number of final periods held out of estimation */
-    int holdout();
+    /** Per-draw channel quantities over the data window: [4 * c + q], q = contribution, share, roi, mroi. */
+    private static final int Q = 4;
 
-    /** @return the training frame (origin date and media scales) used to build designs for any data */
-    Design.Frame frame();
+    private final Layout layout;
+    private final double[] point;
+    private final double[] draws;
+    private final int nDraws;
+    private final SamplerDiagnostics diagnostics;
+    /** The channel specs of every row: [row][c]; the point row (if any) is row nDraws. */
+    private final ChannelSpec[][] rowChannels;
+    private final ModelSpec spec;
+    private volatile Summaries summaries;
+
+    private record Summaries(List<ChannelSummary> channels, FitMetrics train, FitMetrics test) {
+    }
+
+    private FittedModel(Layout layout, double[] point, double[] draws, SamplerDiagnostics diagnostics) {
+        this.layout = layout;
+        int w = layout.width;
+        Checks.checkArgument(point != null || draws != null, "a model needs a point row or draws");
+        if (point != null) {
+            Checks.checkLength("point", point, w);
+            Checks.checkAllFinite("point", point);
+        }
+        if (draws != null) {
+            Checks.checkArgument(draws.length > 0 && draws.length % w == 0,
+                    "draws.length = %d; must be a positive multiple of the row width %d %s", draws.length, w,
+                    layout.parameterNames);
+            Checks.checkAllFinite("draws", draws);
+        }
+        this.point = point;
+        this.draws = draws;
+        this.nDraws = draws == null ? 0 : draws.length / w;
+        this.diagnostics = diagnostics;
+        int nc = layout.data.nChannels();
+        int rowsTotal = nDraws + (point == null ? 0 : 1);
+        this.rowChannels = new ChannelSpec[rowsTotal][nc];
+        for (int d = 0; d < nDraws; d++) {
+            for (int c = 0; c < nc; c++) {
+                rowChannels[d][c] = layout.channelAt(draws, d * w, c);
+            }
+        }
+        if (point != null) {
+            for (int c = 0; c < nc; c++) {
+                rowChannels[nDraws][c] = layout.channelAt(point, 0, c);
+            }
+        }
+        this.spec = estimateSpec();
+    }
 
     /**
-     * Predicts the KPI for every row of {@code data}, which must have the model's channels, controls, events
-     * and geos; dates may be any regular index (for example a scenario or later periods). Spend before
-     * {@code data}'s first period is taken as zero.
+     * A model from its layout and parameter rows: the general constructor behind every estimator and
+     * {@link ModelJson}.
+     *
+     * @param estimator the estimator's name ({@code ridge}, {@code nnls}, {@code bayes} or any other)
+     * @param spec the model structure: each channel's transform family and structure; the parameter values in it
+     *     are not used (they are in the rows)
+     * @param data the data fitted, holdout included
+     * @param holdout the number of final periods held out, less than the data's periods
+     * @param frame the training frame
+     * @param point (input) copied; the point row of width {@link #parameterWidth(ModelSpec, MmmDataset, Design.Frame)},
+     *     or null for none
+     * @param draws (input) copied; the draws, row-major, a positive multiple of the width, or null for none
+     * @param level the nominal coverage of the intervals, in (0, 1)
+     * @param provenance how the model was made
+     * @param diagnostics the sampler's diagnostics, or null for an estimator that does not sample
+     * @return the model
+     * @throws IllegalArgumentException if both {@code point} and {@code draws} are null, a length is wrong, a value
+     *     is not finite, a transform parameter is out of its range or the parts do not fit together
+     */
+    public static FittedModel of(String estimator, ModelSpec spec, MmmDataset data, int holdout, Design.Frame frame,
+            double[] point, double[] draws, double level, Provenance provenance, SamplerDiagnostics diagnostics) {
+        Layout layout = new Layout(estimator, spec, data, holdout, frame, level, provenance);
+        return new FittedModel(layout, point == null ? null : point.clone(), draws == null ? null : draws.clone(),
+                diagnostics);
+    }
+
+    /**
+     * A point model without draws whose transforms are those of {@code spec}.
+     *
+     * @param estimator the estimator's name
+     * @param spec the model structure with its transform parameters
+     * @param data the data fitted, holdout included
+     * @param holdout the number of final periods held out
+     * @param frame the training frame
+     * @param intercept the intercept, in KPI units
+     * @param coefficients (input) not modified; one per design column, in KPI units per unit of the column
+     * @param provenance how the model was made
+     * @return the model
+     */
+    public static FittedModel point(String estimator, ModelSpec spec, MmmDataset data, int holdout,
+            Design.Frame frame, double intercept, double[] coefficients, Provenance provenance) {
+        return of(estimator, spec, data, holdout, frame, row(spec, intercept, coefficients), null, 0.9, provenance,
+                null);
+    }
+
+    /**
+     * The parameter row of a point model: {@code [intercept, coefficients..., transform parameters of spec...]}.
+     *
+     * @param spec the structure with its transform parameters
+     * @param intercept the intercept
+     * @param coefficients (input) not modified; the coefficients
+     * @return a new row
+     */
+    public static double[] row(ModelSpec spec, double intercept, double[] coefficients) {
+        int k = 1 + coefficients.length;
+        int w = k;
+        for (ChannelSpec cs : spec.channels()) {
+            w += cs.adstock().parameterCount() + cs.saturation().parameterCount();
+        }
+        double[] r = new double[w];
+        r[0] = intercept;
+        System.arraycopy(coefficients, 0, r, 1, coefficients.length);
+        for (ChannelSpec cs : spec.channels()) {
+            for (double v : cs.adstock().parameters()) {
+                r[k++] = v;
+            }
+            for (double v : cs.saturation().parameters()) {
+                r[k++] = v;
+            }
+        }
+        return r;
+    }
+
+    /**
+     * The names of a parameter row's entries for a structure on a dataset (see {@link #parameterNames()}).
+     *
+     * @param spec the structure
+     * @param data the data
+     * @param frame the training frame
+     * @return the names
+     */
+    public static List<String> parameterNames(ModelSpec spec, MmmDataset data, Design.Frame frame) {
+        return names(Design.of(data, spec, frame).columnNames(), spec);
+    }
+
+    private static List<String> names(List<String> columnNames, ModelSpec spec) {
+        List<String> names = new ArrayList<>();
+        names.add("intercept");
+        for (String c : columnNames) {
+            names.add("coef:" + c);
+        }
+        for (ChannelSpec cs : spec.channels()) {
+            for (String p : cs.adstock().parameterNames()) {
+                names.add(cs.name() + ".adstock." + p);
+            }
+            for (String p : cs.saturation().parameterNames()) {
+                names.add(cs.name() + ".saturation." + p);
+            }
+        }
+        return List.copyOf(names);
+    }
+
+    /**
+     * The width of a parameter row for a structure on a dataset: 1 (intercept) plus the design's columns plus every
+     * channel's transform parameters.
+     *
+     * @param spec the structure
+     * @param data the data
+     * @param frame the training frame
+     * @return the width
+     */
+    public static int parameterWidth(ModelSpec spec, MmmDataset data, Design.Frame frame) {
+        int w = 1 + Design.of(data, spec, frame).cols();
+        for (ChannelSpec cs : spec.channels()) {
+            w += cs.adstock().parameterCount() + cs.saturation().parameterCount();
+        }
+        return w;
+    }
+
+    // ------------------------------------------------------------------ layout
+
+    /** @return the estimator's name: {@code ridge}, {@code nnls} or {@code bayes} */
+    public String estimator() {
+        return layout.estimator;
+    }
+
+    /**
+     * The model structure with every transform parameter at its point estimate (see the class comment: the point
+     * row's values, or the mean of each parameter over the draws). Per-draw values are in {@link #draw(int)} and
+     * their intervals in {@link #transformParameters()}.
+     *
+     * @return the structure
+     */
+    public ModelSpec spec() {
+        return spec;
+    }
+
+    /** @return the data the model was fitted on, holdout included */
+    public MmmDataset data() {
+        return layout.data;
+    }
+
+    /** @return the number of final periods held out of estimation */
+    public int holdout() {
+        return layout.holdout;
+    }
+
+    /** @return the training frame (origin date and media scales) used to build designs for any data */
+    public Design.Frame frame() {
+        return layout.frame;
+    }
+
+    /** @return how the model was made */
+    public Provenance provenance() {
+        return layout.provenance;
+    }
+
+    /** @return the nominal coverage of the intervals */
+    public double intervalLevel() {
+        return layout.level;
+    }
+
+    /** @return the design column names, in coefficient order */
+    public List<String> columnNames() {
+        return layout.columnNames;
+    }
+
+    /** @return the channel names, in channel order */
+    public List<String> channelNames() {
+        return layout.data.channels();
+    }
+
+    /**
+     * @param name a channel's name
+     * @return its index
+     * @throws IllegalArgumentException naming the channels if there is no such channel
+     */
+    public int channelIndex(String name) {
+        Objects.requireNonNull(name, "name");
+        int c = layout.data.channels().indexOf(name);
+        Checks.checkArgument(c >= 0, "no channel '%s'; channels are %s", name, layout.data.channels());
+        return c;
+    }
+
+    /**
+     * The names of a parameter row's entries: {@code intercept}, {@code coef:<column>} for each design column, then
+     * {@code <channel>.adstock.<name>} and {@code <channel>.saturation.<name>} for each channel.
+     *
+     * @return the names, as many as a row is wide
+     */
+    public List<String> parameterNames() {
+        return layout.parameterNames;
+    }
+
+    /** @return whether the model has a point row (ridge and NNLS do; the Bayesian model does not) */
+    public boolean hasPoint() {
+        return point != null;
+    }
+
+    /** @return a copy of the point row, empty without one */
+    public Optional<double[]> pointRow() {
+        return point == null ? Optional.empty() : Optional.of(point.clone());
+    }
+
+    /**
+     * The number of draws behind the interval estimates: bootstrap replicates for ridge and NNLS, posterior draws
+     * for the Bayesian model, 0 for a point estimate.
+     *
+     * @return the number of draws
+     */
+    public int drawCount() {
+        return nDraws;
+    }
+
+    /** @return a copy of the draws, row-major {@code draws[d * width + k]}, empty without draws */
+    public Optional<double[]> drawRows() {
+        return draws == null ? Optional.empty() : Optional.of(draws.clone());
+    }
+
+    /**
+     * One draw as a point model (same data, frame and holdout, no draws): used to carry uncertainty through any
+     * computation (scenarios, budget plans, attribution) by repeating it per draw.
+     *
+     * @param i the draw, in {@code [0, drawCount())}
+     * @return the draw's model
+     * @throws IndexOutOfBoundsException if {@code i} is out of range
+     */
+    public FittedModel draw(int i) {
+        Objects.checkIndex(i, nDraws);
+        int w = layout.width;
+        return new FittedModel(layout, Arrays.copyOfRange(draws, i * w, (i + 1) * w), null, null);
+    }
+
+    /** @return the sampler's convergence diagnostics for a sampled (Bayesian) fit, empty for other estimators */
+    public Optional<SamplerDiagnostics> samplerDiagnostics() {
+        return Optional.ofNullable(diagnostics);
+    }
+
+    /** @return the intercept's point estimate, in KPI units */
+    public double intercept() {
+        return pointParameter(0);
+    }
+
+    /** @return the point estimate of the coefficients, one per design column (see {@link #columnNames()}) */
+    public double[] coefficients() {
+        double[] c = new double[layout.nCoef];
+        for (int j = 0; j < c.length; j++) {
+            c[j] = pointParameter(1 + j);
+        }
+        return c;
+    }
+
+    private double pointParameter(int k) {
+        if (point != null) {
+            return point[k];
+        }
+        double s = 0;
+        int w = layout.width;
+        for (int d = 0; d < nDraws; d++) {
+            s += draws[d * w + k];
+        }
+        return s / nDraws;
+    }
+
+    private ModelSpec estimateSpec() {
+        ModelSpec s = layout.structure;
+        int nc = layout.data.nChannels();
+        List<ChannelSpec> cs = new ArrayList<>(nc);
+        for (int c = 0; c < nc; c++) {
+            if (point != null) {
+                cs.add(rowChannels[nDraws][c]);
+            } else if (nDraws == 1) {
+                cs.add(rowChannels[0][c]);
+            } else {
+                ChannelSpec c0 = s.channels().get(c);
+                double[] a = new double[c0.adstock().parameterCount()];
+                double[] b = new double[c0.saturation().parameterCount()];
+                for (int j = 0; j < a.length; j++) {
+                    a[j] = pointParameter(layout.adstockOffset[c] + j);
+                }
+                for (int j = 0; j < b.length; j++) {
+                    b[j] = pointParameter(layout.saturationOffset[c] + j);
+                }
+                cs.add(c0.withAdstock(c0.adstock().withParameters(a)).withSaturation(c0.saturation().withParameters(b)));
+            }
+        }
+        return new ModelSpec(cs, s.trend(), s.fourierHarmonics());
+    }
+
+    /**
+     * The fitted transform parameters of every channel: the point estimate and, with draws, the interval over the
+     * draws.
+     *
+     * @return one entry per channel and parameter, in {@link #parameterNames()} order
+     */
+    public List<TransformParameter> transformParameters() {
+        List<TransformParameter> out = new ArrayList<>();
+        int nc = layout.data.nChannels();
+        for (int c = 0; c < nc; c++) {
+            ChannelSpec cs = layout.structure.channels().get(c);
+            List<String> an = cs.adstock().parameterNames();
+            for (int j = 0; j < an.size(); j++) {
+                out.add(transformParameter(cs.name(), "adstock", an.get(j), layout.adstockOffset[c] + j));
+            }
+            List<String> sn = cs.saturation().parameterNames();
+            for (int j = 0; j < sn.size(); j++) {
+                out.add(transformParameter(cs.name(), "saturation", sn.get(j), layout.saturationOffset[c] + j));
+            }
+        }
+        return List.copyOf(out);
+    }
+
+    private TransformParameter transformParameter(String channel, String transform, String name, int k) {
+        Optional<Interval> iv = Optional.empty();
+        if (nDraws > 0) {
+            double[] v = new double[nDraws];
+            for (int d = 0; d < nDraws; d++) {
+                v[d] = draws[d * layout.width + k];
+            }
+            iv = Optional.of(Interval.of(v, layout.level));
+        }
+        return new TransformParameter(channel, transform, name, pointParameter(k), iv);
+    }
+
+    // ------------------------------------------------------------------ predictions
+
+    /**
+     * Predicts the KPI for every row of {@code data}, which must have the model's channels, controls, events and
+     * geos; dates may be any regular index (for example a scenario or later periods). Spend before {@code data}'s
+     * first period is taken as zero.
      *
      * @param data the data to predict
      * @return the prediction per row; equal to {@code decompose(data).predicted()}
      */
-    default double[] predict(MmmDataset data) {
+    public double[] predict(MmmDataset data) {
         return decompose(data).predicted();
     }
 
     /**
-     * Splits the prediction for {@code data} into additive components that sum exactly to the prediction.
+     * Splits the point prediction for {@code data} into additive components ({@code baseline}, {@code trend},
+     * {@code seasonality}, each control, each event, each channel) that sum exactly to the prediction.
      *
      * @param data the data, as for {@link #predict(MmmDataset)}
      * @return the decomposition
      */
-    Decomposition decompose(MmmDataset data);
+    public Decomposition decompose(MmmDataset data) {
+        Objects.requireNonNull(data, "data");
+        Design design = Design.of(data, spec, layout.frame);
+        List<String> comps = design.components();
+        int nk = comps.size();
+        int rows = design.rows();
+        int nc = data.nChannels();
+        int fm = layout.firstMedia;
+        double[] values = new double[rows * nk];
+        if (point != null || nDraws == 1) {
+            double[] r = point != null ? point : draws;
+            for (int i = 0; i < rows; i++) {
+                values[i * nk] = r[0];
+                for (int j = 0; j < design.cols(); j++) {
+                    values[i * nk + design.componentOf(j)] += r[1 + j] * design.get(i, j);
+                }
+            }
+        } else {
+            double icpt = pointParameter(0);
+            double[] base = new double[fm];
+            for (int j = 0; j < fm; j++) {
+                base[j] = pointParameter(1 + j);
+            }
+            double[] media = meanMedia(data);
+            for (int i = 0; i < rows; i++) {
+                values[i * nk] = icpt;
+                for (int j = 0; j < fm; j++) {
+                    values[i * nk + design.componentOf(j)] += base[j] * design.get(i, j);
+                }
+                for (int c = 0; c < nc; c++) {
+                    values[i * nk + design.componentOf(fm + c)] += media[i * nc + c];
+                }
+            }
+        }
+        double[] predicted = new double[rows];
+        for (int i = 0; i < rows; i++) {
+            double s = 0;
+            for (int k = 0; k < nk; k++) {
+                s += values[i * nk + k];
+            }
+            predicted[i] = s;
+        }
+        return new Decomposition(data.time(), data.geos(), comps, values, predicted);
+    }
+
+    /** The mean over draws of each channel's contribution per row: [row * C + c]. */
+    private double[] meanMedia(MmmDataset data) {
+        int nt = data.nPeriods();
+        int ng = data.nGeos();
+        int nc = data.nChannels();
+        double[] scale = layout.frame.mediaScale();
+        double[] acc = new double[data.nRows() * nc];
+        double[] x = new double[nt];
+        double[] level = new double[nt];
+        double[] out = new double[nt];
+        int w = layout.width;
+        for (int d = 0; d < nDraws; d++) {
+            for (int c = 0; c < nc; c++) {
+                ChannelSpec cs = rowChannels[d][c];
+                double beta = draws[d * w + 1 + layout.firstMedia + c];
+                for (int g = 0; g < ng; g++) {
+                    for (int t = 0; t < nt; t++) {
+                        x[t] = data.spend(g * nt + t, c) / scale[c];
+                    }
+                    cs.adstock().apply(x, nt, level);
+                    cs.saturation().apply(level, nt, out);
+                    for (int t = 0; t < nt; t++) {
+                        acc[(g * nt + t) * nc + c] += beta * out[t];
+                    }
+                }
+            }
+        }
+        for (int i = 0; i < acc.length; i++) {
+            acc[i] /= nDraws;
+        }
+        return acc;
+    }
+
+    // ------------------------------------------------------------------ channels
 
     /**
-     * Per channel: spend, contribution, share and ROI over the whole data window (training and holdout
-     * periods, every geo).
+     * Per channel: spend, contribution, share, ROI and marginal ROI over the whole data window (training and
+     * holdout periods, every geo), point estimates as the class comment defines them, with intervals over the draws.
      *
      * @return one summary per channel, in channel order
      */
-    List<ChannelSummary> channels();
+    public List<ChannelSummary> channels() {
+        return summaries().channels();
+    }
 
-    /** @return fit measures on the training periods */
-    FitMetrics trainMetrics();
+    /**
+     * @param name a channel's name
+     * @return its summary
+     * @throws IllegalArgumentException if there is no such channel
+     */
+    public ChannelSummary channel(String name) {
+        return channels().get(channelIndex(name));
+    }
 
-    /** @return fit measures on the holdout periods, empty without a holdout */
-    Optional<FitMetrics> testMetrics();
+    /** @return fit measures of the point prediction on the training periods */
+    public FitMetrics trainMetrics() {
+        return summaries().train();
+    }
 
-    /** @return how the model was made */
-    Provenance provenance();
+    /** @return fit measures of the point prediction on the holdout periods, empty without a holdout */
+    public Optional<FitMetrics> testMetrics() {
+        return Optional.ofNullable(summaries().test());
+    }
+
+    private Summaries summaries() {
+        Summaries s = summaries;
+        if (s == null) {
+            synchronized (this) {
+                s = summaries;
+                if (s == null) {
+                    s = computeSummaries();
+                    summaries = s;
+                }
+            }
+        }
+        return s;
+    }
+
+    private Summaries computeSummaries() {
+        MmmDataset data = layout.data;
+        int nc = data.nChannels();
+        double[][] perDraw = new double[nDraws][];
+        for (int d = 0; d < nDraws; d++) {
+            perDraw[d] = effects(d, draws, d * layout.width);
+        }
+        double[] pt;
+        if (point != null) {
+            pt = effects(nDraws, point, 0);
+        } else {
+            pt = new double[Q * nc];
+            for (double[] e : perDraw) {
+                for (int k = 0; k < pt.length; k++) {
+                    pt[k] += e[k];
+                }
+            }
+            for (int k = 0; k < pt.length; k++) {
+                pt[k] /= nDraws;
+            }
+            // The share's point estimate is the point contribution's share of the point media total, as in the
+            // decomposition and the attribution (the mean of per-draw shares is a ratio of other means).
+            double total = 0;
+            for (int c = 0; c < nc; c++) {
+                total += pt[Q * c];
+            }
+            for (int c = 0; c < nc; c++) {
+                pt[Q * c + 1] = total == 0 ? 0 : pt[Q * c] / total;
+            }
+        }
+        List<ChannelSummary> out = new ArrayList<>(nc);
+        double[] sample = new double[nDraws];
+        for (int c = 0; c < nc; c++) {
+            String name = data.channels().get(c);
+            double sp = layout.totalSpend[c];
+            if (nDraws == 0) {
+                out.add(new ChannelSummary(name, sp, pt[Q * c], pt[Q * c + 1], pt[Q * c + 2], pt[Q * c + 3]));
+                continue;
+            }
+            Interval[] iv = new Interval[Q];
+            for (int q = 0; q < Q; q++) {
+                for (int d = 0; d < nDraws; d++) {
+                    sample[d] = perDraw[d][Q * c + q];
+                }
+                iv[q] = Interval.of(sample, layout.level);
+            }
+            out.add(new ChannelSummary(name, sp, pt[Q * c], pt[Q * c + 1], pt[Q * c + 2], pt[Q * c + 3],
+                    Optional.of(iv[0]), Optional.of(iv[1]), Optional.of(iv[2]), Optional.of(iv[3])));
+        }
+        double[] p = predict(data);
+        int nt = data.nPeriods();
+        int nTrain = nt - layout.holdout;
+        double[] y = data.kpi();
+        FitMetrics train = FitMetrics.of(rows(y, 0, nTrain), rows(p, 0, nTrain), layout.nCoef);
+        FitMetrics test = layout.holdout == 0 ? null
+                : FitMetrics.of(rows(y, nTrain, nt), rows(p, nTrain, nt), layout.nCoef);
+        return new Summaries(List.copyOf(out), train, test);
+    }
+
+    private double[] rows(double[] v, int from, int to) {
+        int nt = layout.data.nPeriods();
+        int ng = layout.data.nGeos();
+        double[] out = new double[(to - from) * ng];
+        for (int g = 0; g < ng; g++) {
+            System.arraycopy(v, g * nt + from, out, g * (to - from), to - from);
+        }
+        return out;
+    }
+
+    /**
+     * Per channel (contribution, share, roi, mroi) over the data window for parameter row {@code r} (its channel
+     * specs in {@code rowChannels[r]}, its numbers at {@code rows[offset..]}).
+     */
+    private double[] effects(int r, double[] rows, int offset) {
+        MmmDataset data = layout.data;
+        int nc = data.nChannels();
+        int nt = data.nPeriods();
+        double[] scale = layout.frame.mediaScale();
+        double[] x = new double[nt];
+        double[] level = new double[nt];
+        double[] sat = new double[nt];
+        double[] e = new double[Q * nc];
+        double total = 0;
+        for (int c = 0; c < nc; c++) {
+            ChannelSpec cs = rowChannels[r][c];
+            double colSum = 0;
+            double dScale = 0;
+            for (int g = 0; g < data.nGeos(); g++) {
+                for (int t = 0; t < nt; t++) {
+                    x[t] = data.spend(g * nt + t, c) / scale[c];
+                }
+                cs.adstock().apply(x, nt, level);
+                cs.saturation().apply(level, nt, sat);
+                for (int t = 0; t < nt; t++) {
+                    colSum += sat[t];
+                    // At a zero level sat(0 * (1 + e)) = sat(0) for every e, so the term is exactly 0 (and sat'(0)
+                    // may be infinite for a Hill slope below 1).
+                    if (level[t] != 0) {
+                        dScale += cs.saturation().derivative(level[t]) * level[t];
+                    }
+                }
+            }
+            double beta = rows[offset + 1 + layout.firstMedia + c];
+            e[Q * c] = beta * colSum;
+            e[Q * c + 3] = beta * dScale / layout.totalSpend[c];
+            total += e[Q * c];
+        }
+        for (int c = 0; c < nc; c++) {
+            e[Q * c + 1] = total == 0 ? 0 : e[Q * c] / total;
+            e[Q * c + 2] = e[Q * c] / layout.totalSpend[c];
+        }
+        return e;
+    }
+
+    // ------------------------------------------------------------------ response
+
+    /**
+     * The steady-state response of a channel: the KPI contribution per period once carryover has built up, when
+     * the channel spends {@code spendPerPeriod} in every period (in a panel: in total over geos, split across geos
+     * in proportion to the channel's historical spend in each). For adstock weights summing to {@code W} and a
+     * channel scale {@code scale} (mean historical spend per row) this is {@code beta * sum_g sat(W * spend_g /
+     * scale)}. Plotted against spend it is the channel's response curve.
+     *
+     * @param channel the channel index
+     * @param spendPerPeriod spend per period, at least 0
+     * @return the KPI contribution per period
+     */
+    public double response(int channel, double spendPerPeriod) {
+        return responseAt(channel, spendPerPeriod, false);
+    }
+
+    /**
+     * @param channel a channel's name
+     * @param spendPerPeriod spend per period, at least 0
+     * @return {@link #response(int, double)} of that channel
+     */
+    public double response(String channel, double spendPerPeriod) {
+        return response(channelIndex(channel), spendPerPeriod);
+    }
+
+    /**
+     * The derivative of {@link #response(int, double)} with respect to spend per period: the extra KPI per period
+     * per extra unit of steady spend.
+     *
+     * @param channel the channel index
+     * @param spendPerPeriod spend per period, at least 0
+     * @return the marginal response
+     */
+    public double marginalResponse(int channel, double spendPerPeriod) {
+        return responseAt(channel, spendPerPeriod, true);
+    }
+
+    /**
+     * @param channel a channel's name
+     * @param spendPerPeriod spend per period, at least 0
+     * @return {@link #marginalResponse(int, double)} of that channel
+     */
+    public double marginalResponse(String channel, double spendPerPeriod) {
+        return marginalResponse(channelIndex(channel), spendPerPeriod);
+    }
+
+    private double responseAt(int channel, double spendPerPeriod, boolean derivative) {
+        Objects.checkIndex(channel, layout.data.nChannels());
+        Checks.checkNonNegative("spendPerPeriod", spendPerPeriod);
+        if (point != null) {
+            return rowResponse(nDraws, point, 0, channel, spendPerPeriod, derivative);
+        }
+        double acc = 0;
+        for (int d = 0; d < nDraws; d++) {
+            acc += rowResponse(d, draws, d * layout.width, channel, spendPerPeriod, derivative);
+        }
+        return acc / nDraws;
+    }
+
+    private double rowResponse(int r, double[] rows, int offset, int channel, double spend, boolean derivative) {
+        ChannelSpec cs = rowChannels[r][channel];
+        double w = cs.adstock().totalWeight();
+        double scale = layout.frame.mediaScale()[channel];
+        double s = 0;
+        for (double share : layout.geoShares[channel]) {
+            double a = w * spend * share / scale;
+            s += derivative ? cs.saturation().derivative(a) * w * share / scale : cs.saturation().value(a);
+        }
+        return rows[offset + 1 + layout.firstMedia + channel] * s;
+    }
+
+    /**
+     * The per-period contribution of one channel to one geo's KPI for a given spend series of that channel:
+     * {@code beta_c * sat_c(adstock_c(spend / scale_c))}, spend before the series' first period taken as zero, at
+     * the point estimate (the point row, or the mean over draws). mmm4j's models are additive in media, so a
+     * channel's contribution depends on no other channel; this is the kernel the budget optimizer and attribution
+     * evaluate many times.
+     *
+     * @param channel the channel index
+     * @param geo the geo index (0 for national data)
+     * @param spend (input) not modified; the channel's spend per period in that geo, finite and non-negative
+     * @return the contribution per period, same length as {@code spend}
+     */
+    public double[] channelContribution(int channel, int geo, double[] spend) {
+        Objects.checkIndex(channel, layout.data.nChannels());
+        Objects.checkIndex(geo, layout.data.nGeos());
+        Objects.requireNonNull(spend, "spend");
+        int n = spend.length;
+        double scale = layout.frame.mediaScale()[channel];
+        double[] x = new double[n];
+        for (int t = 0; t < n; t++) {
+            Checks.checkArgument(Double.isFinite(spend[t]) && spend[t] >= 0,
+                    "spend[%d] = %s; must be finite and >= 0", t, spend[t]);
+            x[t] = spend[t] / scale;
+        }
+        double[] level = new double[n];
+        double[] sat = new double[n];
+        double[] out = new double[n];
+        int w = layout.width;
+        int first = point != null ? nDraws : 0;
+        int last = point != null ? nDraws + 1 : nDraws;
+        for (int r = first; r < last; r++) {
+            ChannelSpec cs = rowChannels[r][channel];
+            double beta = r == nDraws ? point[1 + layout.firstMedia + channel]
+                    : draws[r * w + 1 + layout.firstMedia + channel];
+            cs.adstock().apply(x, n, level);
+            cs.saturation().apply(level, n, sat);
+            for (int t = 0; t < n; t++) {
+                out[t] += beta * sat[t];
+            }
+        }
+        if (last - first > 1) {
+            for (int t = 0; t < n; t++) {
+                out[t] /= last - first;
+            }
+        }
+        return out;
+    }
+
+    /**
+     * @param channel a channel's name
+     * @param geo a geo's name
+     * @param spend (input) not modified; the channel's spend per period in that geo
+     * @return {@link #channelContribution(int, int, double[])} of that channel and geo
+     */
+    public double[] channelContribution(String channel, String geo, double[] spend) {
+        int g = layout.data.geos().indexOf(geo);
+        Checks.checkArgument(g >= 0, "no geo '%s'; geos are %s", geo, layout.data.geos());
+        return channelContribution(channelIndex(channel), g, spend);
+    }
+
+    // ------------------------------------------------------------------ other
 
     /**
      * Collinearity of the model's design over the training rows: variance inflation factor per column and the
-     * condition number of the standardised design (see {@link Collinearity}), so that channels whose effects
-     * the data cannot separate are visible. Geo offset columns are left out.
+     * condition number of the standardised design (see {@link Collinearity}), so that channels whose effects the
+     * data cannot separate are visible. Geo offset columns are left out.
      *
      * @return the report
      */
-    default CollinearityReport collinearity() {
-        Design d = Design.of(data(), spec(), frame());
-        int nt = data().nPeriods();
-        int nTrain = nt - holdout();
-        int first = data().nGeos() - 1;
+    public CollinearityReport collinearity() {
+        MmmDataset data = layout.data;
+        Design d = Design.of(data, spec, layout.frame);
+        int nt = data.nPeriods();
+        int nTrain = nt - layout.holdout;
+        int first = data.nGeos() - 1;
         int p = d.cols() - first;
-        int n = nTrain * data().nGeos();
+        int n = nTrain * data.nGeos();
         double[] x = new double[n * p];
         int i = 0;
-        for (int g = 0; g < data().nGeos(); g++) {
+        for (int g = 0; g < data.nGeos(); g++) {
             for (int t = 0; t < nTrain; t++, i++) {
                 for (int j = 0; j < p; j++) {
                     x[i * p + j] = d.get(g * nt + t, first + j);
@@ -97,88 +927,48 @@ public interface FittedModel {
     }
 
     /**
-     * The steady-state response of a channel: the KPI contribution per period once carryover has built up,
-     * when the channel spends {@code spendPerPeriod} in every period (in a panel: in total over geos, split
-     * across geos in proportion to the channel's historical spend in each). For adstock weights summing to
-     * {@code W} and a channel scale {@code scale} (mean historical spend per row) this is
-     * {@code beta * sum_g sat(W * spend_g / scale)}. Plotted against spend it is the channel's response curve.
+     * A table of the model for a console: estimator, size, fit and one line per channel with ROI and its interval.
      *
-     * @param channel the channel index
-     * @param spendPerPeriod spend per period, at least 0
-     * @return the KPI contribution per period
+     * @return the text, several lines
      */
-    double response(int channel, double spendPerPeriod);
-
-    /**
-     * The derivative of {@link #response(int, double)} with respect to spend per period: the extra KPI per
-     * period per extra unit of steady spend.
-     *
-     * @param channel the channel index
-     * @param spendPerPeriod spend per period, at least 0
-     * @return the marginal response
-     */
-    double marginalResponse(int channel, double spendPerPeriod);
-
-    /**
-     * The per-period contribution of one channel to one geo's KPI for a given spend series of that channel:
-     * {@code beta_c * sat_c(adstock_c(spend / scale_c))}, spend before the series' first period taken as
-     * zero. mmm4j's models are additive in media, so a channel's contribution depends on no other channel;
-     * this is the kernel the budget optimizer and attribution evaluate many times. A model with draws and no
-     * point coefficients returns the mean over its draws.
-     *
-     * @param channel the channel index
-     * @param geo the geo index (0 for national data)
-     * @param spend (input) not modified; the channel's spend per period in that geo, finite and non-negative
-     * @return the contribution per period, same length as {@code spend}
-     */
-    default double[] channelContribution(int channel, int geo, double[] spend) {
-        int nd = drawCount();
-        if (nd == 0) {
-            throw new UnsupportedOperationException(getClass().getSimpleName()
-                    + " has neither point coefficients nor draws to compute a channel contribution from");
+    @Override
+    public String toString() {
+        StringBuilder b = new StringBuilder();
+        b.append(String.format(Locale.ROOT, "FittedModel[%s, %d channels, %d periods x %d geos, holdout %d, %s]%n",
+                layout.estimator, layout.data.nChannels(), layout.data.nPeriods(), layout.data.nGeos(),
+                layout.holdout, point != null ? (nDraws > 0 ? "point fit + " + nDraws + " draws" : "point fit")
+                        : nDraws + " draws"));
+        FitMetrics m = trainMetrics();
+        b.append(String.format(Locale.ROOT, "  train R2 %.4f, MAPE %.2f%%", m.r2(), 100 * m.mape()));
+        testMetrics().ifPresent(t -> b.append(String.format(Locale.ROOT, ", test R2 %.4f, MAPE %.2f%%", t.r2(),
+                100 * t.mape())));
+        samplerDiagnostics().ifPresent(s -> b.append(String.format(Locale.ROOT,
+                ", max R-hat %.4f, %d divergences", s.maxRhat(), s.divergences())));
+        b.append(System.lineSeparator());
+        for (ChannelSummary c : channels()) {
+            b.append("  ").append(c).append(System.lineSeparator());
         }
-        double[] sum = new double[spend.length];
-        for (int i = 0; i < nd; i++) {
-            double[] c = draw(i).channelContribution(channel, geo, spend);
-            for (int t = 0; t < c.length; t++) {
-                sum[t] += c[t];
-            }
-        }
-        for (int t = 0; t < sum.length; t++) {
-            sum[t] /= nd;
-        }
-        return sum;
+        return b.toString().stripTrailing();
     }
 
     /**
-     * The number of draws behind the interval estimates: bootstrap replicates for ridge, posterior draws for
-     * the Bayesian model, 0 for a point estimate.
+     * A fitted transform parameter: its point estimate and, for a model with draws, its interval over the draws.
      *
-     * @return the number of draws
+     * @param channel the channel's name
+     * @param transform {@code adstock} or {@code saturation}
+     * @param name the parameter's name in its transform (for example {@code alpha}, {@code ec}, {@code slope})
+     * @param estimate the point estimate (see {@link FittedModel})
+     * @param interval the interval over the draws, empty without draws
      */
-    default int drawCount() {
-        return 0;
-    }
+    public record TransformParameter(String channel, String transform, String name, double estimate,
+            Optional<Interval> interval) {
 
-    /**
-     * One draw as a point model (same data, frame and holdout): used to carry uncertainty through any
-     * computation (scenarios, budget plans, attribution) by repeating it per draw.
-     *
-     * @param i the draw, in {@code [0, drawCount())}
-     * @return the draw's model, itself without draws
-     * @throws IndexOutOfBoundsException if {@code i} is out of range
-     */
-    default FittedModel draw(int i) {
-        throw new IndexOutOfBoundsException("draw " + i + " of a model with " + drawCount() + " draws");
-    }
-
-    /** @return the sampler's convergence diagnostics for a sampled (Bayesian) fit, empty for other estimators */
-    default java.util.Optional<SamplerDiagnostics> samplerDiagnostics() {
-        return java.util.Optional.empty();
-    }
-
-    /** @return the nominal coverage of the intervals, 0.9 unless the estimator was told otherwise */
-    default double intervalLevel() {
-        return 0.9;
+        /** Validates. */
+        public TransformParameter {
+            Objects.requireNonNull(channel, "channel");
+            Objects.requireNonNull(transform, "transform");
+            Objects.requireNonNull(name, "name");
+            Objects.requireNonNull(interval, "interval");
+        }
     }
 }

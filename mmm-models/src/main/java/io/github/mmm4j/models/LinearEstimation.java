@@ -52,7 +52,7 @@ final class LinearEstimation {
         }
     }
 
-    static LinearModel fit(String estimator, MmmDataset data, ModelSpec spec, RidgeOptions options) {
+    static FittedModel fit(String estimator, MmmDataset data, ModelSpec spec, RidgeOptions options) {
         Objects.requireNonNull(data, "data");
         Objects.requireNonNull(spec, "spec");
         Objects.requireNonNull(options, "options");
@@ -69,8 +69,18 @@ final class LinearEstimation {
         if (draws != null) {
             prov.put("block_length_used", Integer.toString(blockLength(options, t.nTrain())));
         }
-        return new LinearModel(estimator, spec, data, options.holdout(), t.frame(), sol[0], coef,
-                Provenance.of(estimator, options.seed(), prov), draws, options.level());
+        double[] point = FittedModel.row(spec, sol[0], coef);
+        double[] rows = null;
+        if (draws != null) {
+            int reps = draws.length / sol.length;
+            rows = new double[reps * point.length];
+            for (int b = 0; b < reps; b++) {
+                System.arraycopy(point, 0, rows, b * point.length, point.length);
+                System.arraycopy(draws, b * sol.length, rows, b * point.length, sol.length);
+            }
+        }
+        return FittedModel.of(estimator, spec, data, options.holdout(), t.frame(), point, rows, options.level(),
+                Provenance.of(estimator, options.seed(), prov), null);
     }
 
     static Training prepare(MmmDataset data, ModelSpec spec, RidgeOptions options, boolean nonNegativeMedia) {

@@ -6,8 +6,12 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.github.mmm4j.core.AtomicFiles;
 import io.github.mmm4j.core.DataException;
+import io.github.mmm4j.core.Frequency;
 import io.github.mmm4j.core.MmmDataset;
 import io.github.mmm4j.core.TimeIndex;
+import io.github.mmm4j.models.bayes.NutsStatus;
+import io.github.mmm4j.models.bayes.ParameterSummary;
+import io.github.mmm4j.models.bayes.PosteriorPredictiveCheck;
 import io.github.mmm4j.transforms.Adstock;
 import io.github.mmm4j.transforms.Saturation;
 import java.io.IOException;
@@ -19,29 +23,52 @@ import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.time.LocalDate;
+import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
 
 /**
- * Saves a fitted model as JSON ({@code model.json}) and loads it back with identical predictions: the file
- * holds the data the model was fitted on, the training frame, the structure with every transform's
- * parameters, the coefficients (and their draws) and the provenance, so a loaded model can predict, decompose,
- * plan and report without the original CSV.
+ * Saves a {@link FittedModel} as JSON ({@code model.json}) and loads it back as the same model: the file holds the
+ * data the model was fitted on, the training frame, the structure, the parameter rows (point row and draws, transform
+ * parameters included), the sampler's diagnostics and the provenance, so a loaded model predicts, decomposes, plans
+ * and reports bit for bit as the model written, without the original CSV.
  *
- * <p>Numbers are written in the shortest form that reads back to the same {@code double}, so loading is exact.
- * A {@link LinearModel} (ridge, NNLS) is stored as {@code "kind": "linear"}; any other model with draws
- * (a Bayesian posterior) as {@code "kind": "sampled"} with one point model per draw, loaded as a
- * {@link SampledModel}. Transforms are stored as {@code {"type": <record class name>, <component>: value, ...}}.
- * The format carries {@code "format": "mmm4j-model"} and a {@code "format_version"}.
+ * <p><b>Format</b> ({@code "format": "mmm4j-model"}, {@code "format_version": 2}):
+ * <pre>
+ * {
+ *   "format", "format_version", "estimator", "provenance": {library, java, estimator, seed, options},
+ *   "holdout", "level",
+ *   "data": {kpi, start, frequency, periods, geos, channels, controls, events, kpi_values, spend,
+ *            exposure_channels, exposure, control_values, event_values},
+ *   "frame": {origin, media_scale, geos},
+ *   "spec": {trend, fourier_harmonics, channels: [{name, adstock: {type, ...}, saturation: {type, ...}}]},
+ *   "parameters": [names of a row's entries, see FittedModel.parameterNames()],
+ *   "point": [row]                      (optional),
+ *   "draws": [[row], [row], ...]        (optional; at least one of point and draws),
+ *   "sampler": {status, chains, draws_per_chain, max_rhat, min_ess_bulk, divergences, warnings,
+ *               parameter_names, parameter_draws: [[...], ...], unconstrained_names, summaries: [...],
+ *               posterior_predictive}   (optional)
+ * }
+ * </pre>
+ * Numbers are written in the shortest form that reads back to the same {@code double}, so loading is exact; a
+ * number that is not finite (an R-hat that could not be computed) is written as {@code null}.
+ *
+ * <p><b>Validation.</b> Reading checks every field: its presence, its type (a number is a JSON number, never a
+ * string or null), array lengths against the data's shape, dates, the frequency, the holdout against the periods,
+ * transform parameters against their ranges. A problem is reported as a {@link DataException} naming the file and
+ * the field's JSON path, for example {@code model.json: $.point[0]: expected a number, found "abc"}. Nothing is
+ * ever read as a silent 0.
  */
 public final class ModelJson {
 
     /** The current format version. */
-    public static final int FORMAT_VERSION = 1;
+    public static final int FORMAT_VERSION = 2;
 
     private static final ObjectMapper JSON = new ObjectMapper();
 
@@ -51,14 +78,22 @@ public final class ModelJson {
     /**
      * Writes a model to a file, atomically.
      *
-     * @param model the model: a {@link LinearModel}, or any model with draws whose draws are LinearModels
+     * @param model the model
      * @param path the file
-     * @throws IllegalArgumentException if the model is of neither form
      * @throws java.io.UncheckedIOException if the file cannot be written
      */
     public static void write(FittedModel model, Path path) {
-        String text = toJson(model).toPrettyString() + "\n";
-        AtomicFiles.writeString(path, text);
+        AtomicFiles.writeString(path, toString(model));
+    }
+
+    /**
+     * The text {@link #write} writes.
+     *
+     * @param model the model
+     * @return pretty-printed JSON with a final newline
+     */
+    public static String toString(FittedModel model) {
+        return toJson(model).toPrettyString() + "\n";
     }
 
     /**
@@ -88,33 +123,17 @@ public final class ModelJson {
         frame.put("origin", f.origin().toString());
         doubles(frame.putArray("media_scale"), f.mediaScale());
         strings(frame.putArray("geos"), f.geos());
-        if (model instanceof LinearModel lm) {
-            root.put("kind", "linear");
-            root.set("spec", spec(lm.spec()));
-            root.put("intercept", lm.intercept());
-            doubles(root.putArray("coefficients"), lm.coefficients());
-            double[] d = lm.drawsArray();
-            if (d != null) {
-                doubles(root.putArray("draws"), d);
+        root.set("spec", spec(model.spec()));
+        strings(root.putArray("parameters"), model.parameterNames());
+        model.pointRow().ifPresent(p -> doubles(root.putArray("point"), p));
+        int w = model.parameterNames().size();
+        model.drawRows().ifPresent(d -> {
+            ArrayNode a = root.putArray("draws");
+            for (int i = 0; i < d.length / w; i++) {
+                doubles(a.addArray(), Arrays.copyOfRange(d, i * w, (i + 1) * w));
             }
-        } else if (model.drawCount() > 0) {
-            root.put("kind", "sampled");
-            ArrayNode draws = root.putArray("draws");
-            for (int i = 0; i < model.drawCount(); i++) {
-                FittedModel di = model.draw(i);
-                if (!(di instanceof LinearModel lm)) {
-                    throw new IllegalArgumentException("draw " + i + " is a " + di.getClass().getSimpleName()
-                            + "; only LinearModel draws can be saved");
-                }
-                ObjectNode o = draws.addObject();
-                o.set("spec", spec(lm.spec()));
-                o.put("intercept", lm.intercept());
-                doubles(o.putArray("coefficients"), lm.coefficients());
-            }
-        } else {
-            throw new IllegalArgumentException("cannot save a " + model.getClass().getSimpleName()
-                    + ": it is neither a LinearModel nor a model with draws");
-        }
+        });
+        model.samplerDiagnostics().ifPresent(s -> root.set("sampler", sampler(s)));
         return root;
     }
 
@@ -123,7 +142,8 @@ public final class ModelJson {
      *
      * @param path the file
      * @return the model, with the same predictions as the one written
-     * @throws DataException naming the file and the field if the file is missing, not JSON or not a model
+     * @throws DataException naming the file and the field's JSON path if the file is missing, not JSON or not a
+     *     valid model
      */
     public static FittedModel read(Path path) {
         Objects.requireNonNull(path, "path");
@@ -143,10 +163,13 @@ public final class ModelJson {
                     e.getLocation() == null ? -1 : e.getLocation().getColumnNr(), null, null,
                     "not valid JSON: " + e.getOriginalMessage());
         }
+        if (root == null || root.isMissingNode()) {
+            throw new DataException(path.toString(), "the file is empty; expected an mmm4j model");
+        }
         try {
             return fromJson(root);
-        } catch (IllegalArgumentException | NullPointerException e) {
-            throw new DataException(path.toString(), "not a valid mmm4j model: " + e.getMessage());
+        } catch (InvalidField e) {
+            throw new DataException(path.toString(), e.getMessage());
         }
     }
 
@@ -155,54 +178,151 @@ public final class ModelJson {
      *
      * @param root the tree written by {@link #toJson}
      * @return the model
-     * @throws IllegalArgumentException naming the field that is missing or wrong
+     * @throws IllegalArgumentException whose message starts with the JSON path of the field that is missing or
+     *     wrong
      */
     public static FittedModel fromJson(JsonNode root) {
         Objects.requireNonNull(root, "root");
-        if (!"mmm4j-model".equals(text(root, "format"))) {
-            throw new IllegalArgumentException("field 'format' is not 'mmm4j-model'");
+        Node r = new Node(root, "$");
+        r.requireObject();
+        String format = r.field("format").string();
+        if (!format.equals("mmm4j-model")) {
+            throw r.field("format").invalid("expected \"mmm4j-model\", found \"" + format + "\"");
         }
-        int version = req(root, "format_version").asInt();
+        Node fv = r.field("format_version");
+        int version = fv.integer(1, Integer.MAX_VALUE);
         if (version != FORMAT_VERSION) {
-            throw new IllegalArgumentException("format_version " + version + " is not supported (this library reads "
-                    + FORMAT_VERSION + ")");
+            throw fv.invalid("version " + version + " is not supported; this library reads version " + FORMAT_VERSION
+                    + (version < FORMAT_VERSION ? " (re-save the model with this version)" : " (use a newer mmm4j)"));
         }
-        String estimator = text(root, "estimator");
-        JsonNode p = req(root, "provenance");
+        String estimator = r.field("estimator").string();
+        Node p = r.field("provenance");
         Map<String, String> options = new LinkedHashMap<>();
-        Iterator<Map.Entry<String, JsonNode>> it = req(p, "options").fields();
+        Node po = p.field("options");
+        po.requireObject();
+        Iterator<Map.Entry<String, JsonNode>> it = po.json.fields();
         while (it.hasNext()) {
             Map.Entry<String, JsonNode> e = it.next();
-            options.put(e.getKey(), e.getValue().asText());
+            options.put(e.getKey(), po.field(e.getKey()).string());
         }
-        Provenance prov = new Provenance(text(p, "library"), text(p, "java"), text(p, "estimator"),
-                req(p, "seed").asLong(), options);
-        int holdout = req(root, "holdout").asInt();
-        double level = req(root, "level").asDouble();
-        MmmDataset data = data(req(root, "data"));
-        JsonNode f = req(root, "frame");
-        Design.Frame frame = new Design.Frame(LocalDate.parse(text(f, "origin")), doubles(req(f, "media_scale")),
-                strings(req(f, "geos")));
-        String kind = text(root, "kind");
-        switch (kind) {
-            case "linear": {
-                JsonNode d = root.get("draws");
-                return new LinearModel(estimator, spec(req(root, "spec")), data, holdout, frame,
-                        req(root, "intercept").asDouble(), doubles(req(root, "coefficients")), prov,
-                        d == null ? null : doubles(d), level);
+        Provenance prov = new Provenance(p.field("library").string(), p.field("java").string(),
+                p.field("estimator").string(), p.field("seed").longValue(), options);
+        Node dn = r.field("data");
+        MmmDataset data = data(dn);
+        Node hn = r.field("holdout");
+        int holdout = hn.integer(0, Integer.MAX_VALUE);
+        if (holdout >= data.nPeriods() - 1) {
+            throw hn.invalid("holdout " + holdout + " leaves " + Math.max(0, data.nPeriods() - holdout)
+                    + " training periods of the data's " + data.nPeriods() + "; it must leave at least 2");
+        }
+        Node ln = r.field("level");
+        double level = ln.number();
+        if (!(level > 0 && level < 1)) {
+            throw ln.invalid("level " + level + " must be in (0, 1)");
+        }
+        Node f = r.field("frame");
+        Node ms = f.field("media_scale");
+        double[] scale = ms.numbers(data.nChannels());
+        for (int c = 0; c < scale.length; c++) {
+            if (!(scale[c] > 0)) {
+                throw ms.element(c).invalid("media scale " + scale[c] + " must be > 0");
             }
-            case "sampled": {
-                List<LinearModel> draws = new ArrayList<>();
-                for (JsonNode o : req(root, "draws")) {
-                    draws.add(new LinearModel(estimator, spec(req(o, "spec")), data, holdout, frame,
-                            req(o, "intercept").asDouble(), doubles(req(o, "coefficients")), prov));
-                }
-                return new SampledModel(estimator, draws, prov, level);
+        }
+        Node fg = f.field("geos");
+        List<String> geos = fg.strings();
+        if (!geos.equals(data.geos())) {
+            throw fg.invalid("the frame's geos " + geos + " are not the data's geos " + data.geos());
+        }
+        Design.Frame frame = new Design.Frame(f.field("origin").date(), scale, geos);
+        Node sn = r.field("spec");
+        ModelSpec spec = spec(sn);
+        if (!spec.names().equals(data.channels())) {
+            throw sn.field("channels").invalid("the spec's channels " + spec.names() + " are not the data's channels "
+                    + data.channels());
+        }
+        Node pn = r.field("parameters");
+        List<String> names = pn.strings();
+        List<String> expected = FittedModel.parameterNames(spec, data, frame);
+        if (!names.equals(expected)) {
+            throw pn.invalid("the parameter names " + names + " do not match the model's layout " + expected);
+        }
+        int w = names.size();
+        double[] point = null;
+        if (r.has("point")) {
+            point = r.field("point").numbers(w);
+        }
+        double[] draws = null;
+        if (r.has("draws")) {
+            Node dr = r.field("draws");
+            int n = dr.arraySize();
+            if (n == 0) {
+                throw dr.invalid("expected at least one draw");
             }
-            default:
-                throw new IllegalArgumentException("field 'kind' = '" + kind + "'; expected 'linear' or 'sampled'");
+            draws = new double[n * w];
+            for (int i = 0; i < n; i++) {
+                System.arraycopy(dr.element(i).numbers(w), 0, draws, i * w, w);
+            }
+        }
+        if (point == null && draws == null) {
+            throw r.invalid("a model needs \"point\" or \"draws\"; neither is present");
+        }
+        checkTransforms(r, spec, names, point, draws, w);
+        SamplerDiagnostics diag = r.has("sampler") ? sampler(r.field("sampler"), draws == null ? 0 : draws.length / w)
+                : null;
+        try {
+            return FittedModel.of(estimator, spec, data, holdout, frame, point, draws, level, prov, diag);
+        } catch (IllegalArgumentException e) {
+            throw r.invalid(e.getMessage());
         }
     }
+
+    private static int transformCount(ModelSpec spec) {
+        int k = 0;
+        for (ChannelSpec cs : spec.channels()) {
+            k += cs.adstock().parameterCount() + cs.saturation().parameterCount();
+        }
+        return k;
+    }
+
+    /** Checks every row's transform parameters against their ranges, naming the row and entry. */
+    private static void checkTransforms(Node r, ModelSpec spec, List<String> names, double[] point, double[] draws,
+            int w) {
+        int first = w - transformCount(spec);
+        List<double[]> rows = new ArrayList<>();
+        List<Node> where = new ArrayList<>();
+        if (point != null) {
+            rows.add(point);
+            where.add(r.field("point"));
+        }
+        if (draws != null) {
+            Node dr = r.field("draws");
+            for (int i = 0; i < draws.length / w; i++) {
+                rows.add(Arrays.copyOfRange(draws, i * w, (i + 1) * w));
+                where.add(dr.element(i));
+            }
+        }
+        for (int i = 0; i < rows.size(); i++) {
+            double[] row = rows.get(i);
+            int k = first;
+            for (ChannelSpec cs : spec.channels()) {
+                int na = cs.adstock().parameterCount();
+                int ns = cs.saturation().parameterCount();
+                try {
+                    cs.adstock().withParameters(Arrays.copyOfRange(row, k, k + na));
+                } catch (IllegalArgumentException e) {
+                    throw where.get(i).element(k).invalid(names.get(k) + ": " + e.getMessage());
+                }
+                try {
+                    cs.saturation().withParameters(Arrays.copyOfRange(row, k + na, k + na + ns));
+                } catch (IllegalArgumentException e) {
+                    throw where.get(i).element(k + na).invalid(names.get(k + na) + ": " + e.getMessage());
+                }
+                k += na + ns;
+            }
+        }
+    }
+
+    // ------------------------------------------------------------------ data
 
     private static ObjectNode data(MmmDataset d) {
         ObjectNode o = JSON.createObjectNode();
@@ -228,43 +348,70 @@ public final class ModelJson {
         return o;
     }
 
-    private static MmmDataset data(JsonNode o) {
-        TimeIndex time = TimeIndex.regular(LocalDate.parse(text(o, "start")),
-                io.github.mmm4j.core.Frequency.valueOf(text(o, "frequency")), req(o, "periods").asInt());
-        List<String> geos = strings(req(o, "geos"));
-        List<String> channels = strings(req(o, "channels"));
-        List<String> controls = strings(req(o, "controls"));
-        List<String> events = strings(req(o, "events"));
-        List<String> withExposure = strings(req(o, "exposure_channels"));
+    private static MmmDataset data(Node o) {
+        Node fn = o.field("frequency");
+        String fq = fn.string();
+        Frequency frequency;
+        try {
+            frequency = Frequency.valueOf(fq);
+        } catch (IllegalArgumentException e) {
+            throw fn.invalid("unknown frequency \"" + fq + "\"; expected one of " + Arrays.toString(Frequency.values()));
+        }
+        int periods = o.field("periods").integer(2, 10_000_000);
+        TimeIndex time = TimeIndex.regular(o.field("start").date(), frequency, periods);
+        List<String> geos = o.field("geos").strings();
+        if (geos.isEmpty()) {
+            throw o.field("geos").invalid("expected at least one geo");
+        }
+        List<String> channels = o.field("channels").strings();
+        List<String> controls = o.field("controls").strings();
+        List<String> events = o.field("events").strings();
+        Node en = o.field("exposure_channels");
+        List<String> withExposure = en.strings();
+        for (int i = 0; i < withExposure.size(); i++) {
+            if (!channels.contains(withExposure.get(i))) {
+                throw en.element(i).invalid("\"" + withExposure.get(i) + "\" is not a channel " + channels);
+            }
+        }
         int rows = time.size() * geos.size();
-        double[] spend = doubles(req(o, "spend"));
-        double[] exposure = doubles(req(o, "exposure"));
-        double[] ctl = doubles(req(o, "control_values"));
-        double[] ev = doubles(req(o, "event_values"));
-        MmmDataset.Builder b = MmmDataset.builder(time).geos(geos).kpi(text(o, "kpi"), doubles(req(o, "kpi_values")));
-        for (int c = 0; c < channels.size(); c++) {
-            b.channel(channels.get(c), column(spend, channels.size(), c, rows),
-                    withExposure.contains(channels.get(c)) ? column(exposure, channels.size(), c, rows) : null);
+        double[] kpi = o.field("kpi_values").numbers(rows);
+        double[] spend = o.field("spend").numbers(rows * channels.size());
+        Node sn = o.field("spend");
+        for (int i = 0; i < spend.length; i++) {
+            if (spend[i] < 0) {
+                throw sn.element(i).invalid("spend " + spend[i] + " must be >= 0");
+            }
         }
-        for (int k = 0; k < controls.size(); k++) {
-            b.control(controls.get(k), column(ctl, controls.size(), k, rows));
+        double[] exposure = o.field("exposure").numbers(rows * channels.size());
+        double[] ctl = o.field("control_values").numbers(rows * controls.size());
+        double[] ev = o.field("event_values").numbers(rows * events.size());
+        try {
+            MmmDataset.Builder b = MmmDataset.builder(time).geos(geos).kpi(o.field("kpi").string(), kpi);
+            for (int c = 0; c < channels.size(); c++) {
+                b.channel(channels.get(c), column(spend, channels.size(), c, rows),
+                        withExposure.contains(channels.get(c)) ? column(exposure, channels.size(), c, rows) : null);
+            }
+            for (int k = 0; k < controls.size(); k++) {
+                b.control(controls.get(k), column(ctl, controls.size(), k, rows));
+            }
+            for (int e = 0; e < events.size(); e++) {
+                b.event(events.get(e), column(ev, events.size(), e, rows));
+            }
+            return b.build();
+        } catch (IllegalArgumentException | DataException e) {
+            throw o.invalid(e.getMessage());
         }
-        for (int e = 0; e < events.size(); e++) {
-            b.event(events.get(e), column(ev, events.size(), e, rows));
-        }
-        return b.build();
     }
 
     private static double[] column(double[] m, int k, int j, int rows) {
-        if (m.length != rows * k) {
-            throw new IllegalArgumentException("matrix of " + m.length + " values; expected " + rows + " x " + k);
-        }
         double[] out = new double[rows];
         for (int r = 0; r < rows; r++) {
             out[r] = m[r * k + j];
         }
         return out;
     }
+
+    // ------------------------------------------------------------------ spec
 
     private static ObjectNode spec(ModelSpec s) {
         ObjectNode o = JSON.createObjectNode();
@@ -280,16 +427,27 @@ public final class ModelJson {
         return o;
     }
 
-    private static ModelSpec spec(JsonNode o) {
+    private static ModelSpec spec(Node o) {
         List<ChannelSpec> cs = new ArrayList<>();
-        for (JsonNode c : req(o, "channels")) {
-            cs.add(new ChannelSpec(text(c, "name"), transform(req(c, "adstock"), Adstock.class),
-                    transform(req(c, "saturation"), Saturation.class)));
+        Node chs = o.field("channels");
+        int n = chs.arraySize();
+        for (int i = 0; i < n; i++) {
+            Node c = chs.element(i);
+            cs.add(new ChannelSpec(c.field("name").string(), transform(c.field("adstock"), Adstock.class),
+                    transform(c.field("saturation"), Saturation.class)));
         }
-        return new ModelSpec(cs, req(o, "trend").asBoolean(), req(o, "fourier_harmonics").asInt());
+        Node fh = o.field("fourier_harmonics");
+        try {
+            return new ModelSpec(cs, o.field("trend").bool(), fh.integer(0, 26));
+        } catch (IllegalArgumentException e) {
+            throw o.invalid(e.getMessage());
+        }
     }
 
-    private static ObjectNode transform(Record r) {
+    private static ObjectNode transform(Object t) {
+        if (!(t instanceof Record r)) {
+            throw new IllegalStateException(t.getClass() + " is not a record");
+        }
         ObjectNode o = JSON.createObjectNode();
         o.put("type", r.getClass().getSimpleName());
         for (RecordComponent rc : r.getClass().getRecordComponents()) {
@@ -312,50 +470,161 @@ public final class ModelJson {
         return o;
     }
 
-    private static ObjectNode transform(Object t) {
-        if (!(t instanceof Record r)) {
-            throw new IllegalStateException(t.getClass() + " is not a record");
-        }
-        return transform(r);
-    }
-
-    private static <T> T transform(JsonNode o, Class<T> family) {
-        String type = text(o, "type");
+    private static <T> T transform(Node o, Class<T> family) {
+        String type = o.field("type").string();
+        List<String> known = new ArrayList<>();
         for (Class<?> c : family.getPermittedSubclasses()) {
+            known.add(c.getSimpleName());
             if (c.getSimpleName().equals(type) && c.isRecord()) {
                 RecordComponent[] rcs = c.getRecordComponents();
                 Class<?>[] types = new Class<?>[rcs.length];
                 Object[] args = new Object[rcs.length];
                 for (int i = 0; i < rcs.length; i++) {
                     types[i] = rcs[i].getType();
-                    JsonNode v = req(o, rcs[i].getName());
-                    args[i] = types[i] == double.class ? (Object) v.asDouble()
-                            : types[i] == int.class ? (Object) v.asInt() : (Object) v.asBoolean();
+                    Node v = o.field(rcs[i].getName());
+                    args[i] = types[i] == double.class ? (Object) v.number()
+                            : types[i] == int.class ? (Object) v.integer(Integer.MIN_VALUE, Integer.MAX_VALUE)
+                                    : (Object) v.bool();
                 }
                 try {
                     Constructor<?> k = c.getDeclaredConstructor(types);
                     return family.cast(k.newInstance(args));
                 } catch (InvocationTargetException e) {
-                    throw new IllegalArgumentException(type + ": " + e.getCause().getMessage());
+                    throw o.invalid(type + ": " + e.getCause().getMessage());
                 } catch (ReflectiveOperationException e) {
                     throw new IllegalStateException("cannot construct " + type, e);
                 }
             }
         }
-        throw new IllegalArgumentException("unknown " + family.getSimpleName().toLowerCase(java.util.Locale.ROOT)
-                + " type '" + type + "'");
+        throw o.field("type").invalid("unknown " + family.getSimpleName().toLowerCase(Locale.ROOT) + " type \"" + type
+                + "\"; expected one of " + known);
     }
 
-    private static JsonNode req(JsonNode o, String field) {
-        JsonNode v = o.get(field);
-        if (v == null || v.isNull()) {
-            throw new IllegalArgumentException("missing field '" + field + "'");
+    // ------------------------------------------------------------------ sampler
+
+    private static ObjectNode sampler(SamplerDiagnostics s) {
+        ObjectNode o = JSON.createObjectNode();
+        o.put("status", s.status().name());
+        o.put("chains", s.chains());
+        o.put("draws_per_chain", s.drawsPerChain());
+        number(o, "max_rhat", s.maxRhat());
+        number(o, "min_ess_bulk", s.minEssBulk());
+        o.put("divergences", s.divergences());
+        strings(o.putArray("warnings"), s.warnings());
+        strings(o.putArray("parameter_names"), s.parameterNames());
+        int k = s.parameterNames().size();
+        double[] d = s.parameterDraws();
+        ArrayNode pd = o.putArray("parameter_draws");
+        if (k > 0) {
+            for (int i = 0; i < d.length / k; i++) {
+                doubles(pd.addArray(), Arrays.copyOfRange(d, i * k, (i + 1) * k));
+            }
         }
-        return v;
+        strings(o.putArray("unconstrained_names"), s.unconstrainedNames());
+        ArrayNode sum = o.putArray("summaries");
+        for (ParameterSummary p : s.parameters()) {
+            ObjectNode q = sum.addObject();
+            q.put("name", p.name());
+            number(q, "mean", p.mean());
+            number(q, "sd", p.sd());
+            number(q, "mcse_mean", p.mcseMean());
+            number(q, "q5", p.q5());
+            number(q, "q50", p.q50());
+            number(q, "q95", p.q95());
+            number(q, "ess_bulk", p.essBulk());
+            number(q, "ess_tail", p.essTail());
+            number(q, "rhat", p.rhat());
+        }
+        PosteriorPredictiveCheck c = s.posteriorPredictive();
+        if (c != null) {
+            ObjectNode q = o.putObject("posterior_predictive");
+            q.put("level", c.level());
+            q.put("observations", c.observations());
+            q.put("coverage", c.coverage());
+            q.put("p_value_sd", c.pValueSd());
+            q.put("p_value_min", c.pValueMin());
+            q.put("p_value_max", c.pValueMax());
+            q.put("p_value_autocorrelation", c.pValueAutocorrelation());
+        }
+        return o;
     }
 
-    private static String text(JsonNode o, String field) {
-        return req(o, field).asText();
+    private static SamplerDiagnostics sampler(Node o, int modelDraws) {
+        Node sn = o.field("status");
+        String st = sn.string();
+        NutsStatus status;
+        try {
+            status = NutsStatus.valueOf(st);
+        } catch (IllegalArgumentException e) {
+            throw sn.invalid("unknown status \"" + st + "\"; expected one of " + Arrays.toString(NutsStatus.values()));
+        }
+        int chains = o.field("chains").integer(1, Integer.MAX_VALUE);
+        Node dpc = o.field("draws_per_chain");
+        int perChain = dpc.integer(1, Integer.MAX_VALUE);
+        if ((long) chains * perChain != modelDraws) {
+            throw dpc.invalid(chains + " chains x " + perChain + " draws is not the model's " + modelDraws + " draws");
+        }
+        List<String> names = o.field("parameter_names").strings();
+        Node pd = o.field("parameter_draws");
+        int n = names.isEmpty() ? 0 : chains * perChain;
+        if (pd.arraySize() != n) {
+            throw pd.invalid("expected " + n + " rows, found " + pd.arraySize());
+        }
+        double[] draws = new double[n * names.size()];
+        for (int i = 0; i < n; i++) {
+            System.arraycopy(pd.element(i).numbers(names.size()), 0, draws, i * names.size(), names.size());
+        }
+        List<ParameterSummary> sums = new ArrayList<>();
+        Node sm = o.field("summaries");
+        for (int i = 0; i < sm.arraySize(); i++) {
+            Node q = sm.element(i);
+            try {
+                sums.add(new ParameterSummary(q.field("name").string(), q.field("mean").number(), q.field("sd")
+                        .number(), q.field("mcse_mean").nullableNumber(), q.field("q5").number(),
+                        q.field("q50").number(), q.field("q95").number(), q.field("ess_bulk").nullableNumber(),
+                        q.field("ess_tail").nullableNumber(), q.field("rhat").nullableNumber()));
+            } catch (IllegalArgumentException e) {
+                if (e instanceof InvalidField) {
+                    throw e;
+                }
+                throw q.invalid(e.getMessage());
+            }
+        }
+        PosteriorPredictiveCheck ppc = null;
+        if (o.has("posterior_predictive")) {
+            Node q = o.field("posterior_predictive");
+            try {
+                ppc = new PosteriorPredictiveCheck(q.field("level").number(), q.field("observations").integer(1,
+                        Integer.MAX_VALUE), q.field("coverage").number(), q.field("p_value_sd").number(),
+                        q.field("p_value_min").number(), q.field("p_value_max").number(),
+                        q.field("p_value_autocorrelation").number());
+            } catch (IllegalArgumentException e) {
+                if (e instanceof InvalidField) {
+                    throw e;
+                }
+                throw q.invalid(e.getMessage());
+            }
+        }
+        try {
+            return new SamplerDiagnostics(status, chains, perChain, o.field("max_rhat").nullableNumber(),
+                    o.field("min_ess_bulk").nullableNumber(), o.field("divergences").integer(0, Integer.MAX_VALUE),
+                    o.field("warnings").strings(), sums, names, draws, o.field("unconstrained_names").strings(), ppc);
+        } catch (IllegalArgumentException e) {
+            if (e instanceof InvalidField) {
+                throw e;
+            }
+            throw o.invalid(e.getMessage());
+        }
+    }
+
+    // ------------------------------------------------------------------ writing helpers
+
+    private static void number(ObjectNode o, String field, double v) {
+        if (Double.isFinite(v)) {
+            o.put(field, v);
+        } else {
+            o.putNull(field);
+        }
     }
 
     private static void doubles(ArrayNode a, double[] v) {
@@ -364,21 +633,167 @@ public final class ModelJson {
         }
     }
 
-    private static double[] doubles(JsonNode a) {
-        double[] v = new double[a.size()];
-        for (int i = 0; i < v.length; i++) {
-            v[i] = a.get(i).asDouble();
-        }
-        return v;
-    }
-
     private static void strings(ArrayNode a, List<String> v) {
         v.forEach(a::add);
     }
 
-    private static List<String> strings(JsonNode a) {
-        List<String> v = new ArrayList<>();
-        a.forEach(n -> v.add(n.asText()));
-        return v;
+    // ------------------------------------------------------------------ reading with paths
+
+    /** A field that is missing or wrong, its message starting with the field's JSON path. */
+    static final class InvalidField extends IllegalArgumentException {
+        private static final long serialVersionUID = 1L;
+
+        InvalidField(String message) {
+            super(message);
+        }
+    }
+
+    /** A JSON node and its path from the root, with typed, validating accessors. */
+    private static final class Node {
+        final JsonNode json;
+        final String path;
+
+        Node(JsonNode json, String path) {
+            this.json = json;
+            this.path = path;
+        }
+
+        InvalidField invalid(String problem) {
+            return new InvalidField(path + ": " + problem);
+        }
+
+        boolean has(String name) {
+            JsonNode v = json.get(name);
+            return v != null && !v.isNull();
+        }
+
+        void requireObject() {
+            if (!json.isObject()) {
+                throw invalid("expected an object, found " + describe(json));
+            }
+        }
+
+        Node field(String name) {
+            requireObject();
+            JsonNode v = json.get(name);
+            String p = path + "." + name;
+            if (v == null) {
+                throw new InvalidField(p + ": missing");
+            }
+            return new Node(v, p);
+        }
+
+        Node element(int i) {
+            JsonNode v = json.get(i);
+            return new Node(v == null ? com.fasterxml.jackson.databind.node.MissingNode.getInstance() : v,
+                    path + "[" + i + "]");
+        }
+
+        int arraySize() {
+            if (!json.isArray()) {
+                throw invalid("expected an array, found " + describe(json));
+            }
+            return json.size();
+        }
+
+        String string() {
+            if (!json.isTextual()) {
+                throw invalid("expected a string, found " + describe(json));
+            }
+            return json.asText();
+        }
+
+        boolean bool() {
+            if (!json.isBoolean()) {
+                throw invalid("expected true or false, found " + describe(json));
+            }
+            return json.asBoolean();
+        }
+
+        double number() {
+            if (!json.isNumber()) {
+                throw invalid("expected a number, found " + describe(json));
+            }
+            double v = json.asDouble();
+            if (!Double.isFinite(v)) {
+                throw invalid("expected a finite number, found " + json.asText());
+            }
+            return v;
+        }
+
+        double nullableNumber() {
+            return json.isNull() ? Double.NaN : number();
+        }
+
+        long longValue() {
+            if (!json.isIntegralNumber() || !json.canConvertToLong()) {
+                throw invalid("expected a whole number, found " + describe(json));
+            }
+            return json.asLong();
+        }
+
+        int integer(int min, int max) {
+            if (!json.isIntegralNumber() || !json.canConvertToInt()) {
+                throw invalid("expected a whole number, found " + describe(json));
+            }
+            int v = json.asInt();
+            if (v < min || v > max) {
+                throw invalid(v + " is out of range [" + min + ", " + max + "]");
+            }
+            return v;
+        }
+
+        LocalDate date() {
+            String s = string();
+            try {
+                return LocalDate.parse(s);
+            } catch (DateTimeParseException e) {
+                throw invalid("\"" + s + "\" is not a date (expected yyyy-MM-dd)");
+            }
+        }
+
+        double[] numbers(int expectedLength) {
+            int n = arraySize();
+            if (n != expectedLength) {
+                throw invalid("expected " + expectedLength + " numbers, found " + n);
+            }
+            double[] v = new double[n];
+            for (int i = 0; i < n; i++) {
+                v[i] = element(i).number();
+            }
+            return v;
+        }
+
+        List<String> strings() {
+            int n = arraySize();
+            List<String> v = new ArrayList<>(n);
+            for (int i = 0; i < n; i++) {
+                v.add(element(i).string());
+            }
+            return v;
+        }
+
+        private static String describe(JsonNode v) {
+            if (v == null || v.isMissingNode()) {
+                return "nothing";
+            }
+            if (v.isNull()) {
+                return "null";
+            }
+            if (v.isTextual()) {
+                String t = v.asText();
+                return "\"" + (t.length() > 40 ? t.substring(0, 40) + "..." : t) + "\"";
+            }
+            if (v.isArray()) {
+                return "an array";
+            }
+            if (v.isObject()) {
+                return "an object";
+            }
+            if (v.isBoolean()) {
+                return v.asText();
+            }
+            return v.isNumber() ? v.asText() : v.getNodeType().toString().toLowerCase(Locale.ROOT);
+        }
     }
 }

@@ -11,23 +11,40 @@ import io.github.mmm4j.core.MmmDataset;
  * {@link RidgeOptions#lambda()} sets one (then it is NNLS-ridge). Intervals come from the same moving-block
  * residual bootstrap as ridge, each replicate solved under the same constraints.
  */
-public final class NonNegativeLeastSquares {
+public final class NonNegativeLeastSquares extends LinearEstimator {
 
     /** The estimator's name in results and provenance. */
     public static final String NAME = "nnls";
 
-    private NonNegativeLeastSquares() {
+    /**
+     * @param options the options
+     */
+    public NonNegativeLeastSquares(RidgeOptions options) {
+        super(options, f -> { });
     }
 
-    /**
-     * Fits with the default options (no penalty, 200 bootstrap replicates, no holdout).
-     *
-     * @param data the data
-     * @param spec the model structure
-     * @return the fitted model
-     */
-    public static LinearModel fit(MmmDataset data, ModelSpec spec) {
-        return fit(data, spec, RidgeOptions.defaults());
+    private NonNegativeLeastSquares(RidgeOptions options, java.util.function.DoubleConsumer progress) {
+        super(options, progress);
+    }
+
+    /** @return the estimator with {@link RidgeOptions#defaults()} */
+    public static NonNegativeLeastSquares defaults() {
+        return new NonNegativeLeastSquares(RidgeOptions.defaults());
+    }
+
+    @Override
+    NonNegativeLeastSquares copy(RidgeOptions newOptions, java.util.function.DoubleConsumer listener) {
+        return new NonNegativeLeastSquares(newOptions, listener);
+    }
+
+    @Override
+    RidgeOptions effective(RidgeOptions given) {
+        return given.withNonNegativeMedia(true);
+    }
+
+    @Override
+    public String name() {
+        return NAME;
     }
 
     /**
@@ -40,7 +57,7 @@ public final class NonNegativeLeastSquares {
      * @return the fitted model
      * @throws io.github.mmm4j.core.DataException if the training rows are fewer than the model's parameters
      */
-    public static LinearModel fit(MmmDataset data, ModelSpec spec, RidgeOptions options) {
+    public static FittedModel fit(MmmDataset data, ModelSpec spec, RidgeOptions options) {
         return LinearEstimation.fit(NAME, data, spec, options.withNonNegativeMedia(true));
     }
 }

@@ -3,12 +3,12 @@ package io.github.mmm4j.models;
 import io.github.mmm4j.core.Checks;
 import io.github.mmm4j.core.DataException;
 import io.github.mmm4j.core.MmmDataset;
-import java.util.Locale;
-import java.util.Objects;
 import io.github.mmm4j.models.linear.Nnls;
 import io.github.mmm4j.models.linear.NnlsOptions;
 import io.github.mmm4j.models.linear.NnlsResult;
 import io.github.mmm4j.models.linear.Sign;
+import java.util.Locale;
+import java.util.Objects;
 import org.ejml.data.DMatrixRMaj;
 import org.ejml.dense.row.factory.LinearSolverFactory_DDRM;
 import org.ejml.interfaces.linsol.LinearSolverDense;
@@ -46,20 +46,40 @@ import org.ejml.interfaces.linsol.LinearSolverDense;
  * <p>Hoerl and Kennard (1970), "Ridge regression: biased estimation for nonorthogonal problems",
  * Technometrics 12(1).
  */
-public final class Ridge {
+public final class Ridge extends LinearEstimator {
 
-    private Ridge() {
-    }
+    /** The estimator's name in results and provenance. */
+    public static final String NAME = "ridge";
 
     /**
-     * Fits with the default options.
-     *
-     * @param data the data
-     * @param spec the model structure
-     * @return the fitted model
+     * @param options the options
      */
-    public static LinearModel fit(MmmDataset data, ModelSpec spec) {
-        return fit(data, spec, RidgeOptions.defaults());
+    public Ridge(RidgeOptions options) {
+        super(options, f -> { });
+    }
+
+    private Ridge(RidgeOptions options, java.util.function.DoubleConsumer progress) {
+        super(options, progress);
+    }
+
+    /** @return the estimator with {@link RidgeOptions#defaults()} */
+    public static Ridge defaults() {
+        return new Ridge(RidgeOptions.defaults());
+    }
+
+    @Override
+    Ridge copy(RidgeOptions newOptions, java.util.function.DoubleConsumer listener) {
+        return new Ridge(newOptions, listener);
+    }
+
+    @Override
+    RidgeOptions effective(RidgeOptions given) {
+        return given;
+    }
+
+    @Override
+    public String name() {
+        return NAME;
     }
 
     /**
@@ -72,8 +92,8 @@ public final class Ridge {
      * @throws DataException if the training rows are fewer than the model's parameters
      * @throws IllegalArgumentException if the spec does not match the data or the holdout is too long
      */
-    public static LinearModel fit(MmmDataset data, ModelSpec spec, RidgeOptions options) {
-        return LinearEstimation.fit("ridge", data, spec, options);
+    public static FittedModel fit(MmmDataset data, ModelSpec spec, RidgeOptions options) {
+        return LinearEstimation.fit(NAME, data, spec, options);
     }
 
     static void checkSampleSize(int n, int p, Design design) {

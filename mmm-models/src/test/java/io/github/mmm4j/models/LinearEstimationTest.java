@@ -1,14 +1,13 @@
 package io.github.mmm4j.models;
 
-import static org.junit.jupiter.api.Assertions.assertArrayEquals;
-import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertTrue;
-
 import io.github.mmm4j.core.MmmDataset;
 import io.github.mmm4j.core.Rng;
 import io.github.mmm4j.models.linear.Sign;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 class LinearEstimationTest {
 
@@ -31,12 +30,12 @@ class LinearEstimationTest {
     void bootstrapIsIdenticalForAnyThreadCount() {
         MmmDataset d = data(1, 5, 10);
         RidgeOptions o = RidgeOptions.defaults().withBootstrap(50).withSeed(99);
-        LinearModel one = Ridge.fit(d, ModelSpec.defaults(d), o.withParallelism(1));
-        LinearModel three = Ridge.fit(d, ModelSpec.defaults(d), o.withParallelism(3));
-        assertArrayEquals(one.drawsArray(), three.drawsArray(), 0.0);
+        FittedModel one = Ridge.fit(d, ModelSpec.defaults(d), o.withParallelism(1));
+        FittedModel three = Ridge.fit(d, ModelSpec.defaults(d), o.withParallelism(3));
+        assertArrayEquals(one.drawRows().orElseThrow(), three.drawRows().orElseThrow(), 0.0);
         assertEquals(one.channels(), three.channels());
-        LinearModel otherSeed = Ridge.fit(d, ModelSpec.defaults(d), o.withSeed(100));
-        assertTrue(!java.util.Arrays.equals(one.drawsArray(), otherSeed.drawsArray()));
+        FittedModel otherSeed = Ridge.fit(d, ModelSpec.defaults(d), o.withSeed(100));
+        assertTrue(!java.util.Arrays.equals(one.drawRows().orElseThrow(), otherSeed.drawRows().orElseThrow()));
     }
 
     /**
@@ -57,7 +56,7 @@ class LinearEstimationTest {
                 sum += design.get(t, design.firstMediaColumn());
             }
             double trueRoi = 50 * sum / d.totalSpend(0);
-            LinearModel m = Ridge.fit(d, spec, RidgeOptions.defaults().withLambda(0).withBootstrap(200).withSeed(r));
+            FittedModel m = Ridge.fit(d, spec, RidgeOptions.defaults().withLambda(0).withBootstrap(200).withSeed(r));
             if (m.channels().get(0).roiInterval().orElseThrow().contains(trueRoi)) {
                 covered++;
             }
@@ -68,9 +67,9 @@ class LinearEstimationTest {
     @Test
     void nnlsKeepsEveryMediaCoefficientNonNegativeInEveryDraw() {
         MmmDataset d = data(7, 5, -40);
-        LinearModel ols = Ridge.fit(d, ModelSpec.defaults(d), RidgeOptions.defaults().withLambda(0).withBootstrap(0));
+        FittedModel ols = Ridge.fit(d, ModelSpec.defaults(d), RidgeOptions.defaults().withLambda(0).withBootstrap(0));
         assertTrue(ols.channels().get(2).contribution() < 0, "OLS finds the negative effect");
-        LinearModel nnls = NonNegativeLeastSquares.fit(d, ModelSpec.defaults(d),
+        FittedModel nnls = NonNegativeLeastSquares.fit(d, ModelSpec.defaults(d),
                 RidgeOptions.defaults().withBootstrap(30).withSeed(3));
         assertEquals("nnls", nnls.estimator());
         int first = nnls.columnNames().indexOf("ch0");
@@ -79,8 +78,8 @@ class LinearEstimationTest {
             assertTrue(coef[first + c] >= 0, "coefficient of ch" + c);
         }
         assertEquals(0.0, coef[first + 2], 0.0);
-        double[] draws = nnls.drawsArray();
-        int width = 1 + coef.length;
+        double[] draws = nnls.drawRows().orElseThrow();
+        int width = nnls.parameterNames().size();
         for (int k = 0; k < nnls.drawCount(); k++) {
             for (int c = 0; c < 3; c++) {
                 assertTrue(draws[k * width + 1 + first + c] >= 0, "draw " + k + " channel " + c);
@@ -95,27 +94,27 @@ class LinearEstimationTest {
     void controlSignConstraintsHold() {
         MmmDataset d = data(11, 5, 10);
         // The true price effect is negative; forcing it non-negative must clamp it to 0.
-        LinearModel m = Ridge.fit(d, ModelSpec.defaults(d), RidgeOptions.defaults().withBootstrap(0)
+        FittedModel m = Ridge.fit(d, ModelSpec.defaults(d), RidgeOptions.defaults().withBootstrap(0)
                 .withControlSigns(Map.of("price", Sign.NON_NEGATIVE)));
         assertEquals(0.0, m.coefficients()[m.columnNames().indexOf("price")], 0.0);
-        LinearModel free = Ridge.fit(d, ModelSpec.defaults(d), RidgeOptions.defaults().withBootstrap(0));
+        FittedModel free = Ridge.fit(d, ModelSpec.defaults(d), RidgeOptions.defaults().withBootstrap(0));
         assertTrue(free.coefficients()[free.columnNames().indexOf("price")] < -20);
     }
 
     @Test
     void crossValidationPrefersLittlePenaltyOnNoiselessData() {
         MmmDataset d = data(13, 0, 10);
-        LinearModel m = Ridge.fit(d, ModelSpec.defaults(d), RidgeOptions.defaults().withBootstrap(0));
+        FittedModel m = Ridge.fit(d, ModelSpec.defaults(d), RidgeOptions.defaults().withBootstrap(0));
         assertEquals(Double.toString(RidgeOptions.LAMBDA_GRID[0]), m.provenance().options().get("lambda_used"));
         MmmDataset noisy = data(13, 400, 10);
-        LinearModel n = Ridge.fit(noisy, ModelSpec.defaults(noisy), RidgeOptions.defaults().withBootstrap(0));
+        FittedModel n = Ridge.fit(noisy, ModelSpec.defaults(noisy), RidgeOptions.defaults().withBootstrap(0));
         assertTrue(Double.parseDouble(n.provenance().options().get("lambda_used")) > RidgeOptions.LAMBDA_GRID[0]);
     }
 
     @Test
     void marginalRoiEqualsTheDerivativeOfContributionWithRespectToSpendScaling() {
         MmmDataset d = data(17, 5, 10);
-        LinearModel m = Ridge.fit(d, ModelSpec.defaults(d), RidgeOptions.defaults().withBootstrap(0));
+        FittedModel m = Ridge.fit(d, ModelSpec.defaults(d), RidgeOptions.defaults().withBootstrap(0));
         for (int c = 0; c < d.nChannels(); c++) {
             double h = 1e-5;
             double up = m.decompose(d.withSpend(scaled(d, c, 1 + h))).total(d.channels().get(c));
@@ -131,7 +130,7 @@ class LinearEstimationTest {
         ModelSpec spec = ModelSpec.defaults(d).withChannel(new ChannelSpec("ch0",
                 io.github.mmm4j.transforms.Adstock.geometric(0.3, 8, true),
                 io.github.mmm4j.transforms.Saturation.hill(0.8, 0.6)));
-        LinearModel m = Ridge.fit(d, spec, RidgeOptions.defaults().withBootstrap(20));
+        FittedModel m = Ridge.fit(d, spec, RidgeOptions.defaults().withBootstrap(20));
         for (ChannelSummary c : m.channels()) {
             assertTrue(Double.isFinite(c.mroi()), c.toString());
         }
@@ -153,7 +152,7 @@ class LinearEstimationTest {
     @Test
     void responseIsTheSteadyStateOfConstantSpendAndMarginalResponseItsDerivative() {
         MmmDataset d = data(19, 5, 10);
-        LinearModel m = Ridge.fit(d, ModelSpec.defaults(d), RidgeOptions.defaults().withBootstrap(0));
+        FittedModel m = Ridge.fit(d, ModelSpec.defaults(d), RidgeOptions.defaults().withBootstrap(0));
         for (int c = 0; c < d.nChannels(); c++) {
             double s = 1.3 * d.totalSpend(c) / d.nRows();
             double[] series = new double[60];
@@ -176,7 +175,7 @@ class LinearEstimationTest {
         MmmDataset.Builder b = MmmDataset.builder(d0.time()).kpi("y", d0.kpi());
         b.channel("a", d0.spendColumn(0)).channel("a_copy", d0.spendColumn(0)).channel("b", d0.spendColumn(1));
         MmmDataset d = b.control("price", d0.controlColumn(0)).event("promo", d0.eventColumn(0)).build();
-        LinearModel m = Ridge.fit(d, ModelSpec.defaults(d), RidgeOptions.defaults().withBootstrap(0));
+        FittedModel m = Ridge.fit(d, ModelSpec.defaults(d), RidgeOptions.defaults().withBootstrap(0));
         assertTrue(m.collinearity().severeNames().containsAll(java.util.List.of("a", "a_copy")),
                 m.collinearity().severeNames().toString());
         assertTrue(!m.collinearity().severeNames().contains("b"));

@@ -1,10 +1,5 @@
 package io.github.mmm4j.models;
 
-import static org.junit.jupiter.api.Assertions.assertArrayEquals;
-import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertThrows;
-import static org.junit.jupiter.api.Assertions.assertTrue;
-
 import io.github.mmm4j.core.DataException;
 import io.github.mmm4j.core.Frequency;
 import io.github.mmm4j.core.MmmDataset;
@@ -21,6 +16,10 @@ import net.jqwik.api.constraints.IntRange;
 import org.ejml.data.DMatrixRMaj;
 import org.ejml.dense.row.CommonOps_DDRM;
 import org.junit.jupiter.api.Test;
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 class RidgeTest {
 
@@ -77,7 +76,7 @@ class RidgeTest {
                 y[r] += truth[j] * design.get(r, j);
             }
         }
-        LinearModel m = Ridge.fit(withKpi(d0, y), spec, RidgeOptions.defaults().withLambda(0));
+        FittedModel m = Ridge.fit(withKpi(d0, y), spec, RidgeOptions.defaults().withLambda(0));
         assertEquals(intercept, m.intercept(), 1e-8 * Math.abs(intercept));
         double[] coef = m.coefficients();
         for (int j = 0; j < truth.length; j++) {
@@ -194,7 +193,7 @@ class RidgeTest {
             y[t] = 1000 + 10 * rng.nextGaussian() + 0.5 * d0.spend(t, 0);
         }
         MmmDataset d = withKpi(d0, y);
-        LinearModel m = Ridge.fit(d, ModelSpec.defaults(d), RidgeOptions.defaults().withHoldout(13));
+        FittedModel m = Ridge.fit(d, ModelSpec.defaults(d), RidgeOptions.defaults().withHoldout(13));
         Decomposition dec = m.decompose(d);
         double[] pred = m.predict(d);
         assertArrayEquals(pred, dec.predicted());
@@ -228,7 +227,7 @@ class RidgeTest {
             y[t] = 500 + rng.nextGaussian() + d0.spend(t, 1);
         }
         MmmDataset d = withKpi(d0, y);
-        LinearModel m = Ridge.fit(d, ModelSpec.defaults(d));
+        FittedModel m = Ridge.fit(d, ModelSpec.defaults(d), RidgeOptions.defaults());
         Decomposition dec = m.decompose(d);
         double[] ch0 = dec.component("ch0");
         for (int t = 0; t < d.nRows(); t++) {
@@ -248,7 +247,7 @@ class RidgeTest {
     void rejectsFewerRowsThanParameters() {
         MmmDataset d = randomData(1, 12, 6);
         ModelSpec spec = ModelSpec.defaults(d).withFourierHarmonics(4);
-        DataException e = assertThrows(DataException.class, () -> Ridge.fit(d, spec));
+        DataException e = assertThrows(DataException.class, () -> Ridge.fit(d, spec, RidgeOptions.defaults()));
         assertTrue(e.getMessage().contains("12 training rows but the model has 18 parameters"), e.getMessage());
     }
 
@@ -257,7 +256,7 @@ class RidgeTest {
         MmmDataset d = randomData(1, 40, 2);
         ModelSpec other = new ModelSpec(List.of(new ChannelSpec("tv", Adstock.geometric(0.5, 8, true),
                 Saturation.hill(1, 1))), true, 2);
-        IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> Ridge.fit(d, other));
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> Ridge.fit(d, other, RidgeOptions.defaults()));
         assertTrue(e.getMessage().contains("[tv]") && e.getMessage().contains("[ch0, ch1]"), e.getMessage());
         IllegalArgumentException h = assertThrows(IllegalArgumentException.class,
                 () -> Ridge.fit(d, ModelSpec.defaults(d), RidgeOptions.defaults().withHoldout(39)));
@@ -276,8 +275,8 @@ class RidgeTest {
             y[t] = 100 + rng.nextGaussian();
         }
         MmmDataset d = withKpi(d0, y);
-        LinearModel a = Ridge.fit(d, ModelSpec.defaults(d));
-        LinearModel b = Ridge.fit(d, ModelSpec.defaults(d));
+        FittedModel a = Ridge.fit(d, ModelSpec.defaults(d), RidgeOptions.defaults());
+        FittedModel b = Ridge.fit(d, ModelSpec.defaults(d), RidgeOptions.defaults());
         assertArrayEquals(a.coefficients(), b.coefficients(), 0.0);
         assertEquals(a.intercept(), b.intercept(), 0.0);
     }

@@ -35,11 +35,9 @@ final class GenericKernel implements Kernel {
             draws[d] = model.draw(d);
         }
         this.nonMedia = new double[nd + 1];
-        for (int d = nd == 0 ? -1 : 0; d < nd; d++) {
+        // d = -1 is the model's own point estimate (FittedModel defines it once: the point row or the draws' mean)
+        for (int d = -1; d < nd; d++) {
             nonMedia[d + 1] = computeNonMedia(d);
-            if (d >= 0) {
-                nonMedia[0] += nonMedia[d + 1] / nd;
-            }
         }
     }
 
@@ -76,14 +74,6 @@ final class GenericKernel implements Kernel {
 
     @Override
     public double contribution(int d, int c, double[] series) {
-        if (d < 0 && draws.length > 0) {
-            // The expectation is the mean over the draws, as on the fast path.
-            double s = 0;
-            for (int k = 0; k < draws.length; k++) {
-                s += contribution(k, c, series);
-            }
-            return s / draws.length;
-        }
         int nt = history.nPeriods();
         double[] x = new double[nt + horizon];
         double s = 0;

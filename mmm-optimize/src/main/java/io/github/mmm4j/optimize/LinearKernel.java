@@ -3,18 +3,21 @@ package io.github.mmm4j.optimize;
 import io.github.mmm4j.core.MmmDataset;
 import io.github.mmm4j.models.ChannelSpec;
 import io.github.mmm4j.models.Design;
-import io.github.mmm4j.models.LinearModel;
+import io.github.mmm4j.models.FittedModel;
 import io.github.mmm4j.transforms.Adstock;
 import io.github.mmm4j.transforms.Hill;
 import io.github.mmm4j.transforms.Logistic;
 import io.github.mmm4j.transforms.MichaelisMenten;
 import io.github.mmm4j.transforms.Saturation;
 import io.github.mmm4j.transforms.Tanh;
+import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 
 /**
- * The exact fast path for models made of {@link LinearModel}s (ridge and NNLS with bootstrap draws sharing one set
- * of transforms; a sampled or Bayesian model whose draws are linear models, each with its own transforms). Adstock is linear, so each channel's
+ * The exact fast path for every {@link FittedModel} (ridge and NNLS with bootstrap draws sharing one set of
+ * transforms; a Bayesian model whose draws each have their own transforms). Adstock is linear, so each channel's
  * adstocked, scaled level in horizon row {@code r} is {@code hist[r] + adstock_H(series / scale)[r]}, where
  * {@code hist} (the carryover of historical spend) is computed once; a response to a horizon total {@code x}
  * spread by the flighting is {@code beta * sum_r sat(hist[r] + x * w[r])} with {@code w} the adstocked flighting,
@@ -32,7 +35,7 @@ final class LinearKernel implements Kernel {
         final double[][] w;
         final boolean[] concaveShape;
 
-        Transforms(LinearModel m, MmmDataset history, int horizon, double[][] flighting) {
+        Transforms(FittedModel m, MmmDataset history, int horizon, double[][] flighting) {
             int nc = history.nChannels();
             int ng = history.nGeos();
             int nt = history.nPeriods();
@@ -143,7 +146,7 @@ final class LinearKernel implements Kernel {
     }
 
     /** Sums over the horizon rows of each design column of the extended data. */
-    private static double[] horizonColumnSums(LinearModel m, MmmDataset extended, int nt, int horizon) {
+    private static double[] horizonColumnSums(FittedModel m, MmmDataset extended, int nt, int horizon) {
         Design design = Design.of(extended, m.spec(), m.frame());
         int n2 = nt + horizon;
         double[] sums = new double[design.cols()];
@@ -167,76 +170,62 @@ final class LinearKernel implements Kernel {
         return s;
     }
 
-    static LinearKernel of(LinearModel m, MmmDataset history, MmmDataset extended, int horizon,
+    /**
+     * The kernel of a fitted model: its draws (each with its own transforms; draws with equal transforms share one
+     * set) and its point estimate as the expectation (the point row, or the mean over the draws when the model has
+     * none), as {@link FittedModel} defines it.
+     */
+    static LinearKernel of(FittedModel m, MmmDataset history, MmmDataset extended, int horizon,
             double[][] flighting) {
         int nc = history.nChannels();
         int ng = history.nGeos();
         int nt = history.nPeriods();
-        Transforms t = new Transforms(m, history, horizon, flighting);
+        int nd = m.drawCount();
         double[] colSums = horizonColumnSums(m, extended, nt, horizon);
-        int p = colSums.length;
-        int firstMedia = p - nc;
+        int firstMedia = colSums.length - nc;
         int rows = ng * horizon;
-        double[] draws = m.drawsArray();
-        int nd = draws == null ? 0 : draws.length / (1 + p);
-        double[][] beta = new double[nd][nc];
-        double[] nonMedia = new double[nd];
-        double[][] ew = new double[1][nc];
-        double enm;
-        if (nd == 0) {
-            double[] coef = m.coefficients();
-            System.arraycopy(coef, firstMedia, ew[0], 0, nc);
-            enm = nonMedia(m.intercept(), coef, 0, colSums, firstMedia, rows);
-        } else {
-            double sum = 0;
-            for (int d = 0; d < nd; d++) {
-                int off = d * (1 + p);
-                for (int c = 0; c < nc; c++) {
-                    beta[d][c] = draws[off + 1 + firstMedia + c];
-                    ew[0][c] += beta[d][c] / nd;
-                }
-                nonMedia[d] = nonMedia(draws[off], draws, off + 1, colSums, firstMedia, rows);
-                sum += nonMedia[d];
-            }
-            enm = sum / nd;
-        }
-        return new LinearKernel(nc, ng, horizon, new Transforms[] {t}, new int[nd], beta, nonMedia, ew, enm, nd);
-    }
-
-    static LinearKernel of(List<LinearModel> list, MmmDataset history, MmmDataset extended, int horizon,
-            double[][] flighting) {
-        int nd = list.size();
-        int nc = history.nChannels();
-        int ng = history.nGeos();
-        int nt = history.nPeriods();
-        Transforms[] sets = new Transforms[nd];
+        List<Transforms> sets = new ArrayList<>();
+        Map<List<ChannelSpec>, Integer> index = new HashMap<>();
         int[] setOf = new int[nd];
         double[][] beta = new double[nd][nc];
         double[] nonMedia = new double[nd];
-        double[][] ew = new double[nd][nc];
         double sum = 0;
-        double[] colSums = null;
-        LinearModel designOwner = null;
         for (int d = 0; d < nd; d++) {
-            LinearModel m = list.get(d);
-            sets[d] = new Transforms(m, history, horizon, flighting);
-            setOf[d] = d;
-            double[] coef = m.coefficients();
-            int firstMedia = coef.length - nc;
-            // Non-media columns depend only on trend and harmonics: reuse the design when they agree.
-            if (colSums == null || designOwner.spec().trend() != m.spec().trend()
-                    || designOwner.spec().fourierHarmonics() != m.spec().fourierHarmonics()) {
-                colSums = horizonColumnSums(m, extended, nt, horizon);
-                designOwner = m;
-            }
-            for (int c = 0; c < nc; c++) {
-                beta[d][c] = coef[firstMedia + c];
-                ew[d][c] = beta[d][c] / nd;
-            }
-            nonMedia[d] = nonMedia(m.intercept(), coef, 0, colSums, firstMedia, ng * horizon);
+            FittedModel dm = m.draw(d);
+            setOf[d] = index.computeIfAbsent(dm.spec().channels(), k -> {
+                sets.add(new Transforms(dm, history, horizon, flighting));
+                return sets.size() - 1;
+            });
+            double[] coef = dm.coefficients();
+            System.arraycopy(coef, firstMedia, beta[d], 0, nc);
+            nonMedia[d] = nonMedia(dm.intercept(), coef, 0, colSums, firstMedia, rows);
             sum += nonMedia[d];
         }
-        return new LinearKernel(nc, ng, horizon, sets, setOf, beta, nonMedia, ew, sum / nd, nd);
+        double enm;
+        double[] pointBeta = null;
+        int pointSet = -1;
+        if (m.hasPoint() || nd == 0) {
+            pointSet = index.computeIfAbsent(m.spec().channels(), k -> {
+                sets.add(new Transforms(m, history, horizon, flighting));
+                return sets.size() - 1;
+            });
+            double[] coef = m.coefficients();
+            pointBeta = java.util.Arrays.copyOfRange(coef, firstMedia, firstMedia + nc);
+            enm = nonMedia(m.intercept(), coef, 0, colSums, firstMedia, rows);
+        } else {
+            enm = sum / nd;
+        }
+        double[][] ew = new double[sets.size()][nc];
+        if (pointBeta != null) {
+            ew[pointSet] = pointBeta;
+        } else {
+            for (int d = 0; d < nd; d++) {
+                for (int c = 0; c < nc; c++) {
+                    ew[setOf[d]][c] += beta[d][c] / nd;
+                }
+            }
+        }
+        return new LinearKernel(nc, ng, horizon, sets.toArray(new Transforms[0]), setOf, beta, nonMedia, ew, enm, nd);
     }
 
     @Override

@@ -4,8 +4,6 @@ import io.github.mmm4j.core.Checks;
 import io.github.mmm4j.core.MmmDataset;
 import io.github.mmm4j.models.FittedModel;
 import io.github.mmm4j.models.Interval;
-import io.github.mmm4j.models.LinearModel;
-import io.github.mmm4j.models.SampledModel;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
@@ -28,13 +26,13 @@ import java.util.OptionalDouble;
  * or, if the baseline spends nothing on it, flat over periods with the channel's historical geo shares. Future
  * controls stay at their last observed value; no future events.
  *
- * <p><b>Expectation and uncertainty.</b> Expected values are the mean over the model's draws
- * ({@link FittedModel#drawCount()} {@code > 0}) or the point model; intervals repeat the computation per draw.
+ * <p><b>Expectation and uncertainty.</b> Expected values are the model's point estimate as {@link FittedModel}
+ * defines it (the point row, or the mean over the draws for a model without one); intervals repeat the computation
+ * per draw.
  *
- * <p><b>Evaluation paths.</b> For {@link LinearModel} (ridge, NNLS with bootstrap draws), {@link SampledModel} and
- * any model whose draws are linear models (a Bayesian posterior) the exact fast path evaluates transforms directly (see {@link ChannelResponse}); any other
- * {@link FittedModel} (additive in media) goes through {@link FittedModel#channelContribution} and
- * {@link FittedModel#predict}.
+ * <p><b>Evaluation.</b> Every {@link FittedModel} is evaluated on the exact fast path, which runs the transforms of
+ * each draw directly (see {@link ChannelResponse}); {@link Builder#genericPath(boolean)} forces the slower path through
+ * {@link FittedModel#channelContribution} and {@link FittedModel#predict}, which gives the same numbers (a check).
  */
 public final class PlanningModel {
 
@@ -69,12 +67,8 @@ public final class PlanningModel {
             Checks.checkLength("futureControls", b.futureControls, ng * horizon * history.nControls());
         }
         MmmDataset zeroExtended = history.extend(horizon, futureSpend, b.futureControls, b.futureEvents);
-        List<LinearModel> drawList = b.generic || model instanceof LinearModel ? null
-                : model instanceof SampledModel sm ? sm.draws() : linearDraws(model);
-        if (!b.generic && model instanceof LinearModel lm) {
-            kernel = LinearKernel.of(lm, history, zeroExtended, horizon, flighting);
-        } else if (drawList != null) {
-            kernel = LinearKernel.of(drawList, history, zeroExtended, horizon, flighting);
+        if (!b.generic) {
+            kernel = LinearKernel.of(model, history, zeroExtended, horizon, flighting);
         } else {
             double[] typical = new double[nc];
             for (int c = 0; c < nc; c++) {
@@ -94,22 +88,6 @@ public final class PlanningModel {
                 zero[d + 1][c] = kernel.contribution(d, c, none);
             }
         }
-    }
-
-    /** The draws of a model with draws that are all linear models (a Bayesian posterior), else null. */
-    private static List<LinearModel> linearDraws(FittedModel model) {
-        int nd = model.drawCount();
-        if (nd == 0) {
-            return null;
-        }
-        List<LinearModel> out = new ArrayList<>(nd);
-        for (int d = 0; d < nd; d++) {
-            if (!(model.draw(d) instanceof LinearModel lm)) {
-                return null;
-            }
-            out.add(lm);
-        }
-        return out;
     }
 
     /**

@@ -1,16 +1,15 @@
 package io.github.mmm4j.optimize;
 
-import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertThrows;
-import static org.junit.jupiter.api.Assertions.assertTrue;
-
 import io.github.mmm4j.core.MmmDataset;
-import io.github.mmm4j.models.LinearModel;
+import io.github.mmm4j.models.FittedModel;
 import io.github.mmm4j.models.ModelSpec;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 class BudgetOptimizerTest {
 
@@ -18,8 +17,8 @@ class BudgetOptimizerTest {
     static final ModelSpec CONCAVE = Fixtures.spec(DATA, new double[] {1, 0.8, 1.2}, new double[] {0.9, 0.7, 1});
     /** Strongly S-shaped: half-saturation at 2-3 times average spend, Hill slopes 3-4. */
     static final ModelSpec S_SHAPED = Fixtures.spec(DATA, new double[] {2, 3, 2.5}, new double[] {3, 4, 3.5});
-    static final LinearModel CONCAVE_MODEL = Fixtures.linear(DATA, CONCAVE, new double[] {400, 250, 300}, null);
-    static final LinearModel S_MODEL = Fixtures.linear(DATA, S_SHAPED, new double[] {900, 1200, 800}, null);
+    static final FittedModel CONCAVE_MODEL = Fixtures.linear(DATA, CONCAVE, new double[] {400, 250, 300}, null);
+    static final FittedModel S_MODEL = Fixtures.linear(DATA, S_SHAPED, new double[] {900, 1200, 800}, null);
 
     static double media(PlanningModel pm, double[] x) {
         double s = 0;
@@ -231,7 +230,7 @@ class BudgetOptimizerTest {
 
     @Test
     void drawsGiveTheOutcomeDistribution() {
-        LinearModel m = Fixtures.linear(DATA, CONCAVE, new double[] {400, 250, 300},
+        FittedModel m = Fixtures.linear(DATA, CONCAVE, new double[] {400, 250, 300},
                 new double[] {0.7, 0.85, 1.0, 1.1, 1.3, 0.9, 1.2, 0.95, 1.05, 1.15});
         PlanningModel pm = PlanningModel.of(m, 13);
         Allocation a = BudgetOptimizer.optimize(pm, BudgetConstraints.none(), Objective.maximizeKpi());

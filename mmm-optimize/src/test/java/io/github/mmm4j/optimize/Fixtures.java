@@ -6,7 +6,7 @@ import io.github.mmm4j.core.Rng;
 import io.github.mmm4j.core.TimeIndex;
 import io.github.mmm4j.models.ChannelSpec;
 import io.github.mmm4j.models.Design;
-import io.github.mmm4j.models.LinearModel;
+import io.github.mmm4j.models.FittedModel;
 import io.github.mmm4j.models.ModelSpec;
 import io.github.mmm4j.models.Provenance;
 import io.github.mmm4j.models.Ridge;
@@ -76,7 +76,7 @@ final class Fixtures {
     }
 
     /** A linear model with the given media coefficients (non-media coefficients small and fixed). */
-    static LinearModel linear(MmmDataset data, ModelSpec spec, double[] betas, double[] drawScales) {
+    static FittedModel linear(MmmDataset data, ModelSpec spec, double[] betas, double[] drawScales) {
         Design.Frame frame = Design.Frame.of(data);
         Design d = Design.of(data, spec, frame);
         int p = d.cols();
@@ -88,21 +88,24 @@ final class Fixtures {
         System.arraycopy(betas, 0, coef, first, betas.length);
         Provenance prov = Provenance.of("test", 0, Map.of());
         if (drawScales == null) {
-            return new LinearModel("test", spec, data, 0, frame, 500, coef, prov);
+            return FittedModel.point("test", spec, data, 0, frame, 500, coef, prov);
         }
         int nd = drawScales.length;
-        double[] draws = new double[nd * (1 + p)];
+        double[] point = FittedModel.row(spec, 500, coef);
+        int w = point.length;
+        double[] draws = new double[nd * w];
+        double[] dc = new double[p];
         for (int k = 0; k < nd; k++) {
-            draws[k * (1 + p)] = 500 + 10 * (drawScales[k] - 1);
             for (int j = 0; j < p; j++) {
-                draws[k * (1 + p) + 1 + j] = coef[j] * (j >= first ? drawScales[k] : 1);
+                dc[j] = coef[j] * (j >= first ? drawScales[k] : 1);
             }
+            System.arraycopy(FittedModel.row(spec, 500 + 10 * (drawScales[k] - 1), dc), 0, draws, k * w, w);
         }
-        return new LinearModel("test", spec, data, 0, frame, 500, coef, prov, draws, 0.9);
+        return FittedModel.of("test", spec, data, 0, frame, point, draws, 0.9, prov, null);
     }
 
     /** A ridge fit with a few bootstrap draws. */
-    static LinearModel ridge(MmmDataset data, int bootstrap) {
+    static FittedModel ridge(MmmDataset data, int bootstrap) {
         return Ridge.fit(data, ModelSpec.defaults(data), RidgeOptions.defaults().withLambda(0.1)
                 .withBootstrap(bootstrap).withSeed(3).withParallelism(1));
     }

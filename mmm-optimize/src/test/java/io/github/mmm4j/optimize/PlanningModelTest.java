@@ -1,31 +1,29 @@
 package io.github.mmm4j.optimize;
 
+import io.github.mmm4j.core.MmmDataset;
+import io.github.mmm4j.models.FittedModel;
+import io.github.mmm4j.models.Interval;
+import io.github.mmm4j.models.ModelSpec;
+import io.github.mmm4j.models.Provenance;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import io.github.mmm4j.core.MmmDataset;
-import io.github.mmm4j.models.Interval;
-import io.github.mmm4j.models.LinearModel;
-import io.github.mmm4j.models.ModelSpec;
-import io.github.mmm4j.models.Provenance;
-import io.github.mmm4j.models.SampledModel;
-import java.util.ArrayList;
-import java.util.List;
-import java.util.Map;
-import org.junit.jupiter.api.Test;
-
 class PlanningModelTest {
 
     static final MmmDataset DATA = Fixtures.data(1, 104, 3, 1);
     static final ModelSpec SPEC = Fixtures.spec(DATA, new double[] {1, 0.8, 1.2}, new double[] {1, 0.7, 2.5});
-    static final LinearModel POINT = Fixtures.linear(DATA, SPEC, new double[] {400, 250, 300}, null);
-    static final LinearModel DRAWS = Fixtures.linear(DATA, SPEC, new double[] {400, 250, 300},
+    static final FittedModel POINT = Fixtures.linear(DATA, SPEC, new double[] {400, 250, 300}, null);
+    static final FittedModel DRAWS = Fixtures.linear(DATA, SPEC, new double[] {400, 250, 300},
             new double[] {0.8, 0.9, 1.0, 1.05, 1.1, 1.2, 0.95, 1.15});
 
     /** Sum over the horizon rows of the model's own prediction on the extended data. */
-    static double predictedKpi(LinearModel m, SpendPlan plan) {
+    static double predictedKpi(FittedModel m, SpendPlan plan) {
         MmmDataset ext = m.data().extend(plan.periods(), plan.spend(), null, null);
         double[] p = m.predict(ext);
         int nt = m.data().nPeriods();
@@ -71,7 +69,7 @@ class PlanningModelTest {
 
     @Test
     void fastPathEqualsGenericPath() {
-        for (LinearModel m : new LinearModel[] {POINT, DRAWS}) {
+        for (FittedModel m : new FittedModel[] {POINT, DRAWS}) {
             PlanningModel fast = PlanningModel.of(m, 8);
             PlanningModel generic = PlanningModel.builder(m, 8).genericPath(true).build();
             for (int c = 0; c < 3; c++) {
@@ -97,13 +95,20 @@ class PlanningModelTest {
 
     @Test
     void sampledModelFastPathEqualsGenericPath() {
-        List<LinearModel> draws = new ArrayList<>();
+        List<FittedModel> draws = new ArrayList<>();
         for (int k = 0; k < 4; k++) {
             ModelSpec spec = Fixtures.spec(DATA, new double[] {0.8 + 0.1 * k, 1, 1.5 - 0.1 * k},
                     new double[] {1, 0.7 + 0.1 * k, 2});
             draws.add(Fixtures.linear(DATA, spec, new double[] {380 + 10 * k, 250, 300 - 5 * k}, null));
         }
-        SampledModel m = new SampledModel("sampled", draws, Provenance.of("test", 0, Map.of()), 0.8);
+        int w = draws.get(0).parameterNames().size();
+        double[] rows = new double[draws.size() * w];
+        for (int k = 0; k < draws.size(); k++) {
+            FittedModel d = draws.get(k);
+            System.arraycopy(FittedModel.row(d.spec(), d.intercept(), d.coefficients()), 0, rows, k * w, w);
+        }
+        FittedModel m = FittedModel.of("sampled", draws.get(0).spec(), DATA, 0, draws.get(0).frame(), null, rows, 0.8,
+                Provenance.of("test", 0, Map.of()), null);
         PlanningModel fast = PlanningModel.of(m, 10);
         PlanningModel generic = PlanningModel.builder(m, 10).genericPath(true).build();
         SpendPlan plan = fast.plan(new double[] {15000, 9000, 40000});
@@ -183,7 +188,7 @@ class PlanningModelTest {
     @Test
     void horizonLongerThanHistoryIsFlatAtTheMean() {
         MmmDataset small = Fixtures.data(2, 30, 2, 1);
-        LinearModel m = Fixtures.linear(small, Fixtures.spec(small, new double[] {1, 1}, new double[] {1, 1}),
+        FittedModel m = Fixtures.linear(small, Fixtures.spec(small, new double[] {1, 1}, new double[] {1, 1}),
                 new double[] {100, 100}, null);
         PlanningModel pm = PlanningModel.of(m, 40);
         assertEquals(small.totalSpend(0) / 30 * 40, pm.baseline().channelTotal(0), 1e-6);
@@ -192,7 +197,7 @@ class PlanningModelTest {
     @Test
     void panelsSplitAcrossGeos() {
         MmmDataset panel = Fixtures.data(3, 60, 2, 3);
-        LinearModel m = Fixtures.linear(panel, Fixtures.spec(panel, new double[] {1, 1}, new double[] {0.8, 2}),
+        FittedModel m = Fixtures.linear(panel, Fixtures.spec(panel, new double[] {1, 1}, new double[] {0.8, 2}),
                 new double[] {100, 150}, null);
         PlanningModel fast = PlanningModel.of(m, 6);
         PlanningModel generic = PlanningModel.builder(m, 6).genericPath(true).build();

@@ -1,9 +1,6 @@
 package io.github.mmm4j.optimize;
 
-import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertTrue;
-
-import io.github.mmm4j.models.LinearModel;
+import io.github.mmm4j.models.FittedModel;
 import java.io.IOException;
 import java.io.Reader;
 import java.nio.file.Files;
@@ -13,10 +10,12 @@ import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVRecord;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 class ResponseCurvesTest {
 
-    static final LinearModel DRAWS = Fixtures.linear(PlanningModelTest.DATA, BudgetOptimizerTest.CONCAVE,
+    static final FittedModel DRAWS = Fixtures.linear(PlanningModelTest.DATA, BudgetOptimizerTest.CONCAVE,
             new double[] {400, 250, 300}, new double[] {0.8, 1.0, 1.2, 0.9, 1.1});
 
     @Test

@@ -200,7 +200,7 @@ public record Findings(String kpi, String source, int periods, String frequency,
         Objects.requireNonNull(input, "input");
         AnalysisResult r = input.result();
         Round best = r.bestRound();
-        FittedModel primary = best.models().get(0);
+        FittedModel primary = r.primaryModel();
         MmmDataset data = primary.data();
         DataProfile profile = r.profile();
         List<ChannelSummary> summaries = primary.channels();
@@ -210,8 +210,9 @@ public record Findings(String kpi, String source, int periods, String frequency,
         List<ChannelFinding> channels = new ArrayList<>();
         for (ChannelSummary s : summaries) {
             Optional<ChannelConsensus> cc = consensus(best, s.name());
-            double roi = cc.flatMap(ChannelConsensus::consensusRoi).orElse(s.roi());
-            Optional<Interval> iv = cc.flatMap(ChannelConsensus::consensusInterval).or(s::roiInterval);
+            // One answer: the primary model's ROI and interval; the other estimators only label agreement.
+            double roi = s.roi();
+            Optional<Interval> iv = s.roiInterval();
             Agreement agreement = cc.map(ChannelConsensus::agreement).orElse(Agreement.UNCERTAIN);
             Optional<Double> sh = shapleySum == 0 ? Optional.empty()
                     : input.shapley().stream().filter(x -> x.channel().equals(s.name())).findFirst()

@@ -48,24 +48,9 @@ final class JsonReport {
     }
 
     static ObjectNode tree(ReportData r) {
-        ObjectNode root = JSON.createObjectNode();
         FittedModel m = r.primary;
-        root.put("model", m.estimator());
-        root.put("kpi", r.data.kpiName());
-        root.put("seed", r.input.seed());
+        ObjectNode root = ModelResults.of(m, r.result.primaryReason(), r.input.source(), r.input.seed());
         root.put("version", Mmm4j.version());
-        ObjectNode d = root.putObject("data");
-        d.put("source", r.input.source());
-        d.put("periods", r.data.nPeriods());
-        d.put("frequency", r.data.time().frequency().name().toLowerCase(Locale.ROOT));
-        d.put("start", r.data.time().start().toString());
-        d.put("end", r.data.time().end().toString());
-        d.put("geos", r.data.nGeos());
-        d.put("holdout", m.holdout());
-        root.set("metrics", metrics(m));
-        root.set("channels", channels(m, true));
-        JsonFields.number(root, "interval_level", m.intervalLevel());
-        root.put("draws", m.drawCount());
 
         root.put("verdict", r.result.verdict().name());
         Findings f = r.findings;
@@ -76,7 +61,7 @@ final class JsonReport {
         root.put("best_round", r.best.number());
         ArrayNode rounds = root.putArray("rounds");
         for (Round round : r.result.rounds()) {
-            rounds.add(round(round));
+            rounds.add(round(round, r));
         }
         ArrayNode consensus = root.putArray("consensus");
         for (ChannelConsensus c : r.best.analysis().channels()) {
@@ -116,44 +101,23 @@ final class JsonReport {
         return root;
     }
 
-    private static ObjectNode metrics(FittedModel m) {
-        ObjectNode metrics = JSON.createObjectNode();
-        JsonFields.metrics(metrics.putObject("train"), m.trainMetrics());
-        if (m.testMetrics().isPresent()) {
-            JsonFields.metrics(metrics.putObject("test"), m.testMetrics().get());
-        } else {
-            metrics.putNull("test");
-        }
-        return metrics;
-    }
-
-
-    private static ArrayNode channels(FittedModel m, boolean full) {
+    /** The short per-channel estimates of a comparison model in a round. */
+    private static ArrayNode channels(FittedModel m) {
         ArrayNode channels = JSON.createArrayNode();
         for (ChannelSummary c : m.channels()) {
             ObjectNode o = channels.addObject();
             o.put("name", c.name());
-            if (full) {
-                JsonFields.number(o, "spend", c.spend());
-                JsonFields.number(o, "contribution", c.contribution());
-                JsonFields.number(o, "share", c.share());
-            }
             JsonFields.number(o, "roi", c.roi());
             interval(o, "roi", c.roiInterval());
             JsonFields.number(o, "mroi", c.mroi());
             interval(o, "mroi", c.mroiInterval());
-            if (full) {
-                interval(o, "contribution", c.contributionInterval());
-                interval(o, "share", c.shareInterval());
-            } else {
-                JsonFields.number(o, "contribution", c.contribution());
-                JsonFields.number(o, "share", c.share());
-            }
+            JsonFields.number(o, "contribution", c.contribution());
+            JsonFields.number(o, "share", c.share());
         }
         return channels;
     }
 
-    private static ObjectNode round(Round round) {
+    private static ObjectNode round(Round round, ReportData r) {
         ObjectNode o = JSON.createObjectNode();
         o.put("number", round.number());
         Optional<TunerProposal> p = round.proposal();
@@ -176,8 +140,9 @@ final class JsonReport {
         for (FittedModel m : round.models()) {
             ObjectNode mo = models.addObject();
             mo.put("model", m.estimator());
-            mo.set("metrics", metrics(m));
-            mo.set("channels", channels(m, false));
+            mo.set("metrics", ModelResults.metrics(m));
+            mo.put("primary", m == r.primary);
+            mo.set("channels", channels(m));
         }
         return o;
     }
@@ -382,13 +347,7 @@ final class JsonReport {
     }
 
     private static void interval(ObjectNode o, String name, Optional<Interval> iv) {
-        if (iv.isPresent()) {
-            JsonFields.number(o, name + "_lower", iv.get().lower());
-            JsonFields.number(o, name + "_upper", iv.get().upper());
-        } else {
-            o.putNull(name + "_lower");
-            o.putNull(name + "_upper");
-        }
+        ModelResults.interval(o, name, iv);
     }
 
 

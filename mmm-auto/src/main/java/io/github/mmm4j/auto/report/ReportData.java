@@ -62,7 +62,7 @@ final class ReportData {
         this.input = input;
         this.result = input.result();
         this.best = result.bestRound();
-        this.primary = best.models().get(0);
+        this.primary = result.primaryModel();
         this.data = primary.data();
         this.findings = Findings.of(input);
         this.narrative = Objects.requireNonNull(narrator.narrate(findings), "the narrator returned null");

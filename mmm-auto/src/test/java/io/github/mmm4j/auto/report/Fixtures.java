@@ -23,7 +23,7 @@ final class Fixtures {
     /** @return the two-round analysis of the demo data (seed 42) */
     static synchronized AnalysisResult demo() {
         if (demo == null) {
-            demo = AutoAnalysis.run(DemoData.generate(DemoData.DEFAULT_SEED), io.github.mmm4j.auto.AutoOptions.defaults().withEstimators(java.util.List.of(io.github.mmm4j.auto.Estimators.ridge(), io.github.mmm4j.auto.Estimators.nnls())).withSearchIterations(300).withMaxRounds(2));
+            demo = AutoAnalysis.run(DemoData.generate(DemoData.DEFAULT_SEED), io.github.mmm4j.auto.AutoOptions.defaults().withEstimators(io.github.mmm4j.auto.AutoOptions.defaultEstimators().subList(0, 2)).withSearchIterations(300).withMaxRounds(2));
         }
         return demo;
     }
@@ -33,7 +33,7 @@ final class Fixtures {
     static synchronized AnalysisResult hostile() {
         if (hostile == null) {
             hostile = AutoAnalysis.run(renamed(DemoData.generate(DemoData.DEFAULT_SEED)),
-                    io.github.mmm4j.auto.AutoOptions.defaults().withEstimators(java.util.List.of(io.github.mmm4j.auto.Estimators.ridge(), io.github.mmm4j.auto.Estimators.nnls())).withSearchIterations(300).withMaxRounds(1));
+                    io.github.mmm4j.auto.AutoOptions.defaults().withEstimators(io.github.mmm4j.auto.AutoOptions.defaultEstimators().subList(0, 2)).withSearchIterations(300).withMaxRounds(1));
         }
         return hostile;
     }

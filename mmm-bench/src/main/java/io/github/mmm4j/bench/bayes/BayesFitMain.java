@@ -5,7 +5,7 @@ import io.github.mmm4j.core.MmmCsv;
 import io.github.mmm4j.core.MmmDataset;
 import io.github.mmm4j.models.ChannelSpec;
 import io.github.mmm4j.models.ModelSpec;
-import io.github.mmm4j.models.bayes.BayesModel;
+import io.github.mmm4j.models.SamplerDiagnostics;
 import io.github.mmm4j.models.bayes.BayesOptions;
 import io.github.mmm4j.models.bayes.BayesianMmm;
 import io.github.mmm4j.models.bayes.NutsChain;
@@ -55,13 +55,14 @@ public final class BayesFitMain {
                 "gradients", "us/grad", "div", "maxRhat");
         for (int k = 1; k <= repeats; k++) {
             long t0 = System.nanoTime();
-            BayesModel m = BayesianMmm.fit(data, spec, options.withSeed(k));
+            BayesianMmm.Run run = BayesianMmm.run(data, spec, options.withSeed(k));
+            SamplerDiagnostics m = run.model().samplerDiagnostics().orElseThrow();
             double wall = (System.nanoTime() - t0) / 1e9;
-            double sampling = m.samplerResult().wallTimeNanos() / 1e9;
-            long grads = m.samplerResult().gradientEvaluations();
+            double sampling = run.sampler().wallTimeNanos() / 1e9;
+            long grads = run.sampler().gradientEvaluations();
             int threads = Math.min(options.chains(), Runtime.getRuntime().availableProcessors());
             long leapfrog = 0;
-            for (NutsChain c : m.samplerResult().chains()) {
+            for (NutsChain c : run.sampler().chains()) {
                 leapfrog += c.gradientEvaluations();
             }
             System.out.printf(Locale.ROOT, "%-5d %9.2f %8.0f %8.1f %10d %9.2f %5d %8.4f   (fit incl. post-processing %.2f s)%n",

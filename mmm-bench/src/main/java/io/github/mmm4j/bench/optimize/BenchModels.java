@@ -5,7 +5,7 @@ import io.github.mmm4j.core.MmmDataset;
 import io.github.mmm4j.core.TimeIndex;
 import io.github.mmm4j.models.ChannelSpec;
 import io.github.mmm4j.models.Design;
-import io.github.mmm4j.models.LinearModel;
+import io.github.mmm4j.models.FittedModel;
 import io.github.mmm4j.models.ModelSpec;
 import io.github.mmm4j.models.Provenance;
 import io.github.mmm4j.transforms.Adstock;
@@ -42,7 +42,7 @@ final class BenchModels {
     }
 
     /** Geometric adstock, Hill saturation of the given slope (ec varied per channel), positive coefficients. */
-    static LinearModel model(MmmDataset data, double slope) {
+    static FittedModel model(MmmDataset data, double slope) {
         List<ChannelSpec> cs = new ArrayList<>();
         int nc = data.nChannels();
         for (int c = 0; c < nc; c++) {
@@ -56,6 +56,6 @@ final class BenchModels {
         for (int c = 0; c < nc; c++) {
             coef[d.firstMediaColumn() + c] = 500 + 37 * c;
         }
-        return new LinearModel("bench", spec, data, 0, frame, 10000, coef, Provenance.of("bench", 0, Map.of()));
+        return FittedModel.point("bench", spec, data, 0, frame, 10000, coef, Provenance.of("bench", 0, Map.of()));
     }
 }

@@ -41,7 +41,7 @@ public class BudgetOptimizerBenchmark {
     public String shape;
 
     private PlanningModel planning;
-    private io.github.mmm4j.models.LinearModel model;
+    private io.github.mmm4j.models.FittedModel model;
     private BudgetConstraints constraints;
 
     /** Builds the model, the planning model and a budget 20% above the current spend. */

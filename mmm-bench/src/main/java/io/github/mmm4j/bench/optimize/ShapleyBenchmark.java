@@ -1,7 +1,7 @@
 package io.github.mmm4j.bench.optimize;
 
 import io.github.mmm4j.core.MmmDataset;
-import io.github.mmm4j.models.LinearModel;
+import io.github.mmm4j.models.FittedModel;
 import io.github.mmm4j.optimize.shapley.CoalitionValue;
 import io.github.mmm4j.optimize.shapley.Link;
 import io.github.mmm4j.optimize.shapley.Shapley;
@@ -38,7 +38,7 @@ public class ShapleyBenchmark {
     public int channels;
 
     private MmmDataset data;
-    private LinearModel model;
+    private FittedModel model;
     private CoalitionValue multiplicative;
 
     /** Builds the data, the model and the multiplicative game. */

@@ -4,7 +4,10 @@ import io.github.mmm4j.core.Checks;
 import io.github.mmm4j.core.MmmDataset;
 import io.github.mmm4j.models.ChannelSpec;
 import io.github.mmm4j.models.Design;
+import io.github.mmm4j.models.Estimator;
+import io.github.mmm4j.models.FittedModel;
 import io.github.mmm4j.models.ModelSpec;
+import io.github.mmm4j.models.SamplerDiagnostics;
 import io.github.mmm4j.transforms.Adstock;
 import io.github.mmm4j.transforms.BetaGamma;
 import io.github.mmm4j.transforms.Delayed;
@@ -19,8 +22,12 @@ import io.github.mmm4j.transforms.WeibullPdf;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Optional;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.DoubleConsumer;
 
 /**
  * The Bayesian marketing mix model: the shared {@link ModelSpec} with priors, sampled by {@link Nuts}.
@@ -50,11 +57,11 @@ import java.util.Objects;
  * <p><b>Sampling.</b> NUTS (Hoffman and Gelman 2014) on the unconstrained parameters of {@link MmmLogDensity},
  * {@link BayesOptions#chains()} chains in parallel, seeds split from {@link BayesOptions#seed()}. Convergence
  * diagnostics (rank-normalised R-hat and bulk/tail ESS, Vehtari, Gelman, Simpson, Carpenter and Bürkner 2021) are in
- * {@link BayesModel#summary()}, with warnings when an R-hat exceeds 1.01 or a transition diverged.
+ * {@link SamplerDiagnostics#parameters()}, with warnings when an R-hat exceeds 1.01 or a transition diverged.
  *
  * <p>Example:
  * <pre>{@code
- * BayesModel m = BayesianMmm.fit(data, ModelSpec.defaults(data), BayesOptions.defaults().withSeed(42));
+ * FittedModel m = BayesianMmm.fit(data, ModelSpec.defaults(data), BayesOptions.defaults().withSeed(42));
  * for (ChannelSummary c : m.channels()) {
  *     double roi = c.roi();                              // posterior mean
  *     Interval credible = c.roiInterval().orElseThrow(); // 90% equal-tailed credible interval
@@ -62,22 +69,136 @@ import java.util.Objects;
  * boolean converged = m.samplerDiagnostics().orElseThrow().healthy();
  * }</pre>
  */
-public final class BayesianMmm {
+public final class BayesianMmm implements Estimator {
 
-    private BayesianMmm() {
+    /** The estimator's name in results and provenance. */
+    public static final String NAME = "bayes";
+
+    /** Largest warmup and draws per chain that {@link #remedy} asks for. */
+    public static final int MAX_REMEDY_ITERATIONS = 2000;
+    /** Largest target acceptance that {@link #remedy} asks for. */
+    public static final double MAX_TARGET_ACCEPT = 0.99;
+
+    private final BayesOptions options;
+
+    /**
+     * @param options sampler settings, priors, lift tests
+     */
+    public BayesianMmm(BayesOptions options) {
+        this.options = Objects.requireNonNull(options, "options");
+    }
+
+    /** @return the Bayesian model with {@link BayesOptions#defaults()} */
+    public static BayesianMmm defaults() {
+        return new BayesianMmm(BayesOptions.defaults());
+    }
+
+    /** @return the options */
+    public BayesOptions options() {
+        return options;
     }
 
     /**
-     * Fits with {@link BayesOptions#defaults()}.
-     *
-     * @param data the data, with the spec's channels
-     * @param spec the model structure
-     * @return the fitted model
-     * @throws IllegalArgumentException if the spec, data or options do not fit together (see
-     *     {@link #fit(MmmDataset, ModelSpec, BayesOptions)})
+     * @param newOptions the options
+     * @return a copy with those options
      */
-    public static BayesModel fit(MmmDataset data, ModelSpec spec) {
-        return fit(data, spec, BayesOptions.defaults());
+    public BayesianMmm withOptions(BayesOptions newOptions) {
+        return new BayesianMmm(newOptions);
+    }
+
+    @Override
+    public String name() {
+        return NAME;
+    }
+
+    /**
+     * {@inheritDoc}
+     *
+     * <p>See {@link #fit(MmmDataset, ModelSpec, BayesOptions)}.
+     */
+    @Override
+    public FittedModel fit(MmmDataset data, ModelSpec spec) {
+        return fit(data, spec, options);
+    }
+
+    @Override
+    public int holdout() {
+        return options.holdout();
+    }
+
+    @Override
+    public long seed() {
+        return options.seed();
+    }
+
+    @Override
+    public BayesianMmm withHoldout(int periods) {
+        return new BayesianMmm(options.withHoldout(periods));
+    }
+
+    @Override
+    public BayesianMmm withSeed(long seed) {
+        return new BayesianMmm(options.withSeed(seed));
+    }
+
+    /**
+     * {@inheritDoc}
+     *
+     * <p>The fraction is the share of sampler iterations done over all chains, reported every 200 iterations.
+     */
+    @Override
+    public BayesianMmm withProgress(DoubleConsumer progress) {
+        Objects.requireNonNull(progress, "progress");
+        long total = (long) options.chains() * (options.warmup() + options.draws());
+        AtomicLong done = new AtomicLong();
+        return new BayesianMmm(options.withProgress((chain, iteration, phase) -> {
+            long d = done.incrementAndGet();
+            if (d % 200 == 0 || d == total) {
+                progress.accept((double) d / total);
+            }
+        }));
+    }
+
+    @Override
+    public Map<String, String> settings() {
+        return options.asMap();
+    }
+
+    /** The Bayesian model samples the transform parameters: only the families and windows in the spec matter. */
+    @Override
+    public boolean learnsTransforms() {
+        return true;
+    }
+
+    /**
+     * {@inheritDoc}
+     *
+     * <p>With divergences: smaller sampler steps (target acceptance 0.95, then 0.99), which follow the posterior's
+     * curvature (Betancourt 2017, "A conceptual introduction to Hamiltonian Monte Carlo"). With R-hat above 1.01 or
+     * no diagnostics: twice the warmup and draws per chain, up to {@value #MAX_REMEDY_ITERATIONS} each.
+     */
+    @Override
+    public Optional<Remedy> remedy(FittedModel fit) {
+        Optional<SamplerDiagnostics> diag = fit.samplerDiagnostics();
+        double ta = options.targetAccept();
+        if (diag.isPresent() && diag.get().divergences() > 0 && ta < MAX_TARGET_ACCEPT) {
+            double next = ta < 0.95 ? 0.95 : MAX_TARGET_ACCEPT;
+            return Optional.of(new Remedy(withOptions(options.withTargetAccept(next)), String.format(Locale.ROOT,
+                    "smaller sampler steps: target acceptance %.2f instead of %.2f", next, ta)));
+        }
+        if (options.draws() < MAX_REMEDY_ITERATIONS
+                && (diag.isEmpty() || !(diag.get().maxRhat() <= SamplerDiagnostics.RHAT_THRESHOLD))) {
+            int w = Math.min(MAX_REMEDY_ITERATIONS, 2 * options.warmup());
+            int d = Math.min(MAX_REMEDY_ITERATIONS, 2 * options.draws());
+            return Optional.of(new Remedy(withOptions(options.withWarmup(w).withDraws(d)), String.format(Locale.ROOT,
+                    "more draws: warmup %d and draws %d per chain", w, d)));
+        }
+        return Optional.empty();
+    }
+
+    @Override
+    public String toString() {
+        return "BayesianMmm" + options.asMap();
     }
 
     /**
@@ -87,7 +208,7 @@ public final class BayesianMmm {
      * @param spec the model structure; each channel's transform types and structure ({@code maxLag},
      *     {@code normalized}) are used, their parameter values are not (they are sampled)
      * @param options sampler settings, priors, lift tests
-     * @return the fitted model; check {@link BayesModel#status()} and {@link BayesModel#warnings()}
+     * @return the fitted model; check {@link FittedModel#samplerDiagnostics()}
      * @throws NullPointerException if an argument is null
      * @throws IllegalArgumentException if the spec does not match the data, fewer than 2 training periods remain,
      *     the KPI is constant, a channel uses an unsupported transform (sigmoid or tanh saturation), a prior is on
@@ -96,7 +217,29 @@ public final class BayesianMmm {
      * @throws java.util.concurrent.CancellationException if the fit was cancelled before any draw was kept
      * @throws IllegalStateException if the sampler failed to initialise or adapt (see the message)
      */
-    public static BayesModel fit(MmmDataset data, ModelSpec spec, BayesOptions options) {
+    public static FittedModel fit(MmmDataset data, ModelSpec spec, BayesOptions options) {
+        return run(data, spec, options).model();
+    }
+
+    /**
+     * A fit together with the sampler's raw result (unconstrained draws, step sizes, gradient counts, wall time), for
+     * benchmarks and sampler studies; {@link #fit(MmmDataset, ModelSpec, BayesOptions)} keeps only the model.
+     *
+     * @param model the fitted model
+     * @param sampler the NUTS result on the unconstrained coordinates of {@link MmmLogDensity}
+     */
+    public record Run(FittedModel model, NutsResult sampler) {
+    }
+
+    /**
+     * Fits as {@link #fit(MmmDataset, ModelSpec, BayesOptions)} and also returns the sampler's raw result.
+     *
+     * @param data the data
+     * @param spec the model structure
+     * @param options sampler settings, priors, lift tests
+     * @return the model and the sampler's result
+     */
+    public static Run run(MmmDataset data, ModelSpec spec, BayesOptions options) {
         Prepared p = prepare(data, spec, options);
         MmmLogDensity first = new MmmLogDensity(p.structure);
         NutsControl control = NutsControl.defaults().withParallelism(options.parallelism())
@@ -108,7 +251,7 @@ public final class BayesianMmm {
             handed[0] = null;
             return d;
         }, options.nutsOptions(), control);
-        return new BayesModel(data, spec, options, p, first.copy(), result);
+        return new Run(Posterior.model(data, spec, options, p, first.copy(), result), result);
     }
 
     /**

@@ -2,7 +2,7 @@ package io.github.mmm4j.models.search;
 
 import io.github.mmm4j.core.Checks;
 import io.github.mmm4j.core.MmmDataset;
-import io.github.mmm4j.models.LinearModel;
+import io.github.mmm4j.models.FittedModel;
 import io.github.mmm4j.models.ModelSpec;
 import io.github.mmm4j.models.Ridge;
 import io.github.mmm4j.models.RidgeOptions;
@@ -82,7 +82,7 @@ public record Candidate(ModelSpec spec, double lambda, double nrmse, double deco
      * @param data the data the search ran on
      * @return the fitted model
      */
-    public LinearModel fit(MmmDataset data) {
+    public FittedModel fit(MmmDataset data) {
         return fit(data, RidgeOptions.defaults());
     }
 
@@ -98,7 +98,7 @@ public record Candidate(ModelSpec spec, double lambda, double nrmse, double deco
      * @return the fitted model
      * @throws IllegalArgumentException if the data do not match the spec
      */
-    public LinearModel fit(MmmDataset data, RidgeOptions options) {
+    public FittedModel fit(MmmDataset data, RidgeOptions options) {
         Objects.requireNonNull(data, "data");
         Objects.requireNonNull(options, "options");
         return Ridge.fit(data, spec, options.withLambda(lambda).withHoldout(holdout)

@@ -35,7 +35,7 @@ import org.hipparchus.random.Well19937c;
  * non-negative by default) scored by NRMSE and DECOMP.RSSD, and MAPE.LIFT when lift experiments are given, as Robyn
  * defines them (Runge et al., Meta's Robyn documentation; see {@link SearchEvaluator}). The answer is the Pareto
  * front of everything evaluated plus a default choice ({@link SearchResult}); each {@link Candidate} refits through
- * {@link Candidate#fit} into a {@link io.github.mmm4j.models.LinearModel} with bootstrap intervals.
+ * {@link Candidate#fit} into a {@link io.github.mmm4j.models.FittedModel} with bootstrap intervals.
  *
  * <p><b>Optimiser.</b> {@link SearchOptions#trials()} trials, each a CMA-ES run (Hansen 2016, "The CMA Evolution
  * Strategy: A Tutorial", arXiv:1604.00772; Hipparchus' {@link CMAESOptimizer}, active covariance update) on the

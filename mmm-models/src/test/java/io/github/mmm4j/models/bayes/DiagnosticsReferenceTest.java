@@ -1,11 +1,10 @@
 package io.github.mmm4j.models.bayes;
 
-import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertTrue;
-
 import java.util.Map;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
  * {@link Diagnostics} against rstan 2.21.7 on the same 4 x 1000 draws (see {@code src/test/resources/bayes/README.md}).

@@ -1,10 +1,9 @@
 package io.github.mmm4j.models.bayes;
 
+import org.junit.jupiter.api.Test;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
-
-import org.junit.jupiter.api.Test;
 
 /** Tests of {@link GradientCheck}. */
 class GradientCheckTest {

@@ -1,11 +1,10 @@
 package io.github.mmm4j.models.bayes;
 
-import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertTrue;
-
 import java.lang.management.ManagementFactory;
 import java.util.SplittableRandom;
 import org.junit.jupiter.api.Test;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /** Tests of the per-chain kernel: allocation-free transitions and the windowed adaptation schedule. */
 class NutsKernelTest {

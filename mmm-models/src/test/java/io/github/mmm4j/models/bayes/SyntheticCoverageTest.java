@@ -1,10 +1,9 @@
 package io.github.mmm4j.models.bayes;
 
-import static org.junit.jupiter.api.Assertions.assertTrue;
-
 import io.github.mmm4j.core.MmmDataset;
 import io.github.mmm4j.models.ChannelSpec;
 import io.github.mmm4j.models.ChannelSummary;
+import io.github.mmm4j.models.FittedModel;
 import io.github.mmm4j.models.Interval;
 import io.github.mmm4j.models.ModelSpec;
 import io.github.mmm4j.synthetic.ChannelTruth;
@@ -22,6 +21,7 @@ import java.util.Locale;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.condition.DisabledIfSystemProperty;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
  * Ground-truth recovery: over 50 replicates (seeds 1..50) of the synthetic generator's {@code realistic} preset
@@ -68,16 +68,16 @@ class SyntheticCoverageTest {
                 cs.add(new ChannelSpec(t.name(), t.adstock(), s));
             }
             ModelSpec spec = new ModelSpec(cs, true, 2);
-            BayesModel m = BayesianMmm.fit(data, spec, BayesOptions.defaults().withSeed(1000 + seed));
+            FittedModel m = BayesianMmm.fit(data, spec, BayesOptions.defaults().withSeed(1000 + seed));
             if (names == null) {
                 names = data.channels();
                 covered = new int[names.size()];
             }
-            divergent += m.divergences();
-            worstRhat = Math.max(worstRhat, m.maxRhat());
-            rhatOver += m.maxRhat() > NutsResult.RHAT_THRESHOLD ? 1 : 0;
+            divergent += m.samplerDiagnostics().orElseThrow().divergences();
+            worstRhat = Math.max(worstRhat, m.samplerDiagnostics().orElseThrow().maxRhat());
+            rhatOver += m.samplerDiagnostics().orElseThrow().maxRhat() > NutsResult.RHAT_THRESHOLD ? 1 : 0;
             log.append(String.format(Locale.ROOT, "%d fit: divergences %d, max R-hat %.4f, min bulk ESS %.0f%n", seed,
-                    m.divergences(), m.maxRhat(), m.minEssBulk()));
+                    m.samplerDiagnostics().orElseThrow().divergences(), m.samplerDiagnostics().orElseThrow().maxRhat(), m.samplerDiagnostics().orElseThrow().minEssBulk()));
             for (int c = 0; c < names.size(); c++) {
                 ChannelSummary s = m.channels().get(c);
                 double truth = g.truth().channel(s.name()).roi();

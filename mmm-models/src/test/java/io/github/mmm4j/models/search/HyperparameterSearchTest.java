@@ -1,20 +1,19 @@
 package io.github.mmm4j.models.search;
 
-import static org.junit.jupiter.api.Assertions.assertArrayEquals;
-import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertFalse;
-import static org.junit.jupiter.api.Assertions.assertNotEquals;
-import static org.junit.jupiter.api.Assertions.assertThrows;
-import static org.junit.jupiter.api.Assertions.assertTrue;
-
 import io.github.mmm4j.models.ChannelSummary;
-import io.github.mmm4j.models.LinearModel;
+import io.github.mmm4j.models.FittedModel;
 import io.github.mmm4j.models.RidgeOptions;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Set;
 import org.junit.jupiter.api.Test;
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /** The search as a whole: reproducibility, budget, progress, cancellation, the front and the refit. */
 class HyperparameterSearchTest {
@@ -91,7 +90,7 @@ class HyperparameterSearchTest {
             ev.evaluate(c.unit(), ws, obj);
             assertEquals(c.nrmse(), obj[0]);
             assertEquals(c.decompRssd(), obj[1]);
-            LinearModel fit = c.fit(DATA.data(), RidgeOptions.defaults().withBootstrap(0));
+            FittedModel fit = c.fit(DATA.data(), RidgeOptions.defaults().withBootstrap(0));
             double[] sol = ws.solution();
             assertEquals(sol[0], fit.intercept(), 1e-9 * Math.abs(sol[0]));
             double[] coef = fit.coefficients();

@@ -1,13 +1,12 @@
 package io.github.mmm4j.models.search;
 
-import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertTrue;
-
 import io.github.mmm4j.models.ChannelSummary;
-import io.github.mmm4j.models.LinearModel;
+import io.github.mmm4j.models.FittedModel;
 import io.github.mmm4j.models.RidgeOptions;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
  * Ground-truth recovery on data generated from the model class ({@link SearchTestData}: 156 weeks, 5 channels with
@@ -31,8 +30,8 @@ class RecoveryTest {
         SearchResult r = HyperparameterSearch.run(truth.data(), truth.spec(), SearchOptions.defaults().withSeed(7));
         assertEquals(SearchStatus.COMPLETED, r.status());
         assertEquals(10_000, r.evaluations());
-        LinearModel best = r.front().get(0).fit(truth.data(), RidgeOptions.defaults().withBootstrap(0));
-        LinearModel knee = r.selected().fit(truth.data(), RidgeOptions.defaults().withBootstrap(0));
+        FittedModel best = r.front().get(0).fit(truth.data(), RidgeOptions.defaults().withBootstrap(0));
+        FittedModel knee = r.selected().fit(truth.data(), RidgeOptions.defaults().withBootstrap(0));
         double[] spendShare = r.selected().spendShares();
         double truthTotal = 0;
         for (int c = 0; c < 5; c++) {

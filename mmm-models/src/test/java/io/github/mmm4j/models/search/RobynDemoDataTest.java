@@ -1,14 +1,10 @@
 package io.github.mmm4j.models.search;
 
-import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertFalse;
-import static org.junit.jupiter.api.Assertions.assertTrue;
-
 import io.github.mmm4j.core.MmmDataset;
 import io.github.mmm4j.core.TimeIndex;
 import io.github.mmm4j.models.ChannelSpec;
 import io.github.mmm4j.models.ChannelSummary;
-import io.github.mmm4j.models.LinearModel;
+import io.github.mmm4j.models.FittedModel;
 import io.github.mmm4j.models.ModelSpec;
 import io.github.mmm4j.models.RidgeOptions;
 import io.github.mmm4j.transforms.Adstock;
@@ -23,6 +19,9 @@ import java.util.List;
 import java.util.Set;
 import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Test;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
  * End to end on Robyn's demo data ({@code shared/data/robyn_simulated_weekly}, see its README): the five paid
@@ -102,7 +101,7 @@ class RobynDemoDataTest {
         Candidate sel = r.selected();
         assertEquals(0.0, sel.spendShares()[5], "newsletter is organic");
         assertTrue(sel.rSquared() > 0.8, "R^2 = " + sel.rSquared());
-        LinearModel m = sel.fit(data, RidgeOptions.defaults().withBootstrap(20));
+        FittedModel m = sel.fit(data, RidgeOptions.defaults().withBootstrap(20));
         for (ChannelSummary s : m.channels()) {
             assertTrue(s.contribution() >= 0, s.name() + " contribution " + s.contribution());
             assertTrue(s.roiInterval().isPresent(), "the refit carries bootstrap intervals");

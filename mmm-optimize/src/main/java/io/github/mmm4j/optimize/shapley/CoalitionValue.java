@@ -3,6 +3,8 @@ package io.github.mmm4j.optimize.shapley;
 import io.github.mmm4j.core.MmmDataset;
 import io.github.mmm4j.models.FittedModel;
 import java.util.List;
+import java.util.Objects;
+import java.util.function.Function;
 
 /**
  * The value function of the channel game: {@code v(S)}, the predicted KPI summed over a window when only the
@@ -70,7 +72,22 @@ public interface CoalitionValue {
      * @return the game
      */
     static CoalitionValue ofModel(FittedModel model, MmmDataset data, int from, int to) {
-        return new ModelCoalitionValue(model, data, from, to);
+        Objects.requireNonNull(model, "model");
+        return new ModelCoalitionValue(model::predict, data, from, to);
+    }
+
+    /**
+     * The generic game of any predictor, additive in media or not (for example a model with a multiplicative
+     * media term): as {@link #ofModel}, with {@code predictor} giving the KPI per row of a dataset.
+     *
+     * @param predictor the KPI per row ({@code g * periods + t}) of a dataset with the data's channels and geos
+     * @param data the data
+     * @param from the first period of the window, inclusive
+     * @param to the last period, exclusive
+     * @return the game
+     */
+    static CoalitionValue ofPredictor(Function<MmmDataset, double[]> predictor, MmmDataset data, int from, int to) {
+        return new ModelCoalitionValue(predictor, data, from, to);
     }
 
     /**

@@ -2,23 +2,23 @@ package io.github.mmm4j.optimize.shapley;
 
 import io.github.mmm4j.core.Checks;
 import io.github.mmm4j.core.MmmDataset;
-import io.github.mmm4j.models.FittedModel;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.function.Function;
 
 /** The generic game: one prediction per coalition, cached. */
 final class ModelCoalitionValue implements CoalitionValue {
 
-    private final FittedModel model;
+    private final Function<MmmDataset, double[]> model;
     private final MmmDataset data;
     private final int from;
     private final int to;
     private final double[] spend;
     private final Map<Long, Double> cache = new HashMap<>();
 
-    ModelCoalitionValue(FittedModel model, MmmDataset data, int from, int to) {
+    ModelCoalitionValue(Function<MmmDataset, double[]> model, MmmDataset data, int from, int to) {
         this.model = Objects.requireNonNull(model, "model");
         this.data = Objects.requireNonNull(data, "data");
         Checks.checkArgument(from >= 0 && from < to && to <= data.nPeriods(),
@@ -54,7 +54,7 @@ final class ModelCoalitionValue implements CoalitionValue {
                 }
             }
         }
-        double[] p = model.predict(data.withSpend(s));
+        double[] p = model.apply(data.withSpend(s));
         int nt = data.nPeriods();
         double sum = 0;
         for (int g = 0; g < data.nGeos(); g++) {

@@ -6,7 +6,6 @@ import io.github.mmm4j.models.ChannelSummary;
 import io.github.mmm4j.models.Decomposition;
 import io.github.mmm4j.models.Design;
 import io.github.mmm4j.models.FittedModel;
-import io.github.mmm4j.models.LinearModel;
 import io.github.mmm4j.models.ModelSpec;
 import io.github.mmm4j.models.Provenance;
 import java.util.List;
@@ -16,12 +15,12 @@ import java.util.Optional;
  * A non-additive test model: {@code kpi[t] = exp(eta0 + sum_c m_c[t])} with {@code m_c} the media terms of an inner
  * linear model ({@code beta_c sat(adstock(spend_c / scale_c))}); media multiply each other and the baseline.
  */
-final class MultiplicativeModel implements FittedModel {
+final class MultiplicativeModel {
 
-    final LinearModel inner;
+    final FittedModel inner;
     final double eta0;
 
-    MultiplicativeModel(LinearModel inner, double eta0) {
+    MultiplicativeModel(FittedModel inner, double eta0) {
         this.inner = inner;
         this.eta0 = eta0;
     }
@@ -46,73 +45,12 @@ final class MultiplicativeModel implements FittedModel {
         return eta;
     }
 
-    @Override
-    public double[] predict(MmmDataset data) {
+    /** @return the KPI per row */
+    double[] predict(MmmDataset data) {
         double[] e = eta(data);
         for (int r = 0; r < e.length; r++) {
             e[r] = Math.exp(e[r]);
         }
         return e;
-    }
-
-    @Override
-    public Decomposition decompose(MmmDataset data) {
-        double[] p = predict(data);
-        return new Decomposition(data.time(), data.geos(), List.of("all"), p, p);
-    }
-
-    @Override
-    public String estimator() {
-        return "multiplicative-test";
-    }
-
-    @Override
-    public ModelSpec spec() {
-        return inner.spec();
-    }
-
-    @Override
-    public MmmDataset data() {
-        return inner.data();
-    }
-
-    @Override
-    public int holdout() {
-        return 0;
-    }
-
-    @Override
-    public Design.Frame frame() {
-        return inner.frame();
-    }
-
-    @Override
-    public List<ChannelSummary> channels() {
-        throw new UnsupportedOperationException();
-    }
-
-    @Override
-    public FitMetrics trainMetrics() {
-        throw new UnsupportedOperationException();
-    }
-
-    @Override
-    public Optional<FitMetrics> testMetrics() {
-        return Optional.empty();
-    }
-
-    @Override
-    public Provenance provenance() {
-        return inner.provenance();
-    }
-
-    @Override
-    public double response(int channel, double spendPerPeriod) {
-        throw new UnsupportedOperationException();
-    }
-
-    @Override
-    public double marginalResponse(int channel, double spendPerPeriod) {
-        throw new UnsupportedOperationException();
     }
 }

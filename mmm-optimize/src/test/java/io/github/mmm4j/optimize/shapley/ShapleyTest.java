@@ -1,17 +1,12 @@
 package io.github.mmm4j.optimize.shapley;
 
-import static org.junit.jupiter.api.Assertions.assertArrayEquals;
-import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertThrows;
-import static org.junit.jupiter.api.Assertions.assertTrue;
-
 import io.github.mmm4j.core.Frequency;
 import io.github.mmm4j.core.MmmDataset;
 import io.github.mmm4j.core.Rng;
 import io.github.mmm4j.core.TimeIndex;
 import io.github.mmm4j.models.ChannelSpec;
 import io.github.mmm4j.models.Design;
-import io.github.mmm4j.models.LinearModel;
+import io.github.mmm4j.models.FittedModel;
 import io.github.mmm4j.models.ModelSpec;
 import io.github.mmm4j.models.Provenance;
 import io.github.mmm4j.models.Ridge;
@@ -23,6 +18,10 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
  * Shapley axioms (efficiency, symmetry, null player), equality with the decomposition for additive models, the
@@ -61,7 +60,7 @@ class ShapleyTest {
         return b.build();
     }
 
-    static LinearModel linear(MmmDataset data, double[] betas) {
+    static FittedModel linear(MmmDataset data, double[] betas) {
         List<ChannelSpec> cs = new ArrayList<>();
         for (String c : data.channels()) {
             cs.add(new ChannelSpec(c, Adstock.geometric(0.4, 4, true), Saturation.hill(1, 1)));
@@ -71,7 +70,7 @@ class ShapleyTest {
         int p = Design.of(data, spec, frame).cols();
         double[] coef = new double[p];
         System.arraycopy(betas, 0, coef, p - betas.length, betas.length);
-        return new LinearModel("test", spec, data, 0, frame, 0, coef, Provenance.of("test", 0, Map.of()));
+        return FittedModel.point("test", spec, data, 0, frame, 0, coef, Provenance.of("test", 0, Map.of()));
     }
 
     static double sum(double[] v) {
@@ -85,7 +84,7 @@ class ShapleyTest {
     @Test
     void additiveModelShapleyEqualsTheDecompositionOnBothPaths() {
         MmmDataset d = data(4, 80, 1, false);
-        LinearModel m = Ridge.fit(d, ModelSpec.defaults(d), RidgeOptions.defaults().withLambda(0.1).withBootstrap(0));
+        FittedModel m = Ridge.fit(d, ModelSpec.defaults(d), RidgeOptions.defaults().withLambda(0.1).withBootstrap(0));
         ShapleyResult generic = Shapley.exact(CoalitionValue.ofModel(m, d, 10, 80));
         ShapleyResult fast = Shapley.exact(CoalitionValue.separable(m, d, 10, 80));
         var dec = m.decompose(d);
@@ -107,7 +106,7 @@ class ShapleyTest {
     void multiplicativeModelDiffersFromOneAtATimeAndIsEfficient() {
         MmmDataset d = data(4, 60, 2, false);
         MultiplicativeModel m = new MultiplicativeModel(linear(d, new double[] {0.2, 0.3, 0.15, 0.25}), Math.log(1000));
-        CoalitionValue game = CoalitionValue.ofModel(m, d, 0, 60);
+        CoalitionValue game = CoalitionValue.ofPredictor(m::predict, d, 0, 60);
         ShapleyResult s = Shapley.exact(game);
         // Efficiency.
         assertEquals(s.total(), sum(s.values()), EXACT * Math.abs(s.total()));
@@ -141,7 +140,7 @@ class ShapleyTest {
         MmmDataset d = data(4, 52, 3, true);
         // ch0 and ch1 have identical spend and coefficients; ch3 has coefficient 0 (null player).
         MultiplicativeModel m = new MultiplicativeModel(linear(d, new double[] {0.2, 0.2, 0.3, 0}), Math.log(500));
-        ShapleyResult s = Shapley.exact(CoalitionValue.ofModel(m, d, 0, 52));
+        ShapleyResult s = Shapley.exact(CoalitionValue.ofPredictor(m::predict, d, 0, 52));
         assertEquals(s.values()[0], s.values()[1], EXACT * Math.abs(s.values()[0]));
         assertEquals(0, s.values()[3]);
         assertTrue(s.values()[2] > s.values()[0]);

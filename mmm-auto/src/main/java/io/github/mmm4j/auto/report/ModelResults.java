@@ -1,0 +1,179 @@
+package io.github.mmm4j.auto.report;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.github.mmm4j.core.MmmDataset;
+import io.github.mmm4j.models.ChannelSpec;
+import io.github.mmm4j.models.ChannelSummary;
+import io.github.mmm4j.models.FittedModel;
+import io.github.mmm4j.models.Interval;
+import io.github.mmm4j.models.SamplerDiagnostics;
+import io.github.mmm4j.models.linear.CollinearityReport;
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
+
+/**
+ * The one writer of the part of {@code results.json} that describes a fitted model, shared by {@code ./mmm fit} and
+ * the automated analysis ({@code ./mmm auto}, {@code ./mmm demo}), so that the two files cannot drift apart.
+ *
+ * <p><b>Schema</b> (field names keep their meaning in later versions; fields are only added). Numbers that are not
+ * finite, and intervals of a model without draws, are {@code null}; every field below is always present.
+ * <pre>
+ * model           estimator of the primary model: "ridge", "nnls" or "bayes"
+ * primary_model   the same, and primary_reason: why this model is the one reported
+ * kpi, seed, version, java
+ * data            {source, periods, frequency, start, end, geos, holdout}
+ * metrics         {train: M, test: M or null}, M = {n, r2, adjusted_r2, mape, smape, mae, rmse, nrmse}
+ * channels        [{name, spend, contribution, contribution_lower, contribution_upper, share, share_lower,
+ *                   share_upper, roi, roi_lower, roi_upper, mroi, mroi_lower, mroi_upper,
+ *                   adstock: {type, P, P_lower, P_upper, ...}, saturation: {type, P, P_lower, P_upper, ...}}]
+ *                 point values are the model's point estimate (FittedModel); the fitted transform parameters P are
+ *                 the fit's own (the posterior or bootstrap summary), never defaults
+ * interval_level  nominal coverage of every interval (0.9 by default)
+ * draws           draws behind the intervals (0 for a point fit)
+ * diagnostics     {rhat_max, ess_bulk_min, divergences, status, warnings} for a sampled model, else null
+ * collinearity    {condition_number, vif: {column: value}, severe: [column]}
+ * options         the estimator's settings as strings
+ * </pre>
+ */
+public final class ModelResults {
+
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    private ModelResults() {
+    }
+
+    /**
+     * The model's fields, in schema order.
+     *
+     * @param model the primary model
+     * @param primaryReason why it is the one reported
+     * @param source the data's source (a file name)
+     * @param seed the run's seed
+     * @return a new object
+     */
+    public static ObjectNode of(FittedModel model, String primaryReason, String source, long seed) {
+        ObjectNode root = JSON.createObjectNode();
+        MmmDataset data = model.data();
+        root.put("model", model.estimator());
+        root.put("primary_model", model.estimator());
+        root.put("primary_reason", primaryReason);
+        root.put("kpi", data.kpiName());
+        root.put("seed", seed);
+        root.put("version", model.provenance().library());
+        root.put("java", model.provenance().java());
+        ObjectNode d = root.putObject("data");
+        d.put("source", source);
+        d.put("periods", data.nPeriods());
+        d.put("frequency", data.time().frequency().name().toLowerCase(Locale.ROOT));
+        d.put("start", data.time().start().toString());
+        d.put("end", data.time().end().toString());
+        d.put("geos", data.nGeos());
+        d.put("holdout", model.holdout());
+        root.set("metrics", metrics(model));
+        root.set("channels", channels(model));
+        JsonFields.number(root, "interval_level", model.intervalLevel());
+        root.put("draws", model.drawCount());
+        root.set("diagnostics", diagnostics(model.samplerDiagnostics()));
+        CollinearityReport col = model.collinearity();
+        ObjectNode cj = root.putObject("collinearity");
+        JsonFields.number(cj, "condition_number", col.conditionNumber());
+        ObjectNode vif = cj.putObject("vif");
+        for (int j = 0; j < col.names().size(); j++) {
+            JsonFields.number(vif, col.names().get(j), col.vif()[j]);
+        }
+        ArrayNode severe = cj.putArray("severe");
+        col.severeNames().forEach(severe::add);
+        ObjectNode options = root.putObject("options");
+        model.provenance().options().forEach(options::put);
+        return root;
+    }
+
+    /**
+     * Train and test fit measures; {@code test} is null without a holdout.
+     *
+     * @param m the model
+     * @return {@code {train, test}}
+     */
+    public static ObjectNode metrics(FittedModel m) {
+        ObjectNode metrics = JSON.createObjectNode();
+        JsonFields.metrics(metrics.putObject("train"), m.trainMetrics());
+        if (m.testMetrics().isPresent()) {
+            JsonFields.metrics(metrics.putObject("test"), m.testMetrics().get());
+        } else {
+            metrics.putNull("test");
+        }
+        return metrics;
+    }
+
+    /**
+     * One object per channel with every estimate, its interval (null without draws) and the fitted transforms.
+     *
+     * @param m the model
+     * @return the array
+     */
+    public static ArrayNode channels(FittedModel m) {
+        ArrayNode channels = JSON.createArrayNode();
+        List<FittedModel.TransformParameter> tps = m.transformParameters();
+        for (ChannelSummary c : m.channels()) {
+            ObjectNode o = channels.addObject();
+            o.put("name", c.name());
+            JsonFields.number(o, "spend", c.spend());
+            JsonFields.number(o, "contribution", c.contribution());
+            interval(o, "contribution", c.contributionInterval());
+            JsonFields.number(o, "share", c.share());
+            interval(o, "share", c.shareInterval());
+            JsonFields.number(o, "roi", c.roi());
+            interval(o, "roi", c.roiInterval());
+            JsonFields.number(o, "mroi", c.mroi());
+            interval(o, "mroi", c.mroiInterval());
+            ChannelSpec cs = m.spec().channel(c.name());
+            ObjectNode adstock = o.putObject("adstock");
+            adstock.put("type", cs.adstock().name());
+            ObjectNode sat = o.putObject("saturation");
+            sat.put("type", cs.saturation().name());
+            for (FittedModel.TransformParameter p : tps) {
+                if (p.channel().equals(c.name())) {
+                    ObjectNode t = p.transform().equals("adstock") ? adstock : sat;
+                    JsonFields.number(t, p.name(), p.estimate());
+                    interval(t, p.name(), p.interval());
+                }
+            }
+        }
+        return channels;
+    }
+
+    /**
+     * Writes {@code name_lower} and {@code name_upper}, both null without an interval.
+     *
+     * @param o (output) the object
+     * @param name the estimate's field name
+     * @param iv the interval
+     */
+    public static void interval(ObjectNode o, String name, Optional<Interval> iv) {
+        if (iv.isPresent()) {
+            JsonFields.number(o, name + "_lower", iv.get().lower());
+            JsonFields.number(o, name + "_upper", iv.get().upper());
+        } else {
+            o.putNull(name + "_lower");
+            o.putNull(name + "_upper");
+        }
+    }
+
+    private static com.fasterxml.jackson.databind.JsonNode diagnostics(Optional<SamplerDiagnostics> diag) {
+        if (diag.isEmpty()) {
+            return JSON.nullNode();
+        }
+        SamplerDiagnostics m = diag.get();
+        ObjectNode d = JSON.createObjectNode();
+        JsonFields.number(d, "rhat_max", m.maxRhat());
+        JsonFields.number(d, "ess_bulk_min", m.minEssBulk());
+        d.put("divergences", m.divergences());
+        d.put("status", m.status().name().toLowerCase(Locale.ROOT));
+        ArrayNode w = d.putArray("warnings");
+        m.warnings().forEach(w::add);
+        return d;
+    }
+}
