@@ -17,7 +17,19 @@ import java.util.Objects;
  * nested inside; the Karush-Kuhn-Tucker conditions are then met and are sufficient. Otherwise (S-shaped responses,
  * Hill slope above 1, or negative coefficients) an exact dynamic programme over a budget grid finds the global
  * optimum on the grid, which Lagrange polishing then refines within one grid step (see the package's
- * {@code SeparableSolver}). Both are deterministic.
+ * {@code SeparableSolver}). Concavity is known from the transforms (a positive coefficient times a concave
+ * saturation) or else sampled; a Lagrange solve that rests on sampled concavity is checked against a coarse
+ * (128-unit) grid search and the better plan kept, so that an S-shape the samples missed cannot leave the plan at a
+ * stationary point that is not the maximum. Both methods are deterministic and single-threaded: the same inputs give
+ * the same bits on every run.
+ *
+ * <p><b>Never worse than the current plan.</b> For the fixed-budget objectives the plan found is compared with the
+ * current plan under the same constraints (the baseline plan when its channel totals meet them, else the Euclidean
+ * projection of its totals onto the feasible set) on the objective's expected value over the horizon, evaluated by
+ * {@link PlanningModel#expectedKpi}; unless it is better by more than a relative {@code 1e-9}, the current plan is
+ * returned with {@link Allocation#improved()} false and a message that says to keep it. At the optimum of
+ * {@link Objective.MaximizeKpi} with a fixed budget, funded channels that are neither locked nor at a bound share one
+ * marginal ROI ({@link ChannelAllocation#marginalRoi()}): the Karush-Kuhn-Tucker stationarity condition.
  *
  * <p><b>Uncertainty.</b> The objective uses the expected responses (the mean over the model's draws); the
  * recommended plan's outcome is then evaluated per draw, giving intervals ({@link Allocation#outcome()}).
