@@ -9,6 +9,12 @@ import java.util.OptionalDouble;
  * intervals over the model's draws) and how the solve went. Never holds NaN: a target that cannot be met gives
  * {@link OptimizerStatus#INFEASIBLE} with the closest feasible plan and a message.
  *
+ * <p><b>Never worse than the current plan.</b> For the fixed-budget objectives ({@link Objective.MaximizeKpi},
+ * {@link Objective.MaximizeProfit}, {@link Objective.TargetMarginalRoi}) the optimizer compares its plan with the
+ * current plan under the same constraints (the baseline when its channel totals meet them, else the nearest feasible
+ * totals) on the objective's expected value (the mean over the model's draws); when its plan is not better it
+ * recommends the current plan and {@link #improved()} is false: "keep the current plan".
+ *
  * @param status how the optimisation ended
  * @param message a one-line description of the outcome (the reason when not converged)
  * @param objective the objective's name
@@ -19,9 +25,14 @@ import java.util.OptionalDouble;
  * @param optimal the recommended plan
  * @param outcome the recommended plan evaluated against the baseline plan
  * @param channels one entry per channel, in channel order
+ * @param improved false when no plan under the constraints beats the current plan on the objective, so that
+ *     {@code optimal} is the current plan (projected onto the constraints when it does not meet them) and callers
+ *     should say "keep the current plan"; true otherwise (the target objectives, which search the budget, always
+ *     recommend their plan)
  */
 public record Allocation(OptimizerStatus status, String message, String objective, String method, int iterations,
-        double budget, SpendPlan current, SpendPlan optimal, ScenarioResult outcome, List<ChannelAllocation> channels) {
+        double budget, SpendPlan current, SpendPlan optimal, ScenarioResult outcome, List<ChannelAllocation> channels,
+        boolean improved) {
 
     /** Validates and copies. */
     public Allocation {

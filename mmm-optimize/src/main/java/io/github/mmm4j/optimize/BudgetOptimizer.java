@@ -17,7 +17,19 @@ import java.util.Objects;
  * nested inside; the Karush-Kuhn-Tucker conditions are then met and are sufficient. Otherwise (S-shaped responses,
  * Hill slope above 1, or negative coefficients) an exact dynamic programme over a budget grid finds the global
  * optimum on the grid, which Lagrange polishing then refines within one grid step (see the package's
- * {@code SeparableSolver}). Both are deterministic.
+ * {@code SeparableSolver}). Concavity is known from the transforms (a positive coefficient times a concave
+ * saturation) or else sampled; a Lagrange solve that rests on sampled concavity is checked against a coarse
+ * (128-unit) grid search and the better plan kept, so that an S-shape the samples missed cannot leave the plan at a
+ * stationary point that is not the maximum. Both methods are deterministic and single-threaded: the same inputs give
+ * the same bits on every run.
+ *
+ * <p><b>Never worse than the current plan.</b> For the fixed-budget objectives the plan found is compared with the
+ * current plan under the same constraints (the baseline plan when its channel totals meet them, else the Euclidean
+ * projection of its totals onto the feasible set) on the objective's expected value over the horizon, evaluated by
+ * {@link PlanningModel#expectedKpi}; unless it is better by more than a relative {@code 1e-9}, the current plan is
+ * returned with {@link Allocation#improved()} false and a message that says to keep it. At the optimum of
+ * {@link Objective.MaximizeKpi} with a fixed budget, funded channels that are neither locked nor at a bound share one
+ * marginal ROI ({@link ChannelAllocation#marginalRoi()}): the Karush-Kuhn-Tucker stationarity condition.
  *
  * <p><b>Uncertainty.</b> The objective uses the expected responses (the mean over the model's draws); the
  * recommended plan's outcome is then evaluated per draw, giving intervals ({@link Allocation#outcome()}).
@@ -29,6 +41,15 @@ import java.util.Objects;
  * spend over the horizon.
  */
 public final class BudgetOptimizer {
+
+    /** Grid units of the global check behind a Lagrange solve whose concavity was only sampled. */
+    private static final int VERIFY_UNITS = 128;
+
+    /**
+     * A plan counts as an improvement when its objective exceeds the current plan's by more than this fraction of
+     * the current plan's objective (at least 1 KPI unit times this fraction): gains below it are rounding.
+     */
+    static final double IMPROVEMENT_TOLERANCE = 1e-9;
 
     private BudgetOptimizer() {
     }
@@ -69,9 +90,21 @@ public final class BudgetOptimizer {
                 double budget = constraints.budget().orElse(objective.budgetIsCap() ? 3 * currentTotal : currentTotal);
                 boolean equality = !constraints.atMost() && !objective.budgetIsCap();
                 Solved s = solve(model, constraints, objective, options, current, budget, equality);
-                String msg = String.format(Locale.ROOT, "%s: %s for a budget %s %s", s.status, describe(objective),
+                String what = String.format(Locale.ROOT, "%s for a budget %s %s", describe(objective),
                         equality ? "of" : "of at most", Fmt.amount(budget));
-                return allocation(model, objective, s, s.status, msg);
+                SpendPlan optimal = model.plan(s.x);
+                SpendPlan incumbent = currentUnder(model, s.constraints, current);
+                double vOptimal = objectiveValue(model, objective, optimal);
+                double vCurrent = objectiveValue(model, objective, incumbent);
+                if (vOptimal > vCurrent + IMPROVEMENT_TOLERANCE * Math.max(1, Math.abs(vCurrent))) {
+                    return allocation(model, objective, s, optimal, true, s.status,
+                            String.format(Locale.ROOT, "%s: %s", s.status, what));
+                }
+                boolean same = incumbent == model.baseline();
+                Solved kept = new Solved(incumbent.channelTotals(), s.status, s.iterations, s.method, s.constraints);
+                return allocation(model, objective, kept, incumbent, false, s.status, String.format(Locale.ROOT,
+                        "%s: %s; no plan beats the current one%s: keep the current plan", s.status, what,
+                        same ? "" : " (projected onto the constraints)"));
             }
             case SMALLEST_MEETING:
                 return smallestMeeting(model, constraints, objective, options, current, cap(constraints, currentTotal));
@@ -178,16 +211,26 @@ public final class BudgetOptimizer {
         SeparableSolver.Problem p = new SeparableSolver.Problem(g, r.lo(), r.hi(), r.groupOf(), r.groupLo(),
                 r.groupHi(), budget, equality);
         OptimizerOptions.Method method = options.method();
+        boolean verify = false;
         if (method == OptimizerOptions.Method.AUTO) {
             boolean concave = true;
             for (int c = 0; c < n && concave; c++) {
-                concave = (f[c].knownConcave() && m > 0) || SeparableSolver.numericallyConcave(g, c, r.lo()[c], r.hi()[c]);
+                boolean known = f[c].knownConcave() && m > 0;
+                concave = known || SeparableSolver.numericallyConcave(g, c, r.lo()[c], r.hi()[c]);
+                verify |= !known;
             }
             method = concave ? OptimizerOptions.Method.LAGRANGE : OptimizerOptions.Method.GRID;
         }
         SeparableSolver.Solution s;
         if (method == OptimizerOptions.Method.LAGRANGE) {
             s = SeparableSolver.lagrange(p);
+            if (verify) {
+                // Concavity was only sampled: a coarse global grid search guards against a missed S-shape.
+                SeparableSolver.Solution check = SeparableSolver.gridThenPolish(p, VERIFY_UNITS);
+                if (p.objective(check.x()) > p.objective(s.x()) + 1e-12 * Math.abs(p.objective(s.x()))) {
+                    s = check;
+                }
+            }
         } else {
             int units = options.gridUnits() > 0 ? options.gridUnits() : Math.max(400, Math.min(2000, 40000 / n));
             s = SeparableSolver.gridThenPolish(p, units);
@@ -205,19 +248,85 @@ public final class BudgetOptimizer {
 
     private static Allocation allocation(PlanningModel model, Objective objective, Solved s, OptimizerStatus status,
             String message) {
+        return allocation(model, objective, s, model.plan(s.x), true, status, message);
+    }
+
+    private static Allocation allocation(PlanningModel model, Objective objective, Solved s, SpendPlan optimal,
+            boolean improved, OptimizerStatus status, String message) {
         SpendPlan current = model.baseline();
-        SpendPlan optimal = model.plan(s.x);
         ScenarioResult outcome = model.evaluate(optimal, current);
+        ScenarioResult now = model.evaluate(current, current);
         List<ChannelAllocation> channels = new ArrayList<>();
         for (int c = 0; c < model.nChannels(); c++) {
             ChannelOutcome o = outcome.channels().get(c);
             double cur = current.channelTotal(c);
             channels.add(new ChannelAllocation(o.name(), cur, s.x[c], s.x[c] - cur,
                     model.expectedContribution(c, current.channelSeries(c)), o.contribution(), o.contributionInterval(),
-                    o.marginalRoi(), s.constraints.locked()[c]));
+                    o.marginalRoi(), now.channels().get(c).marginalRoi(), s.constraints.locked()[c]));
         }
         return new Allocation(status, message, objective.name(), s.method, s.iterations, sum(s.x), current, optimal,
-                outcome, channels);
+                outcome, channels, improved);
+    }
+
+    /**
+     * The objective's value of a plan over the horizon: {@code kpiWeight * expectedKpi(plan) - spendWeight * spend},
+     * the expected KPI being the mean over the model's draws (see {@link PlanningModel#expectedKpi}).
+     */
+    private static double objectiveValue(PlanningModel model, Objective objective, SpendPlan plan) {
+        return objective.kpiWeight() * model.expectedKpi(plan) - objective.spendWeight() * plan.total();
+    }
+
+    /**
+     * The current plan under resolved constraints: the baseline itself when its channel totals meet them, else the
+     * plan (spread by the flighting) of the Euclidean projection of the current totals onto the feasible set
+     * {@code {lo <= x <= hi, group bounds, sum x = B (or <= B)}}, the nearest feasible totals. The projection
+     * maximises the separable concave {@code -sum_c (x_c - current_c)^2 / 2}, which the Lagrange method solves
+     * exactly (Brucker 1984, "An O(n) algorithm for quadratic knapsack problems").
+     */
+    private static SpendPlan currentUnder(PlanningModel model, BudgetConstraints.Resolved r, double[] current) {
+        if (feasible(r, current)) {
+            return model.baseline();
+        }
+        SeparableSolver.Objective q = new SeparableSolver.Objective() {
+            @Override
+            public double value(int c, double x) {
+                double d = x - current[c];
+                return -0.5 * d * d;
+            }
+
+            @Override
+            public double derivative(int c, double x) {
+                return current[c] - x;
+            }
+        };
+        double[] x = SeparableSolver.lagrange(new SeparableSolver.Problem(q, r.lo(), r.hi(), r.groupOf(), r.groupLo(),
+                r.groupHi(), r.budget(), r.equality())).x();
+        for (int c = 0; c < x.length; c++) {
+            x[c] = r.locked()[c] ? r.lo()[c] : Math.max(r.lo()[c], Math.min(r.hi()[c], x[c]));
+        }
+        return model.plan(x);
+    }
+
+    /** Whether totals meet resolved constraints, to a relative {@code 1e-9} of the budget. */
+    private static boolean feasible(BudgetConstraints.Resolved r, double[] x) {
+        double tol = 1e-9 * Math.max(1, r.budget());
+        double total = 0;
+        double[] groups = new double[r.groupLo().length];
+        for (int c = 0; c < x.length; c++) {
+            if (x[c] < r.lo()[c] - tol || x[c] > r.hi()[c] + tol) {
+                return false;
+            }
+            total += x[c];
+            if (r.groupOf()[c] >= 0) {
+                groups[r.groupOf()[c]] += x[c];
+            }
+        }
+        for (int gi = 0; gi < groups.length; gi++) {
+            if (groups[gi] < r.groupLo()[gi] - tol || groups[gi] > r.groupHi()[gi] + tol) {
+                return false;
+            }
+        }
+        return total <= r.budget() + tol && (!r.equality() || total >= r.budget() - tol);
     }
 
     private static boolean meets(PlanningModel model, Objective objective, Solved s) {

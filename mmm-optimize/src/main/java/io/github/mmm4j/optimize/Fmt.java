@@ -1,20 +1,22 @@
 package io.github.mmm4j.optimize;
 
-import java.util.Locale;
+import io.github.mmm4j.core.Numbers;
 
-/** Number formatting for messages: grouped integers for large amounts, four significant digits otherwise. */
+/** Number formatting for messages: {@link Numbers#significant(double, int)} with 4 digits. */
 final class Fmt {
 
     private Fmt() {
     }
 
+    /**
+     * @param v an amount
+     * @return four significant digits with thousands separators ({@code 0.0042}, {@code 4,876,827}); infinities as
+     *     {@code unbounded}
+     */
     static String amount(double v) {
         if (Double.isInfinite(v)) {
             return v > 0 ? "unbounded" : "-unbounded";
         }
-        if (Math.abs(v) >= 100 || (v == Math.rint(v) && Math.abs(v) < 1e15)) {
-            return String.format(Locale.ROOT, "%,.0f", v);
-        }
-        return String.format(Locale.ROOT, "%.4g", v);
+        return Numbers.significant(v, 4);
     }
 }

@@ -452,10 +452,20 @@ public final class PlanningModel {
                 spend > 0 ? mSum / spend : 0, outs);
     }
 
-    /** d contribution / d spend along the series' own shape (the flighting at zero spend). */
+    /**
+     * d contribution / d spend along the series' own shape (the flighting at zero spend). At zero spend the derivative
+     * is unbounded for a Hill slope below 1 wherever no carryover reaches; the marginal ROI is then the slope of the
+     * secant over the first {@code 1e-6} of the channel's typical horizon spend (historical mean per period times the
+     * horizon), so that it stays finite.
+     */
     private double marginal(int c, double[] series, double total) {
         if (total <= 0) {
-            return expected[c].derivative(0);
+            double d = expected[c].derivative(0);
+            if (Double.isFinite(d)) {
+                return d;
+            }
+            double step = 1e-6 * Math.max(history.totalSpend(c) / history.nPeriods() * horizon, Double.MIN_NORMAL);
+            return (expected[c].value(step) - expected[c].value(0)) / step;
         }
         double e = 1e-4;
         double[] up = new double[series.length];

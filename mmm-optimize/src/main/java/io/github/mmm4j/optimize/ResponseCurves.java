@@ -18,7 +18,8 @@ public final class ResponseCurves {
      * Each channel's response curve over the horizon: for spend {@code x} from 0 to {@code maxMultiple} times the
      * channel's baseline spend (its historical mean over the horizon if the baseline spends nothing), in
      * {@code points} equal steps, the columns {@code channel, spend, contribution, incremental, roi, mroi} (with
-     * {@code incremental = f(x) - f(0)}, {@code roi = incremental / x} (0 at {@code x = 0}), {@code mroi = f'(x)}) and,
+     * {@code incremental = f(x) - f(0)}, {@code roi = incremental / x} (0 at {@code x = 0}), {@code mroi = f'(x)}, or where {@code f'(x)} is unbounded (at zero
+     * spend for a Hill slope below 1 and no carryover) the slope of the secant to the next point) and,
      * when the model has draws, {@code incremental_lower, incremental_upper}.
      *
      * @param model the planning model
@@ -54,8 +55,13 @@ public final class ResponseCurves {
             for (int i = 0; i <= points; i++) {
                 double x = maxMultiple * ref * i / points;
                 double v = f.value(x);
+                double mroi = f.derivative(x);
+                if (!Double.isFinite(mroi)) {
+                    double next = maxMultiple * ref * (i + 1) / points;
+                    mroi = next > x ? (f.value(next) - v) / (next - x) : 0.0;
+                }
                 List<Object> row = new ArrayList<>(List.of(model.channels().get(c), x, v, v - f0,
-                        x > 0 ? (v - f0) / x : 0.0, f.derivative(x)));
+                        x > 0 ? (v - f0) / x : 0.0, mroi));
                 if (nd > 0) {
                     double[] s = new double[nd];
                     for (int d = 0; d < nd; d++) {

@@ -97,24 +97,48 @@ final class SeparableSolver {
     }
 
     /**
-     * Whether {@code g_c} is numerically concave on {@code [a, b]}: its derivative at 33 points never increases by
-     * more than {@code 1e-9} of its largest magnitude.
+     * Whether {@code g_c} is numerically concave on {@code [a, b]}: its derivative, sampled at 65 equally spaced
+     * points and at 24 points {@code a + (b - a) 2^-k} ({@code k = 7..30}) crowding the lower end (where a Hill
+     * curve's S-shape can hide below the first equal step), never increases from one point to the next by more than
+     * {@code 1e-9} of its largest finite magnitude.
+     *
+     * <p>Non-finite derivatives are skipped: an unbounded slope at the lower end (a Hill slope below 1 at zero spend)
+     * is consistent with concavity but must not set the tolerance. It once did: the posterior-mean response of a
+     * Bayesian model, a mixture of draws with Hill slopes below and above 1, has an infinite derivative at 0 and an
+     * S-shape after it; an infinite tolerance passed it as concave and the Lagrange method stopped at a stationary
+     * point that was a minimum along that channel (issue 13: a "CONVERGED" plan 6% below the current one).
      */
     static boolean numericallyConcave(Objective g, int c, double a, double b) {
         if (!(b > a)) {
             return true;
         }
-        int m = 32;
-        double[] d = new double[m + 1];
-        double max = 0;
-        for (int i = 0; i <= m; i++) {
-            d[i] = g.derivative(c, a + (b - a) * i / m);
-            max = Math.max(max, Math.abs(d[i]));
+        int m = 64;
+        int near = 24;
+        double[] x = new double[near + m + 1];
+        for (int k = 0; k < near; k++) {
+            x[k] = a + (b - a) * Math.scalb(1.0, -(30 - k)); // ascending: 2^-30 .. 2^-7
         }
-        for (int i = 0; i < m; i++) {
-            if (d[i + 1] > d[i] + 1e-9 * max) {
+        for (int i = 0; i <= m; i++) {
+            x[near + i] = a + (b - a) * i / m;
+        }
+        Arrays.sort(x);
+        double[] d = new double[x.length];
+        double max = 0;
+        for (int i = 0; i < x.length; i++) {
+            d[i] = g.derivative(c, x[i]);
+            if (Double.isFinite(d[i])) {
+                max = Math.max(max, Math.abs(d[i]));
+            }
+        }
+        double prev = Double.NaN;
+        for (int i = 0; i < x.length; i++) {
+            if (!Double.isFinite(d[i])) {
+                continue;
+            }
+            if (!Double.isNaN(prev) && d[i] > prev + 1e-9 * max) {
                 return false;
             }
+            prev = d[i];
         }
         return true;
     }

@@ -2,6 +2,7 @@ package io.github.mmm4j.optimize;
 
 import io.github.mmm4j.core.AtomicFiles;
 import io.github.mmm4j.core.Checks;
+import io.github.mmm4j.core.Numbers;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -10,8 +11,10 @@ import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVPrinter;
 
 /**
- * A small table of results (response curves, the efficiency frontier), exportable as CSV. Numbers are written with
- * {@link Double#toString(double)}, which reads back to the same double.
+ * A small table of results (response curves, the efficiency frontier), exportable as CSV. Numbers are written by
+ * {@link Numbers#plain(double)}: the shortest decimal that reads back to the same double, never in exponent notation
+ * ({@code 33189254.05049197}, not {@code 3.318925405049197E7}); a NaN or infinite value is written as an empty cell,
+ * never as {@code NaN} or {@code Infinity}.
  *
  * @param header the column names
  * @param rows the rows, each with one value per column: {@code String} or {@code Number}
@@ -45,6 +48,15 @@ public record Table(List<String> header, List<List<Object>> rows) {
         return ((Number) v).doubleValue();
     }
 
+    /** A number as CSV text: plain decimal digits, or empty when not finite. */
+    static String cell(Number v) {
+        if (v instanceof Double || v instanceof Float) {
+            double d = v.doubleValue();
+            return Double.isFinite(d) ? Numbers.plain(d) : "";
+        }
+        return v.toString();
+    }
+
     /**
      * Writes the table as RFC 4180 CSV with a header line, atomically (a reader never sees half a file).
      *
@@ -56,8 +68,13 @@ public record Table(List<String> header, List<List<Object>> rows) {
         AtomicFiles.writeText(path, w -> {
             CSVPrinter p = new CSVPrinter(w, CSVFormat.RFC4180.builder().setHeader(header.toArray(new String[0]))
                     .get());
+            List<Object> cells = new ArrayList<>(header.size());
             for (List<Object> r : rows) {
-                p.printRecord(r);
+                cells.clear();
+                for (Object v : r) {
+                    cells.add(v instanceof Number num ? cell(num) : v);
+                }
+                p.printRecord(cells);
             }
             p.flush();
         });

@@ -109,4 +109,17 @@ final class Fixtures {
         return Ridge.fit(data, ModelSpec.defaults(data), RidgeOptions.defaults().withLambda(0.1)
                 .withBootstrap(bootstrap).withSeed(3).withParallelism(1));
     }
+
+    /** A draws-only model (as a posterior) made of point models over the same data, frame and structure. */
+    static FittedModel sampled(List<FittedModel> draws, double level) {
+        int w = draws.get(0).parameterNames().size();
+        double[] rows = new double[draws.size() * w];
+        for (int k = 0; k < draws.size(); k++) {
+            FittedModel d = draws.get(k);
+            System.arraycopy(FittedModel.row(d.spec(), d.intercept(), d.coefficients()), 0, rows, k * w, w);
+        }
+        FittedModel first = draws.get(0);
+        return FittedModel.of("sampled", first.spec(), first.data(), first.holdout(), first.frame(), null, rows, level,
+                Provenance.of("test", 0, Map.of()), null);
+    }
 }

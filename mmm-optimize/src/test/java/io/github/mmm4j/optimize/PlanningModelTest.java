@@ -101,14 +101,7 @@ class PlanningModelTest {
                     new double[] {1, 0.7 + 0.1 * k, 2});
             draws.add(Fixtures.linear(DATA, spec, new double[] {380 + 10 * k, 250, 300 - 5 * k}, null));
         }
-        int w = draws.get(0).parameterNames().size();
-        double[] rows = new double[draws.size() * w];
-        for (int k = 0; k < draws.size(); k++) {
-            FittedModel d = draws.get(k);
-            System.arraycopy(FittedModel.row(d.spec(), d.intercept(), d.coefficients()), 0, rows, k * w, w);
-        }
-        FittedModel m = FittedModel.of("sampled", draws.get(0).spec(), DATA, 0, draws.get(0).frame(), null, rows, 0.8,
-                Provenance.of("test", 0, Map.of()), null);
+        FittedModel m = Fixtures.sampled(draws, 0.8);
         PlanningModel fast = PlanningModel.of(m, 10);
         PlanningModel generic = PlanningModel.builder(m, 10).genericPath(true).build();
         SpendPlan plan = fast.plan(new double[] {15000, 9000, 40000});

@@ -11,6 +11,7 @@ import org.apache.commons.csv.CSVRecord;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 class ResponseCurvesTest {
@@ -48,5 +49,23 @@ class ResponseCurvesTest {
         assertEquals(5, f.rows().size());
         f.writeCsv(dir.resolve("frontier.csv"));
         assertTrue(Files.readString(dir.resolve("frontier.csv")).startsWith("budget,expected_kpi,"));
+    }
+
+    @Test
+    void csvCellsAreNeverInfiniteNaNOrInExponentNotation(@TempDir Path dir) throws IOException {
+        Table t = new Table(List.of("name", "big", "small", "bad", "count"), List.of(
+                List.of("a", 3.318925405049197E7, 1.0E-7, Double.POSITIVE_INFINITY, 3),
+                List.of("b", -2.5E21, 0.0042, Double.NaN, 4L)));
+        Path csv = dir.resolve("t.csv");
+        t.writeCsv(csv);
+        assertEquals("name,big,small,bad,count\r\na,33189254.05049197,0.0000001,,3\r\n"
+                + "b,-2500000000000000000000,0.0042,,4\r\n", Files.readString(csv));
+        // Response curves with an infinite slope at zero spend (draws with a Hill slope below 1, in horizon periods
+        // that historical carryover no longer reaches) and S-shaped draws: every cell is a plain number.
+        PlanningModel pm = PlanningModel.of(PlansNeverLoseTest.mixture(PlansNeverLoseTest.DATA), 13);
+        ResponseCurves.curves(pm, 10, 3).writeCsv(dir.resolve("curves.csv"));
+        String text = Files.readString(dir.resolve("curves.csv"));
+        assertFalse(text.contains("E") || text.contains("Infinity") || text.contains("NaN") || text.contains(",,"),
+                text);
     }
 }
