@@ -88,6 +88,9 @@ public final class AtomicFiles {
         if (e instanceof java.nio.file.FileAlreadyExistsException || e instanceof java.nio.file.NotDirectoryException) {
             return file + " exists and is not a folder";
         }
+        if (e instanceof java.nio.file.NoSuchFileException) {
+            return file + " cannot be created (no such file or folder)";
+        }
         if (e instanceof java.nio.file.AccessDeniedException) {
             return "permission denied on " + file;
         }

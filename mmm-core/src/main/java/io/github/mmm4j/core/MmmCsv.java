@@ -704,8 +704,8 @@ public final class MmmCsv {
             Integer j = index.get(name);
             if (j == null) {
                 throw new DataException(source, headerLine, -1, null, null, String.format(Locale.ROOT,
-                        "missing required %s column '%s'%s; columns found: %s", role, Text.sanitize(name),
-                        Text.didYouMean(name, header), Text.sanitize(header.toString())));
+                        "missing required %s column '%s'; columns found: %s%s", role, Text.sanitize(name),
+                        Text.sanitize(header.toString()), Text.didYouMean(name, header)));
             }
             return j;
         }

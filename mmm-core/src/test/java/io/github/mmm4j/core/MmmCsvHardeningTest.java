@@ -49,7 +49,8 @@ class MmmCsvHardeningTest {
     @Test
     void aMisspeltColumnSuggestsTheCloseName() {
         DataException e = readFails(base(), CsvSchema.builder("Sales").channels("tv_spend").build());
-        assertLocated(e, 1, -1, null, null, "missing required KPI column 'Sales'; did you mean 'sales'?");
+        assertLocated(e, 1, -1, null, null, "missing required KPI column 'Sales'; columns found: [date, sales,",
+                "; did you mean 'sales'?");
         DataException c = readFails(base(), CsvSchema.builder("sales").channels("tv_spned").build());
         assertLocated(c, 1, -1, null, null, "did you mean 'tv_spend'?");
     }
