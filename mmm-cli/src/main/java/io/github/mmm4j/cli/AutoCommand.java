@@ -51,14 +51,38 @@ final class AutoCommand implements Callable<Integer> {
     /** Runs the pipeline and prints its summary; shared with {@code demo}. */
     static PipelineResult run(MmmDataset data, Map<String, double[]> ranges, String source, int rounds, Common common,
             boolean progress, picocli.CommandLine.Model.CommandSpec spec) {
+        int holdout = holdout(common.holdout, data.nPeriods(), source);
         ProgressBar bar = new ProgressBar(spec.commandLine().getErr(), progress || ProgressBar.interactive());
         AutoOptions options = AutoOptions.defaults().withSeed(common.seed).withMaxRounds(rounds)
-                .withHoldout(common.holdout).withExpectedRoi(ranges)
+                .withHoldout(holdout).withExpectedRoi(ranges)
                 .withProgress((stage, round, fraction, message) -> bar.update(
                         round > 0 ? stage + " r" + round : stage, fraction, message));
         PipelineResult r = AutoPipeline.run(data, options, source, common.out, Narrator.standard());
         bar.done();
         AutoSummary.print(r, spec.commandLine().getOut());
         return r;
+    }
+
+    /**
+     * The holdout to pass on: as given, or 0 (automatic: 10% of the periods, 4 to 26) when absent. An explicit 0 is
+     * refused rather than read as automatic, and data too short for the automatic holdout is refused in words that
+     * do not speak of a holdout nobody gave.
+     */
+    static int holdout(Integer given, int periods, String source) {
+        if (given != null) {
+            if (given == 0) {
+                throw new Main.BadInputException("--holdout 0: auto and demo check the model on held-out periods; "
+                        + "give N >= 1, or leave --holdout out to hold out 10% of the periods");
+            }
+            return given;
+        }
+        int automatic = Math.max(4, Math.min(26, (int) Math.round(0.1 * periods)));
+        if (periods - automatic < 2 * automatic) {
+            throw new Main.BadInputException(String.format(java.util.Locale.ROOT, "%s: %d periods are too few for "
+                    + "auto, which checks the model on the last %d periods (10%% of the periods, at least 4) and "
+                    + "fits on the rest; give at least %d periods, or use fit", source, periods, automatic,
+                    3 * automatic));
+        }
+        return 0;
     }
 }

@@ -15,9 +15,16 @@ final class Common {
     long seed;
 
     @Option(names = "--holdout", paramLabel = "N",
-            description = "Final periods held out for testing (default: ${DEFAULT-VALUE}).", defaultValue = "0")
-    int holdout;
+            description = "Final periods held out for testing; 0 for none. If absent: fit holds out none; auto and "
+                    + "demo hold out 10%% of the periods (at least 4, at most 26), which their quality gate needs, so "
+                    + "they do not take 0.")
+    Integer holdout;
 
     @Option(names = "--verbose", description = "Print stack traces of errors.")
     boolean verbose;
+
+    /** @return the periods held out: as given, or none when {@code --holdout} is absent (the {@code fit} default) */
+    int holdoutOrNone() {
+        return holdout == null ? 0 : holdout;
+    }
 }

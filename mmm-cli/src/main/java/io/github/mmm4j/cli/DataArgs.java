@@ -79,7 +79,25 @@ final class DataArgs {
         } else {
             b.channels(channels);
         }
-        return MmmCsv.read(file, b.build());
+        MmmDataset data = MmmCsv.read(file, b.build());
+        checkKpiVaries(data);
+        return data;
+    }
+
+    /**
+     * A constant KPI leaves nothing to explain: every fit is exact with all media effects zero (R² 1, NRMSE
+     * undefined), a silent wrong result; so it is bad input, named by file and column.
+     */
+    private void checkKpiVaries(MmmDataset data) {
+        double first = data.kpi(0);
+        for (int r = 1; r < data.nRows(); r++) {
+            if (data.kpi(r) != first) {
+                return;
+            }
+        }
+        throw new io.github.mmm4j.core.DataException(file.toString(), -1, -1, kpi, null, String.format(
+                java.util.Locale.ROOT, "the KPI is constant (%s) in all %d rows; there is no variation for a model "
+                        + "to explain", first, data.nRows()));
     }
 
     /** @return a non-negative sign constraint for every organic column */

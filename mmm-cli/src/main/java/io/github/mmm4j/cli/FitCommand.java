@@ -74,10 +74,11 @@ final class FitCommand implements Callable<Integer> {
 
     private FittedModel fitBayes(MmmDataset data, ModelSpec modelSpec) {
         List<LiftTest> tests = liftTests == null ? List.of() : LiftTest.readCsv(liftTests);
+        LiftTestFile.checkChannelsAndDates(liftTests, tests, data);
         ProgressBar bar = new ProgressBar(spec.commandLine().getErr(), progress || ProgressBar.interactive());
         long total = (long) chains * (warmup + draws);
         java.util.concurrent.atomic.AtomicLong done = new java.util.concurrent.atomic.AtomicLong();
-        BayesOptions o = BayesOptions.defaults().withSeed(common.seed).withHoldout(common.holdout).withChains(chains)
+        BayesOptions o = BayesOptions.defaults().withSeed(common.seed).withHoldout(common.holdoutOrNone()).withChains(chains)
                 .withWarmup(warmup).withDraws(draws).withLiftTests(tests)
                 .withProgress((chain, iteration, phase) -> {
                     long d = done.incrementAndGet();
@@ -92,22 +93,22 @@ final class FitCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        MmmDataset data = dataArgs.read();
-        java.util.Map<String, Sign> signs = dataArgs.organicSigns();
-        RidgeOptions options = RidgeOptions.defaults().withHoldout(common.holdout).withSeed(common.seed)
-                .withControlSigns(signs);
         if (!List.of("ridge", "nnls", "bayes").contains(model)) {
             throw new Main.BadInputException("--model " + model + " is not available; choose ridge, nnls or bayes");
         }
         if (liftTests != null && !model.equals("bayes")) {
             throw new Main.BadInputException("--lift-tests needs --model bayes");
         }
+        MmmDataset data = dataArgs.read();
+        java.util.Map<String, Sign> signs = dataArgs.organicSigns();
+        RidgeOptions options = RidgeOptions.defaults().withHoldout(common.holdoutOrNone()).withSeed(common.seed)
+                .withControlSigns(signs);
         ModelSpec modelSpec = ModelSpec.defaults(data);
         com.fasterxml.jackson.databind.node.ObjectNode extra = null;
         if (search) {
             ProgressBar bar = new ProgressBar(spec.commandLine().getErr(), progress || ProgressBar.interactive());
             SearchOptions so = SearchOptions.defaults().withTrials(trials).withIterationsPerTrial(iterations)
-                    .withSeed(common.seed).withHoldout(common.holdout).withControlSigns(signs)
+                    .withSeed(common.seed).withHoldout(common.holdoutOrNone()).withControlSigns(signs)
                     .withProgress(r -> bar.update("search", (double) r.evaluations() / r.budget(),
                             String.format(java.util.Locale.ROOT, "%d/%d, best NRMSE %.4f", r.evaluations(), r.budget(),
                                     r.bestNrmse())));

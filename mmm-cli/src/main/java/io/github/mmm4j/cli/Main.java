@@ -2,14 +2,18 @@ package io.github.mmm4j.cli;
 
 import io.github.mmm4j.core.DataException;
 import io.github.mmm4j.core.Mmm4j;
+import io.github.mmm4j.core.Text;
 import java.io.PrintWriter;
+import java.util.List;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
 /**
  * The {@code mmm} command. Exit codes: 0 on success; 2 on bad input (data, arguments or constraints), with one
  * line on standard error naming the problem; 1 on an unexpected internal error. A stack trace is printed
- * only with {@code --verbose}.
+ * only with {@code --verbose}. An option error (unknown option, bad value, a value out of {@link Limits}) is one
+ * line too; the usage is printed only with {@code --help}. Everything printed passes through a {@link SafeWriter},
+ * so names and values from users' files reach the terminal with their control characters escaped.
  */
 @Command(name = "mmm", mixinStandardHelpOptions = true, versionProvider = Main.Version.class,
         description = "Marketing mix modeling on the JVM: fit, attribute, plan.",
@@ -45,9 +49,15 @@ public final class Main implements Runnable {
      * @return the exit code
      */
     public static int run(String[] args, PrintWriter out, PrintWriter err) {
+        PrintWriter safeOut = new PrintWriter(new SafeWriter(out, false), true);
+        PrintWriter safeErr = new PrintWriter(new SafeWriter(err, true), true);
         CommandLine cl = new CommandLine(new Main());
-        cl.setOut(out);
-        cl.setErr(err);
+        cl.setOut(safeOut);
+        cl.setErr(safeErr);
+        // Plain help text: every character printed passes through a SafeWriter, which would show ANSI styles as text.
+        cl.setColorScheme(CommandLine.Help.defaultColorScheme(CommandLine.Help.Ansi.OFF));
+        cl.setParameterExceptionHandler(Main::usageError);
+        cl.setExecutionStrategy(Main::execute);
         cl.setExecutionExceptionHandler((ex, commandLine, parseResult) -> {
             boolean verbose = parseResult.hasMatchedOption("--verbose")
                     || parseResult.subcommands().stream().anyMatch(p -> p.hasMatchedOption("--verbose"));
@@ -62,7 +72,50 @@ public final class Main implements Runnable {
                     + (verbose ? "" : " (run with --verbose for details)"));
             return 1;
         });
-        return cl.execute(args);
+        int code = cl.execute(args);
+        safeOut.flush();
+        safeErr.flush();
+        return code;
+    }
+
+    /**
+     * A usage error (unknown option, missing or malformed value, a value out of {@link Limits}): one line naming
+     * the option and value, a suggestion where picocli has one, and where to find the usage; the usage itself is
+     * printed only for {@code --help}.
+     */
+    private static int usageError(CommandLine.ParameterException ex, String[] args) {
+        CommandLine cmd = ex.getCommandLine();
+        StringBuilder sb = new StringBuilder("mmm: ").append(oneLine(ex.getMessage()));
+        if (ex instanceof CommandLine.UnmatchedArgumentException u && !u.getSuggestions().isEmpty()) {
+            List<String> s = u.getSuggestions();
+            sb.append("; did you mean ").append(String.join(" or ", s.subList(0, Math.min(3, s.size())))).append('?');
+        }
+        sb.append(" (see '").append(cmd.getCommandSpec().qualifiedName()).append(" --help')");
+        cmd.getErr().println(sb);
+        return EXIT_BAD_INPUT;
+    }
+
+    /**
+     * Runs the chosen command after checking its options against {@link Limits}; reports running out of memory
+     * in one line instead of a stack trace.
+     */
+    private static int execute(CommandLine.ParseResult parseResult) {
+        CommandLine.ParseResult leaf = parseResult;
+        boolean help = leaf.isUsageHelpRequested() || leaf.isVersionHelpRequested();
+        while (leaf.hasSubcommand()) {
+            leaf = leaf.subcommand();
+            help |= leaf.isUsageHelpRequested() || leaf.isVersionHelpRequested();
+        }
+        if (!help) {
+            Limits.check(leaf.commandSpec());
+        }
+        try {
+            return new CommandLine.RunLast().execute(parseResult);
+        } catch (OutOfMemoryError e) {
+            leaf.commandSpec().commandLine().getErr().println("mmm: out of memory (" + oneLine(e.getMessage())
+                    + "); give Java a larger heap, for example MMM_JAVA_OPTS=-Xmx8g, or ask for less work");
+            return 1;
+        }
     }
 
     private static boolean isBadInput(Exception ex) {
@@ -70,8 +123,9 @@ public final class Main implements Runnable {
                 || ex instanceof java.io.UncheckedIOException || ex instanceof BadInputException;
     }
 
+    /** The text on one line, with control characters escaped (see {@link Text#sanitize}). */
     private static String oneLine(String s) {
-        return s == null ? "" : s.replace('\n', ' ').replace('\r', ' ');
+        return s == null ? "" : Text.sanitize(s.replace("\r\n", " ").replace('\n', ' ').replace('\r', ' '));
     }
 
     /** Bad command-line input found after parsing (for example a column named twice). */

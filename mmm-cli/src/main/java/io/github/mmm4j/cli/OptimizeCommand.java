@@ -101,18 +101,21 @@ final class OptimizeCommand implements Callable<Integer> {
         PlanningModel pm = PlanningModel.of(fitted, h);
         BudgetConstraints.Builder b = BudgetConstraints.builder();
         if (budget != null) {
-            if (!(budget >= 0) || budget.isInfinite()) {
-                throw new Main.BadInputException("--budget " + budget + " must be finite and >= 0");
-            }
+            checkBudget(budget, pm.baseline().total());
             b.budget(budget);
         }
         for (String s : bounds) {
-            parseBound(s, b);
+            parseBound(s, b, pm.channels());
         }
         for (String l : locks) {
-            b.lock(l.strip());
+            b.lock(channel("--lock", l, l.strip(), pm.channels()));
         }
         Allocation a = BudgetOptimizer.optimize(pm, b.build(), obj);
+        if (a.status() == io.github.mmm4j.optimize.OptimizerStatus.INFEASIBLE) {
+            // A target that cannot be met is a request the model cannot honour: say so, and write no plan.
+            throw new Main.BadInputException(String.format(Locale.ROOT, "%s cannot be met: %s",
+                    targetText().isEmpty() ? "--objective " + objective : targetText(), a.message()));
+        }
         writePlan(a, pm, out.resolve("plan.json"));
         writeTables(pm, b.build(), out);
         PrintWriter w = spec.commandLine().getOut();
@@ -140,6 +143,47 @@ final class OptimizeCommand implements Callable<Integer> {
         };
     }
 
+    /** Most budget accepted, as a multiple of the current spend over the horizon. */
+    static final double MAX_BUDGET_MULTIPLE = 100;
+
+    /**
+     * A budget must be finite, not negative, and at most {@link #MAX_BUDGET_MULTIPLE} times the current spend over
+     * the horizon: far beyond that the response curves are extrapolated past anything the model has seen, and the
+     * optimiser's search over the budget no longer resolves the allocation.
+     */
+    static void checkBudget(double budget, double current) {
+        if (!(budget >= 0) || Double.isInfinite(budget)) {
+            throw new Main.BadInputException("--budget " + budget + " must be finite and >= 0");
+        }
+        if (budget > io.github.mmm4j.core.MmmCsv.MAX_MAGNITUDE) {
+            throw new Main.BadInputException("--budget " + budget + " is beyond the largest amount accepted, 1e50");
+        }
+        if (current > 0 && budget > MAX_BUDGET_MULTIPLE * current) {
+            throw new Main.BadInputException(String.format(Locale.ROOT, "--budget %s is more than %.0f times the "
+                    + "current spend over the horizon (%.2f); the model has seen nothing near that level",
+                    budget, MAX_BUDGET_MULTIPLE, current));
+        }
+    }
+
+    private String targetText() {
+        Double v = switch (objective) {
+            case "target-roi" -> targetRoi;
+            case "target-mroi" -> targetMroi;
+            case "target-kpi" -> targetKpi;
+            default -> null;
+        };
+        return v == null ? "" : "--" + objective + " " + v;
+    }
+
+    /** A channel named by an option, or bad input naming the option, the value and a close channel name. */
+    private static String channel(String option, String value, String name, List<String> channels) {
+        if (!channels.contains(name)) {
+            throw new Main.BadInputException(option + " '" + value + "': '" + name + "' is not a channel of the model; "
+                    + "channels are " + channels + io.github.mmm4j.core.Text.didYouMean(name, channels));
+        }
+        return name;
+    }
+
     private double required(Double v, String name) {
         if (v == null) {
             throw new Main.BadInputException("--objective " + objective + " needs " + name);
@@ -148,21 +192,31 @@ final class OptimizeCommand implements Callable<Integer> {
     }
 
     /** Parses {@code ch=min:max}; amounts absolute, with {@code x} multiples of current, with {@code %} of budget. */
-    static void parseBound(String s, BudgetConstraints.Builder b) {
+    static void parseBound(String s, BudgetConstraints.Builder b, List<String> channels) {
         int eq = s.indexOf('=');
         int colon = s.indexOf(':', Math.max(eq, 0));
         if (eq <= 0 || colon < 0) {
             throw new Main.BadInputException("--bounds '" + s + "' is not CHANNEL=MIN:MAX");
         }
-        String ch = s.substring(0, eq).strip();
+        String ch = channel("--bounds", s, s.substring(0, eq).strip(), channels);
         String lo = s.substring(eq + 1, colon).strip();
         String hi = s.substring(colon + 1).strip();
         char kind = unit(lo) != 0 ? unit(lo) : unit(hi);
         if (unit(lo) != 0 && unit(hi) != 0 && unit(lo) != unit(hi)) {
-            throw new Main.BadInputException("--bounds '" + s + "' mixes units");
+            throw new Main.BadInputException("--bounds '" + s + "': channel '" + ch + "' mixes units");
         }
         double min = lo.isEmpty() ? 0 : number(strip(lo), s);
         double max = hi.isEmpty() ? Double.POSITIVE_INFINITY : number(strip(hi), s);
+        String what = "--bounds '" + s + "': channel '" + ch + "'";
+        if (!(min >= 0) || Double.isInfinite(min) || Double.isNaN(max)) {
+            throw new Main.BadInputException(what + " needs a finite minimum >= 0");
+        }
+        if (max < min) {
+            throw new Main.BadInputException(what + " has its maximum " + hi + " below its minimum " + lo);
+        }
+        if (kind == '%' && (min > 100 || (max > 100 && !Double.isInfinite(max)))) {
+            throw new Main.BadInputException(what + " asks for more than 100% of the budget");
+        }
         switch (kind) {
             case 'x' -> b.bound(ch, ChannelBound.multipleOfCurrent(min, max));
             case '%' -> b.bound(ch, ChannelBound.fractionOfBudget(min / 100,

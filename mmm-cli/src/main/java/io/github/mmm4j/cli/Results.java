@@ -142,14 +142,14 @@ final class Results {
     static String markdown(FittedModel model, String source) {
         MmmDataset data = model.data();
         StringBuilder sb = new StringBuilder();
-        sb.append("# Marketing mix model: ").append(data.kpiName()).append("\n\n");
-        sb.append(String.format(Locale.ROOT, "Data: %s, %d %s periods from %s to %s%s.%n%n", source,
+        sb.append("# Marketing mix model: ").append(escape(data.kpiName())).append("\n\n");
+        sb.append(String.format(Locale.ROOT, "Data: %s, %d %s periods from %s to %s%s.%n%n", escape(source),
                 data.nPeriods(), data.time().frequency().name().toLowerCase(Locale.ROOT), data.time().start(),
                 data.time().end(), data.nGeos() > 1 ? ", " + data.nGeos() + " geos" : ""));
         sb.append(fit(model)).append("\n\n");
         ChannelSummary best = model.channels().stream().max((a, b) -> Double.compare(a.roi(), b.roi())).orElseThrow();
         sb.append(String.format(Locale.ROOT, "Highest return: **%s**, about %.2f of %s per unit spent.%n%n",
-                best.name(), best.roi(), data.kpiName()));
+                escape(best.name()), best.roi(), escape(data.kpiName())));
         sb.append("| channel | spend | contribution | share | ROI | ROI interval | marginal ROI |\n"
                 + "|---|---:|---:|---:|---:|---:|---:|\n");
         for (ChannelSummary c : model.channels()) {
@@ -163,17 +163,17 @@ final class Results {
             sb.append(String.format(Locale.ROOT, "%nCollinearity: condition number %.1f; columns with VIF above %.0f: %s. "
                     + "The data cannot fully separate these effects; treat their split with caution.%n",
                     col.conditionNumber(), io.github.mmm4j.models.linear.Collinearity.DEFAULT_VIF_THRESHOLD,
-                    col.severeNames()));
+                    escape(col.severeNames().toString())));
         }
         sb.append(String.format(Locale.ROOT, "%nModel: %s. ROI is the channel's modelled contribution over the whole "
                 + "data window divided by its spend; marginal ROI is the extra %s per extra unit of spend at the "
-                + "current level.%s%n", model.estimator(), data.kpiName(),
+                + "current level.%s%n", model.estimator(), escape(data.kpiName()),
                 model.drawCount() > 0 ? String.format(Locale.ROOT, " Intervals are %d%% intervals from %d draws.",
                         Math.round(100 * model.intervalLevel()), model.drawCount()) : ""));
         return sb.toString();
     }
 
     private static String escape(String s) {
-        return s.replace("|", "\\|");
+        return io.github.mmm4j.core.Text.markdown(s);
     }
 }

@@ -57,7 +57,7 @@ class RecoverCommandTest {
         assertEquals("mmm: --model magic is not available; choose one of [nnls, ridge]", m.err().strip());
         SynthCommandTest.Run z = SynthCommandTest.run("recover", "--replicates", "0", "--out", dir.toString());
         assertEquals(2, z.exit());
-        assertTrue(z.err().contains("replicates = 0; must be > 0"), z.err());
+        assertTrue(z.err().contains("--replicates 0 is out of range: from 1 to 1000 replicates"), z.err());
         SynthCommandTest.Run p = SynthCommandTest.run("recover", "--preset", "nope", "--out", dir.toString());
         assertEquals(2, p.exit());
         assertEquals(1, p.err().strip().lines().count(), p.err());

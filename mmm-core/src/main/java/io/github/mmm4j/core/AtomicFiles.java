@@ -73,8 +73,31 @@ public final class AtomicFiles {
                 Files.deleteIfExists(tmp);
             }
         } catch (IOException e) {
-            throw new UncheckedIOException("cannot write " + path + ": " + e.getMessage(), e);
+            throw new UncheckedIOException("cannot write " + path + ": " + reason(e), e);
         }
+    }
+
+    /**
+     * Why a write failed, in words: the file-system exceptions carry only the path in their message.
+     *
+     * @param e the failure
+     * @return the reason, naming the path concerned
+     */
+    static String reason(IOException e) {
+        String file = e instanceof java.nio.file.FileSystemException f && f.getFile() != null ? f.getFile() : null;
+        if (e instanceof java.nio.file.FileAlreadyExistsException || e instanceof java.nio.file.NotDirectoryException) {
+            return file + " exists and is not a folder";
+        }
+        if (e instanceof java.nio.file.NoSuchFileException) {
+            return file + " cannot be created (no such file or folder)";
+        }
+        if (e instanceof java.nio.file.AccessDeniedException) {
+            return "permission denied on " + file;
+        }
+        if (e instanceof java.nio.file.FileSystemException f && f.getReason() != null) {
+            return (file == null ? "" : file + ": ") + f.getReason();
+        }
+        return String.valueOf(e.getMessage());
     }
 
     /**

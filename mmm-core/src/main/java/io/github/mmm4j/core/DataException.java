@@ -9,7 +9,8 @@ import java.util.Locale;
  * <p>The message names where the problem is and what is wrong, for example
  * {@code data.csv, line 18, column 3 ('tv_spend'): value 'abc' is not a number}. The location is also
  * available field by field; a part that does not apply (a problem with a whole column has no line) is
- * reported as -1 or null.
+ * reported as -1 or null. The column name and value are {@linkplain Text#sanitize sanitised} in the message (a
+ * control character shows as {@code \\uXXXX}), so the message is safe to print; the accessors return them raw.
  */
 public class DataException extends RuntimeException {
 
@@ -64,17 +65,17 @@ public class DataException extends RuntimeException {
             if (column >= 0) {
                 sb.append(column);
                 if (columnName != null) {
-                    sb.append(" ('").append(columnName).append("')");
+                    sb.append(" ('").append(Text.sanitize(columnName)).append("')");
                 }
             } else {
-                sb.append('\'').append(columnName).append('\'');
+                sb.append('\'').append(Text.sanitize(columnName)).append('\'');
             }
         }
         if (sb.length() > 0) {
             sb.append(": ");
         }
         if (value != null) {
-            sb.append(String.format(Locale.ROOT, "value '%s' ", abbreviate(value)));
+            sb.append(String.format(Locale.ROOT, "value '%s' ", abbreviate(Text.sanitize(value))));
         }
         sb.append(problem);
         return sb.toString();

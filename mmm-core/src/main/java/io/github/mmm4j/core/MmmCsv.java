@@ -54,8 +54,11 @@ import org.apache.commons.csv.CSVRecord;
  * Nothing is half-loaded: the first problem found throws a {@link DataException} naming the file, line,
  * column and value, for any of: an empty file; bytes that are not UTF-8; a missing required column (the
  * message lists the columns found); a duplicate header; a ragged row; an unparseable, duplicate or missing
- * (gap) date; an empty or non-numeric cell; NaN or infinity; negative spend or exposure; an event that is
- * not 0 or 1; a channel whose spend is zero in every row; a panel whose geos do not share the same dates.
+ * (gap) date; an empty or non-numeric cell; NaN or infinity; a magnitude above {@link #MAX_MAGNITUDE}; negative
+ * spend or exposure; an event that is not 0 or 1; a channel or exposure column holding text; a channel whose spend
+ * is zero in every row; a panel whose geos do not share the same dates; a column name with a control character
+ * (see {@link Text#isUnsafe(char)}). A missing column's message suggests a close column name
+ * ("did you mean 'revenue'?").
  */
 public final class MmmCsv {
 
@@ -63,6 +66,15 @@ public final class MmmCsv {
     /** The geo name of national data (see {@link MmmDataset#builder(TimeIndex)}). */
     private static final String NATIONAL = "national";
     private static final List<String> MISSING_TOKENS = List.of("", "na", "n/a", "null");
+
+    /**
+     * The largest magnitude of a number in a file, {@value}. No amount or count comes near it (a thousand times the
+     * world's yearly output in the smallest currency unit is about 1e21), and it keeps the arithmetic of the
+     * models finite: squares are at most 1e100 and fourth powers 1e200, so sums of squares and moments over any
+     * number of rows stay far below {@code Double.MAX_VALUE} (about 1.8e308). A KPI around 1e194 would otherwise
+     * overflow its own sum of squares to NaN, and a spend cell of 1e300 would silently swamp its channel's scale.
+     */
+    public static final double MAX_MAGNITUDE = 1e50;
 
     private MmmCsv() {
     }
@@ -240,7 +252,8 @@ public final class MmmCsv {
     }
 
     /**
-     * Writes a dataset as CSV that {@link #read(Path, CsvSchema)} reads back without loss (numbers are written
+     * Writes a dataset as CSV that {@link #read(Path, CsvSchema)} reads back without loss when its numbers are
+     * within {@link #MAX_MAGNITUDE} and its names free of control characters (numbers are written
      * with {@link Double#toString}, which round-trips exactly). Columns: date, geo (for a panel, and for a single
      * geo not named {@code national}), KPI, channels, their exposures (named {@code <channel>_exposure}),
      * controls, events. The file is written to a temporary file in the same directory and moved into place, so a
@@ -391,6 +404,13 @@ public final class MmmCsv {
             Map<String, Integer> index = new HashMap<>();
             for (int j = 0; j < header.size(); j++) {
                 String h = header.get(j);
+                int bad = Text.firstUnsafe(h);
+                if (bad >= 0) {
+                    // Such a name cannot be shown safely, and channel inference by name would skip it silently.
+                    throw new DataException(source, headerLine, j + 1, null, h, String.format(Locale.ROOT,
+                            "is a column name with the control character U+%04X; rename the column",
+                            (int) h.charAt(bad)));
+                }
                 if (h.isEmpty()) {
                     // An unnamed column (such as the index column pandas writes by default) cannot be mapped
                     // to a role, so it is ignored like any other unmapped column.
@@ -438,6 +458,12 @@ public final class MmmCsv {
                 }
             }
             int[] eventCols = eventColList.stream().mapToInt(Integer::intValue).toArray();
+            for (int c = 0; c < channelCols.length; c++) {
+                checkNumeric(rows, channelCols[c], "a channel column holds spend amounts");
+                if (exposureCols[c] >= 0) {
+                    checkNumeric(rows, exposureCols[c], "an exposure column holds amounts");
+                }
+            }
 
             DateTimeFormatter fmt = formatter();
             int n = rows.size();
@@ -678,9 +704,31 @@ public final class MmmCsv {
             Integer j = index.get(name);
             if (j == null) {
                 throw new DataException(source, headerLine, -1, null, null, String.format(Locale.ROOT,
-                        "missing required %s column '%s'; columns found: %s", role, name, header));
+                        "missing required %s column '%s'; columns found: %s%s", role, Text.sanitize(name),
+                        Text.sanitize(header.toString()), Text.didYouMean(name, header)));
             }
             return j;
+        }
+
+        /**
+         * Fails at the first cell of a column that holds text (not a number and not a missing-value token), so that
+         * a text column mapped to a numeric role is named as such rather than reported by its first empty cell.
+         */
+        private void checkNumeric(List<CSVRecord> rows, int col, String why) {
+            for (CSVRecord rec : rows) {
+                if (col >= rec.size()) {
+                    continue;
+                }
+                String v = rec.get(col);
+                if (MISSING_TOKENS.contains(v.toLowerCase(Locale.ROOT))) {
+                    continue;
+                }
+                try {
+                    Double.parseDouble(v);
+                } catch (NumberFormatException e) {
+                    throw error(lineOf(rec), col, v, "is not a number; " + why + ", and this column holds text");
+                }
+            }
         }
 
         private int[] requireAll(Map<String, Integer> index, List<String> names, String role) {
@@ -743,6 +791,10 @@ public final class MmmCsv {
             }
             if (role == Role.SPEND && v < 0) {
                 throw error(line, col, raw, "is negative; spend must be >= 0");
+            }
+            if (Math.abs(v) > MAX_MAGNITUDE) {
+                throw error(line, col, raw, "is beyond the largest magnitude accepted, 1e50; check the value "
+                        + "and its unit");
             }
             return v;
         }

@@ -1,10 +1,12 @@
 package io.github.mmm4j.core;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermission;
@@ -28,5 +30,15 @@ class AtomicFilesTest {
         try (Stream<Path> s = Files.list(dir)) {
             assertTrue(s.noneMatch(p -> p.getFileName().toString().endsWith(".tmp")));
         }
+    }
+
+    @Test
+    void aFailedWriteSaysWhy(@TempDir Path tmp) throws IOException {
+        Path file = tmp.resolve("base.csv");
+        Files.writeString(file, "x");
+        UncheckedIOException e = assertThrows(UncheckedIOException.class,
+                () -> AtomicFiles.writeString(file.resolve("results.json"), "{}"));
+        assertTrue(e.getMessage().endsWith(file + " exists and is not a folder"),
+                e.getMessage());
     }
 }
