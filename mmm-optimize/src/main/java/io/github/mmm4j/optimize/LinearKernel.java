@@ -117,6 +117,9 @@ final class LinearKernel implements Kernel {
         }
     }
 
+    /** Expectations over more transform sets than this are tabulated ({@link TabulatedResponse}). */
+    static final int TABULATE_ABOVE = 16;
+
     private final int nc;
     private final int ng;
     private final int horizon;
@@ -292,7 +295,7 @@ final class LinearKernel implements Kernel {
             }
         }
         boolean known = concave;
-        return new ChannelResponse() {
+        ChannelResponse exact = new ChannelResponse() {
             @Override
             public double value(double spend) {
                 double s = 0;
@@ -316,6 +319,10 @@ final class LinearKernel implements Kernel {
                 return known;
             }
         };
+        // The expectation over many draws with their own transforms costs one saturation sum per draw: tabulate it
+        // once (exact at the nodes, C1 Hermite in between) so that the optimizer's many evaluations stay cheap.
+        return ks.length > TABULATE_ABOVE ? new TabulatedResponse(exact, 2 * sets[ks[0]].scale[c] * ng * horizon)
+                : exact;
     }
 
     int channels() {
