@@ -30,4 +30,12 @@ public record PipelineResult(AnalysisResult analysis, FittedModel primary, Shapl
         Objects.requireNonNull(plan, "plan");
         files = List.copyOf(files);
     }
+
+    /**
+     * @param written the files written for this result
+     * @return a copy with those files
+     */
+    public PipelineResult withFiles(List<Path> written) {
+        return new PipelineResult(analysis, primary, shapley, planning, plan, written);
+    }
 }

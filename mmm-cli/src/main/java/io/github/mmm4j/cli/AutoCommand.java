@@ -4,8 +4,11 @@ import io.github.mmm4j.auto.AutoOptions;
 import io.github.mmm4j.auto.AutoPipeline;
 import io.github.mmm4j.auto.PipelineResult;
 import io.github.mmm4j.auto.report.Narrator;
+import io.github.mmm4j.core.CsvSchema;
 import io.github.mmm4j.core.MmmDataset;
+import io.github.mmm4j.core.OutputSet;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
@@ -17,7 +20,7 @@ import picocli.CommandLine.Spec;
 @Command(name = "auto", mixinStandardHelpOptions = true,
         description = "Explore the data, fit ridge, NNLS and the Bayesian model round after round under a quality gate, "
                 + "attribute with Shapley values, plan the budget, and write report.md, report.html, results.json, "
-                + "report.xlsx and model.json.")
+                + "report.xlsx, decomposition.csv, predictions.csv, model.json and plan.json.")
 final class AutoCommand implements Callable<Integer> {
 
     @Mixin
@@ -44,20 +47,28 @@ final class AutoCommand implements Callable<Integer> {
     public Integer call() {
         MmmDataset data = dataArgs.read();
         Map<String, double[]> ranges = expectedRoi == null ? Map.of() : ExpectedRoi.read(expectedRoi);
-        run(data, ranges, dataArgs.file.getFileName().toString(), maxRounds, common, progress, spec);
+        run(data, ranges, dataArgs.file.getFileName().toString(), dataArgs.schema(), maxRounds, common, progress, spec);
         return 0;
     }
 
-    /** Runs the pipeline and prints its summary; shared with {@code demo}. */
-    static PipelineResult run(MmmDataset data, Map<String, double[]> ranges, String source, int rounds, Common common,
-            boolean progress, picocli.CommandLine.Model.CommandSpec spec) {
+    /**
+     * Runs the pipeline, writes its files and {@code plan.json} as one set (nothing is written if anything fails) and
+     * prints its summary; shared with {@code demo}.
+     */
+    static PipelineResult run(MmmDataset data, Map<String, double[]> ranges, String source, CsvSchema schema,
+            int rounds, Common common, boolean progress, picocli.CommandLine.Model.CommandSpec spec) {
         int holdout = holdout(common.holdout, data.nPeriods(), source);
         ProgressBar bar = new ProgressBar(spec.commandLine().getErr(), progress || ProgressBar.interactive());
         AutoOptions options = AutoOptions.defaults().withSeed(common.seed).withMaxRounds(rounds)
                 .withHoldout(holdout).withExpectedRoi(ranges)
                 .withProgress((stage, round, fraction, message) -> bar.update(
                         round > 0 ? stage + " r" + round : stage, fraction, message));
-        PipelineResult r = AutoPipeline.run(data, options, source, common.out, Narrator.standard());
+        PipelineResult analysed = AutoPipeline.analyse(data, options);
+        List<Path> files = OutputSet.write(common.out, dir -> {
+            AutoPipeline.write(analysed, options, source, dir, Narrator.standard(), schema);
+            OptimizeCommand.writePlan(analysed.plan(), analysed.planning(), dir.resolve("plan.json"));
+        });
+        PipelineResult r = analysed.withFiles(files);
         bar.done();
         AutoSummary.print(r, spec.commandLine().getOut());
         return r;

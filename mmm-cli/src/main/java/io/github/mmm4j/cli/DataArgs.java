@@ -64,6 +64,17 @@ final class DataArgs {
      * @throws io.github.mmm4j.core.DataException for any problem with the file
      */
     MmmDataset read() {
+        MmmDataset data = MmmCsv.read(file, schema());
+        checkKpiVaries(data);
+        return data;
+    }
+
+    /**
+     * The CSV mapping the options give.
+     *
+     * @return the schema
+     */
+    CsvSchema schema() {
         List<String> allControls = new ArrayList<>(controls);
         for (String o : organic) {
             if (allControls.contains(o)) {
@@ -79,9 +90,7 @@ final class DataArgs {
         } else {
             b.channels(channels);
         }
-        MmmDataset data = MmmCsv.read(file, b.build());
-        checkKpiVaries(data);
-        return data;
+        return b.build();
     }
 
     /**

@@ -1,6 +1,7 @@
 package io.github.mmm4j.cli;
 
 import io.github.mmm4j.auto.PipelineResult;
+import io.github.mmm4j.core.MmmCsv;
 import io.github.mmm4j.core.MmmDataset;
 import io.github.mmm4j.synthetic.DemoData;
 import java.nio.file.Path;
@@ -16,7 +17,7 @@ import picocli.CommandLine.Spec;
         description = "Run the whole automated analysis on the built-in demo dataset (156 weeks, 4 channels; "
                 + "generated from the seed, nothing downloaded): rounds of fit and critique, Shapley attribution, "
                 + "the next quarter's budget plan, and report.md, report.html, results.json, report.xlsx, "
-                + "model.json and plan.json.")
+                + "decomposition.csv, predictions.csv, model.json and plan.json.")
 final class DemoCommand implements Callable<Integer> {
 
     @Mixin
@@ -28,12 +29,8 @@ final class DemoCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         MmmDataset data = DemoData.generate(common.seed);
-        PipelineResult r = AutoCommand.run(data, Map.of(), "demo data (seed " + common.seed + ")", 4, common, false,
-                spec);
-        Path planFile = common.out.resolve("plan.json");
-        OptimizeCommand.writePlan(r.plan(), r.planning(), planFile);
-        spec.commandLine().getOut().printf(Locale.ROOT, "Wrote %s%n", planFile);
-        spec.commandLine().getOut().flush();
+        AutoCommand.run(data, Map.of(), "demo data (seed " + common.seed + ")", MmmCsv.schemaOf(data), 4, common,
+                false, spec);
         return 0;
     }
 }

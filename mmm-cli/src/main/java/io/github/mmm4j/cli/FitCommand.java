@@ -128,7 +128,7 @@ final class FitCommand implements Callable<Integer> {
                     : NonNegativeLeastSquares.fit(data, modelSpec, search ? options.withLambda(0) : options);
         }
         Results.write(fitted, dataArgs.file.getFileName().toString(), common.seed, common.out, spec.commandLine().getOut(),
-                extra);
+                extra, dataArgs.schema());
         return 0;
     }
 }

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.github.mmm4j.core.AtomicFiles;
+import io.github.mmm4j.core.OutputSet;
 import io.github.mmm4j.core.Frequency;
 import io.github.mmm4j.core.MmmDataset;
 import io.github.mmm4j.models.FittedModel;
@@ -116,12 +117,17 @@ final class OptimizeCommand implements Callable<Integer> {
             throw new Main.BadInputException(String.format(Locale.ROOT, "%s cannot be met: %s",
                     targetText().isEmpty() ? "--objective " + objective : targetText(), a.message()));
         }
-        writePlan(a, pm, out.resolve("plan.json"));
-        writeTables(pm, b.build(), out);
+        BudgetConstraints constraints = b.build();
+        List<Path> files = OutputSet.write(out, dir -> {
+            writePlan(a, pm, dir.resolve("plan.json"));
+            writeTables(pm, constraints, dir);
+        });
         PrintWriter w = spec.commandLine().getOut();
         w.print(table(a, pm));
-        w.printf(Locale.ROOT, "%nWrote %s, %s and %s%n", out.resolve("plan.json"), out.resolve("response_curves.csv"),
-                out.resolve("frontier.csv"));
+        w.println();
+        for (Path f : files) {
+            w.printf(Locale.ROOT, "Wrote %s%n", f);
+        }
         w.flush();
         return 0;
     }

@@ -87,7 +87,7 @@ final class RecoverCommand implements Callable<Integer> {
         ScenarioSpec scenario = SynthCommand.scenario(preset, config);
         RecoveryReport report = RecoveryBenchmark.run(scenario, model, estimator, options);
         Path file = out.resolve("recovery.json");
-        report.writeJson(file);
+        io.github.mmm4j.core.OutputSet.write(out, dir -> report.writeJson(dir.resolve("recovery.json")));
         PrintWriter pw = spec.commandLine().getOut();
         pw.print(report.table());
         pw.printf(Locale.ROOT, "%nWrote %s%n", file);

@@ -6,9 +6,12 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.github.mmm4j.auto.report.JsonFields;
 import io.github.mmm4j.auto.report.ModelResults;
+import io.github.mmm4j.auto.report.PredictionCsv;
 import io.github.mmm4j.core.AtomicFiles;
+import io.github.mmm4j.core.CsvSchema;
 import io.github.mmm4j.core.FitMetrics;
 import io.github.mmm4j.core.MmmDataset;
+import io.github.mmm4j.core.OutputSet;
 import io.github.mmm4j.models.ChannelSpec;
 import io.github.mmm4j.models.ChannelSummary;
 import io.github.mmm4j.models.FittedModel;
@@ -41,22 +44,32 @@ final class Results {
     private Results() {
     }
 
-    static void write(FittedModel model, String source, long seed, Path outDir, PrintWriter out) {
-        write(model, source, seed, outDir, out, null);
-    }
-
-    static void write(FittedModel model, String source, long seed, Path outDir, PrintWriter out, ObjectNode extra) {
+    /**
+     * Writes {@code results.json}, {@code report.md}, {@code decomposition.csv}, {@code predictions.csv} and
+     * {@code model.json} into {@code outDir} as one set, then prints the table and the files written.
+     */
+    static void write(FittedModel model, String source, long seed, Path outDir, PrintWriter out, ObjectNode extra,
+            CsvSchema schema) {
         ObjectNode json = toJson(model, source, seed);
         if (extra != null) {
             json.setAll(extra);
         }
         String md = markdown(model, source);
-        AtomicFiles.writeString(outDir.resolve("results.json"), json.toPrettyString() + "\n");
-        AtomicFiles.writeString(outDir.resolve("report.md"), md);
-        ModelJson.write(model, outDir.resolve("model.json"));
+        List<Path> files = OutputSet.write(outDir, dir -> {
+            AtomicFiles.writeString(dir.resolve("results.json"), json.toPrettyString() + "\n");
+            AtomicFiles.writeString(dir.resolve("report.md"), md);
+            PredictionCsv.write(model, model.data(), dir);
+            if (schema == null) {
+                ModelJson.write(model, dir.resolve("model.json"));
+            } else {
+                ModelJson.write(model, dir.resolve("model.json"), schema);
+            }
+        });
         out.print(table(model));
-        out.printf(Locale.ROOT, "%nWrote %s, %s and %s%n", outDir.resolve("results.json"), outDir.resolve("report.md"),
-                outDir.resolve("model.json"));
+        out.println();
+        for (Path f : files) {
+            out.printf(Locale.ROOT, "Wrote %s%n", f);
+        }
         out.flush();
     }
 

@@ -49,7 +49,7 @@ final class SynthCommand implements Callable<Integer> {
     public Integer call() {
         ScenarioSpec scenario = scenario(preset, config);
         Generated g = Synthetic.generate(scenario, seed);
-        g.write(out);
+        io.github.mmm4j.core.OutputSet.write(out, g::write);
         PrintWriter pw = spec.commandLine().getOut();
         pw.print(table(g));
         pw.printf(Locale.ROOT, "%nWrote %s and %s%n", out.resolve(Generated.DATA_FILE),

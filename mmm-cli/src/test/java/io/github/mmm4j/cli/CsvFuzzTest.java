@@ -84,7 +84,8 @@ class CsvFuzzTest {
         }
         assertEquals(0, r.exit(), "exit 0 or 2 only: " + r.err() + "\n---\n" + csv);
         try (Stream<Path> s = Files.list(out)) {
-            assertEquals(List.of("model.json", "report.md", "results.json"),
+            assertEquals(List.of(".mmm-outputs", "decomposition.csv", "model.json", "predictions.csv", "report.md",
+                    "results.json"),
                     s.map(p -> p.getFileName().toString()).sorted().toList(), "the whole output set, no temp file");
         }
         JsonNode json = JSON.readTree(out.resolve("results.json").toFile());

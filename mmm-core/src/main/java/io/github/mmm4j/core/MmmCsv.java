@@ -113,7 +113,23 @@ public final class MmmCsv {
     public static MmmDataset read(String source, byte[] bytes, CsvSchema schema) {
         Objects.requireNonNull(bytes, "bytes");
         Objects.requireNonNull(schema, "schema");
-        return new Reader(source, decode(source, bytes, schema.delimiter()), schema).read();
+        return new Reader(source, decode(source, bytes, schema.delimiter()), schema, false).read();
+    }
+
+    /**
+     * Reads periods to predict or plan (a scenario) rather than data to fit: as {@link #read(String, byte[],
+     * CsvSchema)}, except that a channel may spend nothing in every row (a channel paused over a forecast horizon).
+     *
+     * @param source a name for the source, used in messages (for example the file name)
+     * @param bytes (input) not modified; the CSV file's bytes
+     * @param schema the column mapping
+     * @return the dataset
+     * @throws DataException for any problem with the data, naming source, line, column and value
+     */
+    public static MmmDataset readScenario(String source, byte[] bytes, CsvSchema schema) {
+        Objects.requireNonNull(bytes, "bytes");
+        Objects.requireNonNull(schema, "schema");
+        return new Reader(source, decode(source, bytes, schema.delimiter()), schema, true).read();
     }
 
     /**
@@ -359,8 +375,10 @@ public final class MmmCsv {
         private final int[] lineStarts;
         private List<String> header;
         private long headerLine = 1;
+        private final boolean allowZeroChannels;
 
-        Reader(String source, String text, CsvSchema schema) {
+        Reader(String source, String text, CsvSchema schema, boolean allowZeroChannels) {
+            this.allowZeroChannels = allowZeroChannels;
             this.source = source;
             this.text = text;
             this.schema = schema;
@@ -543,13 +561,16 @@ public final class MmmCsv {
             }
 
             MmmDataset.Builder b = MmmDataset.builder(time).geos(geos).kpi(schema.kpiColumn(), permute(kpi, order));
+            if (allowZeroChannels) {
+                b.allowUnfundedChannels();
+            }
             for (int c = 0; c < channelCols.length; c++) {
                 double[] s = permute(spend[c], order);
                 boolean any = false;
                 for (double v : s) {
                     any |= v > 0;
                 }
-                if (!any) {
+                if (!any && !allowZeroChannels) {
                     throw new DataException(source, -1, channelCols[c] + 1, header.get(channelCols[c]), null,
                             "spend is zero in every row; drop the channel or check the column");
                 }

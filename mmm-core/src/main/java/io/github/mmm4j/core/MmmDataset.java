@@ -508,6 +508,7 @@ public final class MmmDataset {
         private double[] kpi;
         private final List<String> channelNames = new ArrayList<>();
         private final List<double[]> channelSpend = new ArrayList<>();
+        private boolean unfundedAllowed;
         private final List<double[]> channelExposure = new ArrayList<>();
         private final List<String> controlNames = new ArrayList<>();
         private final List<double[]> controlValues = new ArrayList<>();
@@ -595,6 +596,17 @@ public final class MmmDataset {
         }
 
         /**
+         * Allows a channel that spends nothing in every row: for periods to predict or plan (a channel paused over
+         * a forecast horizon), never for data to fit (whose channels must have spend to estimate an effect from).
+         *
+         * @return this builder
+         */
+        public Builder allowUnfundedChannels() {
+            this.unfundedAllowed = true;
+            return this;
+        }
+
+        /**
          * Validates and builds the dataset.
          *
          * @return the dataset
@@ -622,7 +634,8 @@ public final class MmmDataset {
                     Checks.checkArgument(s[r] >= 0, "spend '%s'[%d] = %s; must be >= 0", name, r, s[r]);
                     anyPositive |= s[r] > 0;
                 }
-                Checks.checkArgument(anyPositive, "spend '%s' is zero in every row; drop the channel", name);
+                Checks.checkArgument(anyPositive || unfundedAllowed, "spend '%s' is zero in every row; drop the channel",
+                        name);
                 double[] x = channelExposure.get(c);
                 if (x != null) {
                     checkColumn(name + " exposure", x, rows);

@@ -139,4 +139,61 @@ public record Decomposition(TimeIndex time, List<String> geos, List<String> comp
         }
         return b.append(", predicted ").append(ChannelSummary.num(p)).append(']').toString();
     }
+
+    /**
+     * A decomposition with intervals for every component and for the prediction in every row (see
+     * {@link FittedModel#decompositionBands}); the arrays are null for a model without draws.
+     *
+     * @param point the point decomposition
+     * @param lower lower bounds, laid out as {@link Decomposition#values()}, or null
+     * @param upper upper bounds, likewise, or null
+     * @param predictedLower lower bound of the prediction per row, or null
+     * @param predictedUpper upper bound of the prediction per row, or null
+     * @param level the nominal coverage
+     */
+    public record Bands(Decomposition point, double[] lower, double[] upper, double[] predictedLower,
+            double[] predictedUpper, double level) {
+
+        /** Validates and copies. */
+        public Bands {
+            Objects.requireNonNull(point, "point");
+            Checks.checkArgument((lower == null) == (upper == null) && (lower == null) == (predictedLower == null)
+                    && (lower == null) == (predictedUpper == null), "give all four bounds or none");
+            if (lower != null) {
+                Checks.checkLength("lower", lower, point.values.length);
+                Checks.checkLength("upper", upper, point.values.length);
+                Checks.checkLength("predictedLower", predictedLower, point.rows());
+                Checks.checkLength("predictedUpper", predictedUpper, point.rows());
+                lower = lower.clone();
+                upper = upper.clone();
+                predictedLower = predictedLower.clone();
+                predictedUpper = predictedUpper.clone();
+            }
+        }
+
+        /** @return whether the bands are present */
+        public boolean hasIntervals() {
+            return lower != null;
+        }
+
+        @Override
+        public double[] lower() {
+            return lower == null ? null : lower.clone();
+        }
+
+        @Override
+        public double[] upper() {
+            return upper == null ? null : upper.clone();
+        }
+
+        @Override
+        public double[] predictedLower() {
+            return predictedLower == null ? null : predictedLower.clone();
+        }
+
+        @Override
+        public double[] predictedUpper() {
+            return predictedUpper == null ? null : predictedUpper.clone();
+        }
+    }
 }

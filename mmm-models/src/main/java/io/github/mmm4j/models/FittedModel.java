@@ -572,6 +572,66 @@ public final class FittedModel {
         return new Decomposition(data.time(), data.geos(), comps, values, predicted);
     }
 
+    /** Largest number of doubles held at once for the per-draw values of {@link #decompositionBands}. */
+    private static final long BAND_MEMORY = 8_000_000L;
+
+    /**
+     * The point decomposition of {@code data} with equal-tailed intervals at {@link #intervalLevel()} for every
+     * component and for the prediction in every row, from the draws' decompositions (the interval of the expected
+     * KPI, without observation noise). A model without draws has no intervals. Memory stays bounded: with many draws
+     * on long data the rows are processed in blocks, each block recomputing the draws' decompositions.
+     *
+     * @param data the data, as for {@link #predict(MmmDataset)}
+     * @return the decomposition and its bands
+     */
+    public Decomposition.Bands decompositionBands(MmmDataset data) {
+        Decomposition point = decompose(data);
+        if (nDraws == 0) {
+            return new Decomposition.Bands(point, null, null, null, null, layout.level);
+        }
+        int rows = point.rows();
+        int nk = point.components().size();
+        double[] lower = new double[rows * nk];
+        double[] upper = new double[rows * nk];
+        double[] pLower = new double[rows];
+        double[] pUpper = new double[rows];
+        int block = (int) Math.max(1, Math.min(rows, BAND_MEMORY / ((long) nDraws * (nk + 1))));
+        double[] sample = new double[nDraws];
+        for (int from = 0; from < rows; from += block) {
+            int to = Math.min(rows, from + block);
+            int width = (to - from) * (nk + 1);
+            double[] v = new double[nDraws * width];
+            for (int d = 0; d < nDraws; d++) {
+                Decomposition dd = draw(d).decompose(data);
+                double[] pred = dd.predicted();
+                for (int r = from; r < to; r++) {
+                    int o = d * width + (r - from) * (nk + 1);
+                    for (int k = 0; k < nk; k++) {
+                        v[o + k] = dd.value(r, k);
+                    }
+                    v[o + nk] = pred[r];
+                }
+            }
+            for (int r = from; r < to; r++) {
+                for (int k = 0; k <= nk; k++) {
+                    int col = (r - from) * (nk + 1) + k;
+                    for (int d = 0; d < nDraws; d++) {
+                        sample[d] = v[d * width + col];
+                    }
+                    Interval iv = Interval.of(sample, layout.level);
+                    if (k < nk) {
+                        lower[r * nk + k] = iv.lower();
+                        upper[r * nk + k] = iv.upper();
+                    } else {
+                        pLower[r] = iv.lower();
+                        pUpper[r] = iv.upper();
+                    }
+                }
+            }
+        }
+        return new Decomposition.Bands(point, lower, upper, pLower, pUpper, layout.level);
+    }
+
     /** The mean over draws of each channel's contribution per row: [row * C + c]. */
     private double[] meanMedia(MmmDataset data) {
         int nt = data.nPeriods();

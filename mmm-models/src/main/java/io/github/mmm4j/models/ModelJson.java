@@ -5,6 +5,8 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.github.mmm4j.core.AtomicFiles;
+import io.github.mmm4j.core.CsvSchema;
+import io.github.mmm4j.core.MissingValuePolicy;
 import io.github.mmm4j.core.DataException;
 import io.github.mmm4j.core.Frequency;
 import io.github.mmm4j.core.MmmDataset;
@@ -32,6 +34,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Optional;
 
 /**
  * Saves a {@link FittedModel} as JSON ({@code model.json}) and loads it back as the same model: the file holds the
@@ -84,6 +87,104 @@ public final class ModelJson {
      */
     public static void write(FittedModel model, Path path) {
         AtomicFiles.writeString(path, toString(model));
+    }
+
+    /**
+     * Writes a model with the CSV mapping its data was read with, so that {@code ./mmm predict} can read new data the
+     * same way; {@link #read} ignores the mapping, {@link #readSource} returns it.
+     *
+     * @param model the model
+     * @param path the file
+     * @param source the CSV mapping of the model's data (channels as the model names them)
+     */
+    public static void write(FittedModel model, Path path, CsvSchema source) {
+        ObjectNode root = toJson(model);
+        root.set("source", source(source, model));
+        AtomicFiles.writeString(path, root.toPrettyString() + "\n");
+    }
+
+    /**
+     * The CSV mapping saved with a model by {@link #write(FittedModel, Path, CsvSchema)}.
+     *
+     * @param path the file
+     * @return the mapping, empty if the model was saved without one
+     * @throws DataException naming the file and the field's JSON path if the file or the mapping is not valid
+     */
+    public static Optional<CsvSchema> readSource(Path path) {
+        JsonNode root;
+        try {
+            root = JSON.readTree(Files.readString(path, StandardCharsets.UTF_8));
+        } catch (IOException e) {
+            throw new DataException(path.toString(), "cannot be read: " + e.getMessage());
+        }
+        if (root == null || !root.isObject() || !root.has("source") || root.get("source").isNull()) {
+            return Optional.empty();
+        }
+        try {
+            return Optional.of(source(new Node(root.get("source"), "$.source")));
+        } catch (InvalidField e) {
+            throw new DataException(path.toString(), e.getMessage());
+        }
+    }
+
+    private static ObjectNode source(CsvSchema s, FittedModel model) {
+        ObjectNode o = JSON.createObjectNode();
+        o.put("date", s.dateColumn());
+        if (s.datePattern() == null) {
+            o.putNull("date_format");
+        } else {
+            o.put("date_format", s.datePattern());
+        }
+        if (s.geoColumn() == null) {
+            o.putNull("geo");
+        } else {
+            o.put("geo", s.geoColumn());
+        }
+        o.put("kpi", s.kpiColumn());
+        strings(o.putArray("channels"), s.inferChannels() ? model.channelNames() : s.channels());
+        ObjectNode ex = o.putObject("exposures");
+        s.exposures().forEach(ex::put);
+        strings(o.putArray("controls"), s.controls());
+        strings(o.putArray("events"), s.events());
+        o.put("missing", s.missingValues().name());
+        o.put("delimiter", String.valueOf(s.delimiter()));
+        return o;
+    }
+
+    private static CsvSchema source(Node o) {
+        CsvSchema.Builder b = CsvSchema.builder(o.field("kpi").string()).date(o.field("date").string())
+                .channels(o.field("channels").strings()).controls(o.field("controls").strings())
+                .events(o.field("events").strings());
+        if (o.has("date_format")) {
+            b.datePattern(o.field("date_format").string());
+        }
+        if (o.has("geo")) {
+            b.geo(o.field("geo").string());
+        }
+        Node ex = o.field("exposures");
+        ex.requireObject();
+        Iterator<String> names = ex.json.fieldNames();
+        while (names.hasNext()) {
+            String c = names.next();
+            b.exposure(c, ex.field(c).string());
+        }
+        Node mn = o.field("missing");
+        try {
+            b.missingValues(MissingValuePolicy.valueOf(mn.string()));
+        } catch (IllegalArgumentException e) {
+            throw mn.invalid("unknown policy \"" + mn.string() + "\"; expected one of "
+                    + Arrays.toString(MissingValuePolicy.values()));
+        }
+        Node dn = o.field("delimiter");
+        String d = dn.string();
+        if (d.length() != 1) {
+            throw dn.invalid("expected one character, found \"" + d + "\"");
+        }
+        try {
+            return b.delimiter(d.charAt(0)).build();
+        } catch (IllegalArgumentException e) {
+            throw o.invalid(e.getMessage());
+        }
     }
 
     /**

@@ -145,7 +145,10 @@ public final class BudgetOptimizer {
             double spend = sum(s.x);
             double mroi = 0;
             for (int c = 0; c < s.x.length; c++) {
-                mroi += s.x[c] * model.response(c).derivative(s.x[c]);
+                // A channel with no spend adds nothing to the spend-weighted mean (and its slope at 0 may be infinite).
+                if (s.x[c] > 0) {
+                    mroi += s.x[c] * model.response(c).derivative(s.x[c]);
+                }
             }
             out.add(new FrontierPoint(budgets[i], kpi, inc, spend > 0 ? inc / spend : 0, spend > 0 ? mroi / spend : 0,
                     s.status));
