@@ -5,11 +5,7 @@ import io.github.mmm4j.models.ChannelSpec;
 import io.github.mmm4j.models.Design;
 import io.github.mmm4j.models.FittedModel;
 import io.github.mmm4j.transforms.Adstock;
-import io.github.mmm4j.transforms.Hill;
-import io.github.mmm4j.transforms.Logistic;
-import io.github.mmm4j.transforms.MichaelisMenten;
 import io.github.mmm4j.transforms.Saturation;
-import io.github.mmm4j.transforms.Tanh;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -72,8 +68,7 @@ final class LinearKernel implements Kernel {
         }
 
         private static boolean concave(Saturation s) {
-            return s instanceof Hill hill ? hill.slope() <= 1
-                    : s instanceof Logistic || s instanceof MichaelisMenten || s instanceof Tanh;
+            return s.isConcave();
         }
 
         double sum(int c, double x) {

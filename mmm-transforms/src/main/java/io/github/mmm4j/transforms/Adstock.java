@@ -372,4 +372,13 @@ public sealed interface Adstock
     default int parameterCount() {
         return parameterNames().size();
     }
+
+    /**
+     * What estimators need to know about each parameter of {@link #parameters()}, in the same order: its support, its
+     * default search range and its default prior (null where the Bayesian model does not sample the family). Every
+     * family supplies this, so a new family is complete when it compiles.
+     *
+     * @return one spec per parameter
+     */
+    List<ParameterSpec> parameterSpecs();
 }

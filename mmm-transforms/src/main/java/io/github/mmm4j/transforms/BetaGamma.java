@@ -118,4 +118,15 @@ public record BetaGamma(double beta, double gamma, int maxLag) implements Adstoc
         Kernels.checkParameterCount(p, 2);
         return new BetaGamma(p[0], p[1], maxLag);
     }
+
+    /**
+     * {@inheritDoc}
+     */
+    @Override
+    public List<ParameterSpec> parameterSpecs() {
+        return List.of(ParameterSpec.interval("beta", 0, 1, ParameterSpec.SearchRange.linear(0, 0.9),
+                new ParameterSpec.DefaultPrior.Beta(2, 2)),
+                ParameterSpec.interval("gamma", 0, 1, ParameterSpec.SearchRange.linear(0.05, 0.9),
+                        new ParameterSpec.DefaultPrior.Beta(2, 2)));
+    }
 }

@@ -133,4 +133,16 @@ public record Delayed(double alpha, double theta, int maxLag, boolean normalized
         Kernels.checkParameterCount(p, 2);
         return new Delayed(p[0], p[1], maxLag, normalized);
     }
+
+    /**
+     * {@inheritDoc}
+     */
+    @Override
+    public List<ParameterSpec> parameterSpecs() {
+        return List.of(ParameterSpec.interval("alpha", 0, 1, ParameterSpec.SearchRange.linear(0.05, 0.9),
+                new ParameterSpec.DefaultPrior.Beta(2, 2)),
+                maxLag == 0 ? ParameterSpec.fixed("theta", 0)
+                        : ParameterSpec.interval("theta", 0, maxLag, ParameterSpec.SearchRange.linear(0, maxLag),
+                                new ParameterSpec.DefaultPrior.Beta(1, 1)));
+    }
 }

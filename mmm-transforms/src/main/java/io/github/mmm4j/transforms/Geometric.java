@@ -132,4 +132,13 @@ public record Geometric(double alpha, int maxLag, boolean normalized) implements
         Kernels.checkParameterCount(p, 1);
         return new Geometric(p[0], maxLag, normalized);
     }
+
+    /**
+     * {@inheritDoc}
+     */
+    @Override
+    public List<ParameterSpec> parameterSpecs() {
+        return List.of(ParameterSpec.interval("alpha", 0, 1, ParameterSpec.SearchRange.linear(0, 0.9),
+                new ParameterSpec.DefaultPrior.Beta(2, 2)));
+    }
 }

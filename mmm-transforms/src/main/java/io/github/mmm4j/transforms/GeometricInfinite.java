@@ -179,4 +179,13 @@ public record GeometricInfinite(double alpha, boolean normalized) implements Ads
         Kernels.checkParameterCount(p, 1);
         return new GeometricInfinite(p[0], normalized);
     }
+
+    /**
+     * {@inheritDoc}
+     */
+    @Override
+    public List<ParameterSpec> parameterSpecs() {
+        return List.of(ParameterSpec.interval("alpha", 0, 1, ParameterSpec.SearchRange.linear(0, 0.9),
+                new ParameterSpec.DefaultPrior.Beta(2, 2)));
+    }
 }

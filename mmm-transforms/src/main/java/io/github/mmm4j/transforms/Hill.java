@@ -228,4 +228,20 @@ public record Hill(double ec, double slope) implements Saturation {
         Kernels.checkParameterCount(p, 2);
         return new Hill(p[0], p[1]);
     }
+
+    /**
+     * {@inheritDoc}
+     */
+    @Override
+    public List<ParameterSpec> parameterSpecs() {
+        return List.of(ParameterSpec.positive("ec", ParameterSpec.SearchRange.linear(0.3, 3),
+                new ParameterSpec.DefaultPrior.LogNormal(0, 0.5)),
+                ParameterSpec.positive("slope", ParameterSpec.SearchRange.linear(0.5, 3),
+                        new ParameterSpec.DefaultPrior.Gamma(3, 2)));
+    }
+
+    @Override
+    public boolean isConcave() {
+        return slope <= 1;
+    }
 }

@@ -112,4 +112,18 @@ public record Logistic(double lambda) implements Saturation {
         Kernels.checkParameterCount(p, 1);
         return new Logistic(p[0]);
     }
+
+    /**
+     * {@inheritDoc}
+     */
+    @Override
+    public List<ParameterSpec> parameterSpecs() {
+        return List.of(ParameterSpec.positive("lambda", ParameterSpec.SearchRange.log(0.1, 10),
+                new ParameterSpec.DefaultPrior.Gamma(3, 1)));
+    }
+
+    @Override
+    public boolean isConcave() {
+        return true;
+    }
 }

@@ -121,4 +121,19 @@ public record MichaelisMenten(double alpha, double lambda) implements Saturation
         Kernels.checkParameterCount(p, 2);
         return new MichaelisMenten(p[0], p[1]);
     }
+
+    /**
+     * {@inheritDoc}
+     */
+    @Override
+    public List<ParameterSpec> parameterSpecs() {
+        return List.of(ParameterSpec.fixed("alpha", alpha),
+                ParameterSpec.positive("lambda", ParameterSpec.SearchRange.linear(0.3, 3),
+                        new ParameterSpec.DefaultPrior.LogNormal(0, 0.5)));
+    }
+
+    @Override
+    public boolean isConcave() {
+        return true;
+    }
 }

@@ -228,4 +228,22 @@ public sealed interface Saturation permits Hill, Logistic, Sigmoid, MichaelisMen
     default int parameterCount() {
         return parameterNames().size();
     }
+
+    /**
+     * What estimators need to know about each parameter of {@link #parameters()}, in the same order: its support, its
+     * default search range and its default prior (null where the Bayesian model does not sample the family). Every
+     * family supplies this, so a new family is complete when it compiles.
+     *
+     * @return one spec per parameter
+     */
+    List<ParameterSpec> parameterSpecs();
+
+    /**
+     * Whether the curve is concave on {@code [0, inf)} for these parameters (diminishing returns from the first
+     * unit), which lets a budget optimizer trust a first-order optimum. S-shaped curves (a Hill slope above 1, the
+     * sigmoid) are not.
+     *
+     * @return true if concave
+     */
+    boolean isConcave();
 }

@@ -123,4 +123,20 @@ public record Sigmoid(double inflection, double steepness) implements Saturation
         Kernels.checkParameterCount(p, 2);
         return new Sigmoid(p[0], p[1]);
     }
+
+    /**
+     * {@inheritDoc}
+     */
+    @Override
+    public List<ParameterSpec> parameterSpecs() {
+        return List.of(new ParameterSpec("inflection", new ParameterSpec.Support.Positive(),
+                ParameterSpec.SearchRange.linear(0, 3), null),
+                new ParameterSpec("steepness", new ParameterSpec.Support.Positive(),
+                        ParameterSpec.SearchRange.log(0.5, 10), null));
+    }
+
+    @Override
+    public boolean isConcave() {
+        return false;
+    }
 }

@@ -127,4 +127,19 @@ public record Tanh(double b, double c) implements Saturation {
         Kernels.checkParameterCount(p, 2);
         return new Tanh(p[0], p[1]);
     }
+
+    /**
+     * {@inheritDoc}
+     */
+    @Override
+    public List<ParameterSpec> parameterSpecs() {
+        return List.of(ParameterSpec.fixed("b", b),
+                new ParameterSpec("c", new ParameterSpec.Support.Positive(),
+                        ParameterSpec.SearchRange.log(0.3 / b, 3 / b), null));
+    }
+
+    @Override
+    public boolean isConcave() {
+        return true;
+    }
 }

@@ -194,4 +194,15 @@ public record WeibullPdf(double shape, double scale, int maxLag) implements Adst
         Kernels.checkParameterCount(p, 2);
         return new WeibullPdf(p[0], p[1], maxLag);
     }
+
+    /**
+     * {@inheritDoc}
+     */
+    @Override
+    public List<ParameterSpec> parameterSpecs() {
+        return List.of(ParameterSpec.positive("shape", ParameterSpec.SearchRange.log(0.1, 10),
+                new ParameterSpec.DefaultPrior.LogNormal(0, 1)),
+                ParameterSpec.interval("scale", 0, 1, ParameterSpec.SearchRange.linear(0, 0.5),
+                        new ParameterSpec.DefaultPrior.Beta(1, 3)));
+    }
 }

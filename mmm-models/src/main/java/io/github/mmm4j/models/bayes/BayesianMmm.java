@@ -9,16 +9,9 @@ import io.github.mmm4j.models.FittedModel;
 import io.github.mmm4j.models.ModelSpec;
 import io.github.mmm4j.models.SamplerDiagnostics;
 import io.github.mmm4j.transforms.Adstock;
-import io.github.mmm4j.transforms.BetaGamma;
-import io.github.mmm4j.transforms.Delayed;
-import io.github.mmm4j.transforms.Geometric;
-import io.github.mmm4j.transforms.GeometricInfinite;
 import io.github.mmm4j.transforms.Hill;
-import io.github.mmm4j.transforms.Logistic;
-import io.github.mmm4j.transforms.MichaelisMenten;
+import io.github.mmm4j.transforms.ParameterSpec;
 import io.github.mmm4j.transforms.Saturation;
-import io.github.mmm4j.transforms.WeibullCdf;
-import io.github.mmm4j.transforms.WeibullPdf;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
@@ -270,14 +263,14 @@ public final class BayesianMmm implements Estimator {
 
     /** The posterior's structure plus what is needed to map draws back to KPI units. */
     static final class Prepared {
-        final MmmLogDensity.Structure structure;
+        final DensityParts.Structure structure;
         final Design.Frame frame;
         final Design design;
         final int nTrain;
         final double[] baseCenter;
         final double[] baseScale;
 
-        Prepared(MmmLogDensity.Structure structure, Design.Frame frame, Design design, int nTrain,
+        Prepared(DensityParts.Structure structure, Design.Frame frame, Design design, int nTrain,
                 double[] baseCenter, double[] baseScale) {
             this.structure = structure;
             this.frame = frame;
@@ -379,7 +372,7 @@ public final class BayesianMmm implements Estimator {
         int nc = data.nChannels();
         double[] mediaScale = frame.mediaScale();
         double[][] xs = new double[nc][n];
-        MmmLogDensity.Channel[] channels = new MmmLogDensity.Channel[nc];
+        DensityParts.Channel[] channels = new DensityParts.Channel[nc];
         for (String name : priors.channels().keySet()) {
             Checks.checkArgument(spec.names().contains(name), "priors name channel '%s', which is not in the spec %s",
                     name, spec.names());
@@ -395,22 +388,22 @@ public final class BayesianMmm implements Estimator {
             }
             ChannelSpec cs = spec.channels().get(c);
             ChannelPriors cp = priors.forChannel(cs.name());
-            MmmLogDensity.Param[] ap = adstockParams(cs.name(), cs.adstock(), cp);
-            MmmLogDensity.Param[] sp = saturationParams(cs.name(), cs.saturation(), cp);
+            DensityParts.Param[] ap = adstockParams(cs.name(), cs.adstock(), cp);
+            DensityParts.Param[] sp = saturationParams(cs.name(), cs.saturation(), cp);
             int len = (int) Math.min((long) cs.adstock().maxLag() + 1L, nt);
-            channels[c] = new MmmLogDensity.Channel(cs.name(), cs.adstock(), cs.saturation(), ap, sp, len,
+            channels[c] = new DensityParts.Channel(cs.name(), cs.adstock(), cs.saturation(), ap, sp, len,
                     cp.usesRoi(), cp.usesRoi() ? cp.roi() : cp.effect(), spendTrain, sdY);
         }
-        MmmLogDensity.Lift[] lifts = new MmmLogDensity.Lift[o.liftTests().size()];
+        DensityParts.Lift[] lifts = new DensityParts.Lift[o.liftTests().size()];
         for (int k = 0; k < lifts.length; k++) {
             lifts[k] = lift(k, o.liftTests().get(k), data, channels, mediaScale);
         }
-        MmmLogDensity.Structure st = new MmmLogDensity.Structure(nGeo, nTrain, y, meanY, sdY, base, pb,
+        DensityParts.Structure st = new DensityParts.Structure(nGeo, nTrain, y, meanY, sdY, base, pb,
                 priors.intercept(), basePriors, priors.sigma(), baseNames, xs, channels, lifts, o.likelihood());
         return new Prepared(st, frame, design, nTrain, center, scale);
     }
 
-    private static MmmLogDensity.Lift lift(int k, LiftTest test, MmmDataset data, MmmLogDensity.Channel[] channels,
+    private static DensityParts.Lift lift(int k, LiftTest test, MmmDataset data, DensityParts.Channel[] channels,
             double[] mediaScale) {
         String where = "liftTests[" + k + "]";
         int c = data.channels().indexOf(test.channel());
@@ -459,25 +452,25 @@ public final class BayesianMmm implements Estimator {
                 xp[g * m + t - t0] = Math.max(0, changed) / mediaScale[c];
             }
         }
-        return new MmmLogDensity.Lift(c, m, ts - t0, xb, xp, test.lift(), test.standardError());
+        return new DensityParts.Lift(c, m, ts - t0, xb, xp, test.lift(), test.standardError());
     }
 
-    private static MmmLogDensity.Param interval(String name, double lo, double hi, Prior prior, String where) {
+    private static DensityParts.Param interval(String name, double lo, double hi, Prior prior, String where) {
         Checks.checkArgument(prior instanceof Prior.Beta,
                 "%s: parameter '%s' lives on (%s, %s) and needs a Beta prior; got %s", where, name, lo, hi, prior);
-        return new MmmLogDensity.Param(name, MmmLogDensity.Kind.INTERVAL, lo, hi, prior, Double.NaN);
+        return new DensityParts.Param(name, DensityParts.Kind.INTERVAL, lo, hi, prior, Double.NaN);
     }
 
-    private static MmmLogDensity.Param positive(String name, Prior prior, String where) {
+    private static DensityParts.Param positive(String name, Prior prior, String where) {
         Checks.checkArgument(prior.support() == Prior.Support.POSITIVE,
                 "%s: parameter '%s' is positive and needs a prior on (0, inf) (HalfNormal, LogNormal, Gamma); got %s",
                 where, name, prior);
-        return new MmmLogDensity.Param(name, MmmLogDensity.Kind.POSITIVE, 0, Double.POSITIVE_INFINITY, prior,
+        return new DensityParts.Param(name, DensityParts.Kind.POSITIVE, 0, Double.POSITIVE_INFINITY, prior,
                 Double.NaN);
     }
 
-    private static MmmLogDensity.Param fixed(String name, double value) {
-        return new MmmLogDensity.Param(name, MmmLogDensity.Kind.FIXED, value, value, null, value);
+    private static DensityParts.Param fixed(String name, double value) {
+        return new DensityParts.Param(name, DensityParts.Kind.FIXED, value, value, null, value);
     }
 
     private static void checkKeys(Map<String, Prior> given, List<String> allowed, String where, String what) {
@@ -487,57 +480,67 @@ public final class BayesianMmm implements Estimator {
         }
     }
 
-    static MmmLogDensity.Param[] adstockParams(String channel, Adstock a, ChannelPriors cp) {
+    static DensityParts.Param[] adstockParams(String channel, Adstock a, ChannelPriors cp) {
         String where = "channel '" + channel + "' (" + a.name() + " adstock)";
-        Map<String, Prior> pr = cp.adstock();
-        Prior.Beta b22 = new Prior.Beta(2, 2);
-        MmmLogDensity.Param[] out;
-        if (a instanceof Geometric || a instanceof GeometricInfinite) {
-            out = new MmmLogDensity.Param[] {interval("alpha", 0, 1, pr.getOrDefault("alpha", b22), where)};
-        } else if (a instanceof Delayed d) {
-            out = new MmmLogDensity.Param[] {interval("alpha", 0, 1, pr.getOrDefault("alpha", b22), where),
-                d.maxLag() == 0 ? fixed("theta", 0)
-                        : interval("theta", 0, d.maxLag(), pr.getOrDefault("theta", new Prior.Beta(1, 1)), where)};
-        } else if (a instanceof WeibullCdf || a instanceof WeibullPdf) {
-            out = new MmmLogDensity.Param[] {
-                positive("shape", pr.getOrDefault("shape", new Prior.LogNormal(0, 1)), where),
-                interval("scale", 0, 1, pr.getOrDefault("scale", new Prior.Beta(1, 3)), where)};
-        } else if (a instanceof BetaGamma) {
-            out = new MmmLogDensity.Param[] {interval("beta", 0, 1, pr.getOrDefault("beta", b22), where),
-                interval("gamma", 0, 1, pr.getOrDefault("gamma", b22), where)};
-        } else {
-            throw new IllegalArgumentException(where + ": unsupported adstock");
-        }
-        checkKeys(pr, sampledNames(out), where, "adstock");
+        DensityParts.Param[] out = params(a.parameterSpecs(), cp.adstock(), where, "adstock");
+        checkKeys(cp.adstock(), sampledNames(out), where, "adstock");
         return out;
     }
 
-    static MmmLogDensity.Param[] saturationParams(String channel, Saturation s, ChannelPriors cp) {
+    static DensityParts.Param[] saturationParams(String channel, Saturation s, ChannelPriors cp) {
         String where = "channel '" + channel + "' (" + s.name() + " saturation)";
-        Map<String, Prior> pr = cp.saturation();
-        MmmLogDensity.Param[] out;
-        if (s instanceof Hill) {
-            out = new MmmLogDensity.Param[] {
-                positive("ec", pr.getOrDefault("ec", new Prior.LogNormal(0, 0.5)), where),
-                positive("slope", pr.getOrDefault("slope", new Prior.Gamma(3, 2)), where)};
-        } else if (s instanceof Logistic) {
-            out = new MmmLogDensity.Param[] {
-                positive("lambda", pr.getOrDefault("lambda", new Prior.Gamma(3, 1)), where)};
-        } else if (s instanceof MichaelisMenten mm) {
-            out = new MmmLogDensity.Param[] {fixed("alpha", mm.alpha()),
-                positive("lambda", pr.getOrDefault("lambda", new Prior.LogNormal(0, 0.5)), where)};
-        } else {
-            throw new IllegalArgumentException(where + ": unsupported by the Bayesian model; use hill, logistic or "
-                    + "michaelis-menten");
-        }
-        checkKeys(pr, sampledNames(out), where, "saturation");
+        DensityParts.Param[] out = params(s.parameterSpecs(), cp.saturation(), where, "saturation");
+        checkKeys(cp.saturation(), sampledNames(out), where, "saturation");
         return out;
     }
 
-    private static List<String> sampledNames(MmmLogDensity.Param[] ps) {
+    /**
+     * The sampled parameters of a transform from what its type says about them ({@link ParameterSpec}): a fixed
+     * parameter stays at its value; an interval is sampled through a logistic map, a positive parameter through a log
+     * map, each with the user's prior or else the family's default prior.
+     */
+    private static DensityParts.Param[] params(List<ParameterSpec> specs, Map<String, Prior> given, String where,
+            String what) {
+        DensityParts.Param[] out = new DensityParts.Param[specs.size()];
+        for (int i = 0; i < out.length; i++) {
+            ParameterSpec p = specs.get(i);
+            if (p.support() instanceof ParameterSpec.Support.Fixed f) {
+                out[i] = fixed(p.name(), f.value());
+                continue;
+            }
+            Prior prior = given.get(p.name());
+            if (prior == null) {
+                if (p.prior() == null) {
+                    throw new IllegalArgumentException(where + ": unsupported by the Bayesian model (the " + what
+                            + " family has no default prior); use hill, logistic or michaelis-menten saturation, or "
+                            + "give a prior for '" + p.name() + "'");
+                }
+                prior = prior(p.prior());
+            }
+            if (p.support() instanceof ParameterSpec.Support.Interval iv) {
+                out[i] = interval(p.name(), iv.lower(), iv.upper(), prior, where);
+            } else {
+                out[i] = positive(p.name(), prior, where);
+            }
+        }
+        return out;
+    }
+
+    private static Prior prior(ParameterSpec.DefaultPrior p) {
+        if (p instanceof ParameterSpec.DefaultPrior.Beta b) {
+            return new Prior.Beta(b.a(), b.b());
+        }
+        if (p instanceof ParameterSpec.DefaultPrior.LogNormal l) {
+            return new Prior.LogNormal(l.mu(), l.sigma());
+        }
+        ParameterSpec.DefaultPrior.Gamma g = (ParameterSpec.DefaultPrior.Gamma) p;
+        return new Prior.Gamma(g.shape(), g.rate());
+    }
+
+    private static List<String> sampledNames(DensityParts.Param[] ps) {
         List<String> names = new ArrayList<>();
-        for (MmmLogDensity.Param p : ps) {
-            if (p.kind != MmmLogDensity.Kind.FIXED) {
+        for (DensityParts.Param p : ps) {
+            if (p.kind != DensityParts.Kind.FIXED) {
                 names.add(p.name);
             }
         }

@@ -40,7 +40,7 @@ final class Posterior {
     static FittedModel model(MmmDataset data, ModelSpec spec, BayesOptions options, BayesianMmm.Prepared prepared,
             MmmLogDensity density, NutsResult sampler) {
         Design.Frame frame = prepared.frame;
-        MmmLogDensity.Structure st = prepared.structure;
+        DensityParts.Structure st = prepared.structure;
         List<String> names = density.constrainedNames();
         int nChains = sampler.chains().size();
         int shortest = Integer.MAX_VALUE;
@@ -116,7 +116,7 @@ final class Posterior {
             }
             intercepts[d] = icpt;
             for (int c = 0; c < nCh; c++) {
-                MmmLogDensity.Channel ch = st.channels[c];
+                DensityParts.Channel ch = st.channels[c];
                 coefs[d * nCoef + pb + c] = sdY * v[ch.effectConstrainedIndex];
                 adstocks[d][c] = ch.adstock.withParameters(ch.adstockValues(v));
                 saturations[d][c] = ch.saturation.withParameters(ch.saturationValues(v));
@@ -166,7 +166,7 @@ final class Posterior {
 
 
     private static PosteriorPredictiveCheck predictiveCheck(MmmDataset data, Design.Frame frame, BayesOptions options,
-            Design design, MmmLogDensity.Structure st, int nTrain, int nDraws, List<String> names, double[] constrained,
+            Design design, DensityParts.Structure st, int nTrain, int nDraws, List<String> names, double[] constrained,
             double[] intercepts, double[] coefs, int nCoef, Adstock[][] adstocks, Saturation[][] saturations) {
         int nCh = data.nChannels();
         int nt = data.nPeriods();

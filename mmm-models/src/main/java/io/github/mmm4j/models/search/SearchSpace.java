@@ -4,6 +4,7 @@ import io.github.mmm4j.core.Checks;
 import io.github.mmm4j.models.ChannelSpec;
 import io.github.mmm4j.models.ModelSpec;
 import io.github.mmm4j.transforms.Adstock;
+import io.github.mmm4j.transforms.ParameterSpec;
 import io.github.mmm4j.transforms.BetaGamma;
 import io.github.mmm4j.transforms.Delayed;
 import io.github.mmm4j.transforms.Geometric;
@@ -101,49 +102,23 @@ public final class SearchSpace {
         ParameterRange[][] sat = new ParameterRange[nc][];
         for (int c = 0; c < nc; c++) {
             ChannelSpec cs = spec.channels().get(c);
-            ad[c] = defaultRanges(cs.adstock());
-            sat[c] = defaultRanges(cs.saturation());
+            ad[c] = defaultRanges(cs.adstock().parameterSpecs());
+            sat[c] = defaultRanges(cs.saturation().parameterSpecs());
             checkCorners(cs.name(), "adstock", cs.adstock()::withParameters, ad[c]);
             checkCorners(cs.name(), "saturation", cs.saturation()::withParameters, sat[c]);
         }
         return new SearchSpace(spec.channels(), ad, sat, DEFAULT_LAMBDA);
     }
 
-    private static ParameterRange[] defaultRanges(Adstock a) {
-        if (a instanceof Geometric || a instanceof GeometricInfinite) {
-            return new ParameterRange[] {ParameterRange.linear(0, 0.9)};
+    /** The default ranges of a transform's parameters, as its type describes them ({@link ParameterSpec}). */
+    private static ParameterRange[] defaultRanges(List<ParameterSpec> specs) {
+        ParameterRange[] out = new ParameterRange[specs.size()];
+        for (int i = 0; i < out.length; i++) {
+            ParameterSpec.SearchRange r = specs.get(i).search();
+            out[i] = r.low() == r.high() ? ParameterRange.fixed(r.low())
+                    : r.log() ? ParameterRange.log(r.low(), r.high()) : ParameterRange.linear(r.low(), r.high());
         }
-        if (a instanceof Delayed d) {
-            return new ParameterRange[] {ParameterRange.linear(0.05, 0.9), ParameterRange.linear(0, d.maxLag())};
-        }
-        if (a instanceof WeibullCdf || a instanceof WeibullPdf) {
-            return new ParameterRange[] {ParameterRange.log(0.1, 10), ParameterRange.linear(0, 0.5)};
-        }
-        if (a instanceof BetaGamma) {
-            return new ParameterRange[] {ParameterRange.linear(0, 0.9), ParameterRange.linear(0.05, 0.9)};
-        }
-        throw new IllegalArgumentException("no default search range for adstock '" + a.name()
-                + "'; set every range with withAdstockRange");
-    }
-
-    private static ParameterRange[] defaultRanges(Saturation s) {
-        if (s instanceof Hill) {
-            return new ParameterRange[] {ParameterRange.linear(0.3, 3), ParameterRange.linear(0.5, 3)};
-        }
-        if (s instanceof Logistic) {
-            return new ParameterRange[] {ParameterRange.log(0.1, 10)};
-        }
-        if (s instanceof Sigmoid) {
-            return new ParameterRange[] {ParameterRange.linear(0, 3), ParameterRange.log(0.5, 10)};
-        }
-        if (s instanceof MichaelisMenten m) {
-            return new ParameterRange[] {ParameterRange.fixed(m.alpha()), ParameterRange.linear(0.3, 3)};
-        }
-        if (s instanceof Tanh t) {
-            return new ParameterRange[] {ParameterRange.fixed(t.b()), ParameterRange.log(0.3 / t.b(), 3 / t.b())};
-        }
-        throw new IllegalArgumentException("no default search range for saturation '" + s.name()
-                + "'; set every range with withSaturationRange");
+        return out;
     }
 
     /** Builds the transform at every corner of the box (2^k corners, k <= 2 for the built-in families). */

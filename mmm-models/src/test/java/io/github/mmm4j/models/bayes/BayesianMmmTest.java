@@ -140,6 +140,23 @@ class BayesianMmmTest {
     }
 
     @Test
+    void aFamilyWithoutADefaultPriorIsSampledOnceGivenOne() {
+        // tanh has no default prior on its type, so it is refused by default; with a prior for its one free parameter
+        // it is sampled through the generic reverse-mode path, and the gradient is right
+        ModelSpec spec = ModelSpec.defaults(DATA).withChannel(
+                new ChannelSpec("tv", Adstock.geometric(0.5, 8, true), Saturation.tanh(1, 1)));
+        BayesOptions o = SHORT.withPriors(BayesPriors.defaults().withChannel("tv",
+                ChannelPriors.defaults().withSaturation("c", new Prior.LogNormal(0, 0.5))));
+        MmmLogDensity ld = BayesianMmm.logDensity(DATA, spec, o);
+        double[] theta = new double[ld.dimension()];
+        for (int i = 0; i < theta.length; i++) {
+            theta[i] = 0.1 * Math.sin(i + 1);
+        }
+        assertTrue(GradientCheck.maxRelativeError(ld, theta, 1e-6) < 1e-5);
+        assertTrue(ld.constrainedNames().contains("c[tv]"), ld.constrainedNames().toString());
+    }
+
+    @Test
     void rejectsInvalidConfigurations() {
         ModelSpec spec = ModelSpec.defaults(DATA);
         BayesOptions o = SHORT;

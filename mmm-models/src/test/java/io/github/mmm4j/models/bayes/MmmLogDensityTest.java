@@ -252,8 +252,8 @@ class MmmLogDensityTest {
         for (int i = 0; i < x.length; i++) {
             x[i] = 1 + i;
         }
-        MmmLogDensity.Lagged kept = new MmmLogDensity.Lagged(x, nGeo, nT, 9, true);
-        MmmLogDensity.Lagged rebuilt = new MmmLogDensity.Lagged(x, nGeo, nT, 9, false);
+        LaggedSpend kept = new LaggedSpend(x, nGeo, nT, 9, true);
+        LaggedSpend rebuilt = new LaggedSpend(x, nGeo, nT, 9, false);
         double[] buf = new double[x.length];
         for (int l = 0; l < 9; l++) {
             double[] k = kept.lag(l, null).clone();

@@ -1,0 +1,242 @@
+package io.github.mmm4j.models.bayes;
+
+import io.github.mmm4j.transforms.Adstock;
+import io.github.mmm4j.transforms.Geometric;
+import io.github.mmm4j.transforms.Saturation;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * The fixed parts of {@link MmmLogDensity}'s posterior, shared by every instance: the support and prior of each
+ * transform parameter ({@link Param}, from the transform's own {@link io.github.mmm4j.transforms.ParameterSpec}), each
+ * channel's structure ({@link Channel}), the lift tests ({@link Lift}) and the data and layout of the whole model
+ * ({@link Structure}).
+ */
+final class DensityParts {
+
+    private DensityParts() {
+    }
+
+    /** Support of a transform parameter. */
+    enum Kind { POSITIVE, INTERVAL, FIXED }
+
+    /** One transform parameter: its support and prior, and where it sits in theta (or its fixed value). */
+    static final class Param {
+        final String name;
+        final Kind kind;
+        final double lo;
+        final double hi;
+        final Prior prior;
+        final double fixed;
+        int index = -1;
+        int constrainedIndex = -1;
+
+        Param(String name, Kind kind, double lo, double hi, Prior prior, double fixed) {
+            this.name = name;
+            this.kind = kind;
+            this.lo = lo;
+            this.hi = hi;
+            this.prior = prior;
+            this.fixed = fixed;
+        }
+    }
+
+    /** The immutable structure of one channel. */
+    static final class Channel {
+        final String name;
+        final Adstock adstock;
+        final Saturation saturation;
+        final boolean geometric;
+        final boolean hill;
+        final Param[] aParams;
+        final Param[] sParams;
+        /** Indices into {@code aParams} of the sampled (not fixed) adstock parameters. */
+        final int[] freeA;
+        /** Number of adstock weights kept: min(maxLag + 1, all periods of the data). */
+        final int len;
+        final boolean roi;
+        /** The prior of the sampled effect or, under the ROI parameterisation, of the ROI. */
+        final Prior effectPrior;
+        /** sum of training spend (currency) / sd(KPI): effect = roi * roiConst / sum S. */
+        final double roiConst;
+        final double trainSpend;
+        int effectIndex;
+        int effectConstrainedIndex;
+
+        Channel(String name, Adstock adstock, Saturation saturation, Param[] aParams, Param[] sParams, int len,
+                boolean roi, Prior effectPrior, double trainSpend, double sdY) {
+            this.name = name;
+            this.adstock = adstock;
+            this.saturation = saturation;
+            this.geometric = adstock instanceof Geometric;
+            this.hill = saturation instanceof io.github.mmm4j.transforms.Hill;
+            this.aParams = aParams;
+            this.sParams = sParams;
+            int nf = 0;
+            for (Param p : aParams) {
+                nf += p.kind == Kind.FIXED ? 0 : 1;
+            }
+            this.freeA = new int[nf];
+            for (int k = 0, f = 0; k < aParams.length; k++) {
+                if (aParams[k].kind != Kind.FIXED) {
+                    freeA[f++] = k;
+                }
+            }
+            this.len = len;
+            this.roi = roi;
+            this.effectPrior = effectPrior;
+            this.trainSpend = trainSpend;
+            this.roiConst = trainSpend / sdY;
+        }
+
+        double[] adstockValues(double[] constrained) {
+            return values(aParams, constrained);
+        }
+
+        double[] saturationValues(double[] constrained) {
+            return values(sParams, constrained);
+        }
+
+        private static double[] values(Param[] ps, double[] constrained) {
+            double[] v = new double[ps.length];
+            for (int k = 0; k < ps.length; k++) {
+                v[k] = ps[k].kind == Kind.FIXED ? ps[k].fixed : constrained[ps[k].constrainedIndex];
+            }
+            return v;
+        }
+    }
+
+    /** One lift test, precomputed on a local window of periods. */
+    static final class Lift {
+        final int channel;
+        final int m;
+        final int sumFrom;
+        final double[] xb;
+        final double[] xp;
+        final double lift;
+        final double se;
+
+        Lift(int channel, int m, int sumFrom, double[] xb, double[] xp, double lift, double se) {
+            this.channel = channel;
+            this.m = m;
+            this.sumFrom = sumFrom;
+            this.xb = xb;
+            this.xp = xp;
+            this.lift = lift;
+            this.se = se;
+        }
+    }
+
+    /** Everything fixed about the posterior; shared by all instances. */
+    static final class Structure {
+        final int nGeo;
+        final int nT;
+        final int n;
+        final int pb;
+        final double[] y;
+        final double meanY;
+        final double sdY;
+        final double[] base;
+        final Prior.Normal interceptPrior;
+        final Prior.Normal[] basePriors;
+        final Prior sigmaPrior;
+        final double[][] xs;
+        final Channel[] channels;
+        final Lift[] lifts;
+        final Likelihood likelihood;
+        final List<String> baseNames;
+        final int dim;
+        final int sigmaIndex;
+        final List<String> names;
+        final List<String> constrainedNames;
+        /** The baseline design by column: {@code baseCols[j][i] = base[i * pb + j]}. */
+        final double[][] baseCols;
+        /** Mean of each baseline column over the rows. */
+        final double[] baseMeans;
+        /** Each channel's spend (scaled) with its lagged copies. */
+        final LaggedSpend[] lagged;
+        /** Each lift test's baseline and planned spend windows with their lagged copies. */
+        final LaggedSpend[] liftBase;
+        final LaggedSpend[] liftPlan;
+
+        Structure(int nGeo, int nT, double[] y, double meanY, double sdY, double[] base, int pb,
+                Prior.Normal interceptPrior, Prior.Normal[] basePriors, Prior sigmaPrior, List<String> baseNames,
+                double[][] xs, Channel[] channels, Lift[] lifts, Likelihood likelihood) {
+            this.nGeo = nGeo;
+            this.nT = nT;
+            this.n = nGeo * nT;
+            this.pb = pb;
+            this.y = y;
+            this.meanY = meanY;
+            this.sdY = sdY;
+            this.base = base;
+            this.interceptPrior = interceptPrior;
+            this.basePriors = basePriors;
+            this.sigmaPrior = sigmaPrior;
+            this.baseNames = List.copyOf(baseNames);
+            this.xs = xs;
+            this.channels = channels;
+            this.lifts = lifts;
+            this.likelihood = likelihood;
+            List<String> un = new ArrayList<>();
+            List<String> cn = new ArrayList<>();
+            un.add("level");
+            cn.add("intercept");
+            un.addAll(baseNames);
+            cn.addAll(baseNames);
+            int idx = 1 + pb;
+            for (Channel ch : channels) {
+                ch.effectIndex = idx++;
+                un.add((ch.roi ? "log_roi[" : "log_contribution[") + ch.name + "]");
+                ch.effectConstrainedIndex = cn.size();
+                cn.add("effect[" + ch.name + "]");
+                cn.add("roi[" + ch.name + "]");
+                for (Param[] ps : new Param[][] {ch.aParams, ch.sParams}) {
+                    for (Param p : ps) {
+                        if (p.kind == Kind.FIXED) {
+                            continue;
+                        }
+                        p.index = idx++;
+                        un.add((p.kind == Kind.POSITIVE ? "log_" : "logit_") + p.name + "[" + ch.name + "]");
+                        p.constrainedIndex = cn.size();
+                        cn.add(p.name + "[" + ch.name + "]");
+                    }
+                }
+            }
+            this.sigmaIndex = idx++;
+            un.add("log_sigma");
+            cn.add("sigma");
+            this.dim = idx;
+            this.names = List.copyOf(un);
+            this.constrainedNames = List.copyOf(cn);
+            this.baseCols = new double[pb][n];
+            this.baseMeans = new double[pb];
+            for (int i = 0; i < n; i++) {
+                for (int j = 0; j < pb; j++) {
+                    baseCols[j][i] = base[i * pb + j];
+                    baseMeans[j] += base[i * pb + j] / n;
+                }
+            }
+            long cells = 0;
+            for (Channel ch : channels) {
+                cells += (long) n * (Math.min(ch.len, nT) - 1);
+            }
+            for (Lift lf : lifts) {
+                cells += 2L * lf.xb.length * (Math.min(channels[lf.channel].len, lf.m) - 1);
+            }
+            boolean keep = cells <= LaggedSpend.BUDGET;
+            this.lagged = new LaggedSpend[channels.length];
+            for (int c = 0; c < channels.length; c++) {
+                lagged[c] = new LaggedSpend(xs[c], nGeo, nT, Math.min(channels[c].len, nT), keep);
+            }
+            this.liftBase = new LaggedSpend[lifts.length];
+            this.liftPlan = new LaggedSpend[lifts.length];
+            for (int k = 0; k < lifts.length; k++) {
+                Lift lf = lifts[k];
+                int len = Math.min(channels[lf.channel].len, lf.m);
+                liftBase[k] = new LaggedSpend(lf.xb, nGeo, lf.m, len, keep);
+                liftPlan[k] = new LaggedSpend(lf.xp, nGeo, lf.m, len, keep);
+            }
+        }
+    }
+}
