@@ -12,6 +12,7 @@ import io.github.mmm4j.models.bayes.LiftTest;
 import io.github.mmm4j.models.linear.Sign;
 import io.github.mmm4j.models.search.Candidate;
 import io.github.mmm4j.models.search.HyperparameterSearch;
+import io.github.mmm4j.models.search.LiftExperiment;
 import io.github.mmm4j.models.search.SearchOptions;
 import io.github.mmm4j.models.search.SearchResult;
 import java.nio.file.Path;
@@ -34,9 +35,20 @@ final class FitCommand implements Callable<Integer> {
             description = "Estimator: ridge, nnls or bayes (default: ${DEFAULT-VALUE}).")
     String model;
 
-    @Option(names = "--search", description = "Search every channel's adstock and saturation parameters and the "
-            + "ridge penalty (Robyn-class: NRMSE and DECOMP.RSSD, Pareto front) before fitting.")
+    @Option(names = "--select", paramLabel = "NAME", defaultValue = "oos",
+            description = "Ridge and NNLS: how adstock and saturation parameters are chosen. oos (default): tuned by "
+                    + "rolling-origin out-of-sample error, and re-tuned in every bootstrap replicate so the intervals "
+                    + "carry that uncertainty. rssd: Robyn's search, Pareto front of NRMSE and DECOMP.RSSD (pulls effect "
+                    + "shares toward spend shares by design; intervals keep the chosen transforms fixed). lift: Robyn's "
+                    + "search with MAPE.LIFT as a third objective (needs --lift-tests).")
+    String select;
+
+    @Option(names = "--search", description = "Same as --select rssd (Robyn-style search before fitting).")
     boolean search;
+
+    @Option(names = "--fixed-transforms", description = "Ridge and NNLS: keep the default transforms (geometric "
+            + "decay 0.5, Hill ec 1, slope 1) instead of tuning them; only ridge's penalty is cross-validated.")
+    boolean fixedTransforms;
 
     @Option(names = "--trials", paramLabel = "N", defaultValue = "5",
             description = "Search trials (default: ${DEFAULT-VALUE}).")
@@ -62,8 +74,8 @@ final class FitCommand implements Callable<Integer> {
     int draws;
 
     @Option(names = "--lift-tests", paramLabel = "FILE",
-            description = "Bayesian model: experiment results to calibrate with, a CSV with columns "
-                    + "channel,start,end,spend_change,lift,lift_se.")
+            description = "Experiment results to calibrate with (Bayesian model, or --select lift), a CSV with "
+                    + "columns channel,start,end,spend_change,lift,lift_se.")
     Path liftTests;
 
     @Mixin
@@ -96,22 +108,40 @@ final class FitCommand implements Callable<Integer> {
         if (!List.of("ridge", "nnls", "bayes").contains(model)) {
             throw new Main.BadInputException("--model " + model + " is not available; choose ridge, nnls or bayes");
         }
-        if (liftTests != null && !model.equals("bayes")) {
-            throw new Main.BadInputException("--lift-tests needs --model bayes");
+        if (!List.of("oos", "rssd", "lift").contains(select)) {
+            throw new Main.BadInputException("--select " + select + " is not available; choose oos, rssd or lift");
+        }
+        String selector = search && select.equals("oos") ? "rssd" : select;
+        boolean robyn = !selector.equals("oos");
+        if (liftTests != null && !model.equals("bayes") && !selector.equals("lift")) {
+            throw new Main.BadInputException("--lift-tests needs --model bayes or --select lift");
+        }
+        if (selector.equals("lift") && liftTests == null) {
+            throw new Main.BadInputException("--select lift needs --lift-tests FILE");
+        }
+        if (fixedTransforms && robyn) {
+            throw new Main.BadInputException("--fixed-transforms cannot be combined with --select " + selector
+                    + " (the search chooses the transforms)");
         }
         MmmDataset data = dataArgs.read();
         java.util.Map<String, Sign> signs = dataArgs.organicSigns();
         RidgeOptions options = RidgeOptions.defaults().withHoldout(common.holdoutOrNone()).withSeed(common.seed)
-                .withControlSigns(signs);
+                .withControlSigns(signs).withFixedTransforms(fixedTransforms || robyn);
         ModelSpec modelSpec = ModelSpec.defaults(data);
         com.fasterxml.jackson.databind.node.ObjectNode extra = null;
-        if (search) {
+        if (robyn) {
             ProgressBar bar = new ProgressBar(spec.commandLine().getErr(), progress || ProgressBar.interactive());
             SearchOptions so = SearchOptions.defaults().withTrials(trials).withIterationsPerTrial(iterations)
                     .withSeed(common.seed).withHoldout(common.holdoutOrNone()).withControlSigns(signs)
                     .withProgress(r -> bar.update("search", (double) r.evaluations() / r.budget(),
                             String.format(java.util.Locale.ROOT, "%d/%d, best NRMSE %.4f", r.evaluations(), r.budget(),
                                     r.bestNrmse())));
+            if (selector.equals("lift")) {
+                List<LiftTest> tests = LiftTest.readCsv(liftTests);
+                LiftTestFile.checkChannelsAndDates(liftTests, tests, data);
+                so = so.withLiftExperiments(tests.stream().map(x -> new LiftExperiment(x.channel(), x.start(),
+                        x.end(), x.spendChange(), x.lift())).toList());
+            }
             SearchResult sr = HyperparameterSearch.run(data, modelSpec, so);
             bar.done();
             Candidate chosen = sr.selected();
@@ -124,8 +154,8 @@ final class FitCommand implements Callable<Integer> {
             fitted = fitBayes(data, modelSpec);
         } else {
             fitted = model.equals("ridge")
-                    ? Ridge.fit(data, modelSpec, search ? options.withNonNegativeMedia(true) : options)
-                    : NonNegativeLeastSquares.fit(data, modelSpec, search ? options.withLambda(0) : options);
+                    ? Ridge.fit(data, modelSpec, robyn ? options.withNonNegativeMedia(true) : options)
+                    : NonNegativeLeastSquares.fit(data, modelSpec, robyn ? options.withLambda(0) : options);
         }
         Results.write(fitted, dataArgs.file.getFileName().toString(), common.seed, common.out, spec.commandLine().getOut(),
                 extra, dataArgs.schema());

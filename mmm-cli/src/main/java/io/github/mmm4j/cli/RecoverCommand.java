@@ -6,6 +6,11 @@ import io.github.mmm4j.models.ModelSpec;
 import io.github.mmm4j.models.NonNegativeLeastSquares;
 import io.github.mmm4j.models.Ridge;
 import io.github.mmm4j.models.RidgeOptions;
+import io.github.mmm4j.models.bayes.BayesOptions;
+import io.github.mmm4j.models.bayes.BayesianMmm;
+import io.github.mmm4j.models.search.HyperparameterSearch;
+import io.github.mmm4j.models.search.SearchOptions;
+import io.github.mmm4j.models.search.SearchResult;
 import io.github.mmm4j.synthetic.Estimate;
 import io.github.mmm4j.synthetic.RecoveryBenchmark;
 import io.github.mmm4j.synthetic.RecoveryEstimator;
@@ -17,31 +22,54 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
-import java.util.Map;
-import java.util.TreeMap;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
 /**
- * {@code mmm recover [--preset NAME | --config FILE] [--model NAME] [--replicates N] [--seed N] [--threads N]
- * [--out DIR]}: the ground-truth recovery benchmark. Generates {@code N} seeded datasets of the scenario, fits the
+ * {@code mmm recover [--preset NAME | --config FILE] [--model ridge|nnls|bayes] [--search | --fixed-transforms]
+ * [--replicates N] [--seed N] [--threads N] [--out DIR]}: the ground-truth recovery benchmark. Generates {@code N} seeded datasets of the scenario, fits the
  * model to each, writes {@code DIR/recovery.json} (see {@code RecoveryReport.toJson()}) and prints per channel the
  * bias and RMSE of ROI and share, the mean Spearman rank correlation and, for models with intervals, the coverage
- * of the 90% interval. The output does not depend on {@code --threads}.
+ * of the 90% interval and its mean width. The output does not depend on {@code --threads}.
  */
 @Command(name = "recover", mixinStandardHelpOptions = true,
         description = "Ground-truth recovery benchmark: fit a model to many seeded synthetic datasets and report "
                 + "bias, RMSE, rank agreement and interval coverage per channel; writes recovery.json.")
 final class RecoverCommand implements Callable<Integer> {
 
-    /** The models by name; add one with one line, e.g. {@code "nnls", (d, s) -> estimate(Nnls.fit(...)),}. */
-    static final Map<String, RecoveryEstimator> MODELS = new TreeMap<>(Map.of(
-            "ridge", (data, seed) -> estimate(Ridge.fit(data, ModelSpec.defaults(data),
-                    RidgeOptions.defaults().withSeed(seed).withParallelism(1))),
-            "nnls", (data, seed) -> estimate(NonNegativeLeastSquares.fit(data, ModelSpec.defaults(data),
-                    RidgeOptions.defaults().withSeed(seed).withParallelism(1)))));
+    /** The models accepted by {@code --model}. */
+    static final List<String> MODELS = List.of("bayes", "nnls", "ridge");
+
+    /**
+     * The estimator under test: ridge and NNLS with {@link RidgeOptions#defaults()} (tuned transforms, 200 re-tuned
+     * bootstrap replicates) or, with {@code fixedTransforms}, the default transforms; with {@code search}, Robyn's
+     * search (NRMSE and DECOMP.RSSD, {@code trials} x {@code iterations}) chooses the transforms first; the Bayesian
+     * model with 4 chains of {@code bayesDraws} warmup and {@code bayesDraws} draws.
+     */
+    static RecoveryEstimator estimator(String model, boolean search, boolean fixedTransforms, int trials,
+            int iterations, int bayesDraws) {
+        return (data, seed) -> {
+            ModelSpec spec = ModelSpec.defaults(data);
+            RidgeOptions o = RidgeOptions.defaults().withSeed(seed).withParallelism(1)
+                    .withFixedTransforms(fixedTransforms || search);
+            if (search) {
+                SearchResult sr = HyperparameterSearch.run(data, spec, SearchOptions.defaults().withSeed(seed)
+                        .withParallelism(1).withTrials(trials).withIterationsPerTrial(iterations));
+                spec = sr.selected().spec();
+                o = model.equals("nnls") ? o.withLambda(0) : o.withLambda(sr.selected().lambda())
+                        .withNonNegativeMedia(true);
+            }
+            FittedModel m = switch (model) {
+                case "ridge" -> Ridge.fit(data, spec, o);
+                case "nnls" -> NonNegativeLeastSquares.fit(data, spec, o);
+                default -> BayesianMmm.fit(data, spec, BayesOptions.defaults().withSeed(seed).withChains(4)
+                        .withWarmup(bayesDraws).withDraws(bayesDraws).withParallelism(1));
+            };
+            return estimate(m);
+        };
+    }
 
     @Option(names = "--preset", paramLabel = "NAME",
             description = "A preset scenario: easy, realistic, hard or geo (default: realistic, unless --config).")
@@ -53,6 +81,25 @@ final class RecoverCommand implements Callable<Integer> {
     @Option(names = "--model", paramLabel = "NAME", defaultValue = "ridge",
             description = "The model to test (default: ${DEFAULT-VALUE}).")
     String model;
+
+    @Option(names = "--search", description = "Ridge and NNLS: choose the transforms by Robyn's search (NRMSE and "
+            + "DECOMP.RSSD) first; the intervals then keep them fixed.")
+    boolean search;
+
+    @Option(names = "--fixed-transforms", description = "Ridge and NNLS: keep the default transforms (no tuning).")
+    boolean fixedTransforms;
+
+    @Option(names = "--trials", paramLabel = "N", defaultValue = "2",
+            description = "With --search: trials (default: ${DEFAULT-VALUE}).")
+    int trials;
+
+    @Option(names = "--iterations", paramLabel = "N", defaultValue = "1000",
+            description = "With --search: iterations per trial (default: ${DEFAULT-VALUE}).")
+    int iterations;
+
+    @Option(names = "--bayes-draws", paramLabel = "N", defaultValue = "500",
+            description = "Bayesian model: warmup iterations and draws per chain, 4 chains (default: ${DEFAULT-VALUE}).")
+    int bayesDraws;
 
     @Option(names = "--replicates", paramLabel = "N", defaultValue = "50",
             description = "Number of seeded datasets (default: ${DEFAULT-VALUE}).")
@@ -78,14 +125,21 @@ final class RecoverCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        RecoveryEstimator estimator = MODELS.get(model);
-        if (estimator == null) {
-            throw new Main.BadInputException("--model " + model + " is not available; choose one of "
-                    + MODELS.keySet());
+        if (!MODELS.contains(model)) {
+            throw new Main.BadInputException("--model " + model + " is not available; choose one of " + MODELS);
         }
+        if ((search || fixedTransforms) && model.equals("bayes")) {
+            throw new Main.BadInputException("--search and --fixed-transforms apply to ridge and nnls; the Bayesian "
+                    + "model samples its transforms");
+        }
+        if (search && fixedTransforms) {
+            throw new Main.BadInputException("--search and --fixed-transforms cannot be combined");
+        }
+        RecoveryEstimator estimator = estimator(model, search, fixedTransforms, trials, iterations, bayesDraws);
+        String name = model + (search ? "+search" : fixedTransforms ? "+fixed" : "");
         RecoveryOptions options = new RecoveryOptions(replicates, seed, threads);
         ScenarioSpec scenario = SynthCommand.scenario(preset, config);
-        RecoveryReport report = RecoveryBenchmark.run(scenario, model, estimator, options);
+        RecoveryReport report = RecoveryBenchmark.run(scenario, name, estimator, options);
         Path file = out.resolve("recovery.json");
         io.github.mmm4j.core.OutputSet.write(out, dir -> report.writeJson(dir.resolve("recovery.json")));
         PrintWriter pw = spec.commandLine().getOut();

@@ -54,12 +54,29 @@ class RecoverCommandTest {
     void unknownModelAndBadCountsAreBadInput(@TempDir Path dir) {
         SynthCommandTest.Run m = SynthCommandTest.run("recover", "--model", "magic", "--out", dir.toString());
         assertEquals(2, m.exit());
-        assertEquals("mmm: --model magic is not available; choose one of [nnls, ridge]", m.err().strip());
+        assertEquals("mmm: --model magic is not available; choose one of [bayes, nnls, ridge]", m.err().strip());
         SynthCommandTest.Run z = SynthCommandTest.run("recover", "--replicates", "0", "--out", dir.toString());
         assertEquals(2, z.exit());
         assertTrue(z.err().contains("--replicates 0 is out of range: from 1 to 1000 replicates"), z.err());
         SynthCommandTest.Run p = SynthCommandTest.run("recover", "--preset", "nope", "--out", dir.toString());
         assertEquals(2, p.exit());
         assertEquals(1, p.err().strip().lines().count(), p.err());
+    }
+
+    @Test
+    void acceptsTheBayesianModelAndTheSearch(@TempDir Path dir) throws IOException {
+        SynthCommandTest.Run b = SynthCommandTest.run("recover", "--preset", "easy", "--model", "bayes",
+                "--bayes-draws", "60", "--replicates", "1", "--out", dir.resolve("b").toString());
+        assertEquals(0, b.exit(), b.err());
+        assertTrue(b.out().contains("by bayes") && b.out().contains("width90"), b.out());
+        SynthCommandTest.Run s = SynthCommandTest.run("recover", "--preset", "easy", "--search", "--trials", "1",
+                "--iterations", "60", "--replicates", "1", "--out", dir.resolve("s").toString());
+        assertEquals(0, s.exit(), s.err());
+        assertTrue(s.out().contains("by ridge+search"), s.out());
+        JsonNode json = new ObjectMapper().readTree(dir.resolve("s/recovery.json").toFile());
+        assertTrue(json.get("channels").get(0).get("meanWidth").asDouble() > 0);
+        SynthCommandTest.Run both = SynthCommandTest.run("recover", "--model", "bayes", "--search", "--out",
+                dir.toString());
+        assertEquals(2, both.exit());
     }
 }

@@ -4,7 +4,10 @@ import io.github.mmm4j.core.Checks;
 import io.github.mmm4j.core.MmmDataset;
 import io.github.mmm4j.core.Rng;
 import io.github.mmm4j.models.linear.Sign;
+import io.github.mmm4j.models.search.ParameterRange;
+import io.github.mmm4j.models.search.SearchSpace;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -13,7 +16,10 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 
-/** The estimation steps shared by {@link Ridge} and {@link NonNegativeLeastSquares}. */
+/**
+ * The estimation steps shared by {@link Ridge} and {@link NonNegativeLeastSquares}: tuning (see
+ * {@link TransformTuner}), the full-data fit and the (re-tuned) moving-block bootstrap; described in {@link Ridge}.
+ */
 final class LinearEstimation {
 
     private LinearEstimation() {
@@ -58,29 +64,70 @@ final class LinearEstimation {
         Objects.requireNonNull(options, "options");
         boolean nnls = estimator.equals(NonNegativeLeastSquares.NAME);
         Training t = prepare(data, spec, options, nnls);
-        double lambda = options.lambda().isPresent() ? options.lambda().getAsDouble()
-                : nnls ? 0 : crossValidate(t, RidgeOptions.LAMBDA_GRID, options.cvFolds());
+        Map<String, String> prov = new java.util.LinkedHashMap<>(options.asMap());
+        double lambda;
+        ModelSpec chosen = spec;
+        Tuned tuned = null;
+        if (options.tunesTransforms()) {
+            tuned = tune(data, t, spec, options, nnls);
+            chosen = tuned.tuner.specAt(tuned.unit);
+            lambda = tuned.tuner.lambdaAt(tuned.unit);
+            t = prepare(data, chosen, options, nnls);
+            prov.put("tuning_criterion", "rolling-origin squared error, " + options.cvFolds() + " folds");
+            prov.put("tuning_space", tuned.tuner.space().toString());
+        } else {
+            lambda = options.lambda().isPresent() ? options.lambda().getAsDouble()
+                    : nnls ? 0 : crossValidate(t, RidgeOptions.LAMBDA_GRID, options.cvFolds());
+        }
         double[] sol = t.solve(t.y(), lambda);
-        double[] draws = options.bootstrap() == 0 ? null : bootstrap(t, sol, lambda, options);
         double[] coef = new double[t.p()];
         System.arraycopy(sol, 1, coef, 0, t.p());
-        Map<String, String> prov = new java.util.LinkedHashMap<>(options.asMap());
         prov.put("lambda_used", Double.toString(lambda));
-        if (draws != null) {
-            prov.put("block_length_used", Integer.toString(blockLength(options, t.nTrain())));
-        }
-        double[] point = FittedModel.row(spec, sol[0], coef);
+        double[] point = FittedModel.row(chosen, sol[0], coef);
         double[] rows = null;
-        if (draws != null) {
-            int reps = draws.length / sol.length;
-            rows = new double[reps * point.length];
-            for (int b = 0; b < reps; b++) {
-                System.arraycopy(point, 0, rows, b * point.length, point.length);
-                System.arraycopy(draws, b * sol.length, rows, b * point.length, sol.length);
-            }
+        if (options.bootstrap() > 0) {
+            prov.put("block_length_used", Integer.toString(blockLength(options, t.nTrain())));
+            rows = bootstrap(t, chosen, sol, lambda, tuned, options);
         }
         return FittedModel.of(estimator, spec, data, options.holdout(), t.frame(), point, rows, options.level(),
                 Provenance.of(estimator, options.seed(), prov), null);
+    }
+
+    /** The tuner of a fit and its full-data choice on the unit box. */
+    record Tuned(TransformTuner tuner, double[] unit) {
+    }
+
+    /** The seed of the full-data tuning's CMA-ES generator: a stream apart from the bootstrap's splits. */
+    static long tuningSeed(long seed) {
+        return new Rng(~seed).nextLong();
+    }
+
+    /**
+     * Tunes the transform parameters (and ridge's penalty unless it is fixed; NNLS's is 0) by rolling-origin error,
+     * starting from the spec's values and lambda 0.01.
+     */
+    static Tuned tune(MmmDataset data, Training t, ModelSpec spec, RidgeOptions options, boolean nnls) {
+        SearchSpace space;
+        try {
+            space = SearchSpace.defaults(spec);
+        } catch (IllegalArgumentException e) {
+            throw new IllegalArgumentException(e.getMessage()
+                    + "; or keep the spec's transform parameters with RidgeOptions.withFixedTransforms(true)", e);
+        }
+        double start = 0.01;
+        if (options.lambda().isPresent()) {
+            start = options.lambda().getAsDouble();
+            space = space.withLambda(ParameterRange.fixed(start));
+        } else if (nnls) {
+            start = 0;
+            space = space.withLambda(ParameterRange.fixed(0));
+        }
+        TransformTuner tuner = new TransformTuner(data, t, spec, space, options.cvFolds());
+        TransformTuner.Workspace w = tuner.newWorkspace();
+        w.response(t.y());
+        double[] unit = tuner.tune(tuner.unitOf(spec, start), options.tuning().pointEvaluations(),
+                tuningSeed(options.seed()), w);
+        return new Tuned(tuner, unit);
     }
 
     static Training prepare(MmmDataset data, ModelSpec spec, RidgeOptions options, boolean nonNegativeMedia) {
@@ -164,10 +211,14 @@ final class LinearEstimation {
         return Math.min(b, nTrain);
     }
 
-    /** Moving-block residual bootstrap; returns draws row-major {@code (intercept, coef...)}. */
-    static double[] bootstrap(Training t, double[] sol, double lambda, RidgeOptions o) {
+    /**
+     * Moving-block residual bootstrap (Künsch 1989) around the point fit's fitted values; with tuning, each replicate
+     * re-chooses the transform parameters and penalty from the full-data choice before refitting. Returns the draw
+     * rows ({@link FittedModel#row} layout), row-major.
+     */
+    static double[] bootstrap(Training t, ModelSpec chosen, double[] sol, double lambda, Tuned tuned,
+            RidgeOptions o) {
         int reps = o.bootstrap();
-        int width = 1 + t.p();
         double[] fitted = t.fitted(sol);
         double[] resid = new double[t.n()];
         for (int i = 0; i < t.n(); i++) {
@@ -179,46 +230,70 @@ final class LinearEstimation {
         for (int b = 0; b < reps; b++) {
             rngs[b] = master.split();
         }
-        double[] draws = new double[reps * width];
+        double[][] rows = new double[reps][];
         int threads = o.parallelism() > 0 ? o.parallelism() : Runtime.getRuntime().availableProcessors();
         threads = Math.max(1, Math.min(threads, reps));
+        java.util.function.IntConsumer task = b -> {
+            double[] y = resample(t, fitted, resid, block, rngs[b]);
+            if (tuned == null) {
+                double[] s = t.solve(y, lambda);
+                rows[b] = FittedModel.row(chosen, s[0], Arrays.copyOfRange(s, 1, s.length));
+            } else {
+                TransformTuner tuner = tuned.tuner();
+                TransformTuner.Workspace w = tuner.newWorkspace();
+                w.response(y);
+                double[] u = tuner.compass(tuned.unit(), Double.NaN, o.tuning().replicateEvaluations(),
+                        REPLICATE_STEP, w);
+                tuner.prepare(u, w);
+                double[] s = tuner.fullSolution(w);
+                rows[b] = FittedModel.row(tuner.specAt(u), s[0], Arrays.copyOfRange(s, 1, s.length));
+            }
+        };
         if (threads == 1) {
             for (int b = 0; b < reps; b++) {
-                replicate(t, fitted, resid, block, lambda, rngs[b], draws, b * width);
+                task.accept(b);
             }
-            return draws;
+        } else {
+            ExecutorService pool = Executors.newFixedThreadPool(threads, r -> {
+                Thread th = new Thread(r, "mmm4j-bootstrap");
+                th.setDaemon(true);
+                return th;
+            });
+            try {
+                List<Future<?>> futures = new ArrayList<>(reps);
+                for (int b = 0; b < reps; b++) {
+                    int bb = b;
+                    futures.add(pool.submit(() -> task.accept(bb)));
+                }
+                for (Future<?> f : futures) {
+                    f.get();
+                }
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new IllegalStateException("bootstrap interrupted", e);
+            } catch (ExecutionException e) {
+                Throwable c = e.getCause();
+                if (c instanceof RuntimeException re) {
+                    throw re;
+                }
+                throw new IllegalStateException(c);
+            } finally {
+                pool.shutdownNow();
+            }
         }
-        ExecutorService pool = Executors.newFixedThreadPool(threads, r -> {
-            Thread th = new Thread(r, "mmm4j-bootstrap");
-            th.setDaemon(true);
-            return th;
-        });
-        try {
-            List<Future<?>> futures = new ArrayList<>(reps);
-            for (int b = 0; b < reps; b++) {
-                int bb = b;
-                futures.add(pool.submit(() -> replicate(t, fitted, resid, block, lambda, rngs[bb], draws, bb * width)));
-            }
-            for (Future<?> f : futures) {
-                f.get();
-            }
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException("bootstrap interrupted", e);
-        } catch (ExecutionException e) {
-            Throwable c = e.getCause();
-            if (c instanceof RuntimeException re) {
-                throw re;
-            }
-            throw new IllegalStateException(c);
-        } finally {
-            pool.shutdownNow();
+        int width = rows[0].length;
+        double[] out = new double[reps * width];
+        for (int b = 0; b < reps; b++) {
+            System.arraycopy(rows[b], 0, out, b * width, width);
         }
-        return draws;
+        return out;
     }
 
-    private static void replicate(Training t, double[] fitted, double[] resid, int block, double lambda, Rng rng,
-            double[] out, int offset) {
+    /** Initial compass step of a replicate's re-tuning, on the unit box. */
+    static final double REPLICATE_STEP = 0.1;
+
+    /** One moving-block resample of the residuals added to the fitted values, within each geo. */
+    private static double[] resample(Training t, double[] fitted, double[] resid, int block, Rng rng) {
         int nt = t.nTrain();
         double[] y = new double[t.n()];
         for (int g = 0; g < t.nGeos(); g++) {
@@ -231,7 +306,6 @@ final class LinearEstimation {
                 }
             }
         }
-        double[] sol = t.solve(y, lambda);
-        System.arraycopy(sol, 0, out, offset, sol.length);
+        return y;
     }
 }

@@ -8,8 +8,10 @@ import io.github.mmm4j.core.MmmDataset;
  * {@link RidgeOptions#controlSigns()} says), solved by the Lawson-Hanson active-set method
  * ({@link io.github.mmm4j.models.linear.Nnls}; Lawson and Hanson 1974, "Solving Least Squares Problems",
  * chapter 23). Columns are standardised as in {@link Ridge}; the penalty is 0 unless
- * {@link RidgeOptions#lambda()} sets one (then it is NNLS-ridge). Intervals come from the same moving-block
- * residual bootstrap as ridge, each replicate solved under the same constraints.
+ * {@link RidgeOptions#lambda()} sets one (then it is NNLS-ridge). By default the transform parameters are tuned
+ * by rolling-origin error exactly as {@link Ridge} describes (the penalty stays 0); intervals come from the same
+ * moving-block residual bootstrap, each replicate re-tuned and solved under the same constraints;
+ * {@link RidgeOptions#withFixedTransforms(boolean)} keeps the spec's transforms.
  */
 public final class NonNegativeLeastSquares extends LinearEstimator {
 

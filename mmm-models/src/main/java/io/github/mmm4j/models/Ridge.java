@@ -25,20 +25,35 @@ import org.ejml.interfaces.linsol.LinearSolverDense;
  * squares (minimum-norm on a rank-deficient design). The system is solved as the augmented least-squares
  * problem {@code [Z; sqrt(n lambda) I] b = [y_s; 0]} by SVD, which is accurate to the design's conditioning.
  *
- * <p><b>Penalty.</b> Unless {@link RidgeOptions#lambda()} fixes it, lambda is chosen from
- * {@link RidgeOptions#LAMBDA_GRID} by rolling-origin cross-validation on the training periods (Hyndman and
- * Athanasopoulos, "Forecasting: principles and practice", section 5.10): with {@code K} folds and
- * {@code h = floor(n / (2K))} periods per fold, fold {@code k} trains on the periods before
- * {@code n - (K - k + 1) h} and validates on the next {@code h}; the lambda with the smallest mean squared
- * validation error wins. Media transforms see the whole series, so no fold loses carryover.
+ * <p><b>Tuning (the default).</b> Unless {@link RidgeOptions#withFixedTransforms(boolean)} keeps the spec's
+ * values, every channel's adstock and saturation parameters and lambda (unless {@link RidgeOptions#lambda()} fixes
+ * it) are chosen within {@link io.github.mmm4j.models.search.SearchSpace#defaults} by rolling-origin error
+ * (Hyndman and Athanasopoulos, "Forecasting: principles and practice", section 5.10): with {@code K =}
+ * {@link RidgeOptions#cvFolds()} folds and {@code h = floor(n / (2K))} periods per fold, fold {@code k} trains on
+ * the periods before {@code n - (K - k + 1) h} and validates on the next {@code h}; the criterion is the summed
+ * squared validation error times a parsimony factor {@code 1 + 0.3 ||u_sat - u_0||^2} that, among saturation
+ * shapes with nearly equal error, prefers the spec's (the shape at spends never observed is not identified by
+ * the error). The search is CMA-ES from the spec's values (Hansen 2016) then a compass search, with
+ * {@link TuningOptions#pointEvaluations()} evaluations; its generator is seeded from the seed, apart from the
+ * bootstrap's streams. The chosen values are the point row's transform parameters ({@link FittedModel#spec()}).
+ *
+ * <p><b>Penalty with fixed transforms.</b> Lambda is chosen from {@link RidgeOptions#LAMBDA_GRID} by the same
+ * rolling-origin error at the spec's transforms. Media transforms see the whole series, so no fold loses
+ * carryover.
  *
  * <p><b>Intervals.</b> A moving-block bootstrap of residuals (Künsch 1989, "The jackknife and the bootstrap
- * for general stationary observations", Annals of Statistics 17(3)) keeps the time order within blocks:
- * each replicate adds to the fitted values a residual series assembled from randomly chosen blocks of the
- * training residuals (within each geo), refits with the same lambda and transforms, and gives one draw of
- * the coefficients. Percentile intervals of contribution, share, ROI and marginal ROI come from the draws.
- * Replicate {@code b} uses the {@code b}-th generator split from the seed before any work starts, so the
- * draws are identical for any number of threads.
+ * for general stationary observations", Annals of Statistics 17(3); Efron and Tibshirani 1993, "An Introduction
+ * to the Bootstrap", chapters 8.5 and 13): each replicate adds to the point fit's fitted values a residual series
+ * assembled from randomly chosen blocks of the training residuals (within each geo), then <em>re-chooses</em> the
+ * transform parameters and lambda by the same criterion, warm-started at the full-data choice (a compass search
+ * with {@link TuningOptions#replicateEvaluations()} evaluations), and refits: one draw row with its own transform
+ * parameters. So the intervals carry the uncertainty of the whole fit, the choice of the transforms included; with
+ * fixed transforms the replicates keep the full-data transforms and lambda (narrower intervals that leave that
+ * uncertainty out). Percentile intervals of contribution, share, ROI and marginal ROI come from the draws; the
+ * point estimate stays the full-data fit (not the draws' mean), and is not re-centred. Replicate {@code b} uses the
+ * {@code b}-th generator split from the seed before any work starts, so the draws are identical for any number of
+ * threads. Measured on seeded synthetic studies ({@code TunedCoverageTest}): 90% intervals held the true ROI in
+ * 83% (ridge) and 88% (NNLS) of 72 channel fits, with every point inside its interval.
  *
  * <p><b>Signs.</b> With {@link RidgeOptions#nonNegativeMedia()} or control sign constraints, the penalised
  * problem is solved under those constraints (see {@link #solve(double[], int, int, double[], double, Sign[])}).

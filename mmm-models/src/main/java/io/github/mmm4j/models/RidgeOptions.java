@@ -22,10 +22,12 @@ import java.util.TreeMap;
  * @param parallelism threads for the bootstrap, 0 for one per available processor; results do not depend on it
  * @param nonNegativeMedia whether every media coefficient is constrained to be at least 0 (always true for NNLS)
  * @param controlSigns sign constraints of control coefficients by control name; unnamed controls are free
- * @param cvFolds the number of rolling-origin folds for choosing lambda
+ * @param cvFolds the number of rolling-origin folds for choosing lambda and tuning the transforms
+ * @param tuning whether and how the transform parameters are tuned (by default they are; see {@link Ridge})
  */
 public record RidgeOptions(OptionalDouble lambda, int holdout, long seed, int bootstrap, int blockLength,
-        double level, int parallelism, boolean nonNegativeMedia, Map<String, Sign> controlSigns, int cvFolds) {
+        double level, int parallelism, boolean nonNegativeMedia, Map<String, Sign> controlSigns, int cvFolds,
+        TuningOptions tuning) {
 
     /** The lambda grid searched by cross-validation: 25 values log-spaced from 1e-4 to 1e2. */
     public static final double[] LAMBDA_GRID = grid();
@@ -52,14 +54,39 @@ public record RidgeOptions(OptionalDouble lambda, int holdout, long seed, int bo
         Checks.checkNonNegative("parallelism", parallelism);
         controlSigns = Map.copyOf(controlSigns);
         Checks.checkArgument(cvFolds >= 2 && cvFolds <= 20, "cvFolds = %d; must be in [2, 20]", cvFolds);
+        Objects.requireNonNull(tuning, "tuning");
     }
 
     /**
-     * @return lambda chosen by 5-fold rolling-origin cross-validation, no holdout, seed 0, 200 bootstrap
-     *     replicates with automatic block length, 90% intervals, automatic parallelism, unconstrained
+     * @return transforms and lambda tuned by 5-fold rolling-origin error ({@link TuningOptions#defaults()}), no
+     *     holdout, seed 0, 200 bootstrap replicates (each re-tuned) with automatic block length, 90% intervals,
+     *     automatic parallelism, unconstrained
      */
     public static RidgeOptions defaults() {
-        return new RidgeOptions(OptionalDouble.empty(), 0, 0, DEFAULT_BOOTSTRAP, 0, 0.9, 0, false, Map.of(), 5);
+        return new RidgeOptions(OptionalDouble.empty(), 0, 0, DEFAULT_BOOTSTRAP, 0, 0.9, 0, false, Map.of(), 5,
+                TuningOptions.defaults());
+    }
+
+    /**
+     * @param fixed true to use the spec's transform parameters as given (no tuning), false to tune them
+     * @return a copy with that setting
+     */
+    public RidgeOptions withFixedTransforms(boolean fixed) {
+        return withTuning(new TuningOptions(!fixed, tuning.pointEvaluations(), tuning.replicateEvaluations()));
+    }
+
+    /**
+     * @param newTuning the tuning settings
+     * @return a copy with them
+     */
+    public RidgeOptions withTuning(TuningOptions newTuning) {
+        return new RidgeOptions(lambda, holdout, seed, bootstrap, blockLength, level, parallelism, nonNegativeMedia,
+                controlSigns, cvFolds, newTuning);
+    }
+
+    /** @return whether the transform parameters are tuned (see {@link #tuning()}) */
+    public boolean tunesTransforms() {
+        return tuning.tuneTransforms();
     }
 
     /**
@@ -68,13 +95,13 @@ public record RidgeOptions(OptionalDouble lambda, int holdout, long seed, int bo
      */
     public RidgeOptions withLambda(double newLambda) {
         return new RidgeOptions(OptionalDouble.of(newLambda), holdout, seed, bootstrap, blockLength, level,
-                parallelism, nonNegativeMedia, controlSigns, cvFolds);
+                parallelism, nonNegativeMedia, controlSigns, cvFolds, tuning);
     }
 
     /** @return a copy that chooses lambda by cross-validation */
     public RidgeOptions withCrossValidatedLambda() {
         return new RidgeOptions(OptionalDouble.empty(), holdout, seed, bootstrap, blockLength, level, parallelism,
-                nonNegativeMedia, controlSigns, cvFolds);
+                nonNegativeMedia, controlSigns, cvFolds, tuning);
     }
 
     /**
@@ -83,7 +110,7 @@ public record RidgeOptions(OptionalDouble lambda, int holdout, long seed, int bo
      */
     public RidgeOptions withHoldout(int periods) {
         return new RidgeOptions(lambda, periods, seed, bootstrap, blockLength, level, parallelism, nonNegativeMedia,
-                controlSigns, cvFolds);
+                controlSigns, cvFolds, tuning);
     }
 
     /**
@@ -92,7 +119,7 @@ public record RidgeOptions(OptionalDouble lambda, int holdout, long seed, int bo
      */
     public RidgeOptions withSeed(long newSeed) {
         return new RidgeOptions(lambda, holdout, newSeed, bootstrap, blockLength, level, parallelism,
-                nonNegativeMedia, controlSigns, cvFolds);
+                nonNegativeMedia, controlSigns, cvFolds, tuning);
     }
 
     /**
@@ -101,7 +128,7 @@ public record RidgeOptions(OptionalDouble lambda, int holdout, long seed, int bo
      */
     public RidgeOptions withBootstrap(int replicates) {
         return new RidgeOptions(lambda, holdout, seed, replicates, blockLength, level, parallelism, nonNegativeMedia,
-                controlSigns, cvFolds);
+                controlSigns, cvFolds, tuning);
     }
 
     /**
@@ -110,7 +137,7 @@ public record RidgeOptions(OptionalDouble lambda, int holdout, long seed, int bo
      */
     public RidgeOptions withBlockLength(int periods) {
         return new RidgeOptions(lambda, holdout, seed, bootstrap, periods, level, parallelism, nonNegativeMedia,
-                controlSigns, cvFolds);
+                controlSigns, cvFolds, tuning);
     }
 
     /**
@@ -119,7 +146,7 @@ public record RidgeOptions(OptionalDouble lambda, int holdout, long seed, int bo
      */
     public RidgeOptions withLevel(double newLevel) {
         return new RidgeOptions(lambda, holdout, seed, bootstrap, blockLength, newLevel, parallelism,
-                nonNegativeMedia, controlSigns, cvFolds);
+                nonNegativeMedia, controlSigns, cvFolds, tuning);
     }
 
     /**
@@ -128,7 +155,7 @@ public record RidgeOptions(OptionalDouble lambda, int holdout, long seed, int bo
      */
     public RidgeOptions withParallelism(int threads) {
         return new RidgeOptions(lambda, holdout, seed, bootstrap, blockLength, level, threads, nonNegativeMedia,
-                controlSigns, cvFolds);
+                controlSigns, cvFolds, tuning);
     }
 
     /**
@@ -137,7 +164,7 @@ public record RidgeOptions(OptionalDouble lambda, int holdout, long seed, int bo
      */
     public RidgeOptions withNonNegativeMedia(boolean nonNegative) {
         return new RidgeOptions(lambda, holdout, seed, bootstrap, blockLength, level, parallelism, nonNegative,
-                controlSigns, cvFolds);
+                controlSigns, cvFolds, tuning);
     }
 
     /**
@@ -146,7 +173,7 @@ public record RidgeOptions(OptionalDouble lambda, int holdout, long seed, int bo
      */
     public RidgeOptions withControlSigns(Map<String, Sign> signs) {
         return new RidgeOptions(lambda, holdout, seed, bootstrap, blockLength, level, parallelism, nonNegativeMedia,
-                signs, cvFolds);
+                signs, cvFolds, tuning);
     }
 
     /**
@@ -155,7 +182,7 @@ public record RidgeOptions(OptionalDouble lambda, int holdout, long seed, int bo
      */
     public RidgeOptions withCvFolds(int folds) {
         return new RidgeOptions(lambda, holdout, seed, bootstrap, blockLength, level, parallelism, nonNegativeMedia,
-                controlSigns, folds);
+                controlSigns, folds, tuning);
     }
 
     /** @return the options as strings, for provenance */
@@ -169,6 +196,7 @@ public record RidgeOptions(OptionalDouble lambda, int holdout, long seed, int bo
         m.put("non_negative_media", Boolean.toString(nonNegativeMedia));
         m.put("control_signs", new TreeMap<>(controlSigns).toString());
         m.put("cv_folds", Integer.toString(cvFolds));
+        m.putAll(tuning.asMap());
         return m;
     }
 }

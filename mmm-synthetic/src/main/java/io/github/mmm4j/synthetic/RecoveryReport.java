@@ -19,6 +19,8 @@ import java.util.Objects;
  *       likewise {@code shareBias}, {@code shareRmse} (share as a fraction, not percent);</li>
  *   <li>{@code coverage90}: among replicates whose estimate has an interval, the fraction with
  *       {@code roiLower <= roi_i <= roiUpper}; NaN if no replicate has one ({@code intervals} counts them);</li>
+ *   <li>{@code meanWidth}: the mean of {@code roiUpper - roiLower} over those replicates, NaN without
+ *       intervals;</li>
  * </ul>
  * and overall {@code rankCorrelation}, the mean over replicates of Spearman's correlation between estimated
  * and true channel ROIs (replicates where it is undefined are skipped; NaN with a single channel).
@@ -55,9 +57,11 @@ public record RecoveryReport(String scenario, String model, long seed, double ra
      * @param shareRmse root mean squared error of the share
      * @param coverage90 fraction of intervals containing the true ROI, NaN without intervals
      * @param intervals number of replicates with an interval
+     * @param meanWidth mean width of the ROI intervals, NaN without intervals
      */
     public record ChannelSummary(String name, double trueRoi, double roi, double roiBias, double roiRmse,
-            double trueShare, double share, double shareBias, double shareRmse, double coverage90, int intervals) {
+            double trueShare, double share, double shareBias, double shareRmse, double coverage90, int intervals,
+            double meanWidth) {
     }
 
     /**
@@ -115,6 +119,7 @@ public record RecoveryReport(String scenario, String model, long seed, double ra
             double smse = 0;
             int intervals = 0;
             int covered = 0;
+            double width = 0;
             for (Replicate r : reps) {
                 ChannelResult x = r.channels().get(c);
                 tr += x.trueRoi();
@@ -129,6 +134,7 @@ public record RecoveryReport(String scenario, String model, long seed, double ra
                 smse += ds * ds;
                 if (Double.isFinite(x.roiLower()) && Double.isFinite(x.roiUpper())) {
                     intervals++;
+                    width += x.roiUpper() - x.roiLower();
                     if (x.roiLower() <= x.trueRoi() && x.trueRoi() <= x.roiUpper()) {
                         covered++;
                     }
@@ -136,7 +142,7 @@ public record RecoveryReport(String scenario, String model, long seed, double ra
             }
             sums.add(new ChannelSummary(names.get(c), tr / n, er / n, bias / n, Math.sqrt(mse / n), ts / n, es / n,
                     sbias / n, Math.sqrt(smse / n), intervals == 0 ? Double.NaN : (double) covered / intervals,
-                    intervals));
+                    intervals, intervals == 0 ? Double.NaN : width / intervals));
         }
         double rho = 0;
         int k = 0;
@@ -155,7 +161,7 @@ public record RecoveryReport(String scenario, String model, long seed, double ra
      * {@code model}, {@code seed}, {@code replicates} (count), {@code version}, {@code rankCorrelation};
      * {@code channels}, a list with {@code name}, {@code trueRoi}, {@code roi}, {@code roiBias}, {@code roiRmse},
      * {@code trueShare}, {@code share}, {@code shareBias}, {@code shareRmse}, {@code coverage90},
-     * {@code intervals}; and {@code replicateResults}, a list with {@code index}, {@code dataSeed},
+     * {@code intervals}, {@code meanWidth}; and {@code replicateResults}, a list with {@code index}, {@code dataSeed},
      * {@code fitSeed}, {@code spearman} and {@code channels} ({@code name}, {@code trueRoi}, {@code roi},
      * {@code trueShare}, {@code share}, {@code roiLower}, {@code roiUpper}). Non-finite numbers are
      * {@code null}. Nothing in it depends on the thread count.
@@ -185,6 +191,7 @@ public record RecoveryReport(String scenario, String model, long seed, double ra
             num(o, "shareRmse", c.shareRmse());
             num(o, "coverage90", c.coverage90());
             o.put("intervals", c.intervals());
+            num(o, "meanWidth", c.meanWidth());
         }
         ArrayNode reps = root.putArray("replicateResults");
         for (Replicate r : replicates) {
@@ -220,8 +227,8 @@ public record RecoveryReport(String scenario, String model, long seed, double ra
 
     /**
      * A readable table: a header line, the mean rank correlation, then one line per channel with true and
-     * estimated mean ROI, ROI bias and RMSE, true share, share bias and RMSE (in percentage points) and the
-     * coverage of the 90% interval ({@code -} without intervals).
+     * estimated mean ROI, ROI bias and RMSE, true share, share bias and RMSE (in percentage points), the
+     * coverage of the 90% interval and its mean width ({@code -} without intervals).
      *
      * @return the table, lines ending in {@code \n}
      */
@@ -231,13 +238,15 @@ public record RecoveryReport(String scenario, String model, long seed, double ra
                 replicates.size(), seed));
         sb.append(String.format(Locale.ROOT, "mean Spearman rank correlation of ROI: %.3f%n%n", rankCorrelation));
         int w = Math.max(8, channels.stream().mapToInt(c -> c.name().length()).max().orElse(8));
-        sb.append(String.format(Locale.ROOT, "%-" + w + "s %9s %9s %9s %9s %10s %10s %10s %6s%n", "channel",
-                "true ROI", "est ROI", "ROI bias", "ROI RMSE", "true share", "share bias", "share RMSE", "cov90"));
+        sb.append(String.format(Locale.ROOT, "%-" + w + "s %9s %9s %9s %9s %10s %10s %10s %6s %9s%n", "channel",
+                "true ROI", "est ROI", "ROI bias", "ROI RMSE", "true share", "share bias", "share RMSE", "cov90",
+                "width90"));
         for (ChannelSummary c : channels) {
-            sb.append(String.format(Locale.ROOT, "%-" + w + "s %9.3f %9.3f %9.3f %9.3f %9.1f%% %8.1fpp %8.1fpp %6s%n",
+            sb.append(String.format(Locale.ROOT, "%-" + w + "s %9.3f %9.3f %9.3f %9.3f %9.1f%% %8.1fpp %8.1fpp %6s %9s%n",
                     c.name(), c.trueRoi(), c.roi(), c.roiBias(), c.roiRmse(), 100 * c.trueShare(), 100 * c.shareBias(),
                     100 * c.shareRmse(), Double.isNaN(c.coverage90()) ? "-"
-                            : String.format(Locale.ROOT, "%.2f", c.coverage90())));
+                            : String.format(Locale.ROOT, "%.2f", c.coverage90()),
+                    Double.isNaN(c.meanWidth()) ? "-" : String.format(Locale.ROOT, "%.3f", c.meanWidth())));
         }
         return sb.toString();
     }

@@ -89,9 +89,10 @@ public record Candidate(ModelSpec spec, double lambda, double nrmse, double deco
     /**
      * Fits this candidate through the shared API:
      * {@code Ridge.fit(data, spec, options.withLambda(lambda).withHoldout(holdout)
-     * .withNonNegativeMedia(nonNegativeMedia).withControlSigns(controlSigns))}. The search's settings override
-     * those of {@code options}, so the point estimate is the one the search evaluated (to rounding); the other
-     * options (bootstrap, level, seed, parallelism) add the intervals.
+     * .withNonNegativeMedia(nonNegativeMedia).withControlSigns(controlSigns).withFixedTransforms(true))}. The
+     * search's settings override those of {@code options}, so the point estimate is the one the search evaluated (to
+     * rounding) and the bootstrap keeps the candidate's transforms (a Robyn-style choice: its intervals do not carry
+     * the transforms' uncertainty); the other options (bootstrap, level, seed, parallelism) add the intervals.
      *
      * @param data the data the search ran on
      * @param options the remaining Ridge options
@@ -102,7 +103,7 @@ public record Candidate(ModelSpec spec, double lambda, double nrmse, double deco
         Objects.requireNonNull(data, "data");
         Objects.requireNonNull(options, "options");
         return Ridge.fit(data, spec, options.withLambda(lambda).withHoldout(holdout)
-                .withNonNegativeMedia(nonNegativeMedia).withControlSigns(controlSigns));
+                .withNonNegativeMedia(nonNegativeMedia).withControlSigns(controlSigns).withFixedTransforms(true));
     }
 
     @Override

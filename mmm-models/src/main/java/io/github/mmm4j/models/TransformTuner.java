@@ -1,0 +1,621 @@
+package io.github.mmm4j.models;
+
+import io.github.mmm4j.core.MmmDataset;
+import io.github.mmm4j.models.linear.Nnls;
+import io.github.mmm4j.models.linear.NnlsOptions;
+import io.github.mmm4j.models.linear.NnlsResult;
+import io.github.mmm4j.models.linear.NnlsWorkspace;
+import io.github.mmm4j.models.linear.Sign;
+import io.github.mmm4j.models.search.ParameterRange;
+import io.github.mmm4j.models.search.SearchSpace;
+import io.github.mmm4j.transforms.Adstock;
+import io.github.mmm4j.transforms.Saturation;
+import java.util.Arrays;
+import org.hipparchus.exception.MathRuntimeException;
+import org.hipparchus.optim.InitialGuess;
+import org.hipparchus.optim.MaxEval;
+import org.hipparchus.optim.MaxIter;
+import org.hipparchus.optim.SimpleBounds;
+import org.hipparchus.optim.nonlinear.scalar.GoalType;
+import org.hipparchus.optim.nonlinear.scalar.ObjectiveFunction;
+import org.hipparchus.optim.nonlinear.scalar.noderiv.CMAESOptimizer;
+import org.hipparchus.random.Well19937c;
+
+/**
+ * The kernel that tunes the transform parameters and the ridge penalty of a linear fit by rolling-origin error
+ * (Hyndman and Athanasopoulos, "Forecasting: principles and practice", 3rd ed., section 5.10, "time series
+ * cross-validation"), for the full-data fit and, warm-started, inside every bootstrap replicate.
+ *
+ * <p><b>Criterion.</b> With {@code K} folds and {@code h = max(1, floor(nTrain / (2K)))} periods per fold, the
+ * training periods split at {@code cut_k = nTrain - (K - k + 1) h}, {@code k = 1..K}, into {@code K + 1}
+ * consecutive segments; fold {@code k} fits the penalised, sign-constrained least-squares problem of {@link Ridge}
+ * (columns and response standardised over the fold's rows) on the periods before {@code cut_k} in every geo and
+ * scores the squared error of its predictions on the next {@code h} periods. The criterion is the summed squared
+ * validation error over the folds with at least {@code p + 2} training rows, times the parsimony factor
+ * {@code 1 + }{@link #PARSIMONY}{@code  ||u_sat - u_0||^2} over the saturation coordinates {@code u_sat} of the unit
+ * box, {@code u_0} the spec's values. Media transforms see the whole series
+ * (no fold loses carryover), exactly as {@link Design} computes them.
+ *
+ * <p><b>Cost.</b> Per candidate: the media columns ({@code O(geos nPeriods channels window)}), the cross-product
+ * matrix of {@code [1, x, y]} per segment ({@code O(n p^2)}), and per fold a Cholesky solve of {@code p} unknowns.
+ * The validation error comes from the validation segment's cross-products ({@code SSE = v'S v} with
+ * {@code v = (-a, -coef, 1)}), so no fitted values are formed. Columns are shifted by their training means before
+ * the cross-products are accumulated, so centring within folds does not cancel digits.
+ *
+ * <p><b>Search.</b> The full-data tuning runs CMA-ES (Hansen 2016, arXiv:1604.00772; Hipparchus) on the unit box of
+ * the {@link SearchSpace} from the spec's values, then polishes the best point by a compass (pattern) search (Kolda,
+ * Lewis and Torczon 2003, "Optimization by direct search", SIAM Review 45(3)). A bootstrap replicate runs the compass
+ * search alone, from the full-data choice, with a smaller budget: a warm start that re-chooses the parameters
+ * locally.
+ *
+ * <p>Immutable and shared; each thread uses its own {@link Workspace}. Deterministic: the same inputs give the same
+ * bits on every thread.
+ */
+final class TransformTuner {
+
+    /**
+     * Weight {@code kappa} of the parsimony factor {@code 1 + kappa ||u_sat - u_0||^2} on the rolling-origin error.
+     * The saturation shape at spends never observed (near zero for always-on channels) barely changes the
+     * out-of-sample error, so without this factor the chosen shape, and with it the ROI, follows noise; with it, among
+     * shapes whose error is within a few percent of the best the one nearest the spec's is chosen (the spirit of the
+     * one-standard-error rule, Hastie, Tibshirani and Friedman, "The Elements of Statistical Learning", 2nd ed.,
+     * section 7.10). Moving one saturation coordinate across its whole range costs 30% of the error.
+     */
+    static final double PARSIMONY = 0.3;
+
+    private final SearchSpace space;
+    private final ModelSpec spec;
+    private final int nc;
+    private final int nt;
+    private final int ng;
+    private final int nTrain;
+    private final int n;
+    private final int pb;
+    private final int p;
+    /** Augmented width: [1, baseline (pb), media (nc), y]. */
+    private final int a;
+    /** Baseline columns of the training rows, shifted by their training means, row-major {@code [i * pb + j]}. */
+    private final double[] xb;
+    private final double[] shift;
+    /** Scaled spend per geo and channel: {@code scaled[g * nc + c][t]}. */
+    private final double[][] scaled;
+    private final Sign[] signs;
+    private final boolean constrained;
+    private final int[] bounds;
+    private final ParameterRange[][] adR;
+    private final ParameterRange[][] satR;
+    private final ParameterRange lamR;
+    private final Adstock[] adT;
+    private final Saturation[] satT;
+    private final int dim;
+    /** The anchor of the parsimony term: the spec's values on the unit box. */
+    private final double[] anchor;
+    /** Weight of each coordinate in the parsimony term: 1 for saturation parameters, else 0. */
+    private final double[] weight;
+    private final double kappa;
+
+    TransformTuner(MmmDataset data, LinearEstimation.Training t, ModelSpec spec, SearchSpace space, int folds) {
+        this.spec = spec;
+        this.space = space;
+        this.dim = space.dimension();
+        this.nc = data.nChannels();
+        this.nt = data.nPeriods();
+        this.ng = data.nGeos();
+        this.nTrain = t.nTrain();
+        this.n = t.n();
+        this.p = t.p();
+        this.pb = t.design().firstMediaColumn();
+        this.a = p + 2;
+        this.shift = new double[pb];
+        for (int i = 0; i < n; i++) {
+            for (int j = 0; j < pb; j++) {
+                shift[j] += t.x()[i * p + j];
+            }
+        }
+        for (int j = 0; j < pb; j++) {
+            shift[j] /= n;
+        }
+        this.xb = new double[n * pb];
+        for (int i = 0; i < n; i++) {
+            for (int j = 0; j < pb; j++) {
+                xb[i * pb + j] = t.x()[i * p + j] - shift[j];
+            }
+        }
+        double[] scale = t.frame().mediaScale();
+        this.scaled = new double[ng * nc][nt];
+        for (int g = 0; g < ng; g++) {
+            for (int c = 0; c < nc; c++) {
+                for (int s = 0; s < nt; s++) {
+                    scaled[g * nc + c][s] = data.spend(g * nt + s, c) / scale[c];
+                }
+            }
+        }
+        this.signs = t.signs().clone();
+        boolean any = false;
+        for (Sign s : signs) {
+            any |= s != Sign.FREE;
+        }
+        this.constrained = any;
+        int h = Math.max(1, nTrain / (2 * folds));
+        int[] b = new int[folds + 2];
+        b[0] = 0;
+        for (int k = 1; k <= folds; k++) {
+            b[k] = nTrain - (folds - k + 1) * h;
+        }
+        b[folds + 1] = nTrain;
+        this.bounds = b;
+        this.adR = new ParameterRange[nc][];
+        this.satR = new ParameterRange[nc][];
+        this.adT = new Adstock[nc];
+        this.satT = new Saturation[nc];
+        for (int c = 0; c < nc; c++) {
+            ChannelSpec cs = spec.channels().get(c);
+            adT[c] = cs.adstock();
+            satT[c] = cs.saturation();
+            adR[c] = new ParameterRange[cs.adstock().parameterCount()];
+            satR[c] = new ParameterRange[cs.saturation().parameterCount()];
+            for (int i = 0; i < adR[c].length; i++) {
+                adR[c][i] = space.adstockRange(cs.name(), cs.adstock().parameterNames().get(i));
+            }
+            for (int i = 0; i < satR[c].length; i++) {
+                satR[c][i] = space.saturationRange(cs.name(), cs.saturation().parameterNames().get(i));
+            }
+        }
+        this.lamR = space.lambda();
+        this.anchor = space.unitOf(spec, lamR.lower());
+        this.weight = new double[dim];
+        java.util.List<String> names = space.coordinateNames();
+        for (int i = 0; i < dim; i++) {
+            weight[i] = names.get(i).contains(".saturation.") ? 1 : 0;
+        }
+        this.kappa = PARSIMONY;
+    }
+
+    /** @return the number of unit coordinates */
+    int dimension() {
+        return dim;
+    }
+
+    /** @return the search box */
+    SearchSpace space() {
+        return space;
+    }
+
+    /** @return the unit coordinates of the structure's current values and a penalty */
+    double[] unitOf(ModelSpec s, double lambda) {
+        return space.unitOf(s, lambda);
+    }
+
+    /** @return the structure at a unit point */
+    ModelSpec specAt(double[] unit) {
+        return space.spec(spec, unit);
+    }
+
+    /** @return the penalty at a unit point */
+    double lambdaAt(double[] unit) {
+        return space.lambdaAt(unit);
+    }
+
+    Workspace newWorkspace() {
+        return new Workspace();
+    }
+
+    /** Scratch memory of one thread. */
+    final class Workspace {
+        final double[] y = new double[n];
+        final double[] xm = new double[n * nc];
+        final double[] series = new double[nt];
+        final double[] work = new double[nt];
+        final double[] seg = new double[(bounds.length - 1) * a * a];
+        final double[] acc = new double[a * a];
+        final double[] mean = new double[a];
+        final double[] sd = new double[a];
+        final int[] act = new int[p];
+        final double[] g = new double[p * p];
+        final double[] l = new double[p * p];
+        final double[] c = new double[p];
+        final double[] b = new double[p];
+        final double[] v = new double[a];
+        final Sign[] sg = new Sign[p];
+        final NnlsWorkspace nnls = new NnlsWorkspace(0, p);
+        final double[] sol = new double[1 + p];
+        final Adstock[] ad = new Adstock[nc];
+        final Saturation[] sat = new Saturation[nc];
+        double lambda;
+        int evaluations;
+
+        private Workspace() {
+        }
+
+        /** Sets the response of the training rows (geo-major), copied. */
+        void response(double[] response) {
+            System.arraycopy(response, 0, y, 0, n);
+        }
+    }
+
+    /**
+     * The rolling-origin criterion of a candidate on the workspace's response.
+     *
+     * @param unit (input) not modified; the candidate
+     * @param w the thread's workspace
+     * @return the summed squared validation error, {@code +Infinity} if no fold could be fitted
+     */
+    double criterion(double[] unit, Workspace w) {
+        w.evaluations++;
+        decode(unit, w);
+        media(w);
+        segments(w);
+        double sse = 0;
+        int used = 0;
+        int folds = bounds.length - 2;
+        Arrays.fill(w.acc, 0.0);
+        for (int k = 1; k <= folds; k++) {
+            addSegment(w, k - 1);
+            if (bounds[k] * ng < p + 2) {
+                continue;
+            }
+            if (!solve(w, w.acc, w.lambda)) {
+                continue;
+            }
+            sse += quadratic(w, k);
+            used++;
+        }
+        if (used == 0) {
+            return Double.POSITIVE_INFINITY;
+        }
+        double d2 = 0;
+        for (int i = 0; i < dim; i++) {
+            double d = unit[i] - anchor[i];
+            d2 += weight[i] * d * d;
+        }
+        return sse * (1 + kappa * d2);
+    }
+
+    /**
+     * Solves the full training problem of a candidate on the workspace's response, after
+     * {@link #criterion} or {@link #prepare}.
+     *
+     * @return {@code {intercept, coef_0, ..., coef_(p-1)}} in raw units, a new array
+     */
+    double[] fullSolution(Workspace w) {
+        Arrays.fill(w.acc, 0.0);
+        for (int s = 0; s < bounds.length - 1; s++) {
+            addSegment(w, s);
+        }
+        if (!solve(w, w.acc, w.lambda)) {
+            throw new ArithmeticException("the penalised normal equations of a bootstrap replicate are singular");
+        }
+        double[] out = w.sol.clone();
+        // undo the baseline shift: y = a' + sum coef_j (x_j - shift_j)
+        for (int j = 0; j < pb; j++) {
+            out[0] -= out[1 + j] * shift[j];
+        }
+        return out;
+    }
+
+    /** Computes the media columns and segment cross-products of a candidate without scoring it. */
+    void prepare(double[] unit, Workspace w) {
+        decode(unit, w);
+        media(w);
+        segments(w);
+    }
+
+    private void decode(double[] unit, Workspace w) {
+        int k = 0;
+        for (int c = 0; c < nc; c++) {
+            double[] pa = new double[adR[c].length];
+            for (int i = 0; i < pa.length; i++) {
+                pa[i] = adR[c][i].isFixed() ? adR[c][i].lower() : adR[c][i].at(unit[k++]);
+            }
+            double[] ps = new double[satR[c].length];
+            for (int i = 0; i < ps.length; i++) {
+                ps[i] = satR[c][i].isFixed() ? satR[c][i].lower() : satR[c][i].at(unit[k++]);
+            }
+            w.ad[c] = adT[c].withParameters(pa);
+            w.sat[c] = satT[c].withParameters(ps);
+        }
+        w.lambda = lamR.isFixed() ? lamR.lower() : lamR.at(unit[k]);
+    }
+
+    /** Media columns of the training rows, column-major {@code xm[c * n + i]}, as {@link Design} computes them. */
+    private void media(Workspace w) {
+        for (int g = 0; g < ng; g++) {
+            for (int c = 0; c < nc; c++) {
+                w.ad[c].apply(scaled[g * nc + c], nt, w.work);
+                w.sat[c].apply(w.work, 0, 1, w.xm, c * n + g * nTrain, 1, nTrain);
+            }
+        }
+    }
+
+    /** Cross-products of {@code [1, xb, xm, y]} per segment, upper triangle mirrored. */
+    private void segments(Workspace w) {
+        double[] seg = w.seg;
+        Arrays.fill(seg, 0.0);
+        double[] z = w.v;
+        int nSeg = bounds.length - 1;
+        for (int s = 0; s < nSeg; s++) {
+            int off = s * a * a;
+            for (int g = 0; g < ng; g++) {
+                for (int t = bounds[s]; t < bounds[s + 1]; t++) {
+                    int i = g * nTrain + t;
+                    z[0] = 1;
+                    System.arraycopy(xb, i * pb, z, 1, pb);
+                    for (int c = 0; c < nc; c++) {
+                        z[1 + pb + c] = w.xm[c * n + i];
+                    }
+                    z[a - 1] = w.y[i];
+                    for (int r = 0; r < a; r++) {
+                        double zr = z[r];
+                        int ro = off + r * a;
+                        for (int q = r; q < a; q++) {
+                            seg[ro + q] += zr * z[q];
+                        }
+                    }
+                }
+            }
+            for (int r = 0; r < a; r++) {
+                for (int q = r + 1; q < a; q++) {
+                    seg[off + q * a + r] = seg[off + r * a + q];
+                }
+            }
+        }
+    }
+
+    private void addSegment(Workspace w, int s) {
+        int off = s * a * a;
+        for (int k = 0; k < a * a; k++) {
+            w.acc[k] += w.seg[off + k];
+        }
+    }
+
+    /** {@code v'S v} for the validation segment {@code s} with {@code v = (-intercept, -coef, 1)} (shifted units). */
+    private double quadratic(Workspace w, int s) {
+        double[] v = w.v;
+        v[0] = -w.sol[0];
+        for (int j = 0; j < p; j++) {
+            v[1 + j] = -w.sol[1 + j];
+        }
+        v[a - 1] = 1;
+        int off = s * a * a;
+        double q = 0;
+        for (int r = 0; r < a; r++) {
+            double sr = 0;
+            int ro = off + r * a;
+            for (int k = 0; k < a; k++) {
+                sr += w.seg[ro + k] * v[k];
+            }
+            q += v[r] * sr;
+        }
+        return Math.max(0.0, q);
+    }
+
+    /**
+     * Solves the standardised, penalised, sign-constrained problem from accumulated cross-products {@code m}; leaves
+     * {@code {intercept, coef...}} in shifted units in {@code w.sol}. Returns false if the KPI is constant or the
+     * system cannot be solved.
+     */
+    private boolean solve(Workspace w, double[] m, double lambda) {
+        double cnt = m[0];
+        if (cnt < 2) {
+            return false;
+        }
+        for (int j = 1; j < a; j++) {
+            w.mean[j] = m[j] / cnt;
+        }
+        int yj = a - 1;
+        double vy = m[yj * a + yj] / cnt - w.mean[yj] * w.mean[yj];
+        if (!(vy > 0)) {
+            return false;
+        }
+        double sy = Math.sqrt(vy);
+        int q = 0;
+        for (int j = 0; j < p; j++) {
+            int jj = 1 + j;
+            double var = m[jj * a + jj] / cnt - w.mean[jj] * w.mean[jj];
+            double scale = Math.abs(w.mean[jj]) + (j < pb ? Math.abs(shift[j]) : 0) + Math.sqrt(Math.max(var, 0));
+            if (var > 0 && Math.sqrt(var) > 1e-9 * Math.max(scale, 1e-300)) {
+                w.sd[jj] = Math.sqrt(var);
+                w.act[q++] = j;
+            }
+        }
+        Arrays.fill(w.sol, 0.0);
+        if (q == 0) {
+            w.sol[0] = w.mean[yj];
+            return true;
+        }
+        boolean anyConstrained = false;
+        for (int r = 0; r < q; r++) {
+            int jr = 1 + w.act[r];
+            double sr = w.sd[jr];
+            w.c[r] = (m[jr * a + yj] / cnt - w.mean[jr] * w.mean[yj]) * cnt / (sr * sy);
+            w.sg[r] = signs[w.act[r]];
+            anyConstrained |= w.sg[r] != Sign.FREE;
+            for (int k = 0; k <= r; k++) {
+                int jk = 1 + w.act[k];
+                double cov = (m[jr * a + jk] / cnt - w.mean[jr] * w.mean[jk]) * cnt / (sr * w.sd[jk]);
+                w.g[r * q + k] = cov;
+                w.g[k * q + r] = cov;
+            }
+        }
+        double pen = cnt * lambda;
+        boolean ok = cholesky(w.g, w.l, q, pen);
+        if (ok) {
+            backSolve(w, q);
+        }
+        boolean signed = constrained && anyConstrained;
+        if (!ok && !signed) {
+            return false;
+        }
+        if (!ok || !feasible(w.sg, w.b, q)) {
+            // The penalised problem is convex: a feasible unconstrained minimiser is the constrained one.
+            NnlsResult r = Nnls.solveGram(Arrays.copyOf(w.g, q * q), Arrays.copyOf(w.c, q), cnt, q,
+                    Arrays.copyOf(w.sg, q), NnlsOptions.DEFAULTS.withLambda(pen), w.nnls);
+            for (int i = 0; i < q; i++) {
+                w.b[i] = r.x(i);
+            }
+        }
+        double intercept = w.mean[yj];
+        for (int r = 0; r < q; r++) {
+            int j = w.act[r];
+            double coef = w.b[r] * sy / w.sd[1 + j];
+            w.sol[1 + j] = coef;
+            intercept -= coef * w.mean[1 + j];
+        }
+        w.sol[0] = intercept;
+        return true;
+    }
+
+    private static void backSolve(Workspace w, int q) {
+        double[] l = w.l;
+        double[] b = w.b;
+        for (int i = 0; i < q; i++) {
+            double s = w.c[i];
+            for (int k = 0; k < i; k++) {
+                s -= l[i * q + k] * b[k];
+            }
+            b[i] = s / l[i * q + i];
+        }
+        for (int i = q - 1; i >= 0; i--) {
+            double s = b[i];
+            for (int k = i + 1; k < q; k++) {
+                s -= l[k * q + i] * b[k];
+            }
+            b[i] = s / l[i * q + i];
+        }
+    }
+
+    private static boolean feasible(Sign[] signs, double[] b, int q) {
+        for (int i = 0; i < q; i++) {
+            if ((signs[i] == Sign.NON_NEGATIVE && b[i] < 0) || (signs[i] == Sign.NON_POSITIVE && b[i] > 0)) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    /** Cholesky factor of {@code g + pen I} (stride q) into {@code l}; false if not numerically positive definite. */
+    private static boolean cholesky(double[] g, double[] l, int q, double pen) {
+        for (int j = 0; j < q; j++) {
+            double d = g[j * q + j] + pen;
+            for (int k = 0; k < j; k++) {
+                d -= l[j * q + k] * l[j * q + k];
+            }
+            if (!(d > 1e-10 * (g[j * q + j] + pen))) {
+                return false;
+            }
+            double ljj = Math.sqrt(d);
+            l[j * q + j] = ljj;
+            for (int i = j + 1; i < q; i++) {
+                double s = g[i * q + j];
+                for (int k = 0; k < j; k++) {
+                    s -= l[i * q + k] * l[j * q + k];
+                }
+                l[i * q + j] = s / ljj;
+            }
+        }
+        return true;
+    }
+
+    // ------------------------------------------------------------------ search
+
+    /**
+     * Full-data tuning: CMA-ES from {@code start} with step 0.3 on the unit box, restarted from the best point
+     * until half the budget is spent, then a compass search from the best point with the rest.
+     *
+     * @param start (input) not modified; the starting point
+     * @param budget candidate evaluations
+     * @param seed the seed of CMA-ES's generator
+     * @param w the workspace, whose response is set
+     * @return the best point found
+     */
+    double[] tune(double[] start, int budget, long seed, Workspace w) {
+        double[] best = start.clone();
+        double[] bestValue = {criterion(best, w)};
+        if (dim == 0) {
+            return best;
+        }
+        int cmaBudget = budget / 2;
+        Well19937c random = new Well19937c(seed);
+        int population = 4 + (int) Math.floor(3 * Math.log(dim));
+        double[] lower = new double[dim];
+        double[] upper = new double[dim];
+        Arrays.fill(upper, 1.0);
+        double[] sigma = new double[dim];
+        Arrays.fill(sigma, 0.3);
+        int[] used = {1};
+        while (used[0] + population < cmaBudget) {
+            CMAESOptimizer cma = new CMAESOptimizer(Integer.MAX_VALUE, 0.0, true, 0, 0, random, false, null);
+            int before = used[0];
+            try {
+                cma.optimize(new MaxEval(cmaBudget - used[0]), MaxIter.unlimited(), new ObjectiveFunction(x -> {
+                    used[0]++;
+                    double f = criterion(x, w);
+                    if (f < bestValue[0]) {
+                        bestValue[0] = f;
+                        System.arraycopy(x, 0, best, 0, dim);
+                    }
+                    return Double.isFinite(f) ? f : Double.MAX_VALUE;
+                }), GoalType.MINIMIZE, new InitialGuess(best.clone()), new SimpleBounds(lower, upper),
+                        new CMAESOptimizer.Sigma(sigma), new CMAESOptimizer.PopulationSize(population));
+            } catch (MathRuntimeException e) {
+                // the evaluation budget is spent (TooManyEvaluations) or CMA-ES failed numerically: keep the best
+            }
+            if (used[0] == before) {
+                break;
+            }
+        }
+        return compass(best, bestValue[0], budget - used[0], 0.1, w);
+    }
+
+    /**
+     * Compass search (Kolda, Lewis and Torczon 2003): from {@code start}, try {@code +-step} along each coordinate in
+     * turn, move to the first improvement, halve the step after a sweep without one; stop at step {@code 1e-3} or when
+     * the budget is spent.
+     *
+     * @param start (input) not modified
+     * @param startValue the criterion at {@code start}, or NaN to evaluate it
+     * @param budget candidate evaluations
+     * @param step the initial step on the unit box
+     * @param w the workspace, whose response is set
+     * @return the best point found
+     */
+    double[] compass(double[] start, double startValue, int budget, double step, Workspace w) {
+        double[] x = start.clone();
+        int used = 0;
+        double fx = startValue;
+        if (Double.isNaN(fx)) {
+            fx = criterion(x, w);
+            used++;
+        }
+        double s = step;
+        double[] trial = x.clone();
+        while (used < budget && s >= 1e-3 && dim > 0) {
+            boolean improved = false;
+            for (int i = 0; i < dim && used < budget; i++) {
+                for (int dir = -1; dir <= 1 && used < budget; dir += 2) {
+                    double u = x[i] + dir * s;
+                    if (u < 0 || u > 1) {
+                        u = u < 0 ? 0 : 1;
+                        if (u == x[i]) {
+                            continue;
+                        }
+                    }
+                    trial[i] = u;
+                    double f = criterion(trial, w);
+                    used++;
+                    if (f < fx) {
+                        fx = f;
+                        x[i] = u;
+                        improved = true;
+                        break;
+                    }
+                    trial[i] = x[i];
+                }
+            }
+            if (!improved) {
+                s /= 2;
+            }
+        }
+        return x;
+    }
+}
