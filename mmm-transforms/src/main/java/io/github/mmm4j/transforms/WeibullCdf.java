@@ -25,6 +25,12 @@ import java.util.List;
  */
 public record WeibullCdf(double shape, double scale, int maxLag) implements Adstock {
 
+    /** The parameters of both Weibull adstocks: shape (positive) and scale (a fraction of the window). */
+    static final List<ParameterSpec> SPECS = List.of(ParameterSpec.positive("shape",
+            ParameterSpec.SearchRange.log(0.1, 10), new ParameterSpec.DefaultPrior.LogNormal(0, 1)),
+            ParameterSpec.interval("scale", 0, 1, ParameterSpec.SearchRange.linear(0, 0.5),
+                    new ParameterSpec.DefaultPrior.Beta(1, 3)));
+
     /**
      * Validates the parameters.
      *
@@ -167,9 +173,6 @@ public record WeibullCdf(double shape, double scale, int maxLag) implements Adst
      */
     @Override
     public List<ParameterSpec> parameterSpecs() {
-        return List.of(ParameterSpec.positive("shape", ParameterSpec.SearchRange.log(0.1, 10),
-                new ParameterSpec.DefaultPrior.LogNormal(0, 1)),
-                ParameterSpec.interval("scale", 0, 1, ParameterSpec.SearchRange.linear(0, 0.5),
-                        new ParameterSpec.DefaultPrior.Beta(1, 3)));
+        return SPECS;
     }
 }
