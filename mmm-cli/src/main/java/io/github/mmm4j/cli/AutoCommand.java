@@ -7,7 +7,11 @@ import io.github.mmm4j.auto.report.Narrator;
 import io.github.mmm4j.core.CsvSchema;
 import io.github.mmm4j.core.MmmDataset;
 import io.github.mmm4j.core.OutputSet;
+import io.github.mmm4j.models.Estimator;
+import io.github.mmm4j.models.bayes.BayesianMmm;
+import io.github.mmm4j.models.bayes.LiftTest;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
@@ -34,6 +38,11 @@ final class AutoCommand implements Callable<Integer> {
             description = "Round limit of the explore-fit-critique loop (default: ${DEFAULT-VALUE}).")
     int maxRounds;
 
+    @Option(names = "--lift-tests", paramLabel = "FILE",
+            description = "Experiment results that calibrate the Bayesian model: a CSV with columns channel,start,end,"
+                    + "lift,lift_se and spend_change or multiplier (0 = go dark), optionally geo.")
+    Path liftTests;
+
     @Option(names = "--progress", description = "Show progress even when standard error is not a terminal.")
     boolean progress;
 
@@ -47,7 +56,13 @@ final class AutoCommand implements Callable<Integer> {
     public Integer call() {
         MmmDataset data = dataArgs.read();
         Map<String, double[]> ranges = expectedRoi == null ? Map.of() : ExpectedRoi.read(expectedRoi);
-        run(data, ranges, dataArgs.file.getFileName().toString(), dataArgs.schema(), maxRounds, common, progress, spec);
+        List<LiftTest> tests = List.of();
+        if (liftTests != null) {
+            tests = LiftTest.readCsv(liftTests);
+            LiftTestFile.checkChannelsAndDates(liftTests, tests, data);
+        }
+        run(data, ranges, dataArgs.file.getFileName().toString(), dataArgs.schema(), maxRounds, common, progress, spec,
+                tests);
         return 0;
     }
 
@@ -56,16 +71,26 @@ final class AutoCommand implements Callable<Integer> {
      * prints its summary; shared with {@code demo}.
      */
     static PipelineResult run(MmmDataset data, Map<String, double[]> ranges, String source, CsvSchema schema,
-            int rounds, Common common, boolean progress, picocli.CommandLine.Model.CommandSpec spec) {
+            int rounds, Common common, boolean progress, picocli.CommandLine.Model.CommandSpec spec,
+            List<LiftTest> liftTests) {
         int holdout = holdout(common.holdout, data.nPeriods(), source);
         ProgressBar bar = new ProgressBar(spec.commandLine().getErr(), progress || ProgressBar.interactive());
         AutoOptions options = AutoOptions.defaults().withSeed(common.seed).withMaxRounds(rounds)
                 .withHoldout(holdout).withExpectedRoi(ranges)
                 .withProgress((stage, round, fraction, message) -> bar.update(
                         round > 0 ? stage + " r" + round : stage, fraction, message));
+        if (!liftTests.isEmpty()) {
+            // the experiments calibrate the Bayesian model (its likelihood); ridge and NNLS stay independent checks
+            List<Estimator> est = new ArrayList<>();
+            for (Estimator e : options.estimators()) {
+                est.add(e instanceof BayesianMmm b ? b.withOptions(b.options().withLiftTests(liftTests)) : e);
+            }
+            options = options.withEstimators(est);
+        }
         PipelineResult analysed = AutoPipeline.analyse(data, options);
+        AutoOptions used = options;
         List<Path> files = OutputSet.write(common.out, dir -> {
-            AutoPipeline.write(analysed, options, source, dir, Narrator.standard(), schema);
+            AutoPipeline.write(analysed, used, source, dir, Narrator.standard(), schema);
             OptimizeCommand.writePlan(analysed.plan(), analysed.planning(), dir.resolve("plan.json"));
         });
         PipelineResult r = analysed.withFiles(files);

@@ -140,7 +140,7 @@ final class FitCommand implements Callable<Integer> {
                 List<LiftTest> tests = LiftTest.readCsv(liftTests);
                 LiftTestFile.checkChannelsAndDates(liftTests, tests, data);
                 so = so.withLiftExperiments(tests.stream().map(x -> new LiftExperiment(x.channel(), x.start(),
-                        x.end(), x.spendChange(), x.lift())).toList());
+                        x.end(), x.impliedSpendChange(data), x.lift())).toList());
             }
             SearchResult sr = HyperparameterSearch.run(data, modelSpec, so);
             bar.done();

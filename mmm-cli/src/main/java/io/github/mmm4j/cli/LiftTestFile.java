@@ -45,6 +45,11 @@ final class LiftTestFile {
                         "is not a channel of the data; channels are " + Text.sanitize(data.channels().toString())
                                 + Text.didYouMean(t.channel(), data.channels()));
             }
+            if (t.geo() != null && !data.geos().contains(t.geo())) {
+                throw new DataException(file.toString(), line, -1, "geo", t.geo(),
+                        "is not a geo of the data; geos are " + Text.sanitize(data.geos().toString())
+                                + Text.didYouMean(t.geo(), data.geos()));
+            }
             if (t.end().isBefore(data.time().start()) || t.start().isAfter(data.time().end())) {
                 throw new DataException(file.toString(), line, -1, "start", t.start().toString(), String.format(
                         Locale.ROOT, "to %s lies outside the data's dates, %s to %s", t.end(), data.time().start(),

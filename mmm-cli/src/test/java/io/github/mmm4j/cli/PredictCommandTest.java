@@ -97,6 +97,25 @@ class PredictCommandTest {
     }
 
     @Test
+    void goDarkExperimentsAreAcceptedByFitAndAuto(@TempDir Path tmp) throws IOException {
+        Path data = small(tmp);
+        Path lift = Files.writeString(tmp.resolve("lift.csv"), "channel,start,end,multiplier,spend_change,lift,lift_se\n"
+                + "tv_spend,2022-03-07,2022-03-28,0,,-9000,1500\n"
+                + "search_spend,2022-05-02,2022-05-23,,300,500,200\n");
+        List<String> args = new ArrayList<>(List.of(fitArgs("bayes", data, tmp.resolve("fit"))));
+        args.addAll(List.of("--lift-tests", lift.toString()));
+        CliTest.Run fit = CliTest.run(args.toArray(new String[0]));
+        assertEquals(0, fit.exit(), fit.err());
+        Path bad = Files.writeString(tmp.resolve("bad.csv"), "channel,start,end,multiplier,lift,lift_se\n"
+                + "radio,2022-03-07,2022-03-28,0,-9000,1500\n");
+        CliTest.Run auto = CliTest.run("auto", data.toString(), "--kpi", "sales", "--channels", "tv_spend,search_spend",
+                "--lift-tests", bad.toString(), "--out", tmp.resolve("auto").toString());
+        assertEquals(2, auto.exit());
+        assertTrue(auto.err().contains("bad.csv") && auto.err().contains("radio"), auto.err());
+        assertTrue(!Files.exists(tmp.resolve("auto")));
+    }
+
+    @Test
     void optimizeOnABayesianModelOfTheMmmExampleWritesAllItsFiles(@TempDir Path tmp) {
         Path data = CliTest.shared("data/pymc_mmm_example/mmm_example.csv");
         Assumptions.assumeTrue(Files.exists(data), "../shared/data is absent: " + data);

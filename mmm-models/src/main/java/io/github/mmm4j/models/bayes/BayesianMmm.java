@@ -425,31 +425,52 @@ public final class BayesianMmm implements Estimator {
         int t1 = Math.min(nt - 1, te + (len - 1));
         int m = t1 - t0 + 1;
         int nGeo = data.nGeos();
-        double[] share = new double[nGeo];
-        double total = 0;
-        for (int g = 0; g < nGeo; g++) {
-            for (int t = ts; t <= te; t++) {
-                share[g] += data.spend(g * nt + t, c);
-            }
-            total += share[g];
+        int geo = -1;
+        if (test.geo() != null) {
+            geo = data.geos().indexOf(test.geo());
+            Checks.checkArgument(geo >= 0, "%s: geo '%s' is not in the data %s", where, test.geo(), data.geos());
         }
-        int periods = te - ts + 1;
+        // Observed spend of the channel in the test's periods and geos.
+        double observed = 0;
+        int cells = 0;
+        for (int g = 0; g < nGeo; g++) {
+            if (geo >= 0 && g != geo) {
+                continue;
+            }
+            for (int t = ts; t <= te; t++) {
+                observed += data.spend(g * nt + t, c);
+                cells++;
+            }
+        }
+        // The test as run: a multiplier of the observed spend, or a total change applied in proportion to it
+        // (spread evenly only when there was no spend to be proportional to).
+        double factor;
+        double even = 0;
+        if (test.byMultiplier()) {
+            factor = test.multiplier();
+        } else if (observed > 0) {
+            factor = 1 + test.spendChange() / observed;
+            Checks.checkArgument(factor >= -1e-12, "%s: the spend change %s cuts more than the %s that '%s' spent "
+                    + "from %s to %s%s; the largest cut (going dark) is -%s, or give multiplier 0", where,
+                    test.spendChange(), observed, test.channel(), test.start(), test.end(),
+                    geo >= 0 ? " in geo '" + test.geo() + "'" : "", observed);
+            factor = Math.max(0, factor);
+        } else {
+            Checks.checkArgument(test.spendChange() > 0, "%s: '%s' spent nothing from %s to %s%s, so the spend "
+                    + "change %s cannot be a cut", where, test.channel(), test.start(), test.end(),
+                    geo >= 0 ? " in geo '" + test.geo() + "'" : "", test.spendChange());
+            factor = 1;
+            even = test.spendChange() / cells;
+        }
         double[] xb = new double[nGeo * m];
         double[] xp = new double[nGeo * m];
         for (int g = 0; g < nGeo; g++) {
-            double frac = total > 0 ? share[g] / total : 1.0 / nGeo;
-            double delta = test.spendChange() * frac / periods;
+            boolean inScope = geo < 0 || g == geo;
             for (int t = t0; t <= t1; t++) {
                 double sp = data.spend(g * nt + t, c);
-                double changed = t >= ts && t <= te ? sp + delta : sp;
-                if (changed < -1e-9 * Math.max(1, Math.abs(sp))) {
-                    throw new IllegalArgumentException(String.format(java.util.Locale.ROOT,
-                            "%s: the spend change %s makes spend of '%s' negative on %s in geo '%s' (%s + %s)",
-                            where, test.spendChange(), test.channel(), data.time().date(t), data.geos().get(g), sp,
-                            delta));
-                }
+                double changed = inScope && t >= ts && t <= te ? sp * factor + even : sp;
                 xb[g * m + t - t0] = sp / mediaScale[c];
-                xp[g * m + t - t0] = Math.max(0, changed) / mediaScale[c];
+                xp[g * m + t - t0] = changed / mediaScale[c];
             }
         }
         return new DensityParts.Lift(c, m, ts - t0, xb, xp, test.lift(), test.standardError());

@@ -25,45 +25,61 @@ import org.apache.commons.csv.CSVParser;
 import org.apache.commons.csv.CSVRecord;
 
 /**
- * One lift-test (geo or conversion-lift experiment) result used to calibrate {@link BayesianMmm}: the channel's
- * spend was changed by {@code spendChange} in total over the periods whose dates lie in {@code [start, end]}, and
- * the experiment measured a total KPI lift of {@code lift} with standard error {@code standardError}.
+ * One lift-test (geo or conversion-lift experiment) result used to calibrate {@link BayesianMmm}: over the periods
+ * whose dates lie in {@code [start, end]} (in every geo, or in one geo), the channel's spend was changed, and the
+ * experiment measured a total KPI lift of {@code lift} with standard error {@code standardError}. The change is given
+ * as it was run, in one of two ways:
+ * <ul>
+ *   <li>a <b>multiplier</b> of the observed spend in each test period: {@code 0} is a go-dark test, {@code 0.7} a
+ *       30% cut, {@code 1.5} a 50% heavy-up;</li>
+ *   <li>a total <b>spend change</b> over the test (currency): it is applied in proportion to the observed spend of
+ *       each test period and geo, that is as the multiplier {@code 1 + spendChange / S} where {@code S} is the
+ *       observed spend in the test, so a cut of {@code -S} is a go-dark test; only when the channel spent nothing in
+ *       the test (a heavy-up from zero) is the change spread evenly over the test periods (and geos).</li>
+ * </ul>
  *
- * <p><b>Likelihood term.</b> With the spend change spread evenly over the {@code m} test periods
- * ({@code spendChange / m} per period; in a geo panel split across geos in proportion to each geo's spend of the
- * channel in the test periods, evenly if that is zero), the model's predicted lift of a posterior draw is
+ * <p><b>What the lift covers (window semantics).</b> The measured lift is compared with the model's lift over the
+ * <em>same periods</em>: the test periods plus the carryover after them, up to the end of the channel's adstock
+ * window ({@code maxLag} periods after {@code end}, clipped at the end of the data), in the test's geos. An
+ * experiment whose reported lift counts only the test periods understates the effect of a channel with carryover;
+ * report the lift including the post-test weeks of the adstock window. For a posterior draw the model's lift is
  * <pre>
- *   predicted = effect_kpi * sum_{t = first test period}^{last test period + window - 1} (S1_t - S0_t)
+ *   predicted = effect_kpi * sum_{t = start}^{end + maxLag} (S1_t - S0_t)
  * </pre>
- * where {@code S0} and {@code S1} are the channel's transformed media {@code sat(adstock(spend / scale))} without and
- * with the change, {@code window} is the adstock window ({@code maxLag + 1}, clipped at the end of the data), so the
- * sum includes the carryover after the test, and {@code effect_kpi} is the effect in KPI units. Each test adds
- * {@code log N(lift | predicted, standardError^2)} to the log posterior (Jin et al. 2017 discuss calibrating
- * carryover and shape to experiments; Meridian and Robyn use the same idea).
+ * with {@code S0} and {@code S1} the channel's transformed media {@code sat(adstock(spend / scale))} without and with
+ * the change, and each test adds {@code log N(lift | predicted, standardError^2)} to the log posterior (Jin et al.
+ * 2017 discuss calibrating carryover and shape to experiments; Meridian and Robyn use the same idea).
  *
- * <p><b>CSV format</b> ({@link #readCsv(Path)}): UTF-8, RFC 4180, a header row with exactly these columns in any
- * order (extra columns are ignored), one experiment per row; dates ISO {@code yyyy-MM-dd}; numbers plain decimals
- * in the KPI's and spend's own units:
+ * <p><b>CSV format</b> ({@link #readCsv(Path)}): UTF-8, RFC 4180, a header row with the columns {@code channel},
+ * {@code start}, {@code end}, {@code lift}, {@code lift_se} and at least one of {@code spend_change} and
+ * {@code multiplier} (each row fills exactly one of them), optionally {@code geo} (empty: every geo), in any order
+ * (extra columns are ignored); one experiment per row; dates ISO {@code yyyy-MM-dd}; numbers plain decimals in the
+ * KPI's and spend's own units:
  * <pre>
- * channel,start,end,spend_change,lift,lift_se
- * tv,2023-03-06,2023-04-03,50000,120000,30000
- * search,2023-06-05,2023-06-26,-20000,-41000,9000
+ * channel,start,end,spend_change,multiplier,lift,lift_se
+ * tv,2023-03-06,2023-04-03,50000,,120000,30000
+ * search,2023-06-05,2023-06-26,,0,-41000,9000
+ * social,2023-09-04,2023-09-25,,0.5,-12000,4000
  * </pre>
- * The second row is a go-dark test (spend cut by 20,000 over the four weeks, lift measured as negative).
+ * The first row is a heavy-up of 50,000 in total, the second a go-dark test (search switched off for four weeks,
+ * lift measured as negative), the third a 50% cut.
  *
  * @param channel the channel's name, as in the dataset
  * @param start the first date of the test, inclusive
  * @param end the last date of the test, inclusive, not before {@code start}
- * @param spendChange the total change of spend over the test (currency), finite and non-zero
- * @param lift the measured total KPI change (KPI units), finite
+ * @param spendChange the total change of spend over the test (currency), finite and non-zero; NaN when the test is
+ *     given as a multiplier
+ * @param multiplier the factor applied to the observed spend of each test period, finite, {@code >= 0} and not 1;
+ *     NaN when the test is given as a spend change
+ * @param lift the measured total KPI change (KPI units) over the test and its carryover window, finite
  * @param standardError the standard error of {@code lift}, finite and {@code > 0}
+ * @param geo the geo the test ran in, or null for every geo
  */
-public record LiftTest(String channel, LocalDate start, LocalDate end, double spendChange, double lift,
-        double standardError) {
+public record LiftTest(String channel, LocalDate start, LocalDate end, double spendChange, double multiplier,
+        double lift, double standardError, String geo) {
 
-    /** The CSV columns, in documentation order. */
-    public static final List<String> CSV_COLUMNS = List.of("channel", "start", "end", "spend_change", "lift",
-            "lift_se");
+    /** The CSV columns every file has, in documentation order (plus {@code spend_change} or {@code multiplier}). */
+    public static final List<String> CSV_COLUMNS = List.of("channel", "start", "end", "lift", "lift_se");
 
     /*
      * Validates.
@@ -77,10 +93,95 @@ public record LiftTest(String channel, LocalDate start, LocalDate end, double sp
         Objects.requireNonNull(start, "start");
         Objects.requireNonNull(end, "end");
         Checks.checkArgument(!end.isBefore(start), "end = %s is before start = %s", end, start);
-        Checks.checkFinite("spendChange", spendChange);
-        Checks.checkArgument(spendChange != 0, "spendChange = 0; a lift test needs a spend change");
+        boolean byChange = !Double.isNaN(spendChange);
+        boolean byMultiplier = !Double.isNaN(multiplier);
+        Checks.checkArgument(byChange != byMultiplier,
+                "give exactly one of spendChange (%s) and multiplier (%s); the other is NaN", spendChange, multiplier);
+        if (byChange) {
+            Checks.checkFinite("spendChange", spendChange);
+            Checks.checkArgument(spendChange != 0, "spendChange = 0; a lift test needs a spend change");
+        } else {
+            Checks.checkArgument(Double.isFinite(multiplier) && multiplier >= 0 && multiplier != 1,
+                    "multiplier = %s; must be finite, >= 0 and not 1", multiplier);
+        }
         Checks.checkFinite("lift", lift);
         Checks.checkPositive("standardError", standardError);
+        Checks.checkArgument(geo == null || !geo.isBlank(), "geo is blank; use null for every geo");
+    }
+
+    /**
+     * A test given as a total spend change, in every geo.
+     *
+     * @param channel the channel
+     * @param start the first date
+     * @param end the last date
+     * @param spendChange the total spend change, non-zero
+     * @param lift the measured lift
+     * @param standardError its standard error
+     */
+    public LiftTest(String channel, LocalDate start, LocalDate end, double spendChange, double lift,
+            double standardError) {
+        this(channel, start, end, spendChange, Double.NaN, lift, standardError, null);
+    }
+
+    /**
+     * A test given as a multiplier of the observed spend (0: go dark; 1.5: +50%), in every geo.
+     *
+     * @param channel the channel
+     * @param start the first date
+     * @param end the last date
+     * @param multiplier the factor, {@code >= 0} and not 1
+     * @param lift the measured lift
+     * @param standardError its standard error
+     * @return the test
+     */
+    public static LiftTest ofMultiplier(String channel, LocalDate start, LocalDate end, double multiplier, double lift,
+            double standardError) {
+        return new LiftTest(channel, start, end, Double.NaN, multiplier, lift, standardError, null);
+    }
+
+    /**
+     * @param name the geo the test ran in, or null for every geo
+     * @return a copy for that geo
+     */
+    public LiftTest withGeo(String name) {
+        return new LiftTest(channel, start, end, spendChange, multiplier, lift, standardError, name);
+    }
+
+    /**
+     * The total spend change the test made on {@code data}: {@link #spendChange()}, or for a multiplier test
+     * {@code (multiplier - 1)} times the channel's observed spend in the test's periods and geos.
+     *
+     * @param data the data the test ran on
+     * @return the total change (currency)
+     * @throws IllegalArgumentException if the channel or geo is not in the data
+     */
+    public double impliedSpendChange(io.github.mmm4j.core.MmmDataset data) {
+        if (!byMultiplier()) {
+            return spendChange;
+        }
+        int c = data.channelIndex(channel);
+        int g0 = geo == null ? -1 : data.geos().indexOf(geo);
+        Checks.checkArgument(geo == null || g0 >= 0, "geo '%s' is not in the data %s", geo, data.geos());
+        int nt = data.nPeriods();
+        double observed = 0;
+        for (int g = 0; g < data.nGeos(); g++) {
+            if (g0 >= 0 && g != g0) {
+                continue;
+            }
+            for (int t = 0; t < nt; t++) {
+                LocalDate d = data.time().date(t);
+                if (!d.isBefore(start) && !d.isAfter(end)) {
+                    observed += data.spend(g * nt + t, c);
+                }
+            }
+        }
+        return (multiplier - 1) * observed;
+    }
+
+    /** @return whether the change is given as a multiplier of the observed spend */
+    public boolean byMultiplier() {
+        return !Double.isNaN(multiplier);
     }
 
     /**
@@ -158,8 +259,14 @@ public record LiftTest(String channel, LocalDate start, LocalDate end, double sp
                     for (String required : CSV_COLUMNS) {
                         if (!col.containsKey(required)) {
                             throw new DataException(source, line, -1, required, null,
-                                    "missing required column; found " + header + ", expected " + CSV_COLUMNS);
+                                    "missing required column; found " + header + ", expected " + CSV_COLUMNS
+                                            + " and spend_change or multiplier");
                         }
+                    }
+                    if (!col.containsKey("spend_change") && !col.containsKey("multiplier")) {
+                        throw new DataException(source, line, -1, "spend_change", null,
+                                "missing column: give spend_change (total change) or multiplier (0 = go dark); "
+                                        + "found " + header);
                     }
                     continue;
                 }
@@ -170,14 +277,30 @@ public record LiftTest(String channel, LocalDate start, LocalDate end, double sp
                 String channel = cell(rec, col, "channel", source, line);
                 LocalDate start = date(rec, col, "start", source, line);
                 LocalDate end = date(rec, col, "end", source, line);
-                double spend = number(rec, col, "spend_change", source, line);
+                boolean hasChange = col.containsKey("spend_change") && !rec.get(col.get("spend_change")).isEmpty();
+                boolean hasMultiplier = col.containsKey("multiplier") && !rec.get(col.get("multiplier")).isEmpty();
+                if (hasChange == hasMultiplier) {
+                    String name = col.containsKey("spend_change") ? "spend_change" : "multiplier";
+                    throw new DataException(source, line, col.get(name) + 1, name, rec.get(col.get(name)),
+                            hasChange ? "spend_change and multiplier are both given; give one"
+                                    : "give spend_change or multiplier");
+                }
+                double spend = hasChange ? number(rec, col, "spend_change", source, line) : Double.NaN;
+                double mult = hasMultiplier ? number(rec, col, "multiplier", source, line) : Double.NaN;
+                if (hasMultiplier && (mult < 0 || mult == 1)) {
+                    int j = col.get("multiplier");
+                    throw new DataException(source, line, j + 1, "multiplier", rec.get(j),
+                            "must be >= 0 and not 1 (0 = go dark, 0.5 = half the spend, 1.5 = 50% more)");
+                }
+                String geo = col.containsKey("geo") && !rec.get(col.get("geo")).isEmpty() ? rec.get(col.get("geo"))
+                        : null;
                 double lift = number(rec, col, "lift", source, line);
                 double se = number(rec, col, "lift_se", source, line);
                 if (end.isBefore(start)) {
                     int j = col.get("end");
                     throw new DataException(source, line, j + 1, "end", rec.get(j), "is before start " + start);
                 }
-                if (spend == 0) {
+                if (hasChange && spend == 0) {
                     int j = col.get("spend_change");
                     throw new DataException(source, line, j + 1, "spend_change", rec.get(j),
                             "is zero; a lift test needs a spend change");
@@ -186,10 +309,11 @@ public record LiftTest(String channel, LocalDate start, LocalDate end, double sp
                     int j = col.get("lift_se");
                     throw new DataException(source, line, j + 1, "lift_se", rec.get(j), "must be > 0");
                 }
-                out.add(new LiftTest(channel, start, end, spend, lift, se));
+                out.add(new LiftTest(channel, start, end, spend, mult, lift, se, geo));
             }
             if (col == null) {
-                throw new DataException(source, "file is empty; expected a header " + String.join(",", CSV_COLUMNS));
+                throw new DataException(source, "file is empty; expected a header such as "
+                        + "channel,start,end,spend_change,multiplier,lift,lift_se");
             }
         } catch (IOException e) {
             throw new UncheckedIOException(e);

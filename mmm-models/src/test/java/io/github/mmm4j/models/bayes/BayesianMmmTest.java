@@ -182,7 +182,7 @@ class BayesianMmmTest {
         assertTrue(e.getMessage().contains("no period"), e.getMessage());
         e = assertThrows(IllegalArgumentException.class, () -> BayesianMmm.logDensity(DATA, spec, o.withLiftTests(
                 List.of(new LiftTest("tv", LocalDate.of(2022, 5, 2), LocalDate.of(2022, 5, 9), -1e7, -1, 1)))));
-        assertTrue(e.getMessage().contains("negative"), e.getMessage());
+        assertTrue(e.getMessage().contains("cuts more than"), e.getMessage());
         assertThrows(IllegalArgumentException.class, () -> BayesianMmm.logDensity(DATA, spec, o.withHoldout(103)));
         assertThrows(IllegalArgumentException.class, () -> new ChannelPriors(new Prior.Normal(0, 1), null,
                 Map.of(), Map.of()));
