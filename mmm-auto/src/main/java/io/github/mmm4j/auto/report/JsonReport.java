@@ -177,6 +177,8 @@ final class JsonReport {
         }
         o.put("intervals_overlap", c.intervalsOverlap());
         o.put("ranks_agree", c.ranksAgree());
+        o.put("pooled_draws", c.pooledDraws());
+        o.put("model_ranges", c.ranges());
         ArrayNode reasons = o.putArray("reasons");
         c.reasons().forEach(reasons::add);
         ArrayNode est = o.putArray("estimates");

@@ -126,16 +126,20 @@ final class Sections {
 
     private static void consensus(ReportData r, List<Block> out) {
         out.add(new Heading(3, "Agreement between models"));
-        out.add(new Para(String.format(Locale.ROOT, "Mean rank correlation of the channels' ROI between models: %s.",
+        out.add(new Para(String.format(Locale.ROOT, "Mean rank correlation of the channels' ROI between models: %s. "
+                + "Where every pair of the models' ROI intervals overlaps, the consensus pools the same number of "
+                + "draws from each model: the consensus ROI is the pool's median and its interval the pool's "
+                + "equal-tailed interval, so the estimate always lies inside it. Where two intervals do not overlap "
+                + "the models disagree and there is no consensus number: each model's ROI and interval is shown.",
                 Fmt.num(r.best.analysis().rankCorrelation(), 2))));
         List<List<String>> t = new ArrayList<>();
         for (ChannelConsensus c : r.best.analysis().channels()) {
-            t.add(List.of(c.channel(), c.agreement().name(), c.consensusRoi().map(v -> Fmt.num(v, 3)).orElse(Fmt.NA),
-                    Fmt.interval(c.consensusInterval(), 3), c.intervalsOverlap() ? "yes" : "no",
+            t.add(List.of(c.channel(), c.agreement().name(), c.consensusRoi().map(Fmt::sig).orElse(Fmt.NA),
+                    Fmt.interval(c.consensusInterval()), c.ranges(), c.intervalsOverlap() ? "yes" : "no",
                     c.ranksAgree() ? "yes" : "no", String.join("; ", c.reasons())));
         }
-        out.add(table(List.of("channel", "agreement", "consensus ROI", "consensus interval", "intervals overlap",
-                "ranks agree", "reasons"), t, 99));
+        out.add(table(List.of("channel", "agreement", "consensus ROI", "consensus interval", "each model's ROI",
+                "intervals overlap", "ranks agree", "reasons"), t, 99));
     }
 
     private static void curves(ReportData r, List<Block> out) {
