@@ -116,8 +116,9 @@ public final class Critic {
                 continue;
             }
             double ratio = test.get().rmse() / m.trainMetrics().rmse();
-            String s = String.format(Locale.ROOT, "%s: holdout RMSE %.4g vs train %.4g (x%.2f), holdout MAPE %.1f%%",
-                    m.estimator(), test.get().rmse(), m.trainMetrics().rmse(), ratio, 100 * test.get().mape());
+            String s = String.format(Locale.ROOT, "%s: holdout RMSE %s vs train %s (x%.2f), holdout MAPE %.1f%%",
+                    m.estimator(), sig(test.get().rmse()), sig(m.trainMetrics().rmse()), ratio,
+                    100 * test.get().mape());
             all.add(s);
             if (!(ratio <= OVERFIT_RATIO)) {
                 bad.add(s);
@@ -132,8 +133,8 @@ public final class Critic {
         for (FittedModel m : models) {
             for (ChannelSummary c : m.channels()) {
                 if (c.contribution() < 0) {
-                    bad.add(String.format(Locale.ROOT, "%s gives %s a negative contribution (%.4g)", m.estimator(),
-                            c.name(), c.contribution()));
+                    bad.add(String.format(Locale.ROOT, "%s gives %s a negative contribution (%s)", m.estimator(),
+                            c.name(), sig(c.contribution())));
                 }
             }
         }
@@ -149,8 +150,8 @@ public final class Critic {
                 for (ChannelSummary c : cs) {
                     double[] r = expected.get(c.name());
                     if (r != null && !(c.roi() >= r[0] && c.roi() <= r[1])) {
-                        bad.add(String.format(Locale.ROOT, "%s: ROI of %s is %.4g, outside the expected %.4g to %.4g",
-                                m.estimator(), c.name(), c.roi(), r[0], r[1]));
+                        bad.add(String.format(Locale.ROOT, "%s: ROI of %s is %s, outside the expected %s to %s",
+                                m.estimator(), c.name(), sig(c.roi()), sig(r[0]), sig(r[1])));
                     }
                 }
                 continue;
@@ -166,8 +167,8 @@ public final class Critic {
                 double median = Interval.quantileSorted(rois, 0.5);
                 for (ChannelSummary c : cs) {
                     if (c.roi() > MAX_ROI_RATIO * median) {
-                        bad.add(String.format(Locale.ROOT, "%s: ROI of %s (%.4g) is over %.0f times the median ROI (%.4g)",
-                                m.estimator(), c.name(), c.roi(), MAX_ROI_RATIO, median));
+                        bad.add(String.format(Locale.ROOT, "%s: ROI of %s (%s) is over %.0f times the median ROI (%s)",
+                                m.estimator(), c.name(), sig(c.roi()), MAX_ROI_RATIO, sig(median)));
                     }
                 }
             }
@@ -275,6 +276,11 @@ public final class Critic {
         }
         return new Check("roi_shift", false, false, "this round's change moved ROI far without improving the "
                 + "out-of-sample error: " + String.join("; ", moved) + "; " + holdout);
+    }
+
+    /** Four significant digits with thousands separators, for evidence that people read. */
+    private static String sig(double v) {
+        return Numbers.significant(v, 4);
     }
 
     private static Check collinearity(FittedModel m) {
