@@ -79,7 +79,7 @@ final class StandardNarrator implements Narrator {
                     join(up)));
         }
         sb.append(" Confidence is ").append(word(f.confidence()));
-        sb.append(f.confidence() == Confidence.LOW ? ": read the warnings before acting." : ".");
+        sb.append(f.confidence() == Confidence.LOW ? ": read how confident and the warnings before acting." : ".");
         return sb.toString();
     }
 
