@@ -1,5 +1,6 @@
 package io.github.mmm4j.auto;
 
+import io.github.mmm4j.core.Numbers;
 import io.github.mmm4j.models.ChannelSummary;
 import io.github.mmm4j.models.FittedModel;
 import io.github.mmm4j.models.Interval;
@@ -14,7 +15,10 @@ import java.util.Optional;
 /**
  * Compares the round's models channel by channel: ROI ranking per model, whether the models' ROI intervals
  * overlap and their ranks agree, the plausibility of contributions, and a consensus estimate where the models
- * agree (see {@link Agreement} for the rules). The analyst only describes; the {@link Critic} judges.
+ * agree (see {@link Agreement} for the rules). The consensus pools an equal number of draws from every model
+ * ({@link #pool}): its estimate is the pooled median and its interval the pooled equal-tailed interval, so the
+ * estimate always lies inside its interval; intervals are never intersected. The analyst only describes; the
+ * {@link Critic} judges.
  */
 public final class Analyst {
 
@@ -59,6 +63,7 @@ public final class Analyst {
             }
         }
         List<ChannelConsensus> out = new ArrayList<>();
+        List<double[][]> draws = roiDraws(models);
         for (int c = 0; c < channels.size(); c++) {
             String name = channels.get(c);
             List<ModelEstimate> est = new ArrayList<>();
@@ -67,35 +72,58 @@ public final class Analyst {
                 est.add(new ModelEstimate(m.estimator(), s.roi(), s.roiInterval(), s.contribution(), s.share(),
                         ranks.get(m.estimator())[c]));
             }
-            out.add(consensus(name, est, profile.sparseChannels().contains(name), collinear.contains(name)));
+            List<double[]> perModel = new ArrayList<>();
+            for (double[][] d : draws) {
+                perModel.add(d[c]);
+            }
+            out.add(consensus(name, est, perModel, profile.sparseChannels().contains(name), collinear.contains(name)));
         }
         return new AnalystReport(out, ranking, meanSpearman(new ArrayList<>(ranks.values())), mediaShare);
     }
 
-    static ChannelConsensus consensus(String name, List<ModelEstimate> est, boolean sparse, boolean collinear) {
+    /**
+     * The cross-model view of one channel by the rule in {@link Agreement}: the models <em>agree</em> when every
+     * model gives an ROI interval and every pair of intervals overlaps; then the consensus is the pooled sample
+     * ({@link #pool}); otherwise there is no single number and a DISAGREE channel lists each model's range.
+     *
+     * @param name the channel
+     * @param est one estimate per model, in model order
+     * @param roiDraws per model, the channel's ROI in {@link #POOL_DRAWS_PER_MODEL}-or-fewer draws (the same number
+     *     for every model), or an empty list when some model has no draws
+     * @param sparse whether the explorer found the channel sparse
+     * @param collinear whether the channel's spend is severely collinear with another's
+     * @return the consensus
+     */
+    static ChannelConsensus consensus(String name, List<ModelEstimate> est, List<double[]> roiDraws, boolean sparse,
+            boolean collinear) {
+        boolean allIntervals = est.stream().allMatch(e -> e.roiInterval().isPresent());
         boolean overlap = true;
-        double lo = Double.NEGATIVE_INFINITY;
-        double hi = Double.POSITIVE_INFINITY;
-        boolean allIntervals = true;
-        boolean allExcludeZero = true;
-        double level = 0.9;
-        for (ModelEstimate e : est) {
-            if (e.roiInterval().isEmpty()) {
-                allIntervals = false;
-                continue;
+        for (int a = 0; a < est.size(); a++) {
+            for (int b = a + 1; b < est.size(); b++) {
+                Optional<Interval> x = est.get(a).roiInterval();
+                Optional<Interval> y = est.get(b).roiInterval();
+                if (x.isPresent() && y.isPresent()
+                        && (x.get().upper() < y.get().lower() || y.get().upper() < x.get().lower())) {
+                    overlap = false;
+                }
             }
-            Interval i = e.roiInterval().get();
-            level = i.level();
-            lo = Math.max(lo, i.lower());
-            hi = Math.min(hi, i.upper());
-            allExcludeZero &= i.lower() > 0;
         }
-        if (allIntervals) {
-            overlap = lo <= hi;
-        }
+        boolean allExcludeZero = allIntervals && est.stream().allMatch(e -> e.roiInterval().get().lower() > 0);
         int minRank = est.stream().mapToInt(ModelEstimate::rank).min().orElse(0);
         int maxRank = est.stream().mapToInt(ModelEstimate::rank).max().orElse(0);
         boolean ranksAgree = maxRank - minRank <= 1;
+        boolean pooled = overlap && allIntervals && !est.isEmpty() && roiDraws.size() == est.size();
+        Optional<Double> roi = Optional.empty();
+        Optional<Interval> iv = Optional.empty();
+        int pooledDraws = 0;
+        if (pooled) {
+            double level = est.get(0).roiInterval().get().level();
+            double[] sample = pool(roiDraws);
+            Interval i = Interval.of(sample, level);
+            roi = Optional.of(median(sample));
+            iv = Optional.of(i);
+            pooledDraws = sample.length;
+        }
         List<String> reasons = new ArrayList<>();
         Agreement a;
         if (!overlap) {
@@ -105,9 +133,12 @@ public final class Analyst {
             boolean weak = false;
             if (!allIntervals) {
                 weak = true;
-                reasons.add("not every model gives an interval");
+                reasons.add("not every model gives an interval, so agreement cannot be tested");
+            } else if (!pooled) {
+                weak = true;
+                reasons.add("not every model gives draws to pool");
             }
-            if (!allExcludeZero) {
+            if (allIntervals && !allExcludeZero) {
                 weak = true;
                 reasons.add("an ROI interval includes zero: the effect may be nil");
             }
@@ -126,14 +157,82 @@ public final class Analyst {
             }
             a = weak ? Agreement.UNCERTAIN : Agreement.CONFIRMED;
             if (!weak) {
-                reasons.add("all models agree and every interval excludes zero");
+                reasons.add("every pair of the models' intervals overlaps, the ranks agree and every interval "
+                        + "excludes zero");
+            }
+            if (pooled) {
+                reasons.add(String.format(Locale.ROOT, "consensus from %d pooled draws (%d per model)", pooledDraws,
+                        pooledDraws / est.size()));
             }
         }
-        Optional<Double> roi = overlap ? Optional.of(est.stream().mapToDouble(ModelEstimate::roi).average().orElse(0))
-                : Optional.empty();
-        Optional<Interval> iv = overlap && allIntervals && !est.isEmpty() ? Optional.of(new Interval(lo, hi, level))
-                : Optional.empty();
-        return new ChannelConsensus(name, est, overlap, ranksAgree, roi, iv, a, reasons);
+        return new ChannelConsensus(name, est, overlap, ranksAgree, roi, iv, a, reasons, pooledDraws);
+    }
+
+    /**
+     * Most draws taken from each model for the pooled consensus: enough for the 5% and 95% quantiles of the pool
+     * (at least 3 models x 200 draws) while the analyst stays cheap (each draw's ROI is one pass over the data).
+     */
+    public static final int POOL_DRAWS_PER_MODEL = 200;
+
+    /**
+     * The equal-weight mixture of the models' draws: each model contributes the same number of draws, so each model
+     * weighs {@code 1/K} whatever its draw count; this is Bayesian model averaging with equal model weights (Hoeting,
+     * Madigan, Raftery and Volinsky 1999, "Bayesian model averaging: a tutorial", Statistical Science 14(4)). Its
+     * equal-tailed interval {@code [q_lo, q_hi]} has two properties the tests check: it contains the intersection of
+     * the models' own intervals (at {@code x = max_k lower_k} every model's CDF is at least {@code (1 - level)/2},
+     * so the mixture's is too, hence {@code q_lo <= max_k lower_k}; likewise for the upper end), so it covers the
+     * truth whenever every model's interval does; and it lies within their hull {@code [min_k lower_k, max_k upper_k]},
+     * so it is never wider than the models' own evidence. Its median lies inside it by construction.
+     *
+     * @param roiDraws (input) not modified; per model the same number of draws
+     * @return a new array with every model's draws
+     */
+    static double[] pool(List<double[]> roiDraws) {
+        int n = roiDraws.get(0).length;
+        double[] out = new double[n * roiDraws.size()];
+        for (int k = 0; k < roiDraws.size(); k++) {
+            if (roiDraws.get(k).length != n) {
+                throw new IllegalArgumentException("roiDraws[" + k + "] has " + roiDraws.get(k).length
+                        + " draws; every model must give " + n);
+            }
+            System.arraycopy(roiDraws.get(k), 0, out, k * n, n);
+        }
+        return out;
+    }
+
+    private static double median(double[] sample) {
+        double[] s = sample.clone();
+        java.util.Arrays.sort(s);
+        return Interval.quantileSorted(s, 0.5);
+    }
+
+    /**
+     * Per model and channel, the channel's ROI in {@code m = min(min_k drawCount_k, POOL_DRAWS_PER_MODEL)} draws of
+     * each model, taken at evenly spaced indices {@code floor(i * n_k / m)} (so every chain of a sampled model is
+     * represented): {@code out.get(k)[c][i]}. Empty when some model has no draws.
+     */
+    static List<double[][]> roiDraws(List<FittedModel> models) {
+        int m = POOL_DRAWS_PER_MODEL;
+        for (FittedModel f : models) {
+            m = Math.min(m, f.drawCount());
+        }
+        if (m == 0) {
+            return List.of();
+        }
+        List<double[][]> out = new ArrayList<>();
+        for (FittedModel f : models) {
+            int nc = f.data().nChannels();
+            double[][] r = new double[nc][m];
+            long n = f.drawCount();
+            for (int i = 0; i < m; i++) {
+                List<ChannelSummary> cs = f.draw((int) (i * n / m)).channels();
+                for (int c = 0; c < nc; c++) {
+                    r[c][i] = cs.get(c).roi();
+                }
+            }
+            out.add(r);
+        }
+        return out;
     }
 
     private static String describe(List<ModelEstimate> est) {
@@ -142,8 +241,9 @@ public final class Analyst {
             if (sb.length() > 0) {
                 sb.append("; ");
             }
-            sb.append(e.model()).append(' ').append(String.format(Locale.ROOT, "%.3g", e.roi()));
-            e.roiInterval().ifPresent(i -> sb.append(String.format(Locale.ROOT, " [%.3g, %.3g]", i.lower(), i.upper())));
+            sb.append(e.model()).append(' ').append(Numbers.significant(e.roi(), 4));
+            e.roiInterval().ifPresent(i -> sb.append(" [").append(Numbers.significant(i.lower(), 4)).append(" to ")
+                    .append(Numbers.significant(i.upper(), 4)).append(']'));
         }
         return sb.toString();
     }

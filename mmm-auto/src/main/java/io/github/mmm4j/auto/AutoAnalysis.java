@@ -31,8 +31,12 @@ import java.util.Optional;
  * depends on; the Bayesian
  * estimator learns its own. The estimators thus stay independent, so their agreement is evidence.
  *
- * <p>Best round: an approved round beats any other; among equals, more passed checks win, then the smaller
- * mean ratio of holdout to training RMSE, then the earlier round. An estimator whose inputs
+ * <p>A round that the gate finds predicting the holdout worse than the best round is not built on: the tuner's next
+ * change starts from the best round's configuration.
+ *
+ * <p>Best round: chosen on out-of-sample error first, then on the checks ({@link #best}); a round whose primary
+ * model predicts the holdout worse than the best earlier round beyond noise is neither approved (the critic's
+ * {@code holdout_no_worse} check) nor chosen. An estimator whose inputs
  * ({@link Estimator#inputs}) the round's change leaves as they were is not refitted: its previous model is
  * reused. Seeds: round {@code r}'s estimator {@code k}
  * uses the seed drawn from the master seed's generator in (round, estimator) order before the round starts,
@@ -74,9 +78,15 @@ public final class AutoAnalysis {
         MmmDataset roundData = data;
         for (int r = 1; r <= options.maxRounds(); r++) {
             Optional<TunerProposal> proposal = Optional.empty();
+            // The tuner builds on the last round unless the gate found it predicting worse than the best round: then
+            // that change is undone and the tuner builds on the best round (the change is not proposed again).
+            Round base = rounds.isEmpty() ? null : rounds.get(rounds.size() - 1);
+            if (base != null && base.critique().failed("holdout_no_worse")) {
+                base = rounds.get(best(rounds));
+            }
             if (r > 1) {
                 progress.report("tune", r, 0, "looking for one change");
-                TunerProposal p = Tuner.propose(rounds.get(rounds.size() - 1), profile, rounds);
+                TunerProposal p = Tuner.propose(base, profile, rounds);
                 progress.report("tune", r, 1, p.change());
                 if (!p.changes()) {
                     stop = "the tuner proposed no further change: " + p.reason();
@@ -86,7 +96,7 @@ public final class AutoAnalysis {
                 config = p.next();
             }
             roundData = withExtraEvents(data, config.extraEvents());
-            Round previous = rounds.isEmpty() ? null : rounds.get(rounds.size() - 1);
+            Round previous = base;
             long searchSeed = seeds.nextLong();
             if (config.search() && (previous == null || searchInputsChanged(previous.config(), config))) {
                 config = search(roundData, config, searchSeed, options, progress, r);
@@ -113,7 +123,8 @@ public final class AutoAnalysis {
             progress.report("analyse", r, 0, "comparing the models");
             AnalystReport analysis = Analyst.analyse(models, profile);
             progress.report("critique", r, 0, "checking the quality gate");
-            Critique critique = Critic.review(models, analysis, profile, options.expectedRoi());
+            Optional<Round> reference = rounds.isEmpty() ? Optional.empty() : Optional.of(rounds.get(best(rounds)));
+            Critique critique = Critic.review(models, analysis, profile, options.expectedRoi(), reference);
             progress.report("critique", r, 1, critique.verdict() + ", " + critique.passedCount() + " of "
                     + critique.checks().size() + " checks passed");
             rounds.add(new Round(r, proposal, config, models, analysis, critique));
@@ -198,34 +209,60 @@ public final class AutoAnalysis {
         return p.estimator() + ", the first estimator (no Bayesian model was fitted)";
     }
 
-    static int best(List<Round> rounds) {
+    /**
+     * The best round, by a scan in round order: round {@code i} replaces the best so far, {@code b}, when
+     * <ol>
+     *   <li>its primary model's holdout error is not worse than {@code b}'s fit by the same estimator beyond noise
+     *       ({@link HoldoutComparison#worse()}), and</li>
+     *   <li>either it is better beyond noise ({@link HoldoutComparison#better()}), or, equal within noise, it wins on
+     *       the checks: an approved round beats one that is not; then fewer failed blocking checks; then fewer failed
+     *       advisory checks; then a smaller mean absolute holdout error.</li>
+     * </ol>
+     * Ties keep the earlier round. The quality gate's {@code holdout_no_worse} check compares round {@code r} with
+     * the best of rounds {@code 1..r-1} by this rule, so an approved round is never worse out of sample than the
+     * round it replaces, and the count of passed checks alone never chooses.
+     *
+     * @param rounds the rounds, in order; at least one
+     * @return the index of the best round
+     */
+    public static int best(List<Round> rounds) {
+        if (rounds.isEmpty()) {
+            throw new IllegalArgumentException("no rounds");
+        }
         int best = 0;
         for (int i = 1; i < rounds.size(); i++) {
-            if (better(rounds.get(i), rounds.get(best))) {
+            if (replaces(rounds.get(i), rounds.get(best))) {
                 best = i;
             }
         }
         return best;
     }
 
-    private static boolean better(Round a, Round b) {
+    private static boolean replaces(Round a, Round b) {
+        FittedModel pa = a.models().get(primary(a.models()));
+        Optional<HoldoutComparison> h = HoldoutComparison.of(pa, Critic.counterpart(b, pa.estimator()));
+        if (h.isPresent() && h.get().worse()) {
+            return false;
+        }
+        if (h.isPresent() && h.get().better()) {
+            return true;
+        }
         boolean aa = a.critique().verdict() == Verdict.APPROVED;
         boolean ba = b.critique().verdict() == Verdict.APPROVED;
         if (aa != ba) {
             return aa;
         }
-        if (a.critique().passedCount() != b.critique().passedCount()) {
-            return a.critique().passedCount() > b.critique().passedCount();
+        long fa = a.critique().failed().stream().filter(Check::blocking).count();
+        long fb = b.critique().failed().stream().filter(Check::blocking).count();
+        if (fa != fb) {
+            return fa < fb;
         }
-        return overfitRatio(a) < overfitRatio(b);
-    }
-
-    private static double overfitRatio(Round r) {
-        double s = 0;
-        for (FittedModel m : r.models()) {
-            s += m.testMetrics().map(t -> t.rmse() / m.trainMetrics().rmse()).orElse(1.0);
+        int na = a.critique().failed().size();
+        int nb = b.critique().failed().size();
+        if (na != nb) {
+            return na < nb;
         }
-        return s / r.models().size();
+        return h.isPresent() && h.get().candidateMae() < h.get().referenceMae();
     }
 
     /**

@@ -1,6 +1,7 @@
 package io.github.mmm4j.auto;
 
 import io.github.mmm4j.core.FitMetrics;
+import io.github.mmm4j.core.Numbers;
 import io.github.mmm4j.models.ChannelSummary;
 import io.github.mmm4j.models.FittedModel;
 import io.github.mmm4j.models.Interval;
@@ -28,11 +29,19 @@ import java.util.Optional;
  *       and no channel's ROI exceeds {@link #MAX_ROI_RATIO} times the median ROI of the channels.</li>
  *   <li>{@code agreement} (blocking): no channel's ROI intervals disagree between models.</li>
  *   <li>{@code honest_consensus} (blocking): no channel is called confirmed unless every model's interval overlaps
- *       every other's and excludes zero.</li>
+ *       every other's and excludes zero, and its consensus estimate lies inside its consensus interval.</li>
  *   <li>{@code collinearity} (advisory): no media column of the design has a VIF above 10.</li>
  *   <li>{@code sample_size} (blocking): at least {@link #MIN_ROWS_PER_PARAMETER} rows per model parameter.</li>
  *   <li>{@code bayes_diagnostics} (blocking, when a sampled model is present): R-hat at most 1.01 and no
  *       divergences.</li>
+ *   <li>{@code holdout_no_worse} (blocking): the primary model's out-of-sample error is not worse, beyond noise,
+ *       than that of the same estimator's fit in the best earlier round ({@link HoldoutComparison#worse()}: a paired
+ *       Diebold-Mariano test of absolute holdout errors). A change can thus never be approved for making the answer
+ *       predict worse.</li>
+ *   <li>{@code roi_shift} (advisory): no channel's ROI of the primary model moves outside the interval the same
+ *       estimator gave it in the best earlier round unless the holdout error improved beyond noise
+ *       ({@link HoldoutComparison#better()}); a far move without better predictions is reported with its
+ *       figures, and keeps the confidence below high.</li>
  * </ul>
  */
 public final class Critic {
@@ -60,7 +69,23 @@ public final class Critic {
      */
     public static Critique review(List<FittedModel> models, AnalystReport analysis, DataProfile profile,
             Map<String, double[]> expectedRoi) {
+        return review(models, analysis, profile, expectedRoi, Optional.empty());
+    }
+
+    /**
+     * Reviews a round against the best earlier round.
+     *
+     * @param models the round's models
+     * @param analysis the analyst's report on them
+     * @param profile the explorer's profile
+     * @param expectedRoi the user's plausible ROI range {@code {lo, hi}} per channel; may be empty
+     * @param reference the best earlier round ({@link AutoAnalysis#best}), empty for the first round
+     * @return the critique
+     */
+    public static Critique review(List<FittedModel> models, AnalystReport analysis, DataProfile profile,
+            Map<String, double[]> expectedRoi, Optional<Round> reference) {
         Objects.requireNonNull(expectedRoi, "expectedRoi");
+        Objects.requireNonNull(reference, "reference");
         List<Check> checks = new ArrayList<>();
         checks.add(overfitting(models));
         checks.add(signs(models));
@@ -72,6 +97,11 @@ public final class Critic {
         for (FittedModel m : models) {
             m.samplerDiagnostics().ifPresent(d -> checks.add(diagnostics(m.estimator(), d)));
         }
+        FittedModel primary = models.get(AutoAnalysis.primary(models));
+        Optional<FittedModel> before = reference.map(r -> counterpart(r, primary.estimator()));
+        Optional<HoldoutComparison> cmp = before.flatMap(b -> HoldoutComparison.of(primary, b));
+        checks.add(holdoutNoWorse(reference, cmp));
+        checks.add(roiShift(primary, reference, before, cmp));
         boolean ok = checks.stream().allMatch(c -> c.passed() || !c.blocking());
         return new Critique(checks, ok ? Verdict.APPROVED : Verdict.REVISE);
     }
@@ -86,8 +116,9 @@ public final class Critic {
                 continue;
             }
             double ratio = test.get().rmse() / m.trainMetrics().rmse();
-            String s = String.format(Locale.ROOT, "%s: holdout RMSE %.4g vs train %.4g (x%.2f), holdout MAPE %.1f%%",
-                    m.estimator(), test.get().rmse(), m.trainMetrics().rmse(), ratio, 100 * test.get().mape());
+            String s = String.format(Locale.ROOT, "%s: holdout RMSE %s vs train %s (x%.2f), holdout MAPE %.1f%%",
+                    m.estimator(), sig(test.get().rmse()), sig(m.trainMetrics().rmse()), ratio,
+                    100 * test.get().mape());
             all.add(s);
             if (!(ratio <= OVERFIT_RATIO)) {
                 bad.add(s);
@@ -102,8 +133,8 @@ public final class Critic {
         for (FittedModel m : models) {
             for (ChannelSummary c : m.channels()) {
                 if (c.contribution() < 0) {
-                    bad.add(String.format(Locale.ROOT, "%s gives %s a negative contribution (%.4g)", m.estimator(),
-                            c.name(), c.contribution()));
+                    bad.add(String.format(Locale.ROOT, "%s gives %s a negative contribution (%s)", m.estimator(),
+                            c.name(), sig(c.contribution())));
                 }
             }
         }
@@ -119,8 +150,8 @@ public final class Critic {
                 for (ChannelSummary c : cs) {
                     double[] r = expected.get(c.name());
                     if (r != null && !(c.roi() >= r[0] && c.roi() <= r[1])) {
-                        bad.add(String.format(Locale.ROOT, "%s: ROI of %s is %.4g, outside the expected %.4g to %.4g",
-                                m.estimator(), c.name(), c.roi(), r[0], r[1]));
+                        bad.add(String.format(Locale.ROOT, "%s: ROI of %s is %s, outside the expected %s to %s",
+                                m.estimator(), c.name(), sig(c.roi()), sig(r[0]), sig(r[1])));
                     }
                 }
                 continue;
@@ -136,8 +167,8 @@ public final class Critic {
                 double median = Interval.quantileSorted(rois, 0.5);
                 for (ChannelSummary c : cs) {
                     if (c.roi() > MAX_ROI_RATIO * median) {
-                        bad.add(String.format(Locale.ROOT, "%s: ROI of %s (%.4g) is over %.0f times the median ROI (%.4g)",
-                                m.estimator(), c.name(), c.roi(), MAX_ROI_RATIO, median));
+                        bad.add(String.format(Locale.ROOT, "%s: ROI of %s (%s) is over %.0f times the median ROI (%s)",
+                                m.estimator(), c.name(), sig(c.roi()), MAX_ROI_RATIO, sig(median)));
                     }
                 }
             }
@@ -179,11 +210,77 @@ public final class Critic {
             if (!excludesZero) {
                 bad.add(c.channel() + " is confirmed but an interval includes zero");
             }
+            if (c.consensusRoi().isEmpty() || c.consensusInterval().isEmpty()
+                    || !c.consensusInterval().get().contains(c.consensusRoi().get())) {
+                bad.add(c.channel() + " is confirmed but has no consensus estimate inside its interval");
+            }
         }
         List<String> confirmed = a.channelsWith(Agreement.CONFIRMED);
         return new Check("honest_consensus", bad.isEmpty(), true, bad.isEmpty()
-                ? "confirmed channels " + confirmed + " are backed by overlapping intervals that exclude zero"
+                ? "confirmed channels " + confirmed + " are backed by overlapping intervals that exclude zero and a "
+                        + "pooled estimate inside its interval"
                 : String.join("; ", bad));
+    }
+
+    /**
+     * The reference round's fit by the same estimator as {@code estimator}, else the reference round's primary model.
+     *
+     * @param reference a round
+     * @param estimator an estimator's name
+     * @return the fit to compare with
+     */
+    static FittedModel counterpart(Round reference, String estimator) {
+        return reference.model(estimator).orElse(reference.models().get(AutoAnalysis.primary(reference.models())));
+    }
+
+    private static Check holdoutNoWorse(Optional<Round> reference, Optional<HoldoutComparison> cmp) {
+        if (reference.isEmpty()) {
+            return new Check("holdout_no_worse", true, true, "the first round: the reference for later rounds");
+        }
+        String round = "round " + reference.get().number();
+        if (cmp.isEmpty()) {
+            return new Check("holdout_no_worse", true, true, "no holdout to compare with " + round);
+        }
+        HoldoutComparison c = cmp.get();
+        if (c.worse()) {
+            return new Check("holdout_no_worse", false, true, "the primary model's out-of-sample error is worse than "
+                    + "the best earlier round's (" + round + ") beyond noise: " + c.describe());
+        }
+        return new Check("holdout_no_worse", true, true, (c.better() ? "better than " : "within noise of ") + round
+                + ": " + c.describe());
+    }
+
+    private static Check roiShift(FittedModel primary, Optional<Round> reference, Optional<FittedModel> before,
+            Optional<HoldoutComparison> cmp) {
+        if (before.isEmpty()) {
+            return new Check("roi_shift", true, false, "the first round: nothing to compare with");
+        }
+        List<String> moved = new ArrayList<>();
+        for (ChannelSummary c : primary.channels()) {
+            Optional<Interval> was = before.get().channels().get(primary.channelIndex(c.name())).roiInterval();
+            if (was.isPresent() && !was.get().contains(c.roi())) {
+                moved.add(String.format(Locale.ROOT, "%s ROI %s, outside round %d's interval %s to %s", c.name(),
+                        Numbers.significant(c.roi(), 4), reference.get().number(),
+                        Numbers.significant(was.get().lower(), 4), Numbers.significant(was.get().upper(), 4)));
+            }
+        }
+        boolean improved = cmp.map(HoldoutComparison::better).orElse(false);
+        String holdout = cmp.map(HoldoutComparison::describe).orElse("no holdout to compare");
+        if (moved.isEmpty()) {
+            return new Check("roi_shift", true, false, "every ROI of " + primary.estimator() + " stays inside round "
+                    + reference.get().number() + "'s interval");
+        }
+        if (improved) {
+            return new Check("roi_shift", true, false, "ROI moved (" + String.join("; ", moved)
+                    + ") and the holdout error improved: " + holdout);
+        }
+        return new Check("roi_shift", false, false, "this round's change moved ROI far without improving the "
+                + "out-of-sample error: " + String.join("; ", moved) + "; " + holdout);
+    }
+
+    /** Four significant digits with thousands separators, for evidence that people read. */
+    private static String sig(double v) {
+        return Numbers.significant(v, 4);
     }
 
     private static Check collinearity(FittedModel m) {

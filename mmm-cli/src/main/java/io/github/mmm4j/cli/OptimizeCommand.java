@@ -166,8 +166,8 @@ final class OptimizeCommand implements Callable<Integer> {
         }
         if (current > 0 && budget > MAX_BUDGET_MULTIPLE * current) {
             throw new Main.BadInputException(String.format(Locale.ROOT, "--budget %s is more than %.0f times the "
-                    + "current spend over the horizon (%.2f); the model has seen nothing near that level",
-                    budget, MAX_BUDGET_MULTIPLE, current));
+                    + "current spend over the horizon (%s); the model has seen nothing near that level",
+                    budget, MAX_BUDGET_MULTIPLE, ConsoleTable.amount(current)));
         }
     }
 
@@ -328,26 +328,31 @@ final class OptimizeCommand implements Callable<Integer> {
         MmmDataset data = pm.model().data();
         sb.append(String.format(Locale.ROOT, "Budget plan for the next %d periods (%s): %s%n", pm.horizon(),
                 a.objective(), a.message()));
-        int w = Math.max(8, a.channels().stream().mapToInt(c -> c.name().length()).max().orElse(8));
         boolean iv = a.channels().stream().anyMatch(c -> c.contributionInterval().isPresent());
         String lvl = iv ? String.format(Locale.ROOT, "%d%% interval", Math.round(100 * pm.intervalLevel())) : "";
-        sb.append(String.format(Locale.ROOT, "%-" + w + "s %14s %14s %8s %14s %14s %25s %8s%n", "channel", "current",
-                "optimal", "change", "delta", "contribution", lvl, "mROI"));
+        ConsoleTable t = new ConsoleTable("channel", "current", "optimal", "change", "delta", "contribution", lvl,
+                "mROI", "");
         for (ChannelAllocation c : a.channels()) {
             String change = c.currentSpend() > 0
-                    ? String.format(Locale.ROOT, "%+7.1f%%", 100 * c.delta() / c.currentSpend()) : "new";
-            String interval = c.contributionInterval()
-                    .map(i -> String.format(Locale.ROOT, "[%11.1f, %11.1f]", i.lower(), i.upper())).orElse("");
-            sb.append(String.format(Locale.ROOT, "%-" + w + "s %14.2f %14.2f %8s %+14.2f %14.2f %25s %8.4f%s%n",
-                    c.name(), c.currentSpend(), c.optimalSpend(), change, c.delta(), c.expectedContribution(), interval,
-                    c.marginalRoi(), c.locked() ? " (locked)" : ""));
+                    ? String.format(Locale.ROOT, "%+.1f%%", 100 * c.delta() / c.currentSpend()) : "new";
+            String interval = c.contributionInterval().map(i -> ConsoleTable.interval(i.lower(), i.upper()))
+                    .orElse("");
+            String delta = ConsoleTable.amount(c.delta());
+            t.row(c.name(), ConsoleTable.amount(c.currentSpend()), ConsoleTable.amount(c.optimalSpend()), change,
+                    c.delta() > 0 ? "+" + delta : delta, ConsoleTable.amount(c.expectedContribution()), interval,
+                    ConsoleTable.amount(c.marginalRoi()), c.locked() ? "(locked)" : "");
         }
+        sb.append(t.render());
         String uplift = a.upliftPct().isPresent()
                 ? String.format(Locale.ROOT, "%+.2f%%", a.upliftPct().getAsDouble()) : "n/a";
-        sb.append(String.format(Locale.ROOT, "%nexpected %s: current %.2f -> optimal %.2f (%s)", data.kpiName(),
-                a.expectedKpiCurrent(), a.expectedKpiOptimal(), uplift));
-        a.outcome().kpiInterval().ifPresent(i -> sb.append(String.format(Locale.ROOT, ", %d%% interval [%.2f, %.2f]",
-                Math.round(100 * i.level()), i.lower(), i.upper())));
+        sb.append(String.format(Locale.ROOT, "%nexpected %s: current %s -> optimal %s (%s)", data.kpiName(),
+                ConsoleTable.amount(a.expectedKpiCurrent()), ConsoleTable.amount(a.expectedKpiOptimal()), uplift));
+        a.outcome().kpiInterval().ifPresent(i -> sb.append(String.format(Locale.ROOT, ", %d%% interval %s",
+                Math.round(100 * i.level()), ConsoleTable.interval(i.lower(), i.upper()))));
+        if (!a.improved()) {
+            sb.append(String.format(Locale.ROOT, "%nno plan under the constraints beats the current one: keep the "
+                    + "current plan"));
+        }
         sb.append(String.format(Locale.ROOT, "%n"));
         return sb.toString();
     }

@@ -127,16 +127,15 @@ final class Results {
                 model.provenance().library(), model.estimator(), data.kpiName(), data.nPeriods(),
                 data.time().start(), data.time().end()));
         sb.append(fit(model)).append(String.format(Locale.ROOT, "%n%n"));
-        int w = Math.max(8, model.channels().stream().mapToInt(c -> c.name().length()).max().orElse(8));
         String lvl = String.format(Locale.ROOT, "ROI %d%% interval", Math.round(100 * model.intervalLevel()));
-        sb.append(String.format(Locale.ROOT, "%-" + w + "s %16s %16s %7s %8s %19s %8s%n", "channel", "spend",
-                "contribution", "share", "ROI", model.drawCount() > 0 ? lvl : "", "mROI"));
+        boolean iv = model.drawCount() > 0;
+        ConsoleTable t = new ConsoleTable("channel", "spend", "contribution", "share", "ROI", iv ? lvl : "", "mROI");
         for (ChannelSummary c : model.channels()) {
-            String iv = c.roiInterval().map(i -> String.format(Locale.ROOT, "[%7.3f, %7.3f]", i.lower(), i.upper()))
-                    .orElse("");
-            sb.append(String.format(Locale.ROOT, "%-" + w + "s %16.2f %16.2f %6.1f%% %8.3f %19s %8.3f%n", c.name(),
-                    c.spend(), c.contribution(), 100 * c.share(), c.roi(), iv, c.mroi()));
+            String interval = c.roiInterval().map(i -> ConsoleTable.interval(i.lower(), i.upper())).orElse("");
+            t.row(c.name(), ConsoleTable.amount(c.spend()), ConsoleTable.amount(c.contribution()),
+                    ConsoleTable.pct(c.share()), ConsoleTable.amount(c.roi()), interval, ConsoleTable.amount(c.mroi()));
         }
+        sb.append(t.render());
         return sb.toString();
     }
 
@@ -161,15 +160,16 @@ final class Results {
                 data.time().end(), data.nGeos() > 1 ? ", " + data.nGeos() + " geos" : ""));
         sb.append(fit(model)).append("\n\n");
         ChannelSummary best = model.channels().stream().max((a, b) -> Double.compare(a.roi(), b.roi())).orElseThrow();
-        sb.append(String.format(Locale.ROOT, "Highest return: **%s**, about %.2f of %s per unit spent.%n%n",
-                escape(best.name()), best.roi(), escape(data.kpiName())));
+        sb.append(String.format(Locale.ROOT, "Highest return: **%s**, about %s of %s per unit spent.%n%n",
+                escape(best.name()), ConsoleTable.amount(best.roi()), escape(data.kpiName())));
         sb.append("| channel | spend | contribution | share | ROI | ROI interval | marginal ROI |\n"
                 + "|---|---:|---:|---:|---:|---:|---:|\n");
         for (ChannelSummary c : model.channels()) {
-            String iv = c.roiInterval().map(i -> String.format(Locale.ROOT, "%.3f to %.3f", i.lower(), i.upper()))
+            String iv = c.roiInterval().map(i -> ConsoleTable.amount(i.lower()) + " to " + ConsoleTable.amount(i.upper()))
                     .orElse("n/a");
-            sb.append(String.format(Locale.ROOT, "| %s | %.2f | %.2f | %.1f%% | %.3f | %s | %.3f |%n",
-                    escape(c.name()), c.spend(), c.contribution(), 100 * c.share(), c.roi(), iv, c.mroi()));
+            sb.append(String.format(Locale.ROOT, "| %s | %s | %s | %.1f%% | %s | %s | %s |%n",
+                    escape(c.name()), ConsoleTable.amount(c.spend()), ConsoleTable.amount(c.contribution()),
+                    100 * c.share(), ConsoleTable.amount(c.roi()), iv, ConsoleTable.amount(c.mroi())));
         }
         CollinearityReport col = model.collinearity();
         if (!col.severeNames().isEmpty() || col.illConditioned()) {

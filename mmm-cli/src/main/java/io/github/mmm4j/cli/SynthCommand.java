@@ -77,15 +77,15 @@ final class SynthCommand implements Callable<Integer> {
         ScenarioSpec s = g.truth().spec();
         StringBuilder sb = new StringBuilder();
         sb.append(String.format(Locale.ROOT,
-                "synthetic '%s' (seed %d): %d %s periods from %s, %d geo%s, noise sd %.2f%n%n", s.name(),
-                g.truth().seed(), s.periods(), s.frequency().name().toLowerCase(Locale.ROOT), s.start(), s.nGeos(), s.nGeos() == 1 ? "" : "s", g.truth().noiseSd()));
-        int w = Math.max(8, s.channelNames().stream().mapToInt(String::length).max().orElse(8));
-        sb.append(String.format(Locale.ROOT, "%-" + w + "s %16s %16s %7s %8s %8s%n", "channel", "spend",
-                "contribution", "share", "ROI", "mROI"));
+                "synthetic '%s' (seed %d): %d %s periods from %s, %d geo%s, noise sd %s%n%n", s.name(),
+                g.truth().seed(), s.periods(), s.frequency().name().toLowerCase(Locale.ROOT), s.start(), s.nGeos(),
+                s.nGeos() == 1 ? "" : "s", ConsoleTable.amount(g.truth().noiseSd())));
+        ConsoleTable t = new ConsoleTable("channel", "spend", "contribution", "share", "ROI", "mROI");
         for (ChannelTruth c : g.truth().channels()) {
-            sb.append(String.format(Locale.ROOT, "%-" + w + "s %16.2f %16.2f %6.1f%% %8.3f %8.3f%n", c.name(),
-                    c.spend(), c.contribution(), 100 * c.share(), c.roi(), c.mroi()));
+            t.row(c.name(), ConsoleTable.amount(c.spend()), ConsoleTable.amount(c.contribution()),
+                    ConsoleTable.pct(c.share()), ConsoleTable.amount(c.roi()), ConsoleTable.amount(c.mroi()));
         }
+        sb.append(t.render());
         return sb.toString();
     }
 }

@@ -16,9 +16,11 @@ import java.util.Optional;
  * @param expectedKpiOptimal the expected KPI over the horizon under the recommended plan; finite
  * @param status how the optimisation ended, in the optimizer's words (for example {@code CONVERGED})
  * @param message a one-line description of the outcome
+ * @param improved false when the optimizer found no plan better than the current one under the constraints
+ *     ({@code Allocation.improved()}): the recommendation is then to keep the current plan
  */
 public record BudgetPlan(List<PlanRow> rows, int periods, double expectedKpiCurrent, double expectedKpiOptimal,
-        String status, String message) {
+        String status, String message, boolean improved) {
 
     /**
      * Validates and copies.
@@ -33,6 +35,22 @@ public record BudgetPlan(List<PlanRow> rows, int periods, double expectedKpiCurr
         Checks.checkFinite("expectedKpiOptimal", expectedKpiOptimal);
         Objects.requireNonNull(status, "status");
         Objects.requireNonNull(message, "message");
+    }
+
+    /**
+     * A plan whose {@code improved} flag is whether the recommended plan's expected KPI exceeds the current plan's.
+     *
+     * @param rows one row per channel
+     * @param periods the horizon in periods
+     * @param expectedKpiCurrent the expected KPI under the current plan
+     * @param expectedKpiOptimal the expected KPI under the recommended plan
+     * @param status how the optimisation ended
+     * @param message a one-line description of the outcome
+     */
+    public BudgetPlan(List<PlanRow> rows, int periods, double expectedKpiCurrent, double expectedKpiOptimal,
+            String status, String message) {
+        this(rows, periods, expectedKpiCurrent, expectedKpiOptimal, status, message,
+                expectedKpiOptimal > expectedKpiCurrent);
     }
 
     /** @return the total current spend over the channels */

@@ -29,17 +29,32 @@ import java.util.Optional;
  *
  * <p>Rules (applied by {@link #of(ReportInput)}):
  * <ul>
- *   <li>Per channel, the ROI is the models' consensus ROI where their intervals overlap, else the primary model's
- *       ROI; likewise its interval. The marginal ROI and the shares are the primary model's.</li>
+ *   <li>Per channel, the ROI, its interval, the marginal ROI and the shares are the primary model's (one answer); the
+ *       agreement is the analyst's ({@link Agreement}), and a channel on which the models disagree also carries
+ *       each model's range ({@link ChannelFinding#modelRanges()}), which the narrative shows instead of a number.</li>
  *   <li>With a budget plan, a channel's action is {@link Action#INCREASE} or {@link Action#DECREASE} when the
  *       recommended spend differs from the current one by more than {@value #KEEP_BAND_PCT}% (any change from 0),
- *       else {@link Action#KEEP}; without a plan, the non-disputed channels with the highest and the lowest marginal
- *       ROI get {@code INCREASE} and {@code DECREASE} when the highest is at least {@value #MROI_GAP} times the
- *       lowest. Either way a channel on which the models {@link Agreement#DISAGREE} gets
- *       {@link Action#TEST_FIRST}.</li>
- *   <li>{@link Confidence#HIGH} when the quality gate approved the best round, no check failed, the data readiness
- *       is at least 4 of 5 and the models disagree on no channel; {@link Confidence#LOW} when the gate did not
- *       approve, the readiness is at most 2, or the models confirm no channel; else {@link Confidence#MEDIUM}.</li>
+ *       else {@link Action#KEEP}; every channel is {@code KEEP} when the optimizer found no better plan
+ *       ({@link BudgetPlan#improved()} false, or an expected KPI below the current plan's); without a plan, the
+ *       non-disputed channels with the highest and the lowest marginal ROI get {@code INCREASE} and {@code DECREASE}
+ *       when the highest is at least {@value #MROI_GAP} times the lowest. Either way a channel on which the models
+ *       {@link Agreement#DISAGREE} gets {@link Action#TEST_FIRST}.</li>
+ *   <li>Confidence is defined from measured quantities (the thresholds are the constants of this class):
+ *     <ul>
+ *       <li>{@link Confidence#LOW} when any of: the quality gate did not approve the best round (this covers the
+ *           sampler's diagnostics, overfitting, agreement and a holdout error worse than an earlier round's); the
+ *           data readiness is at most 2; the models confirm no channel; the median over channels of the primary
+ *           model's relative ROI interval half-width {@code (upper - lower) / (2 |ROI|)} exceeds
+ *           {@value #LOW_WIDTH} (the typical interval is wider than the estimate itself); the primary model's holdout
+ *           MAPE exceeds {@value #LOW_MAPE}; or the recommended plan is expected to lower the KPI.</li>
+ *       <li>{@link Confidence#HIGH} when none of those holds and all of: no check failed, advisory ones included
+ *           (so an ROI that moved far without better predictions keeps it below high); readiness at least 4; the
+ *           models disagree on no channel, confirm at least half of them and confirm every channel the
+ *           recommendation moves; the median relative half-width is at most {@value #HIGH_WIDTH}; and a holdout
+ *           MAPE was measured and is at most {@value #HIGH_MAPE}.</li>
+ *       <li>{@link Confidence#MEDIUM} otherwise.</li>
+ *     </ul>
+ *     Each quantity and its outcome is one of the {@code confidenceReasons}.</li>
  * </ul>
  *
  * @param kpi the KPI's name
@@ -58,10 +73,15 @@ import java.util.Optional;
  * @param readinessReasons the explorer's reasons
  * @param holdoutMape the primary model's mean absolute percentage error on the holdout periods (a fraction), empty
  *     without a holdout or when undefined
+ * @param intervalWidth the median over channels of the primary model's relative ROI interval half-width,
+ *     {@code (upper - lower) / (2 |ROI|)}; {@code +Infinity} when a channel has no interval or a zero ROI
  * @param channels one finding per channel, in the data's channel order
  * @param recommendations one recommendation per channel: with a plan, the largest changes first (by the absolute
  *     change of spend per period); without, in {@link Action} order; ties in channel order
  * @param planComputed whether the recommendations come from the budget optimizer
+ * @param planImproved whether the optimizer found a plan expected to beat the current one
+ *     ({@link BudgetPlan#improved()} and a non-negative uplift); false without a plan. When a plan was computed but
+ *     not improved, the recommendation is to keep the current plan
  * @param expectedUpliftPct the optimizer's expected KPI uplift of the recommended plan over the current one, in
  *     percent; empty without a plan
  * @param failedChecks every check the best round failed, blocking or not
@@ -74,8 +94,8 @@ import java.util.Optional;
 public record Findings(String kpi, String source, int periods, String frequency, LocalDate start, LocalDate end,
         int geos, Verdict verdict, int checksPassed, int checksTotal, Confidence confidence,
         List<String> confidenceReasons, int readiness, List<String> readinessReasons, Optional<Double> holdoutMape,
-        List<ChannelFinding> channels, List<Recommendation> recommendations, boolean planComputed,
-        Optional<Double> expectedUpliftPct, List<Check> failedChecks, List<String> warnings, int rounds,
+        double intervalWidth, List<ChannelFinding> channels, List<Recommendation> recommendations, boolean planComputed,
+        boolean planImproved, Optional<Double> expectedUpliftPct, List<Check> failedChecks, List<String> warnings, int rounds,
         int bestRound, String stopReason) {
 
     /** Changes of spend within this many percent of the current spend are {@link Action#KEEP}. */
@@ -84,9 +104,27 @@ public record Findings(String kpi, String source, int periods, String frequency,
     /** Without a plan, the highest marginal ROI must be at least this multiple of the lowest to suggest a shift. */
     public static final double MROI_GAP = 1.25;
 
+    /**
+     * Largest median relative ROI interval half-width for {@link Confidence#HIGH}: a 90% interval within about 50%
+     * of the estimate either way, so the sign and the rough size of every typical channel's return are known.
+     */
+    public static final double HIGH_WIDTH = 0.5;
+
+    /** Median relative ROI interval half-width above which confidence is {@link Confidence#LOW}. */
+    public static final double LOW_WIDTH = 1.0;
+
+    /** Largest holdout MAPE (a fraction) for {@link Confidence#HIGH}. */
+    public static final double HIGH_MAPE = 0.15;
+
+    /** Holdout MAPE (a fraction) above which confidence is {@link Confidence#LOW}. */
+    public static final double LOW_MAPE = 0.30;
+
     /** How far the recommendations can be trusted. */
     public enum Confidence {
-        /** The quality gate approved, nothing failed, the data are ready and the models agree. */
+        /**
+         * The quality gate approved with nothing failed, the data are ready, the models agree, the intervals are
+         * narrow and the model predicts unseen periods well (thresholds in the class comment).
+         */
         HIGH,
         /** Usable with care: see the reasons. */
         MEDIUM,
@@ -119,9 +157,12 @@ public record Findings(String kpi, String source, int periods, String frequency,
      * @param agreement how far the models agree about the channel
      * @param shapleyShare the channel's Shapley value as a fraction of the sum of the Shapley values, when
      *     attribution was computed and that sum is not 0
+     * @param modelRanges each model's ROI and interval in words ({@link ChannelConsensus#ranges()}), empty when the
+     *     analysis has no comparison for the channel
      */
     public record ChannelFinding(String channel, double spendShare, double contributionShare, double roi,
-            Optional<Interval> roiInterval, double marginalRoi, Agreement agreement, Optional<Double> shapleyShare) {
+            Optional<Interval> roiInterval, double marginalRoi, Agreement agreement, Optional<Double> shapleyShare,
+            String modelRanges) {
 
         /** Validates. */
         public ChannelFinding {
@@ -129,6 +170,36 @@ public record Findings(String kpi, String source, int periods, String frequency,
             Objects.requireNonNull(roiInterval, "roiInterval");
             Objects.requireNonNull(agreement, "agreement");
             Objects.requireNonNull(shapleyShare, "shapleyShare");
+            Objects.requireNonNull(modelRanges, "modelRanges");
+        }
+
+        /**
+         * A finding without model ranges.
+         *
+         * @param channel the channel's name
+         * @param spendShare the fraction of media spend
+         * @param contributionShare the fraction of the media contribution
+         * @param roi the ROI
+         * @param roiInterval its interval
+         * @param marginalRoi the marginal ROI
+         * @param agreement the models' agreement
+         * @param shapleyShare the Shapley share
+         */
+        public ChannelFinding(String channel, double spendShare, double contributionShare, double roi,
+                Optional<Interval> roiInterval, double marginalRoi, Agreement agreement,
+                Optional<Double> shapleyShare) {
+            this(channel, spendShare, contributionShare, roi, roiInterval, marginalRoi, agreement, shapleyShare, "");
+        }
+
+        /**
+         * @return {@code (upper - lower) / (2 |roi|)}: the interval's half-width relative to the estimate;
+         *     {@code +Infinity} without an interval or with a zero ROI
+         */
+        public double relativeHalfWidth() {
+            if (roiInterval.isEmpty() || roi == 0) {
+                return Double.POSITIVE_INFINITY;
+            }
+            return (roiInterval.get().upper() - roiInterval.get().lower()) / (2 * Math.abs(roi));
         }
     }
 
@@ -218,7 +289,7 @@ public record Findings(String kpi, String source, int periods, String frequency,
                     : input.shapley().stream().filter(x -> x.channel().equals(s.name())).findFirst()
                             .map(x -> x.value() / shapleySum);
             channels.add(new ChannelFinding(s.name(), totalSpend == 0 ? 0 : s.spend() / totalSpend, s.share(), roi, iv,
-                    s.mroi(), agreement, sh));
+                    s.mroi(), agreement, sh, cc.map(ChannelConsensus::ranges).orElse("")));
         }
 
         List<Recommendation> recs = recommendations(input, channels, summaries, data.nPeriods());
@@ -228,20 +299,37 @@ public record Findings(String kpi, String source, int periods, String frequency,
         List<Check> failed = best.critique().failed();
         Optional<Double> mape = primary.testMetrics().map(FitMetrics::mape).filter(Double::isFinite);
 
+        double width = medianWidth(channels);
+        boolean planLoses = input.plan().flatMap(BudgetPlan::upliftPct).map(u -> u < 0).orElse(false);
+        boolean movesUnconfirmed = recs.stream().anyMatch(x -> (x.action() == Action.INCREASE
+                || x.action() == Action.DECREASE) && x.agreement() != Agreement.CONFIRMED);
         List<String> why = new ArrayList<>();
         why.add(String.format(Locale.ROOT, "%d of %d quality checks passed%s", best.critique().passedCount(),
                 best.critique().checks().size(), verdict == Verdict.APPROVED ? "; the quality gate approved the result"
                         : "; the quality gate did not approve the result"));
+        primary.samplerDiagnostics().ifPresent(d -> why.add(String.format(Locale.ROOT,
+                "the %s model's sampler %s (max R-hat %.3f, %d divergent transitions)", primary.estimator(),
+                d.healthy() ? "converged" : "did not converge", d.maxRhat(), d.divergences())));
         why.add(String.format(Locale.ROOT, "data readiness %d of 5", profile.readiness()));
         why.add(String.format(Locale.ROOT, "the independent models confirm %d of %d channels and disagree on %d",
                 confirmed, channels.size(), disagree));
-        mape.ifPresent(m -> why.add(String.format(Locale.ROOT,
+        why.add(Double.isFinite(width) ? String.format(Locale.ROOT, "the typical ROI interval reaches %.0f%% of the "
+                + "estimate either side (high confidence needs at most %.0f%%, above %.0f%% is low)", 100 * width,
+                100 * HIGH_WIDTH, 100 * LOW_WIDTH) : "some channel's ROI has no interval or a zero estimate");
+        mape.ifPresentOrElse(m -> why.add(String.format(Locale.ROOT,
                 "on the %d most recent periods, which the models did not see, predictions were off by %.1f%% on "
-                        + "average", primary.holdout(), 100 * m)));
+                        + "average (high confidence needs at most %.0f%%, above %.0f%% is low)", primary.holdout(),
+                100 * m, 100 * HIGH_MAPE, 100 * LOW_MAPE)),
+                () -> why.add("no out-of-sample error was measured"));
+        if (planLoses) {
+            why.add("the recommended plan is expected to lower " + data.kpiName());
+        }
         Confidence confidence;
-        if (verdict != Verdict.APPROVED || profile.readiness() <= 2 || (confirmed == 0 && !channels.isEmpty())) {
+        if (verdict != Verdict.APPROVED || profile.readiness() <= 2 || (confirmed == 0 && !channels.isEmpty())
+                || width > LOW_WIDTH || mape.map(m -> m > LOW_MAPE).orElse(false) || planLoses) {
             confidence = Confidence.LOW;
-        } else if (failed.isEmpty() && profile.readiness() >= 4 && disagree == 0) {
+        } else if (failed.isEmpty() && profile.readiness() >= 4 && disagree == 0 && 2 * confirmed >= channels.size()
+                && !movesUnconfirmed && width <= HIGH_WIDTH && mape.map(m -> m <= HIGH_MAPE).orElse(false)) {
             confidence = Confidence.HIGH;
         } else {
             confidence = Confidence.MEDIUM;
@@ -265,9 +353,19 @@ public record Findings(String kpi, String source, int periods, String frequency,
         return new Findings(data.kpiName(), input.source(), data.nPeriods(),
                 data.time().frequency().name().toLowerCase(Locale.ROOT), data.time().start(), data.time().end(),
                 data.nGeos(), verdict, best.critique().passedCount(), best.critique().checks().size(), confidence, why,
-                profile.readiness(), profile.reasons(), mape, channels, recs, input.plan().isPresent(),
+                profile.readiness(), profile.reasons(), mape, width, channels, recs, input.plan().isPresent(),
+                input.plan().map(p -> p.improved() && p.expectedKpiOptimal() >= p.expectedKpiCurrent()).orElse(false),
                 input.plan().flatMap(BudgetPlan::upliftPct), failed, warnings, r.rounds().size(), best.number(),
                 r.stopReason());
+    }
+
+    /** The median over channels of {@link ChannelFinding#relativeHalfWidth()}; +Infinity without channels. */
+    static double medianWidth(List<ChannelFinding> channels) {
+        double[] w = channels.stream().mapToDouble(ChannelFinding::relativeHalfWidth).sorted().toArray();
+        if (w.length == 0) {
+            return Double.POSITIVE_INFINITY;
+        }
+        return w.length % 2 == 1 ? w[w.length / 2] : 0.5 * (w[w.length / 2 - 1] + w[w.length / 2]);
     }
 
     private static Optional<ChannelConsensus> consensus(Round round, String channel) {
@@ -279,6 +377,7 @@ public record Findings(String kpi, String source, int periods, String frequency,
         List<Recommendation> recs = new ArrayList<>();
         if (input.plan().isPresent()) {
             BudgetPlan plan = input.plan().get();
+            boolean keepAll = !plan.improved() || plan.expectedKpiOptimal() < plan.expectedKpiCurrent();
             for (ChannelFinding c : channels) {
                 Optional<PlanRow> row = plan.row(c.channel());
                 double cur = row.map(PlanRow::currentSpend).orElse(0.0) / plan.periods();
@@ -286,6 +385,9 @@ public record Findings(String kpi, String source, int periods, String frequency,
                 Action a;
                 if (c.agreement() == Agreement.DISAGREE) {
                     a = Action.TEST_FIRST;
+                } else if (keepAll) {
+                    a = Action.KEEP;
+                    opt = cur;
                 } else if (cur == 0) {
                     a = opt > 0 ? Action.INCREASE : Action.KEEP;
                 } else if (100 * (opt - cur) / cur > KEEP_BAND_PCT) {

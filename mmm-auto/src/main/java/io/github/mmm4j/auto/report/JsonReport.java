@@ -177,6 +177,8 @@ final class JsonReport {
         }
         o.put("intervals_overlap", c.intervalsOverlap());
         o.put("ranks_agree", c.ranksAgree());
+        o.put("pooled_draws", c.pooledDraws());
+        o.put("model_ranges", c.ranges());
         ArrayNode reasons = o.putArray("reasons");
         c.reasons().forEach(reasons::add);
         ArrayNode est = o.putArray("estimates");
@@ -237,6 +239,7 @@ final class JsonReport {
         o.put("periods", p.periods());
         o.put("status", p.status());
         o.put("message", p.message());
+        o.put("improved", p.improved());
         JsonFields.number(o, "expected_kpi_current", p.expectedKpiCurrent());
         JsonFields.number(o, "expected_kpi_optimal", p.expectedKpiOptimal());
         if (p.upliftPct().isPresent()) {
@@ -281,6 +284,12 @@ final class JsonReport {
             ro.put("agreement", r.agreement().name());
         }
         o.put("plan_computed", f.planComputed());
+        if (f.holdoutMape().isPresent()) {
+            JsonFields.number(o, "holdout_mape", f.holdoutMape().get());
+        } else {
+            o.putNull("holdout_mape");
+        }
+        JsonFields.number(o, "interval_width", f.intervalWidth());
         ArrayNode warn = o.putArray("warnings");
         f.warnings().forEach(warn::add);
         return o;

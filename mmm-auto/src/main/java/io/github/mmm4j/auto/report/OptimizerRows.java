@@ -48,6 +48,7 @@ public final class OptimizerRows {
                     c.expectedContribution(), c.contributionInterval()));
         }
         return new BudgetPlan(rows, allocation.optimal().periods(), allocation.expectedKpiCurrent(),
-                allocation.expectedKpiOptimal(), allocation.status().name(), allocation.message());
+                allocation.expectedKpiOptimal(), allocation.status().name(), allocation.message(),
+                allocation.improved());
     }
 }

@@ -98,7 +98,7 @@ final class Sections {
         double sum = rows.stream().mapToDouble(ShapleyRow::value).sum();
         List<List<String>> t = new ArrayList<>();
         for (ShapleyRow s : rows) {
-            t.add(List.of(s.channel(), Fmt.money(s.value()), Fmt.num(s.stdError(), 1),
+            t.add(List.of(s.channel(), Fmt.money(s.value()), Fmt.sig(s.stdError()),
                     sum == 0 ? Fmt.NA : Fmt.pct(s.value() / sum)));
         }
         t.add(List.of("total", Fmt.money(sum), "", sum == 0 ? Fmt.NA : Fmt.pct(1)));
@@ -116,8 +116,8 @@ final class Sections {
             for (FittedModel m : r.best.models()) {
                 ChannelSummary s = m.channels().get(c);
                 t.add(List.of(s.name(), m.estimator(), Fmt.money(s.spend()), Fmt.money(s.contribution()),
-                        Fmt.pct(s.share()), Fmt.num(s.roi(), 3), Fmt.interval(s.roiInterval(), 3),
-                        Fmt.num(s.mroi(), 3), Fmt.interval(s.mroiInterval(), 3)));
+                        Fmt.pct(s.share()), Fmt.sig(s.roi()), Fmt.interval(s.roiInterval()),
+                        Fmt.sig(s.mroi()), Fmt.interval(s.mroiInterval())));
             }
         }
         out.add(table(List.of("channel", "model", "spend", "contribution", "share", "ROI", "ROI interval",
@@ -126,16 +126,20 @@ final class Sections {
 
     private static void consensus(ReportData r, List<Block> out) {
         out.add(new Heading(3, "Agreement between models"));
-        out.add(new Para(String.format(Locale.ROOT, "Mean rank correlation of the channels' ROI between models: %s.",
+        out.add(new Para(String.format(Locale.ROOT, "Mean rank correlation of the channels' ROI between models: %s. "
+                + "Where every pair of the models' ROI intervals overlaps, the consensus pools the same number of "
+                + "draws from each model: the consensus ROI is the pool's median and its interval the pool's "
+                + "equal-tailed interval, so the estimate always lies inside it. Where two intervals do not overlap "
+                + "the models disagree and there is no consensus number: each model's ROI and interval is shown.",
                 Fmt.num(r.best.analysis().rankCorrelation(), 2))));
         List<List<String>> t = new ArrayList<>();
         for (ChannelConsensus c : r.best.analysis().channels()) {
-            t.add(List.of(c.channel(), c.agreement().name(), c.consensusRoi().map(v -> Fmt.num(v, 3)).orElse(Fmt.NA),
-                    Fmt.interval(c.consensusInterval(), 3), c.intervalsOverlap() ? "yes" : "no",
+            t.add(List.of(c.channel(), c.agreement().name(), c.consensusRoi().map(Fmt::sig).orElse(Fmt.NA),
+                    Fmt.interval(c.consensusInterval()), c.ranges(), c.intervalsOverlap() ? "yes" : "no",
                     c.ranksAgree() ? "yes" : "no", String.join("; ", c.reasons())));
         }
-        out.add(table(List.of("channel", "agreement", "consensus ROI", "consensus interval", "intervals overlap",
-                "ranks agree", "reasons"), t, 99));
+        out.add(table(List.of("channel", "agreement", "consensus ROI", "consensus interval", "each model's ROI",
+                "intervals overlap", "ranks agree", "reasons"), t, 99));
     }
 
     private static void curves(ReportData r, List<Block> out) {
@@ -154,7 +158,7 @@ final class Sections {
             for (double[] p : points) {
                 String note = p[1] < 0 ? "recommended" : p[1] == 1 ? "current" : Fmt.num(p[1], 1) + " × current";
                 t.add(List.of(cv.channel(), note, Fmt.money(p[0]), Fmt.money(r.primary.response(c, p[0])),
-                        Fmt.num(r.primary.marginalResponse(c, p[0]), 3)));
+                        Fmt.sig(r.primary.marginalResponse(c, p[0]))));
             }
         }
         out.add(table(List.of("channel", "level", "spend per period", "response per period", "marginal response"), t,
@@ -173,6 +177,10 @@ final class Sections {
                 p.periods(), p.status(), p.message(), r.data.kpiName(), Fmt.money(p.expectedKpiCurrent()),
                 Fmt.money(p.expectedKpiOptimal()),
                 p.upliftPct().map(u -> String.format(Locale.ROOT, " (%+.1f%%)", u)).orElse(""))));
+        if (!p.improved()) {
+            out.add(new Para("The optimizer found no plan better than the current one under the constraints: keep the "
+                    + "current plan."));
+        }
         List<List<String>> t = new ArrayList<>();
         for (PlanRow row : p.rows()) {
             t.add(List.of(row.channel(), Fmt.money(row.currentSpend()), Fmt.money(row.optimalSpend()),
@@ -228,7 +236,7 @@ final class Sections {
             for (FittedModel m : round.models()) {
                 List<String> row = new ArrayList<>(List.of(Integer.toString(round.number()), m.estimator()));
                 for (ChannelSummary s : m.channels()) {
-                    row.add(Fmt.num(s.roi(), 3));
+                    row.add(Fmt.sig(s.roi()));
                 }
                 roi.add(row);
             }

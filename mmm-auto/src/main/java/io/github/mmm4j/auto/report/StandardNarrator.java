@@ -55,7 +55,11 @@ final class StandardNarrator implements Narrator {
         if (f.confidence() == Confidence.LOW) {
             sb.append("Provisional: ");
         }
-        if (up.isEmpty() && down.isEmpty()) {
+        boolean keepPlan = f.planComputed() && !f.planImproved();
+        if (keepPlan) {
+            sb.append("Keep the current plan: no reallocation within the constraints is expected to raise ")
+                    .append(f.kpi()).append('.');
+        } else if (up.isEmpty() && down.isEmpty()) {
             sb.append("No channel stands out enough to justify moving budget now.");
         } else if (f.planComputed()) {
             sb.append("Move budget");
@@ -66,8 +70,8 @@ final class StandardNarrator implements Narrator {
                 sb.append(up.isEmpty() ? " away from " : " and away from ").append(join(down));
             }
             f.expectedUpliftPct().ifPresentOrElse(
-                    u -> sb.append(String.format(Locale.ROOT, ": the recommended plan is expected to %s %s by %.1f%%.",
-                            u >= 0 ? "raise" : "lower", f.kpi(), Math.abs(u))),
+                    u -> sb.append(String.format(Locale.ROOT, ": the recommended plan is expected to raise %s by %.1f%%.",
+                            f.kpi(), u)),
                     () -> sb.append('.'));
         } else {
             sb.append(String.format(Locale.ROOT, "%s returns the most %s for the next unit of spend and %s the least: "
@@ -75,7 +79,7 @@ final class StandardNarrator implements Narrator {
                     join(up)));
         }
         sb.append(" Confidence is ").append(word(f.confidence()));
-        sb.append(f.confidence() == Confidence.LOW ? ": read the warnings before acting." : ".");
+        sb.append(f.confidence() == Confidence.LOW ? ": read how confident and the warnings before acting." : ".");
         return sb.toString();
     }
 
@@ -88,12 +92,12 @@ final class StandardNarrator implements Narrator {
                         ? String.format(Locale.ROOT, "Increase %s from %s to %s per %s%s.", ch,
                                 money(r.currentSpendPerPeriod()), money(r.recommendedSpendPerPeriod()), per, pct(r))
                         : String.format(Locale.ROOT, "Increase %s: it has the highest return on the next unit of "
-                                + "spend (about %.2f %s per unit).", ch, f.channel(ch).marginalRoi(), f.kpi());
+                                + "spend (about %s %s per unit).", ch, sig(f.channel(ch).marginalRoi()), f.kpi());
                 case DECREASE -> f.planComputed()
                         ? String.format(Locale.ROOT, "Reduce %s from %s to %s per %s%s.", ch,
                                 money(r.currentSpendPerPeriod()), money(r.recommendedSpendPerPeriod()), per, pct(r))
                         : String.format(Locale.ROOT, "Reduce %s: it has the lowest return on the next unit of "
-                                + "spend (about %.2f %s per unit).", ch, f.channel(ch).marginalRoi(), f.kpi());
+                                + "spend (about %s %s per unit).", ch, sig(f.channel(ch).marginalRoi()), f.kpi());
                 case KEEP -> String.format(Locale.ROOT, "Keep %s at about %s per %s.", ch,
                         money(f.planComputed() ? r.recommendedSpendPerPeriod() : r.currentSpendPerPeriod()), per);
                 case TEST_FIRST -> String.format(Locale.ROOT, "Do not move %s on this evidence: the models disagree "
@@ -116,17 +120,20 @@ final class StandardNarrator implements Narrator {
         List<String> bullets = new ArrayList<>();
         for (ChannelFinding c : f.channels()) {
             StringBuilder sb = new StringBuilder();
-            sb.append(String.format(Locale.ROOT, "%s: %.0f%% of media spend and %.0f%% of the media effect. Each unit "
-                    + "spent brought back about %.2f %s", c.channel(), 100 * c.spendShare(),
-                    100 * c.contributionShare(), c.roi(), f.kpi()));
-            c.roiInterval().ifPresent(i -> sb.append(String.format(Locale.ROOT, " (plausibly %.2f to %.2f)", i.lower(),
-                    i.upper())));
-            sb.append(String.format(Locale.ROOT, "; the next unit brings about %.2f. ", c.marginalRoi()));
-            sb.append(switch (c.agreement()) {
-                case CONFIRMED -> "The models agree.";
-                case UNCERTAIN -> "The evidence is not conclusive.";
-                case DISAGREE -> "The models disagree.";
-            });
+            sb.append(String.format(Locale.ROOT, "%s: %.0f%% of media spend and %.0f%% of the media effect. ",
+                    c.channel(), 100 * c.spendShare(), 100 * c.contributionShare()));
+            if (c.agreement() == Agreement.DISAGREE) {
+                // No single number where the models disagree: each model's range.
+                sb.append("The models disagree about its return per unit spent: ").append(c.modelRanges())
+                        .append('.');
+            } else {
+                sb.append(String.format(Locale.ROOT, "Each unit spent brought back about %s %s", sig(c.roi()),
+                        f.kpi()));
+                c.roiInterval().ifPresent(i -> sb.append(String.format(Locale.ROOT, " (plausibly %s to %s)",
+                        sig(i.lower()), sig(i.upper()))));
+                sb.append(String.format(Locale.ROOT, "; the next unit brings about %s. ", sig(c.marginalRoi())));
+                sb.append(c.agreement() == Agreement.CONFIRMED ? "The models agree." : "The evidence is not conclusive.");
+            }
             bullets.add(sb.toString());
         }
         return new Narrative.Section("Why",
@@ -140,7 +147,11 @@ final class StandardNarrator implements Narrator {
     }
 
     private static String money(double v) {
-        return String.format(Locale.ROOT, "%,.0f", v);
+        return Fmt.money(v);
+    }
+
+    private static String sig(double v) {
+        return Fmt.sig(v);
     }
 
     private static String word(Confidence c) {

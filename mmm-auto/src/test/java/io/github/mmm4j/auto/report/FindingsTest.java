@@ -75,18 +75,111 @@ class FindingsTest {
         }
     }
 
+    /** The documented confidence rule, recomputed from the findings' measured quantities. */
+    static Confidence expectedConfidence(Findings f) {
+        long disagree = f.channels().stream().filter(c -> c.agreement() == Agreement.DISAGREE).count();
+        long confirmed = f.channels().stream().filter(c -> c.agreement() == Agreement.CONFIRMED).count();
+        boolean movesUnconfirmed = f.recommendations().stream().anyMatch(r -> (r.action() == Action.INCREASE
+                || r.action() == Action.DECREASE) && r.agreement() != Agreement.CONFIRMED);
+        boolean loses = f.expectedUpliftPct().map(u -> u < 0).orElse(false);
+        double w = f.intervalWidth();
+        if (f.verdict() != Verdict.APPROVED || f.readiness() <= 2 || confirmed == 0 || w > Findings.LOW_WIDTH
+                || f.holdoutMape().map(m -> m > Findings.LOW_MAPE).orElse(false) || loses) {
+            return Confidence.LOW;
+        }
+        if (f.failedChecks().isEmpty() && f.readiness() >= 4 && disagree == 0 && 2 * confirmed >= f.channels().size()
+                && !movesUnconfirmed && w <= Findings.HIGH_WIDTH
+                && f.holdoutMape().map(m -> m <= Findings.HIGH_MAPE).orElse(false)) {
+            return Confidence.HIGH;
+        }
+        return Confidence.MEDIUM;
+    }
+
     @Test
     void confidenceFollowsTheStatedRules() {
         Findings f = Findings.of(ReportInput.of(RESULT, 1, "demo"));
-        long disagree = f.channels().stream().filter(c -> c.agreement() == Agreement.DISAGREE).count();
-        long confirmed = f.channels().stream().filter(c -> c.agreement() == Agreement.CONFIRMED).count();
-        Confidence want = f.verdict() != Verdict.APPROVED || f.readiness() <= 2 || confirmed == 0 ? Confidence.LOW
-                : f.failedChecks().isEmpty() && f.readiness() >= 4 && disagree == 0 ? Confidence.HIGH
-                        : Confidence.MEDIUM;
-        assertEquals(want, f.confidence());
+        assertEquals(expectedConfidence(f), f.confidence());
         assertEquals(RESULT.failedChecks(), f.failedChecks());
         assertEquals(RESULT.profile().readiness(), f.readiness());
         assertFalse(f.confidenceReasons().isEmpty());
+        List<Double> widths = f.channels().stream().map(ChannelFinding::relativeHalfWidth).sorted().toList();
+        double median = widths.size() % 2 == 1 ? widths.get(widths.size() / 2)
+                : 0.5 * (widths.get(widths.size() / 2 - 1) + widths.get(widths.size() / 2));
+        assertEquals(median, f.intervalWidth(), 1e-12);
+    }
+
+    private static BudgetPlan plan(double[] current, double[] optimal, double kpiCurrent, double kpiOptimal,
+            boolean improved) {
+        List<ChannelSummary> cs = RESULT.bestRound().models().get(0).channels();
+        List<PlanRow> rows = new ArrayList<>();
+        for (int c = 0; c < cs.size(); c++) {
+            rows.add(new PlanRow(cs.get(c).name(), 13 * current[c], 13 * optimal[c], 10, 12, Optional.empty()));
+        }
+        return new BudgetPlan(rows, 13, kpiCurrent, kpiOptimal, "CONVERGED", "ok", improved);
+    }
+
+    @Test
+    void aPlanThatCannotImproveSaysKeepTheCurrentPlan() {
+        double[] cur = {100, 200, 300, 400};
+        Findings f = Findings.of(ReportInput.of(RESULT, 1, "demo").withPlan(plan(cur, cur, 1000, 1000, false)));
+        assertFalse(f.planImproved());
+        for (Recommendation r : f.recommendations()) {
+            assertEquals(expected(r.agreement(), Action.KEEP), r.action(), r.channel());
+        }
+        String headline = Narrator.standard().narrate(f).headline();
+        assertTrue(headline.contains("Keep the current plan"), headline);
+        assertFalse(headline.contains("Move budget"), headline);
+    }
+
+    @Test
+    void aPlanThatLowersTheKpiIsNeverHighConfidence() {
+        Findings f = Findings.of(ReportInput.of(RESULT, 1, "demo").withPlan(
+                plan(new double[] {100, 200, 300, 400}, new double[] {300, 100, 200, 400}, 1000, 961, true)));
+        assertEquals(Confidence.LOW, f.confidence());
+        String headline = Narrator.standard().narrate(f).headline();
+        assertFalse(headline.contains("Confidence is high"), headline);
+        assertTrue(headline.contains("Keep the current plan"), headline);
+        assertFalse(headline.contains("lower"), headline);
+    }
+
+    @Test
+    void smallAndLargeSpendsReadAsWhatTheyAre() {
+        Findings base = Findings.of(ReportInput.of(RESULT, 1, "demo"));
+        List<Integer> open = new ArrayList<>();
+        for (int c = 0; c < base.channels().size(); c++) {
+            if (base.channels().get(c).agreement() != Agreement.DISAGREE) {
+                open.add(c);
+            }
+        }
+        assertTrue(open.size() >= 2, "the demo fixture has at least two channels the models do not dispute");
+        int i = open.get(0);
+        int j = open.get(1);
+        double[] cur = {1, 1, 1, 1};
+        double[] opt = {1, 1, 1, 1};
+        cur[i] = 0.42;
+        opt[i] = 0.84;
+        cur[j] = 0.0042;
+        opt[j] = 0.0011;
+        Findings small = Findings.of(ReportInput.of(RESULT, 1, "demo").withPlan(plan(cur, opt, 1000, 1010, true)));
+        String text = String.join("\n", Narrator.standard().narrate(small).sections().get(0).bullets());
+        String per = small.frequency().equals("daily") ? "day" : "week";
+        assertTrue(text.contains("Increase " + small.channels().get(i).channel() + " from 0.42 to 0.84 per " + per),
+                text);
+        assertTrue(text.contains("Reduce " + small.channels().get(j).channel() + " from 0.0042 to 0.0011 per " + per),
+                text);
+        cur = new double[] {1, 1, 1, 1};
+        opt = new double[] {1, 1, 1, 1};
+        cur[i] = 4876827.13;
+        opt[i] = 9753654.26;
+        Findings large = Findings.of(ReportInput.of(RESULT, 1, "demo").withPlan(plan(cur, opt, 1000, 1010, true)));
+        String big = String.join("\n", Narrator.standard().narrate(large).sections().get(0).bullets());
+        assertTrue(big.contains("from 4,876,827 to 9,753,654 per " + per), big);
+        assertFalse(big.contains("4876827"), big);
+        assertEquals("0.0042", Fmt.money(0.0042));
+        assertEquals("4,876,827", Fmt.money(4876827.13));
+        assertEquals("765.3", Fmt.sig(765.34));
+        assertEquals("0.42 to 1,235", Fmt.interval(Optional.of(new io.github.mmm4j.models.Interval(0.42, 1234.6,
+                0.9))));
     }
 
     @Test
