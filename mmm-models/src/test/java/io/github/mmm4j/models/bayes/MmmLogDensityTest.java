@@ -69,9 +69,43 @@ class MmmLogDensityTest {
             }
             double fineTol = GRADIENT_TOL * Math.max(1, Math.abs(g[j])) + ROUNDING * Math.abs(f) / (STEP / 4);
             double expected = Math.abs(fd[j] - fine[j]) > tol ? fine[j] : fd[j];
+            if (Math.abs(expected - g[j]) > Math.max(tol, fineTol) && Math.abs(fd[j] - fine[j]) > tol) {
+                // Still next to the kink at h/4 (the quotients move with h): a stencil 16 times narrower decides.
+                double[] finest = richardson(ld, theta, STEP / 16);
+                double finestTol = GRADIENT_TOL * Math.max(1, Math.abs(g[j])) + ROUNDING * Math.abs(f) / (STEP / 16);
+                if (Math.abs(finest[j] - g[j]) <= finestTol) {
+                    continue;
+                }
+                // Closer to the kink than any central stencil: the gradient is one of the two one-sided derivatives.
+                double[] side = oneSided(ld, theta, j, STEP / 64);
+                double sideTol = 1e-4 * Math.max(1, Math.abs(g[j]));
+                assertTrue(Math.abs(side[0] - g[j]) <= sideTol || Math.abs(side[1] - g[j]) <= sideTol,
+                        ld.parameterNames().get(j) + " at seed " + seed + ": gradient " + g[j] + ", difference "
+                                + "quotients " + fd[j] + " at h, " + fine[j] + " at h/4, " + finest[j]
+                                + " at h/16, one-sided " + side[0] + " (left) and " + side[1] + " (right)");
+                continue;
+            }
             assertEquals(expected, g[j], Math.max(tol, fineTol), ld.parameterNames().get(j) + " at seed " + seed
                     + " (difference quotients: " + fd[j] + " at h, " + fine[j] + " at h/4)");
         }
+    }
+
+    /**
+     * Second-order one-sided differences {@code (3 f(x) - 4 f(x - h) + f(x - 2h)) / (2h)} and
+     * {@code (-3 f(x) + 4 f(x + h) - f(x + 2h)) / (2h)} of coordinate {@code j}: the left and right derivatives.
+     */
+    private static double[] oneSided(MmmLogDensity ld, double[] theta, int j, double h) {
+        double[] g = new double[theta.length];
+        double[] t = theta.clone();
+        double f0 = ld.logDensityGradient(t.clone(), g);
+        double[] v = new double[5];
+        for (int k = -2; k <= 2; k++) {
+            t[j] = theta[j] + k * h;
+            v[k + 2] = ld.logDensityGradient(t.clone(), g);
+        }
+        double left = (3 * f0 - 4 * v[1] + v[0]) / (2 * h);
+        double right = (-3 * f0 + 4 * v[3] - v[4]) / (2 * h);
+        return new double[] {left, right};
     }
 
     /** Richardson extrapolation {@code (4 D(h) - D(2h)) / 3} of central differences. */
@@ -92,19 +126,19 @@ class MmmLogDensityTest {
         return new ModelSpec(cs, true, 2);
     }
 
-    @Property(tries = 40)
+    @Property(tries = 40, seed = "20261206")
     void referenceModelGradient(@ForAll long seed) {
         assertGradient(BayesianMmm.logDensity(REFERENCE, BayesTestData.referenceSpec(REFERENCE),
                 BayesTestData.stanOptions()), seed);
     }
 
-    @Property(tries = 30)
+    @Property(tries = 30, seed = "20261206")
     void defaultOptionsPanelWithHoldoutGradient(@ForAll long seed) {
         assertGradient(BayesianMmm.logDensity(PANEL, ModelSpec.defaults(PANEL),
                 BayesOptions.defaults().withHoldout(5)), seed);
     }
 
-    @Property(tries = 30)
+    @Property(tries = 30, seed = "20261206")
     void roiParameterisationStudentTAndLiftTestsGradient(@ForAll long seed) {
         BayesPriors priors = BayesPriors.defaults().withChannel("tv",
                 ChannelPriors.defaults().withRoi(Prior.LogNormal.ofMeanSd(0.05, 0.03)));
@@ -131,7 +165,13 @@ class MmmLogDensityTest {
                 Saturation.michaelisMenten(1, 1)), o), 101278L);
     }
 
-    @Property(tries = 100)
+    @Test
+    void otherTransformsGradientAtAKink() {
+        // jqwik drew this point in CI (2026-12-06): the Weibull PDF's shape sits next to a kink at h and at h/4
+        otherTransformsGradient(-1959330088L);
+    }
+
+    @Property(tries = 100, seed = "20261206")
     void otherTransformsGradient(@ForAll long seed) {
         BayesOptions o = BayesOptions.defaults().withLiftTests(List.of(
                 new LiftTest("tv", LocalDate.of(2022, 3, 7), LocalDate.of(2022, 3, 28), 2000, 60, 15)));
