@@ -5,6 +5,8 @@ import io.github.mmm4j.core.Rng;
 import io.github.mmm4j.models.Estimator;
 import io.github.mmm4j.models.FittedModel;
 import io.github.mmm4j.models.ModelSpec;
+import io.github.mmm4j.models.bayes.BayesianMmm;
+import io.github.mmm4j.models.bayes.LiftTest;
 import io.github.mmm4j.models.search.Candidate;
 import io.github.mmm4j.models.search.HyperparameterSearch;
 import io.github.mmm4j.models.search.SearchOptions;
@@ -124,7 +126,8 @@ public final class AutoAnalysis {
             AnalystReport analysis = Analyst.analyse(models, profile);
             progress.report("critique", r, 0, "checking the quality gate");
             Optional<Round> reference = rounds.isEmpty() ? Optional.empty() : Optional.of(rounds.get(best(rounds)));
-            Critique critique = Critic.review(models, analysis, profile, options.expectedRoi(), reference);
+            Critique critique = Critic.review(models, analysis, profile, options.expectedRoi(), reference,
+                    experiments(config));
             progress.report("critique", r, 1, critique.verdict() + ", " + critique.passedCount() + " of "
                     + critique.checks().size() + " checks passed");
             rounds.add(new Round(r, proposal, config, models, analysis, critique));
@@ -225,6 +228,16 @@ public final class AutoAnalysis {
      * @param rounds the rounds, in order; at least one
      * @return the index of the best round
      */
+    /** The lift tests the round's estimators calibrate with (the Bayesian model's), for the critic. */
+    private static List<LiftTest> experiments(RoundConfig config) {
+        for (Estimator e : config.estimators()) {
+            if (e instanceof BayesianMmm b && !b.options().liftTests().isEmpty()) {
+                return b.options().liftTests();
+            }
+        }
+        return List.of();
+    }
+
     public static int best(List<Round> rounds) {
         if (rounds.isEmpty()) {
             throw new IllegalArgumentException("no rounds");

@@ -6,6 +6,7 @@ import io.github.mmm4j.models.ChannelSummary;
 import io.github.mmm4j.models.FittedModel;
 import io.github.mmm4j.models.Interval;
 import io.github.mmm4j.models.SamplerDiagnostics;
+import io.github.mmm4j.models.bayes.LiftTest;
 import io.github.mmm4j.models.linear.CollinearityReport;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -31,6 +32,9 @@ import java.util.Optional;
  *   <li>{@code honest_consensus} (blocking): no channel is called confirmed unless every model's interval overlaps
  *       every other's and excludes zero, and its consensus estimate lies inside its consensus interval.</li>
  *   <li>{@code collinearity} (advisory): no media column of the design has a VIF above 10.</li>
+ *   <li>{@code experiments} (advisory, when lift tests are given): every model's predicted lift of every experiment,
+ *       over the periods the lift covers, lies within two of the experiment's standard errors of the measured
+ *       lift.</li>
  *   <li>{@code sample_size} (blocking): at least {@link #MIN_ROWS_PER_PARAMETER} rows per model parameter.</li>
  *   <li>{@code bayes_diagnostics} (blocking, when a sampled model is present): R-hat at most 1.01 and no
  *       divergences.</li>
@@ -84,6 +88,23 @@ public final class Critic {
      */
     public static Critique review(List<FittedModel> models, AnalystReport analysis, DataProfile profile,
             Map<String, double[]> expectedRoi, Optional<Round> reference) {
+        return review(models, analysis, profile, expectedRoi, reference, List.of());
+    }
+
+    /**
+     * Reviews a round against the best earlier round and the experiments (lift tests) the user gave.
+     *
+     * @param models the round's models
+     * @param analysis the analyst's report on them
+     * @param profile the explorer's profile
+     * @param expectedRoi the user's plausible ROI range {@code {lo, hi}} per channel; may be empty
+     * @param reference the best earlier round ({@link AutoAnalysis#best}), empty for the first round
+     * @param experiments the lift tests; may be empty
+     * @return the critique
+     */
+    public static Critique review(List<FittedModel> models, AnalystReport analysis, DataProfile profile,
+            Map<String, double[]> expectedRoi, Optional<Round> reference, List<LiftTest> experiments) {
+        Objects.requireNonNull(experiments, "experiments");
         Objects.requireNonNull(expectedRoi, "expectedRoi");
         Objects.requireNonNull(reference, "reference");
         List<Check> checks = new ArrayList<>();
@@ -102,8 +123,42 @@ public final class Critic {
         Optional<HoldoutComparison> cmp = before.flatMap(b -> HoldoutComparison.of(primary, b));
         checks.add(holdoutNoWorse(reference, cmp));
         checks.add(roiShift(primary, reference, before, cmp));
+        if (!experiments.isEmpty()) {
+            checks.add(experiments(models, experiments));
+        }
         boolean ok = checks.stream().allMatch(c -> c.passed() || !c.blocking());
         return new Critique(checks, ok ? Verdict.APPROVED : Verdict.REVISE);
+    }
+
+    /**
+     * {@code experiments} (advisory): every estimator's predicted lift of every experiment lies within two of the
+     * experiment's standard errors of the measured lift, over the periods the lift covers ({@link
+     * LiftTest#predictedLift}); the evidence lists each model's prediction against the measurement.
+     */
+    static Check experiments(List<FittedModel> models, List<LiftTest> experiments) {
+        List<String> parts = new ArrayList<>();
+        List<String> off = new ArrayList<>();
+        for (LiftTest e : experiments) {
+            StringBuilder sb = new StringBuilder(String.format(Locale.ROOT, "%s %s to %s%s (%s): measured %s +- %s;",
+                    e.channel(), e.start(), e.end(), e.geo() == null ? "" : " in " + e.geo(),
+                    e.byMultiplier() ? "spend x " + Numbers.significant(e.multiplier(), 3)
+                            : "spend change " + Numbers.significant(e.spendChange(), 4),
+                    Numbers.significant(e.lift(), 4), Numbers.significant(e.standardError(), 3)));
+            for (FittedModel m : models) {
+                double p = e.predictedLift(m);
+                boolean ok = Math.abs(p - e.lift()) <= 2 * e.standardError();
+                sb.append(' ').append(m.estimator()).append(' ').append(Numbers.significant(p, 4))
+                        .append(ok ? "" : " (off)");
+                if (!ok) {
+                    off.add(m.estimator() + " on " + e.channel());
+                }
+            }
+            parts.add(sb.toString());
+        }
+        String evidence = (off.isEmpty() ? "every model predicts every experiment's lift within two standard errors: "
+                : "predictions more than two standard errors from the measured lift: " + String.join(", ", off)
+                        + ". ") + String.join(" ", parts);
+        return new Check("experiments", off.isEmpty(), false, evidence);
     }
 
     private static Check overfitting(List<FittedModel> models) {

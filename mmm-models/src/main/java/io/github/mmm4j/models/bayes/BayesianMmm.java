@@ -12,7 +12,6 @@ import io.github.mmm4j.transforms.Adstock;
 import io.github.mmm4j.transforms.Hill;
 import io.github.mmm4j.transforms.ParameterSpec;
 import io.github.mmm4j.transforms.Saturation;
-import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -409,68 +408,27 @@ public final class BayesianMmm implements Estimator {
         int c = data.channels().indexOf(test.channel());
         Checks.checkArgument(c >= 0, "%s: channel '%s' is not in the data %s", where, test.channel(), data.channels());
         int nt = data.nPeriods();
-        int ts = -1;
-        int te = -1;
-        for (int t = 0; t < nt; t++) {
-            LocalDate d = data.time().date(t);
-            if (!d.isBefore(test.start()) && !d.isAfter(test.end())) {
-                ts = ts < 0 ? t : ts;
-                te = t;
-            }
+        int[] w;
+        double[] changed;
+        try {
+            w = test.periods(data);
+            changed = test.changedSpend(data);
+        } catch (IllegalArgumentException e) {
+            throw new IllegalArgumentException(where + ": " + e.getMessage(), e);
         }
-        Checks.checkArgument(ts >= 0, "%s: no period of the data (%s to %s) lies in [%s, %s]", where,
-                data.time().start(), data.time().end(), test.start(), test.end());
+        int ts = w[0];
+        int te = w[1];
         int len = channels[c].len;
         int t0 = Math.max(0, ts - (len - 1));
         int t1 = Math.min(nt - 1, te + (len - 1));
         int m = t1 - t0 + 1;
         int nGeo = data.nGeos();
-        int geo = -1;
-        if (test.geo() != null) {
-            geo = data.geos().indexOf(test.geo());
-            Checks.checkArgument(geo >= 0, "%s: geo '%s' is not in the data %s", where, test.geo(), data.geos());
-        }
-        // Observed spend of the channel in the test's periods and geos.
-        double observed = 0;
-        int cells = 0;
-        for (int g = 0; g < nGeo; g++) {
-            if (geo >= 0 && g != geo) {
-                continue;
-            }
-            for (int t = ts; t <= te; t++) {
-                observed += data.spend(g * nt + t, c);
-                cells++;
-            }
-        }
-        // The test as run: a multiplier of the observed spend, or a total change applied in proportion to it
-        // (spread evenly only when there was no spend to be proportional to).
-        double factor;
-        double even = 0;
-        if (test.byMultiplier()) {
-            factor = test.multiplier();
-        } else if (observed > 0) {
-            factor = 1 + test.spendChange() / observed;
-            Checks.checkArgument(factor >= -1e-12, "%s: the spend change %s cuts more than the %s that '%s' spent "
-                    + "from %s to %s%s; the largest cut (going dark) is -%s, or give multiplier 0", where,
-                    test.spendChange(), observed, test.channel(), test.start(), test.end(),
-                    geo >= 0 ? " in geo '" + test.geo() + "'" : "", observed);
-            factor = Math.max(0, factor);
-        } else {
-            Checks.checkArgument(test.spendChange() > 0, "%s: '%s' spent nothing from %s to %s%s, so the spend "
-                    + "change %s cannot be a cut", where, test.channel(), test.start(), test.end(),
-                    geo >= 0 ? " in geo '" + test.geo() + "'" : "", test.spendChange());
-            factor = 1;
-            even = test.spendChange() / cells;
-        }
         double[] xb = new double[nGeo * m];
         double[] xp = new double[nGeo * m];
         for (int g = 0; g < nGeo; g++) {
-            boolean inScope = geo < 0 || g == geo;
             for (int t = t0; t <= t1; t++) {
-                double sp = data.spend(g * nt + t, c);
-                double changed = inScope && t >= ts && t <= te ? sp * factor + even : sp;
-                xb[g * m + t - t0] = sp / mediaScale[c];
-                xp[g * m + t - t0] = changed / mediaScale[c];
+                xb[g * m + t - t0] = data.spend(g * nt + t, c) / mediaScale[c];
+                xp[g * m + t - t0] = changed[g * nt + t] / mediaScale[c];
             }
         }
         return new DensityParts.Lift(c, m, ts - t0, xb, xp, test.lift(), test.standardError());

@@ -179,6 +179,120 @@ public record LiftTest(String channel, LocalDate start, LocalDate end, double sp
         return (multiplier - 1) * observed;
     }
 
+    /**
+     * The first and last period of {@code data} whose dates lie in the test.
+     *
+     * @param data the data
+     * @return {@code {first, last}}
+     * @throws IllegalArgumentException if no period lies in the test
+     */
+    int[] periods(io.github.mmm4j.core.MmmDataset data) {
+        int nt = data.nPeriods();
+        int ts = -1;
+        int te = -1;
+        for (int t = 0; t < nt; t++) {
+            LocalDate d = data.time().date(t);
+            if (!d.isBefore(start) && !d.isAfter(end)) {
+                ts = ts < 0 ? t : ts;
+                te = t;
+            }
+        }
+        Checks.checkArgument(ts >= 0, "lift test of '%s': no period of the data (%s to %s) lies in [%s, %s]", channel,
+                data.time().start(), data.time().end(), start, end);
+        return new int[] {ts, te};
+    }
+
+    /**
+     * The channel's spend as the test changed it (all rows, geo-major): the observed spend times the multiplier in
+     * the test's periods and geos, or the total change applied in proportion to the observed spend there (spread
+     * evenly when the channel spent nothing); elsewhere the observed spend.
+     *
+     * @param data the data the test ran on
+     * @return the changed spend of the test's channel, one value per row
+     * @throws IllegalArgumentException if the channel or geo is not in the data, or the change cuts more than the
+     *     observed spend
+     */
+    public double[] changedSpend(io.github.mmm4j.core.MmmDataset data) {
+        int c = data.channels().indexOf(channel);
+        Checks.checkArgument(c >= 0, "lift test: channel '%s' is not in the data %s", channel, data.channels());
+        int g0 = geo == null ? -1 : data.geos().indexOf(geo);
+        Checks.checkArgument(geo == null || g0 >= 0, "lift test: geo '%s' is not in the data %s", geo, data.geos());
+        int[] w = periods(data);
+        int nt = data.nPeriods();
+        double observed = 0;
+        int cells = 0;
+        for (int g = 0; g < data.nGeos(); g++) {
+            if (g0 < 0 || g == g0) {
+                for (int t = w[0]; t <= w[1]; t++) {
+                    observed += data.spend(g * nt + t, c);
+                    cells++;
+                }
+            }
+        }
+        double factor;
+        double even = 0;
+        String where = geo != null ? " in geo '" + geo + "'" : "";
+        if (byMultiplier()) {
+            factor = multiplier;
+        } else if (observed > 0) {
+            factor = 1 + spendChange / observed;
+            Checks.checkArgument(factor >= -1e-12, "lift test: the spend change %s cuts more than the %s that '%s' "
+                    + "spent from %s to %s%s; the largest cut (going dark) is -%s, or give multiplier 0", spendChange,
+                    observed, channel, start, end, where, observed);
+            factor = Math.max(0, factor);
+        } else {
+            Checks.checkArgument(spendChange > 0, "lift test: '%s' spent nothing from %s to %s%s, so the spend "
+                    + "change %s cannot be a cut", channel, start, end, where, spendChange);
+            factor = 1;
+            even = spendChange / cells;
+        }
+        double[] out = new double[data.nRows()];
+        for (int g = 0; g < data.nGeos(); g++) {
+            for (int t = 0; t < nt; t++) {
+                double sp = data.spend(g * nt + t, c);
+                boolean in = (g0 < 0 || g == g0) && t >= w[0] && t <= w[1];
+                out[g * nt + t] = in ? sp * factor + even : sp;
+            }
+        }
+        return out;
+    }
+
+    /**
+     * What a fitted model predicts this experiment's lift to be, over the periods the lift covers (the test and the
+     * channel's adstock window after it, in the test's geos): the model's point prediction with the changed spend
+     * minus its prediction with the observed spend. This is the comparison the automated analysis's critic makes for
+     * every estimator, calibrated or not.
+     *
+     * @param model the model (its data are the data the test ran on)
+     * @return the predicted total lift, KPI units
+     */
+    public double predictedLift(io.github.mmm4j.models.FittedModel model) {
+        io.github.mmm4j.core.MmmDataset data = model.data();
+        int c = data.channelIndex(channel);
+        double[] changed = changedSpend(data);
+        double[] spend = data.spend();
+        int nc = data.nChannels();
+        for (int r = 0; r < data.nRows(); r++) {
+            spend[r * nc + c] = changed[r];
+        }
+        double[] base = model.predict(data);
+        double[] plan = model.predict(data.withSpend(spend));
+        int[] w = periods(data);
+        int maxLag = model.spec().channels().get(c).adstock().maxLag();
+        int nt = data.nPeriods();
+        int last = (int) Math.min(nt - 1L, (long) w[1] + maxLag);
+        int g0 = geo == null ? -1 : data.geos().indexOf(geo);
+        double lift = 0;
+        for (int g = 0; g < data.nGeos(); g++) {
+            if (g0 < 0 || g == g0) {
+                for (int t = w[0]; t <= last; t++) {
+                    lift += plan[g * nt + t] - base[g * nt + t];
+                }
+            }
+        }
+        return lift;
+    }
+
     /** @return whether the change is given as a multiplier of the observed spend */
     public boolean byMultiplier() {
         return !Double.isNaN(multiplier);
