@@ -264,6 +264,24 @@ public final class PlanningModel {
     }
 
     /**
+     * @param channel a channel's name
+     * @return {@link #response(int)} of that channel
+     * @throws IllegalArgumentException naming the channels if there is no such channel
+     */
+    public ChannelResponse response(String channel) {
+        return response(history.channelIndex(channel));
+    }
+
+    /**
+     * @param channel a channel's name
+     * @return {@link #flighting(int)} of that channel
+     * @throws IllegalArgumentException naming the channels if there is no such channel
+     */
+    public double[] flighting(String channel) {
+        return flighting(history.channelIndex(channel));
+    }
+
+    /**
      * The response of a channel under one draw.
      *
      * @param draw a draw in {@code [0, drawCount())}

@@ -53,6 +53,17 @@ public record SpendPlan(List<String> channels, List<String> geos, int periods, d
     }
 
     /**
+     * @param channel a channel's name
+     * @return {@link #channelTotal(int)} of that channel
+     * @throws IllegalArgumentException naming the channels if there is no such channel
+     */
+    public double channelTotal(String channel) {
+        int c = channels.indexOf(channel);
+        io.github.mmm4j.core.Checks.checkArgument(c >= 0, "no channel '%s'; channels are %s", channel, channels);
+        return channelTotal(c);
+    }
+
+    /**
      * @param c a channel index
      * @return the channel's total spend over the horizon and all geos
      */

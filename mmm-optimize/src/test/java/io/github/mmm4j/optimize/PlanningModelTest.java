@@ -215,4 +215,16 @@ class PlanningModelTest {
                 () -> PlanningModel.builder(POINT, 13).flighting("tv", new double[13]).build());
         assertTrue(e.getMessage().contains("all zero"), e.getMessage());
     }
+
+    @Test
+    void channelsByName() {
+        PlanningModel pm = PlanningModel.of(POINT, 8);
+        String name = DATA.channels().get(1);
+        assertEquals(pm.response(1).value(5000), pm.response(name).value(5000), 0.0);
+        org.junit.jupiter.api.Assertions.assertArrayEquals(pm.flighting(1), pm.flighting(name), 0.0);
+        assertEquals(pm.baseline().channelTotal(1), pm.baseline().channelTotal(name), 0.0);
+        IllegalArgumentException e = org.junit.jupiter.api.Assertions.assertThrows(IllegalArgumentException.class,
+                () -> pm.response("nope"));
+        assertTrue(e.getMessage().contains(DATA.channels().toString()), e.getMessage());
+    }
 }
