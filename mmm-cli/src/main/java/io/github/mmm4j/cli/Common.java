@@ -27,4 +27,19 @@ final class Common {
     int holdoutOrNone() {
         return holdout == null ? 0 : holdout;
     }
+
+    /**
+     * Refuses an output folder that holds the model being read: the command's files are written as one set
+     * ({@link io.github.mmm4j.core.OutputSet}), which would replace the analysis that made the model.
+     *
+     * @param out the output folder
+     * @param model the model file read
+     */
+    static void checkNotModelFolder(java.nio.file.Path out, java.nio.file.Path model) {
+        java.nio.file.Path dir = model.toAbsolutePath().normalize().getParent();
+        if (dir != null && dir.equals(out.toAbsolutePath().normalize())) {
+            throw new Main.BadInputException("--out " + out + " is the folder of --model " + model
+                    + "; its files would replace the analysis that wrote the model: choose another folder");
+        }
+    }
 }

@@ -81,8 +81,8 @@ final class OptimizeCommand implements Callable<Integer> {
     @Option(names = "--target-kpi", paramLabel = "K", description = "Target KPI over the horizon (objective target-kpi).")
     Double targetKpi;
 
-    @Option(names = "--out", paramLabel = "DIR", description = "Output directory (default: ${DEFAULT-VALUE}).",
-            defaultValue = "mmm-out")
+    @Option(names = "--out", paramLabel = "DIR", description = "Output directory (default: ${DEFAULT-VALUE}); not "
+            + "the folder that holds the model.", defaultValue = "plan-out")
     Path out;
 
     @Option(names = "--verbose", description = "Print stack traces of errors.")
@@ -93,6 +93,7 @@ final class OptimizeCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
+        Common.checkNotModelFolder(out, model);
         Objective obj = objective();
         FittedModel fitted = ModelJson.read(model);
         int h = horizon != null ? horizon : defaultHorizon(fitted.data());

@@ -46,7 +46,7 @@ import picocli.CommandLine.Spec;
  */
 @Command(name = "predict", mixinStandardHelpOptions = true,
         description = "Apply a saved model.json to history or to new periods and write decomposition.csv and "
-                + "predictions.csv (with 90% intervals).")
+                + "predictions.csv (with 90%% intervals).")
 final class PredictCommand implements Callable<Integer> {
 
     @Option(names = "--model", required = true, paramLabel = "FILE", description = "A model.json written by fit, "
@@ -64,8 +64,8 @@ final class PredictCommand implements Callable<Integer> {
             description = "Date pattern, for a model saved without its CSV mapping (default: ISO yyyy-MM-dd).")
     String dateFormat;
 
-    @Option(names = "--out", paramLabel = "DIR", defaultValue = "mmm-out",
-            description = "Output directory (default: ${DEFAULT-VALUE}).")
+    @Option(names = "--out", paramLabel = "DIR", defaultValue = "predict-out",
+            description = "Output directory (default: ${DEFAULT-VALUE}); not the folder that holds the model.")
     Path out;
 
     @Spec
@@ -73,6 +73,7 @@ final class PredictCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
+        Common.checkNotModelFolder(out, model);
         FittedModel m = ModelJson.read(model);
         MmmDataset history = m.data();
         CsvSchema schema = ModelJson.readSource(model).orElseGet(() -> fallbackSchema(history));
@@ -198,9 +199,31 @@ final class PredictCommand implements Callable<Integer> {
         }
         for (String e : history.events()) {
             int i = data.events().indexOf(e);
-            b.event(e, i >= 0 ? data.eventColumn(i) : new double[data.nRows()]);
+            b.event(e, i >= 0 ? data.eventColumn(i) : generatedEvent(e, data));
         }
         return b.build();
+    }
+
+    /**
+     * An event the data does not carry: the automated analysis's indicator of one anomalous date
+     * ({@code event_yyyy-MM-dd}) is 1 on that date in every geo, so the model predicts as it did for its own data;
+     * any other event the model knows but the data lacks is 0 throughout.
+     */
+    static double[] generatedEvent(String name, MmmDataset data) {
+        double[] v = new double[data.nRows()];
+        if (name.startsWith("event_")) {
+            try {
+                int t = data.time().indexOf(LocalDate.parse(name.substring("event_".length())));
+                if (t >= 0) {
+                    for (int g = 0; g < data.nGeos(); g++) {
+                        v[g * data.nPeriods() + t] = 1;
+                    }
+                }
+            } catch (java.time.format.DateTimeParseException e) {
+                // not a generated indicator: 0 throughout
+            }
+        }
+        return v;
     }
 
     private static double[] exposureColumn(MmmDataset data, int c) {

@@ -126,7 +126,9 @@ final class Results {
         sb.append(String.format(Locale.ROOT, "mmm4j %s | %s model of %s | %d periods (%s to %s)%n",
                 model.provenance().library(), model.estimator(), data.kpiName(), data.nPeriods(),
                 data.time().start(), data.time().end()));
-        sb.append(fit(model)).append(String.format(Locale.ROOT, "%n%n"));
+        sb.append(fit(model)).append(String.format(Locale.ROOT, "%n"));
+        sampler(model).ifPresent(line -> sb.append(line).append(String.format(Locale.ROOT, "%n")));
+        sb.append(String.format(Locale.ROOT, "%n"));
         String lvl = String.format(Locale.ROOT, "ROI %d%% interval", Math.round(100 * model.intervalLevel()));
         boolean iv = model.drawCount() > 0;
         ConsoleTable t = new ConsoleTable("channel", "spend", "contribution", "share", "ROI", iv ? lvl : "", "mROI");
@@ -137,6 +139,20 @@ final class Results {
         }
         sb.append(t.render());
         return sb.toString();
+    }
+
+    /**
+     * The sampler's convergence in one line for a sampled model: converged (R-hat at most 1.01, no divergence) or
+     * not, with what to do; empty for other estimators.
+     */
+    static Optional<String> sampler(FittedModel model) {
+        return model.samplerDiagnostics().map(d -> {
+            String figures = String.format(Locale.ROOT, "max R-hat %.3f, min bulk ESS %.0f, %d divergent transitions",
+                    d.maxRhat(), d.minEssBulk(), d.divergences());
+            return d.healthy() ? "sampler: converged (" + figures + ")"
+                    : "sampler: NOT CONVERGED (" + figures + "): the intervals are not reliable; run more warmup and "
+                            + "draws (--warmup, --draws)" + (d.divergences() > 0 ? " or smaller steps" : "");
+        });
     }
 
     private static String fit(FittedModel model) {
@@ -159,6 +175,7 @@ final class Results {
                 data.nPeriods(), data.time().frequency().name().toLowerCase(Locale.ROOT), data.time().start(),
                 data.time().end(), data.nGeos() > 1 ? ", " + data.nGeos() + " geos" : ""));
         sb.append(fit(model)).append("\n\n");
+        sampler(model).ifPresent(line -> sb.append(line).append("\n\n"));
         ChannelSummary best = model.channels().stream().max((a, b) -> Double.compare(a.roi(), b.roi())).orElseThrow();
         sb.append(String.format(Locale.ROOT, "Highest return: **%s**, about %s of %s per unit spent.%n%n",
                 escape(best.name()), ConsoleTable.amount(best.roi()), escape(data.kpiName())));

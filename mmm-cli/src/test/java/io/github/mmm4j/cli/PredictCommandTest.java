@@ -43,6 +43,9 @@ class PredictCommandTest {
         Path data = small(tmp);
         CliTest.Run fit = CliTest.run(fitArgs(model, data, tmp.resolve("fit")));
         assertEquals(0, fit.exit(), fit.err());
+        // the sampler's convergence is said on the console and in report.md, for the Bayesian model only
+        assertEquals(model.equals("bayes"), fit.out().contains("sampler: "), fit.out());
+        assertEquals(model.equals("bayes"), Files.readString(tmp.resolve("fit/report.md")).contains("sampler: "));
         CliTest.Run p = CliTest.run("predict", "--model", tmp.resolve("fit/model.json").toString(), data.toString(),
                 "--out", tmp.resolve("p").toString());
         assertEquals(0, p.exit(), p.err());
@@ -82,6 +85,35 @@ class PredictCommandTest {
         double first = Double.parseDouble(dec.get(1).split(",")[tv]);
         double fourth = Double.parseDouble(dec.get(4).split(",")[tv]);
         assertTrue(first > 0 && fourth < first, "carryover decays: " + first + " then " + fourth);
+    }
+
+    @Test
+    void theModelsFolderIsNotOverwritten(@TempDir Path tmp) throws IOException {
+        Path data = small(tmp);
+        assertEquals(0, CliTest.run(fitArgs("ridge", data, tmp.resolve("fit"))).exit());
+        List<String> before = List.of(tmp.resolve("fit").toFile().list());
+        for (String command : List.of("predict", "optimize")) {
+            List<String> args = new ArrayList<>(List.of(command, "--model", tmp.resolve("fit/model.json").toString()));
+            if (command.equals("predict")) {
+                args.add(data.toString());
+            }
+            args.addAll(List.of("--out", tmp.resolve("fit").toString()));
+            CliTest.Run r = CliTest.run(args.toArray(new String[0]));
+            assertEquals(2, r.exit(), command);
+            assertTrue(r.err().contains("is the folder of --model"), r.err());
+            assertEquals(before, List.of(tmp.resolve("fit").toFile().list()), command);
+        }
+    }
+
+    @Test
+    void anEventTheAnalysisAddedForAnAnomalyIsRebuiltFromItsDate() {
+        io.github.mmm4j.core.MmmDataset d = io.github.mmm4j.synthetic.DemoData.generate(42);
+        String date = d.time().date(17).toString();
+        double[] e = PredictCommand.generatedEvent("event_" + date, d);
+        for (int t = 0; t < d.nPeriods(); t++) {
+            assertEquals(t == 17 ? 1.0 : 0.0, e[t], 0.0, "period " + t);
+        }
+        assertEquals(0.0, java.util.Arrays.stream(PredictCommand.generatedEvent("promo", d)).sum(), 0.0);
     }
 
     @Test

@@ -8,6 +8,7 @@ import java.nio.file.DirectoryStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
+import java.nio.file.attribute.PosixFilePermissions;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.LinkedHashSet;
@@ -41,6 +42,10 @@ public final class OutputSet {
     public static final String MANIFEST = ".mmm-outputs";
 
     private static final String STAGING = ".mmm-staging-";
+    /** The file in a staging folder that names the process writing it. */
+    private static final String OWNER = ".mmm-owner";
+    /** Age after which a staging folder without a readable owner is taken as abandoned. */
+    private static final long ABANDONED_MILLIS = 10 * 60 * 1000L;
 
     private OutputSet() {
     }
@@ -79,6 +84,14 @@ public final class OutputSet {
             Files.createDirectories(parent);
             removeStale(parent, name);
             staging = Files.createTempDirectory(parent, "." + name + STAGING);
+            Files.writeString(staging.resolve(OWNER), Long.toString(ProcessHandle.current().pid()),
+                    StandardCharsets.UTF_8);
+            try {
+                // a temporary folder is private (rwx------); the outputs get an ordinary folder's permissions
+                Files.setPosixFilePermissions(staging, PosixFilePermissions.fromString("rwxr-xr-x"));
+            } catch (UnsupportedOperationException e) {
+                // not a POSIX file system: keep the default
+            }
         } catch (IOException e) {
             throw new UncheckedIOException("cannot write to " + dir + ": " + AtomicFiles.reason(e), e);
         }
@@ -114,6 +127,11 @@ public final class OutputSet {
 
     private static List<Path> commit(Path staging, Path target) {
         List<String> names = new ArrayList<>();
+        try {
+            Files.deleteIfExists(staging.resolve(OWNER));
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot prepare " + staging + ": " + AtomicFiles.reason(e), e);
+        }
         try (Stream<Path> files = Files.walk(staging)) {
             files.filter(Files::isRegularFile).forEach(p -> names.add(staging.relativize(p).toString()));
         } catch (IOException e) {
@@ -178,11 +196,31 @@ public final class OutputSet {
         return List.copyOf(out);
     }
 
-    /** Removes staging folders of this output folder left by a process that was killed outright. */
+    /**
+     * Removes staging folders of this output folder left by a process that was killed outright: those whose writing
+     * process is no longer alive (a run writing to the same folder at the same time keeps its own), or, without a
+     * readable owner, older than ten minutes.
+     */
     private static void removeStale(Path parent, String name) throws IOException {
         try (DirectoryStream<Path> ds = Files.newDirectoryStream(parent, "." + name + STAGING + "*")) {
             for (Path p : ds) {
-                deleteTree(p);
+                if (abandoned(p)) {
+                    deleteTree(p);
+                }
+            }
+        }
+    }
+
+    private static boolean abandoned(Path staging) {
+        try {
+            String owner = Files.readString(staging.resolve(OWNER), StandardCharsets.UTF_8).strip();
+            long pid = Long.parseLong(owner);
+            return ProcessHandle.of(pid).map(h -> !h.isAlive()).orElse(true);
+        } catch (IOException | NumberFormatException e) {
+            try {
+                return System.currentTimeMillis() - Files.getLastModifiedTime(staging).toMillis() > ABANDONED_MILLIS;
+            } catch (IOException e2) {
+                return false;
             }
         }
     }

@@ -68,12 +68,19 @@ class OutputSetTest {
     }
 
     @Test
-    void aStagingFolderLeftByAKilledProcessIsRemovedByTheNextSet(@TempDir Path tmp) throws IOException {
+    void aStagingFolderLeftByAKilledProcessIsRemovedByTheNextSet(@TempDir Path tmp) throws Exception {
         Path out = tmp.resolve("out");
+        Process gone = new ProcessBuilder("true").start();
+        gone.waitFor();
         Path stale = Files.createDirectories(tmp.resolve(".out.mmm-staging-123"));
+        Files.writeString(stale.resolve(".mmm-owner"), Long.toString(gone.pid()));
         Files.writeString(stale.resolve("results.json"), "orphan");
+        // a run writing to the same folder right now (its owner is alive) keeps its staging folder
+        Path live = Files.createDirectories(tmp.resolve(".out.mmm-staging-456"));
+        Files.writeString(live.resolve(".mmm-owner"), Long.toString(ProcessHandle.current().pid()));
         OutputSet.write(out, dir -> Files.writeString(dir.resolve("results.json"), "x"));
-        assertEquals(List.of("out"), names(tmp));
+        assertEquals(List.of(".out.mmm-staging-456", "out"), names(tmp));
+        assertEquals(List.of(OutputSet.MANIFEST, "results.json"), names(out));
     }
 
     @Test

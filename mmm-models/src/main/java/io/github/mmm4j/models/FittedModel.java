@@ -45,7 +45,9 @@ import java.util.Optional;
  * </ul>
  * A channel's share is its point contribution divided by the sum of the channels' point contributions, so shares add
  * up to 1 and agree with the decomposition and with the Shapley attribution of an additive model.
- * Intervals are equal-tailed quantiles over all draws at {@link #intervalLevel()} ({@link Interval#of}); a model
+ * Intervals are equal-tailed quantiles over all draws at {@link #intervalLevel()} ({@link Interval#of}); for a model
+ * with a point row (ridge, NNLS) the bootstrap quantiles are centred on the point estimate ({@link Interval#around}:
+ * the replicates give the width, the full-data fit the centre), so a point always lies inside its interval; a model
  * without draws has none. {@link #draw(int)} is draw {@code d} as a model of its own (a point model), so any
  * computation can be repeated per draw to carry the uncertainty through.
  *
@@ -501,7 +503,20 @@ public final class FittedModel {
             for (int d = 0; d < nDraws; d++) {
                 v[d] = draws[d * layout.width + k];
             }
-            iv = Optional.of(Interval.of(v, layout.level));
+            double est = pointParameter(k);
+            if (point != null) {
+                // centred on the point, but never beyond the values the draws and the point actually took
+                Interval a = Interval.around(v, layout.level, est);
+                double lo = est;
+                double hi = est;
+                for (double x : v) {
+                    lo = Math.min(lo, x);
+                    hi = Math.max(hi, x);
+                }
+                iv = Optional.of(new Interval(Math.max(lo, a.lower()), Math.min(hi, a.upper()), layout.level));
+            } else {
+                iv = Optional.of(Interval.of(v, layout.level));
+            }
         }
         return new TransformParameter(channel, transform, name, pointParameter(k), iv);
     }
@@ -591,6 +606,7 @@ public final class FittedModel {
         }
         int rows = point.rows();
         int nk = point.components().size();
+        double[] pointPredicted = point.predicted();
         double[] lower = new double[rows * nk];
         double[] upper = new double[rows * nk];
         double[] pLower = new double[rows];
@@ -618,7 +634,9 @@ public final class FittedModel {
                     for (int d = 0; d < nDraws; d++) {
                         sample[d] = v[d * width + col];
                     }
-                    Interval iv = Interval.of(sample, layout.level);
+                    double centre = k < nk ? point.value(r, k) : pointPredicted[r];
+                    Interval iv = this.point != null ? Interval.around(sample, layout.level, centre)
+                            : Interval.of(sample, layout.level);
                     if (k < nk) {
                         lower[r * nk + k] = iv.lower();
                         upper[r * nk + k] = iv.upper();
@@ -754,7 +772,8 @@ public final class FittedModel {
                 for (int d = 0; d < nDraws; d++) {
                     sample[d] = perDraw[d][Q * c + q];
                 }
-                iv[q] = Interval.of(sample, layout.level);
+                iv[q] = point != null ? Interval.around(sample, layout.level, pt[Q * c + q])
+                        : Interval.of(sample, layout.level);
             }
             out.add(new ChannelSummary(name, sp, pt[Q * c], pt[Q * c + 1], pt[Q * c + 2], pt[Q * c + 3],
                     Optional.of(iv[0]), Optional.of(iv[1]), Optional.of(iv[2]), Optional.of(iv[3])));

@@ -35,6 +35,26 @@ public record Interval(double lower, double upper, double level) {
     }
 
     /**
+     * The equal-tailed interval of a bootstrap sample around a point estimate: the sample's quantiles shifted so that
+     * the sample's median falls on the point, {@code [q_lo + (point - median), q_hi + (point - median)]}. This is the
+     * percentile interval with its median bias removed (Efron and Tibshirani 1993, "An Introduction to the Bootstrap",
+     * chapter 14): the replicates give the interval's width and shape, the full-data fit its centre, so the point
+     * always lies inside.
+     *
+     * @param sample (input) not modified; the replicates
+     * @param level the nominal coverage, in (0, 1)
+     * @param point the point estimate, finite
+     * @return the interval
+     */
+    public static Interval around(double[] sample, double level, double point) {
+        double[] s = sample.clone();
+        Arrays.sort(s);
+        double shift = point - quantileSorted(s, 0.5);
+        return new Interval(quantileSorted(s, (1 - level) / 2) + shift, quantileSorted(s, (1 + level) / 2) + shift,
+                level);
+    }
+
+    /**
      * The {@code p}-quantile of sorted values by linear interpolation between order statistics (type 7 of
      * Hyndman and Fan 1996, the default of R and numpy).
      *

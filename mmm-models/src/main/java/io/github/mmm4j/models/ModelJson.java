@@ -73,7 +73,8 @@ public final class ModelJson {
     /** The current format version. */
     public static final int FORMAT_VERSION = 2;
 
-    private static final ObjectMapper JSON = new ObjectMapper();
+    private static final ObjectMapper JSON = new ObjectMapper()
+            .enable(com.fasterxml.jackson.core.JsonParser.Feature.STRICT_DUPLICATE_DETECTION);
 
     private ModelJson() {
     }
@@ -334,7 +335,13 @@ public final class ModelJson {
         if (!geos.equals(data.geos())) {
             throw fg.invalid("the frame's geos " + geos + " are not the data's geos " + data.geos());
         }
-        Design.Frame frame = new Design.Frame(f.field("origin").date(), scale, geos);
+        Node on = f.field("origin");
+        LocalDate origin = on.date();
+        if (!origin.equals(data.time().start())) {
+            throw on.invalid("origin " + origin + " is not the data's first date " + data.time().start()
+                    + " (the training frame starts where the data start)");
+        }
+        Design.Frame frame = new Design.Frame(origin, scale, geos);
         Node sn = r.field("spec");
         ModelSpec spec = spec(sn);
         if (!spec.names().equals(data.channels())) {
@@ -486,8 +493,9 @@ public final class ModelJson {
         double[] exposure = o.field("exposure").numbers(rows * channels.size());
         double[] ctl = o.field("control_values").numbers(rows * controls.size());
         double[] ev = o.field("event_values").numbers(rows * events.size());
+        String kpiName = o.field("kpi").string();
         try {
-            MmmDataset.Builder b = MmmDataset.builder(time).geos(geos).kpi(o.field("kpi").string(), kpi);
+            MmmDataset.Builder b = MmmDataset.builder(time).geos(geos).kpi(kpiName, kpi);
             for (int c = 0; c < channels.size(); c++) {
                 b.channel(channels.get(c), column(spend, channels.size(), c, rows),
                         withExposure.contains(channels.get(c)) ? column(exposure, channels.size(), c, rows) : null);
@@ -538,8 +546,10 @@ public final class ModelJson {
                     transform(c.field("saturation"), Saturation.class)));
         }
         Node fh = o.field("fourier_harmonics");
+        boolean trend = o.field("trend").bool();
+        int harmonics = fh.integer(0, 26);
         try {
-            return new ModelSpec(cs, o.field("trend").bool(), fh.integer(0, 26));
+            return new ModelSpec(cs, trend, harmonics);
         } catch (IllegalArgumentException e) {
             throw o.invalid(e.getMessage());
         }

@@ -114,6 +114,23 @@ class FittedModelContractTest {
         }
         for (FittedModel.TransformParameter p : m.transformParameters()) {
             assertTrue(p.interval().isPresent(), p.toString());
+            assertTrue(p.interval().get().contains(p.estimate()), p.toString());
+        }
+        // every point estimate lies inside its own interval: channels and every cell of the decomposition
+        for (ChannelSummary c : m.channels()) {
+            assertTrue(c.roiInterval().get().contains(c.roi()), c.toString());
+            assertTrue(c.contributionInterval().get().contains(c.contribution()), c.toString());
+            assertTrue(c.mroiInterval().get().contains(c.mroi()), c.toString());
+            assertTrue(c.shareInterval().get().contains(c.share()), c.toString());
+        }
+        Decomposition.Bands b = m.decompositionBands(DATA);
+        double[] v = b.point().values();
+        double[] lo = b.lower();
+        double[] hi = b.upper();
+        for (int i = 0; i < v.length; i++) {
+            double slack = 1e-9 * Math.max(1, Math.abs(v[i]));
+            assertTrue(lo[i] - slack <= v[i] && v[i] <= hi[i] + slack, "cell " + i + ": " + v[i] + " not in [" + lo[i]
+                    + ", " + hi[i] + "]");
         }
     }
 

@@ -106,6 +106,9 @@ class ModelJsonTest {
         assertMessage(readMutated(dir, r -> r.put("format_version", 1)),
                 "$.format_version: version 1 is not supported");
         assertMessage(readMutated(dir, r -> r.put("format", "other")), "$.format: expected \"mmm4j-model\"");
+        assertMessage(readMutated(dir, r -> r.with("data").put("start", "2021-01-05")),
+                "$.frame.origin: origin 2021-01-04 is not the data's first date 2021-01-05");
+        assertMessage(readMutated(dir, r -> r.with("spec").put("trend", 1)), "$.spec.trend: expected true or false");
     }
 
     @Test
@@ -140,6 +143,11 @@ class ModelJsonTest {
         Path empty = dir.resolve("empty.json");
         Files.writeString(empty, "");
         assertThrows(DataException.class, () -> ModelJson.read(empty));
+        Path twice = dir.resolve("twice.json");
+        Files.writeString(twice, ModelJson.toString(MODEL).replaceFirst("\"holdout\" : 10,",
+                "\"holdout\" : 10, \"holdout\" : 11,"));
+        DataException dup = assertThrows(DataException.class, () -> ModelJson.read(twice));
+        assertTrue(dup.getMessage().contains("holdout"), dup.getMessage());
         Path array = dir.resolve("array.json");
         Files.writeString(array, "[1, 2]");
         DataException notObject = assertThrows(DataException.class, () -> ModelJson.read(array));

@@ -141,7 +141,7 @@ final class JsonReport {
             ObjectNode mo = models.addObject();
             mo.put("model", m.estimator());
             mo.set("metrics", ModelResults.metrics(m));
-            mo.put("primary", m == r.primary);
+            mo.put("primary", round == r.best && m == r.primary);
             mo.set("channels", channels(m));
         }
         return o;
