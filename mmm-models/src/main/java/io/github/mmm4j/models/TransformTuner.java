@@ -1,6 +1,7 @@
 package io.github.mmm4j.models;
 
 import io.github.mmm4j.core.MmmDataset;
+import io.github.mmm4j.models.linear.Cholesky;
 import io.github.mmm4j.models.linear.Nnls;
 import io.github.mmm4j.models.linear.NnlsOptions;
 import io.github.mmm4j.models.linear.NnlsResult;
@@ -438,15 +439,15 @@ final class TransformTuner {
             }
         }
         double pen = cnt * lambda;
-        boolean ok = cholesky(w.g, w.l, q, pen);
+        boolean ok = Cholesky.factor(w.g, w.l, q, pen, 1e-10);
         if (ok) {
-            backSolve(w, q);
+            Cholesky.solve(w.l, w.c, w.b, q);
         }
         boolean signed = constrained && anyConstrained;
         if (!ok && !signed) {
             return false;
         }
-        if (!ok || !feasible(w.sg, w.b, q)) {
+        if (!ok || !Sign.feasible(w.sg, w.b, q)) {
             // The penalised problem is convex: a feasible unconstrained minimiser is the constrained one.
             NnlsResult r = Nnls.solveGram(Arrays.copyOf(w.g, q * q), Arrays.copyOf(w.c, q), cnt, q,
                     Arrays.copyOf(w.sg, q), NnlsOptions.DEFAULTS.withLambda(pen), w.nnls);
@@ -462,57 +463,6 @@ final class TransformTuner {
             intercept -= coef * w.mean[1 + j];
         }
         w.sol[0] = intercept;
-        return true;
-    }
-
-    private static void backSolve(Workspace w, int q) {
-        double[] l = w.l;
-        double[] b = w.b;
-        for (int i = 0; i < q; i++) {
-            double s = w.c[i];
-            for (int k = 0; k < i; k++) {
-                s -= l[i * q + k] * b[k];
-            }
-            b[i] = s / l[i * q + i];
-        }
-        for (int i = q - 1; i >= 0; i--) {
-            double s = b[i];
-            for (int k = i + 1; k < q; k++) {
-                s -= l[k * q + i] * b[k];
-            }
-            b[i] = s / l[i * q + i];
-        }
-    }
-
-    private static boolean feasible(Sign[] signs, double[] b, int q) {
-        for (int i = 0; i < q; i++) {
-            if ((signs[i] == Sign.NON_NEGATIVE && b[i] < 0) || (signs[i] == Sign.NON_POSITIVE && b[i] > 0)) {
-                return false;
-            }
-        }
-        return true;
-    }
-
-    /** Cholesky factor of {@code g + pen I} (stride q) into {@code l}; false if not numerically positive definite. */
-    private static boolean cholesky(double[] g, double[] l, int q, double pen) {
-        for (int j = 0; j < q; j++) {
-            double d = g[j * q + j] + pen;
-            for (int k = 0; k < j; k++) {
-                d -= l[j * q + k] * l[j * q + k];
-            }
-            if (!(d > 1e-10 * (g[j * q + j] + pen))) {
-                return false;
-            }
-            double ljj = Math.sqrt(d);
-            l[j * q + j] = ljj;
-            for (int i = j + 1; i < q; i++) {
-                double s = g[i * q + j];
-                for (int k = 0; k < j; k++) {
-                    s -= l[i * q + k] * l[j * q + k];
-                }
-                l[i * q + j] = s / ljj;
-            }
-        }
         return true;
     }
 

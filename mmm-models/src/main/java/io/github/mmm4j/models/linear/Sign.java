@@ -77,4 +77,21 @@ public enum Sign {
         }
         return out;
     }
+
+    /**
+     * Whether coefficients meet their sign constraints.
+     *
+     * @param signs (input) not modified; the constraint of each coefficient
+     * @param b (input) not modified; the coefficients
+     * @param q how many to check
+     * @return true if every one of the first {@code q} meets its constraint
+     */
+    public static boolean feasible(Sign[] signs, double[] b, int q) {
+        for (int i = 0; i < q; i++) {
+            if ((signs[i] == NON_NEGATIVE && b[i] < 0) || (signs[i] == NON_POSITIVE && b[i] > 0)) {
+                return false;
+            }
+        }
+        return true;
+    }
 }

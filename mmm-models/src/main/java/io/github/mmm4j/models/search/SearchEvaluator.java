@@ -7,6 +7,7 @@ import io.github.mmm4j.core.MmmDataset;
 import io.github.mmm4j.models.ChannelSpec;
 import io.github.mmm4j.models.Design;
 import io.github.mmm4j.models.ModelSpec;
+import io.github.mmm4j.models.linear.Cholesky;
 import io.github.mmm4j.models.linear.Nnls;
 import io.github.mmm4j.models.linear.NnlsOptions;
 import io.github.mmm4j.models.linear.NnlsResult;
@@ -666,25 +667,9 @@ public final class SearchEvaluator {
         w.converged = true;
         // The penalised problem is strictly convex: when its unconstrained minimiser satisfies the sign
         // constraints it is also the constrained minimiser, and the active-set solve is skipped.
-        if (cholesky(w.g, w.l, q, pen)) {
-            double[] l = w.l;
-            double[] b = w.b;
-            for (int i = 0; i < q; i++) {
-                double s = w.c[i];
-                int off = i * q;
-                for (int k = 0; k < i; k++) {
-                    s -= l[off + k] * b[k];
-                }
-                b[i] = s / l[off + i];
-            }
-            for (int i = q - 1; i >= 0; i--) {
-                double s = b[i];
-                for (int k = i + 1; k < q; k++) {
-                    s -= l[k * q + i] * b[k];
-                }
-                b[i] = s / l[i * q + i];
-            }
-            if (!constrained || feasible(w.signs, b, q)) {
+        if (Cholesky.factor(w.g, w.l, q, pen, 0)) {
+            Cholesky.solve(w.l, w.c, w.b, q);
+            if (!constrained || Sign.feasible(w.signs, w.b, q)) {
                 return;
             }
         }
@@ -696,40 +681,6 @@ public final class SearchEvaluator {
         for (int i = 0; i < q; i++) {
             w.b[i] = r.x(i);
         }
-    }
-
-    private static boolean feasible(Sign[] signs, double[] b, int q) {
-        for (int i = 0; i < q; i++) {
-            if ((signs[i] == Sign.NON_NEGATIVE && b[i] < 0) || (signs[i] == Sign.NON_POSITIVE && b[i] > 0)) {
-                return false;
-            }
-        }
-        return true;
-    }
-
-    /** Cholesky factor of {@code g + pen I} into {@code l} (lower, stride q); false if not positive definite. */
-    private static boolean cholesky(double[] g, double[] l, int q, double pen) {
-        for (int j = 0; j < q; j++) {
-            int offJ = j * q;
-            double d = g[offJ + j] + pen;
-            for (int k = 0; k < j; k++) {
-                d -= l[offJ + k] * l[offJ + k];
-            }
-            if (!(d > 0)) {
-                return false;
-            }
-            double ljj = Math.sqrt(d);
-            l[offJ + j] = ljj;
-            for (int i = j + 1; i < q; i++) {
-                int offI = i * q;
-                double s = g[offI + j];
-                for (int k = 0; k < j; k++) {
-                    s -= l[offI + k] * l[offJ + k];
-                }
-                l[offI + j] = s / ljj;
-            }
-        }
-        return true;
     }
 
     private void objectives(Workspace w, int q, int qm, double[] out) {
