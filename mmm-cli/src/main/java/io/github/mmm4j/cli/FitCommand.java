@@ -37,7 +37,7 @@ final class FitCommand implements Callable<Integer> {
 
     @Option(names = "--select", paramLabel = "NAME", defaultValue = "oos",
             description = "Ridge and NNLS: how adstock and saturation parameters are chosen. oos (default): tuned by "
-                    + "rolling-origin out-of-sample error, and re-tuned in every bootstrap replicate so the intervals "
+                    + "blocked cross-validation error, and re-tuned in every bootstrap replicate so the intervals "
                     + "carry that uncertainty. rssd: Robyn's search, Pareto front of NRMSE and DECOMP.RSSD (pulls effect "
                     + "shares toward spend shares by design; intervals keep the chosen transforms fixed). lift: Robyn's "
                     + "search with MAPE.LIFT as a third objective (needs --lift-tests).")

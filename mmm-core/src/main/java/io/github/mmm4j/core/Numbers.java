@@ -24,6 +24,20 @@ public final class Numbers {
     }
 
     /**
+     * The change {@code to - from}, or 0 when it is within floating-point rounding of the two amounts
+     * ({@code |to - from| <= 1e-9 max(|from|, |to|)}): two totals summed in a different order differ by a few units of
+     * {@code 1e-16} of their size, which would otherwise print as a change of {@code -0.0000000002}.
+     *
+     * @param from the earlier amount
+     * @param to the later amount
+     * @return the change, exactly 0 when it is rounding
+     */
+    public static double change(double from, double to) {
+        double d = to - from;
+        return Math.abs(d) <= 1e-9 * Math.max(Math.abs(from), Math.abs(to)) ? 0.0 : d;
+    }
+
+    /**
      * Formats {@code value} for people with {@code digits} significant digits and thousands separators. Values whose
      * magnitude is at least {@code 10^digits} keep every integer digit, rounded half-even to an integer; smaller
      * values are rounded half-even to {@code digits} significant digits. Trailing zeros after the decimal point are

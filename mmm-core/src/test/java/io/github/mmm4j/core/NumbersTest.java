@@ -94,4 +94,22 @@ class NumbersTest {
         // A relative margin covers the decimal (not binary) rounding of the input and of the parse.
         assertTrue(Math.abs(back - value) <= ulp * (1 + 1e-9) + 1e-15 * Math.abs(value), s + " for " + value);
     }
+
+    @Test
+    void changeWithinRoundingIsExactlyZero() {
+        double[] spends = {0.1, 0.2, 0.3, 1234.567, 98765.4321, 0.0007};
+        double forward = 0;
+        for (double v : spends) {
+            forward += v;
+        }
+        double backward = 0;
+        for (int i = spends.length - 1; i >= 0; i--) {
+            backward += spends[i];
+        }
+        assertEquals(0.0, Numbers.change(forward, backward), 0.0);
+        assertEquals("0", Numbers.significant(Numbers.change(forward, backward), 4));
+        assertEquals(-2.5, Numbers.change(10, 7.5), 0.0);
+        assertEquals(1e-6, Numbers.change(0, 1e-6), 0.0);
+        assertEquals(0.0, Numbers.change(0, 0), 0.0);
+    }
 }

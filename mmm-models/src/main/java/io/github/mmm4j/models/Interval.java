@@ -39,7 +39,9 @@ public record Interval(double lower, double upper, double level) {
      * the sample's median falls on the point, {@code [q_lo + (point - median), q_hi + (point - median)]}. This is the
      * percentile interval with its median bias removed (Efron and Tibshirani 1993, "An Introduction to the Bootstrap",
      * chapter 14): the replicates give the interval's width and shape, the full-data fit its centre, so the point
-     * always lies inside.
+     * always lies inside. When every replicate and the point are non-negative (a non-negative least-squares channel),
+     * the shift never carries the lower end below 0, and likewise for non-positive ones: the interval stays within the
+     * sign every fit gives.
      *
      * @param sample (input) not modified; the replicates
      * @param level the nominal coverage, in (0, 1)
@@ -50,8 +52,15 @@ public record Interval(double lower, double upper, double level) {
         double[] s = sample.clone();
         Arrays.sort(s);
         double shift = point - quantileSorted(s, 0.5);
-        return new Interval(quantileSorted(s, (1 - level) / 2) + shift, quantileSorted(s, (1 + level) / 2) + shift,
-                level);
+        double lo = quantileSorted(s, (1 - level) / 2) + shift;
+        double hi = quantileSorted(s, (1 + level) / 2) + shift;
+        if (s[0] >= 0 && point >= 0) {
+            lo = Math.max(lo, 0.0);
+        }
+        if (s[s.length - 1] <= 0 && point <= 0) {
+            hi = Math.min(hi, 0.0);
+        }
+        return new Interval(lo, hi, level);
     }
 
     /**

@@ -41,6 +41,22 @@ final class LinearEstimation {
             return new Training(design, frame, xs, ys, m * nGeos, p, m, nGeos, signs);
         }
 
+        /** The training sub-problem of every period but {@code [from, to)}, in every geo. */
+        Training without(int from, int to) {
+            int m = nTrain - (to - from);
+            double[] xs = new double[m * nGeos * p];
+            double[] ys = new double[m * nGeos];
+            for (int g = 0; g < nGeos; g++) {
+                int src = g * nTrain;
+                int dst = g * m;
+                System.arraycopy(x, src * p, xs, dst * p, from * p);
+                System.arraycopy(y, src, ys, dst, from);
+                System.arraycopy(x, (src + to) * p, xs, (dst + from) * p, (nTrain - to) * p);
+                System.arraycopy(y, src + to, ys, dst + from, nTrain - to);
+            }
+            return new Training(design, frame, xs, ys, m * nGeos, p, m, nGeos, signs);
+        }
+
         double[] solve(double[] response, double lambda) {
             return Ridge.solve(x, n, p, response, lambda, signs);
         }
@@ -73,7 +89,7 @@ final class LinearEstimation {
             chosen = tuned.tuner.specAt(tuned.unit);
             lambda = tuned.tuner.lambdaAt(tuned.unit);
             t = prepare(data, chosen, options, nnls);
-            prov.put("tuning_criterion", "rolling-origin squared error, " + options.cvFolds() + " folds");
+            prov.put("tuning_criterion", "blocked cross-validation squared error, " + options.cvFolds() + " folds");
             prov.put("tuning_space", tuned.tuner.space().toString());
         } else {
             lambda = options.lambda().isPresent() ? options.lambda().getAsDouble()
@@ -106,7 +122,7 @@ final class LinearEstimation {
     }
 
     /**
-     * Tunes the transform parameters (and ridge's penalty unless it is fixed; NNLS's is 0) by rolling-origin error,
+     * Tunes the transform parameters (and ridge's penalty unless it is fixed; NNLS's is 0) by blocked cross-validation error,
      * starting from the spec's values and lambda 0.01.
      */
     static Tuned tune(MmmDataset data, Training t, ModelSpec spec, RidgeOptions options, boolean nnls) {
@@ -118,9 +134,8 @@ final class LinearEstimation {
                     + "; or keep the spec's transform parameters with RidgeOptions.withFixedTransforms(true)", e);
         }
         double start = 0.01;
-        // Tuned jointly with the transforms, a penalty near the top of the search's range can win the rolling-origin
-        // error by shrinking every effect toward zero (on PyMC-Marketing's mmm_example.csv it chose 10 and a fit with
-        // train R^2 0.17); the penalty of a tuned fit stays within the range cross-validation chooses from in practice.
+        // A penalty near the top of the search's range shrinks every effect toward zero; the penalty of a tuned fit
+        // stays within the range cross-validation chooses from in practice.
         space = space.withLambda(TUNED_LAMBDA);
         if (options.lambda().isPresent()) {
             start = options.lambda().getAsDouble();
@@ -176,21 +191,21 @@ final class LinearEstimation {
     }
 
     /**
-     * Rolling-origin cross-validation: returns the grid value with the smallest summed squared validation
-     * error, or 0.01 when no fold has enough training rows for the model's parameters.
+     * Blocked K-fold cross-validation (the folds of {@code TransformTuner}): returns the grid value with the smallest
+     * summed squared validation error, or 0.01 when no fold has enough training rows for the model's parameters.
      */
     static double crossValidate(Training t, double[] grid, int folds) {
         int n = t.nTrain();
-        int h = Math.max(1, n / (2 * folds));
         double[] sse = new double[grid.length];
         int used = 0;
-        for (int k = 1; k <= folds; k++) {
-            int cut = n - (folds - k + 1) * h;
-            if (cut * t.nGeos() < t.p() + 2) {
+        for (int k = 0; k < folds; k++) {
+            int from = (int) ((long) k * n / folds);
+            int to = (int) ((long) (k + 1) * n / folds);
+            if ((n - (to - from)) * t.nGeos() < t.p() + 2 || to == from) {
                 continue;
             }
-            Training train = t.periods(0, cut);
-            Training valid = t.periods(cut, Math.min(n, cut + h));
+            Training train = t.without(from, to);
+            Training valid = t.periods(from, to);
             for (int i = 0; i < grid.length; i++) {
                 double[] sol = train.solve(train.y(), grid[i]);
                 double[] f = valid.fitted(sol);
@@ -228,8 +243,14 @@ final class LinearEstimation {
         int reps = o.bootstrap();
         double[] fitted = t.fitted(sol);
         double[] resid = new double[t.n()];
+        // Residuals of a fit with df parameters are smaller than the errors by about sqrt((n - df) / n); the
+        // replicates get them scaled back up (Davison and Hinkley 1997, "Bootstrap Methods and their Application",
+        // section 6.2.3, modified residuals, with one overall factor). df counts the coefficients, the intercept and
+        // the tuned transform parameters and penalty, at most half the rows.
+        int df = 1 + t.p() + (tuned == null ? 0 : tuned.tuner().dimension());
+        double inflate = Math.sqrt((double) t.n() / (t.n() - Math.min(df, t.n() / 2)));
         for (int i = 0; i < t.n(); i++) {
-            resid[i] = t.y()[i] - fitted[i];
+            resid[i] = inflate * (t.y()[i] - fitted[i]);
         }
         int block = blockLength(o, t.nTrain());
         Rng master = new Rng(o.seed());

@@ -9,7 +9,7 @@ import io.github.mmm4j.core.MmmDataset;
  * ({@link io.github.mmm4j.models.linear.Nnls}; Lawson and Hanson 1974, "Solving Least Squares Problems",
  * chapter 23). Columns are standardised as in {@link Ridge}; the penalty is 0 unless
  * {@link RidgeOptions#lambda()} sets one (then it is NNLS-ridge). By default the transform parameters are tuned
- * by rolling-origin error exactly as {@link Ridge} describes (the penalty stays 0); intervals come from the same
+ * by blocked cross-validation error exactly as {@link Ridge} describes (the penalty stays 0); intervals come from the same
  * moving-block residual bootstrap, each replicate re-tuned and solved under the same constraints;
  * {@link RidgeOptions#withFixedTransforms(boolean)} keeps the spec's transforms.
  */

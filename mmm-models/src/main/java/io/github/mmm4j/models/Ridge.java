@@ -27,10 +27,10 @@ import org.ejml.interfaces.linsol.LinearSolverDense;
  *
  * <p><b>Tuning (the default).</b> Unless {@link RidgeOptions#withFixedTransforms(boolean)} keeps the spec's
  * values, every channel's adstock and saturation parameters and lambda (unless {@link RidgeOptions#lambda()} fixes
- * it) are chosen within {@link io.github.mmm4j.models.search.SearchSpace#defaults} by rolling-origin error
- * (Hyndman and Athanasopoulos, "Forecasting: principles and practice", section 5.10): with {@code K =}
- * {@link RidgeOptions#cvFolds()} folds and {@code h = floor(n / (2K))} periods per fold, fold {@code k} trains on
- * the periods before {@code n - (K - k + 1) h} and validates on the next {@code h}; the criterion is the summed
+ * it) are chosen within {@link io.github.mmm4j.models.search.SearchSpace#defaults} by blocked cross-validation
+ * (Bergmeir, Hyndman and Koo 2018; see {@code TransformTuner}): the training periods split into {@code K =}
+ * {@link RidgeOptions#cvFolds()} contiguous blocks, fold {@code k} trains on the other blocks and validates on block
+ * {@code k}; the criterion is the summed
  * squared validation error times a parsimony factor {@code 1 + 0.3 ||u_sat - u_0||^2} that, among saturation
  * shapes with nearly equal error, prefers the spec's (the shape at spends never observed is not identified by
  * the error). The search is CMA-ES from the spec's values (Hansen 2016) then a compass search, with
@@ -38,7 +38,7 @@ import org.ejml.interfaces.linsol.LinearSolverDense;
  * bootstrap's streams. The chosen values are the point row's transform parameters ({@link FittedModel#spec()}).
  *
  * <p><b>Penalty with fixed transforms.</b> Lambda is chosen from {@link RidgeOptions#LAMBDA_GRID} by the same
- * rolling-origin error at the spec's transforms. Media transforms see the whole series, so no fold loses
+ * blocked cross-validation error at the spec's transforms. Media transforms see the whole series, so no fold loses
  * carryover.
  *
  * <p><b>Intervals.</b> A moving-block bootstrap of residuals (Künsch 1989, "The jackknife and the bootstrap

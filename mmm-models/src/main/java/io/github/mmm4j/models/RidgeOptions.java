@@ -11,7 +11,7 @@ import java.util.TreeMap;
 /**
  * Options of the linear estimators, {@link Ridge} and {@link NonNegativeLeastSquares}.
  *
- * @param lambda the ridge penalty on standardised columns (see {@link Ridge}); empty to choose it by rolling-origin
+ * @param lambda the ridge penalty on standardised columns (see {@link Ridge}); empty to choose it by blocked
  *     cross-validation over {@link #LAMBDA_GRID} (ridge) or to use 0 (NNLS)
  * @param holdout the number of final periods held out of estimation and used for test metrics
  * @param seed the random seed of the bootstrap
@@ -22,7 +22,7 @@ import java.util.TreeMap;
  * @param parallelism threads for the bootstrap, 0 for one per available processor; results do not depend on it
  * @param nonNegativeMedia whether every media coefficient is constrained to be at least 0 (always true for NNLS)
  * @param controlSigns sign constraints of control coefficients by control name; unnamed controls are free
- * @param cvFolds the number of rolling-origin folds for choosing lambda and tuning the transforms
+ * @param cvFolds the number of blocked cross-validation folds for choosing lambda and tuning the transforms
  * @param tuning whether and how the transform parameters are tuned (by default they are; see {@link Ridge})
  */
 public record RidgeOptions(OptionalDouble lambda, int holdout, long seed, int bootstrap, int blockLength,
@@ -58,7 +58,7 @@ public record RidgeOptions(OptionalDouble lambda, int holdout, long seed, int bo
     }
 
     /**
-     * @return transforms and lambda tuned by 5-fold rolling-origin error ({@link TuningOptions#defaults()}), no
+     * @return transforms and lambda tuned by 5-fold blocked cross-validation error ({@link TuningOptions#defaults()}), no
      *     holdout, seed 0, 200 bootstrap replicates (each re-tuned) with automatic block length, 90% intervals,
      *     automatic parallelism, unconstrained
      */
@@ -177,7 +177,7 @@ public record RidgeOptions(OptionalDouble lambda, int holdout, long seed, int bo
     }
 
     /**
-     * @param folds rolling-origin folds for choosing lambda
+     * @param folds blocked cross-validation folds for choosing lambda
      * @return a copy with that many folds
      */
     public RidgeOptions withCvFolds(int folds) {

@@ -6,7 +6,7 @@ import java.util.Map;
 
 /**
  * How {@link Ridge} and {@link NonNegativeLeastSquares} choose each channel's adstock and saturation parameters
- * (and ridge's penalty) by rolling-origin error, in the full-data fit and again in every bootstrap replicate (see
+ * (and ridge's penalty) by blocked cross-validation error, in the full-data fit and again in every bootstrap replicate (see
  * {@link Ridge}, "Tuning" and "Intervals"). Grouped apart from {@link RidgeOptions} because it is one concern.
  *
  * @param tuneTransforms whether to tune the transform parameters; false keeps the spec's values fixed (the behaviour
@@ -50,7 +50,7 @@ public record TuningOptions(boolean tuneTransforms, int pointEvaluations, int re
     /** @return the settings as strings, for provenance */
     public Map<String, String> asMap() {
         Map<String, String> m = new LinkedHashMap<>();
-        m.put("transforms", tuneTransforms ? "tuned (rolling origin)" : "fixed");
+        m.put("transforms", tuneTransforms ? "tuned (blocked cross-validation)" : "fixed");
         if (tuneTransforms) {
             m.put("tuning_evaluations", Integer.toString(pointEvaluations));
             m.put("tuning_replicate_evaluations", Integer.toString(replicateEvaluations));

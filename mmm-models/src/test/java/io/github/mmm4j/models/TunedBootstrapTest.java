@@ -40,7 +40,7 @@ class TunedBootstrapTest {
             alphas[b] = rows[b * w + first];
         }
         assertTrue(Arrays.stream(alphas).distinct().count() > 1, "re-tuned draws differ in alpha");
-        assertEquals("tuned (rolling origin)", m.provenance().options().get("transforms"));
+        assertEquals("tuned (blocked cross-validation)", m.provenance().options().get("transforms"));
 
         FittedModel fixed = Ridge.fit(d, ModelSpec.defaults(d), SMALL.withFixedTransforms(true));
         double[] fr = fixed.drawRows().orElseThrow();

@@ -1,6 +1,7 @@
 package io.github.mmm4j.optimize;
 
 import io.github.mmm4j.core.Checks;
+import io.github.mmm4j.core.Numbers;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -263,7 +264,7 @@ public final class BudgetOptimizer {
         for (int c = 0; c < model.nChannels(); c++) {
             ChannelOutcome o = outcome.channels().get(c);
             double cur = current.channelTotal(c);
-            channels.add(new ChannelAllocation(o.name(), cur, s.x[c], s.x[c] - cur,
+            channels.add(new ChannelAllocation(o.name(), cur, s.x[c], Numbers.change(cur, s.x[c]),
                     model.expectedContribution(c, current.channelSeries(c)), o.contribution(), o.contributionInterval(),
                     o.marginalRoi(), now.channels().get(c).marginalRoi(), s.constraints.locked()[c]));
         }

@@ -231,13 +231,20 @@ public record Hill(double ec, double slope) implements Saturation {
 
     /**
      * {@inheritDoc}
+     *
+     * <p>The default prior of {@code slope} is LogNormal(0, 0.25): centred on the concave curve (slope 1, the value
+     * Google Meridian fixes by default, "Meridian: Hill saturation", {@code slope_m}), with 90% of its mass in
+     * [0.66, 1.51] so mild S-shapes stay possible and steeper ones need the data's support. The earlier Gamma(3, 2)
+     * (mean 1.5) let an always-on channel's posterior drift to slope near 2: on the {@code easy} preset (concave truths,
+     * 400 draws) tv's ROI came out 26% low, covered 4 of 6 times; with LogNormal(0, 0.25) 14% low, covered 12 of 12,
+     * while {@code realistic}'s tv (true slope 1.5) stayed covered 11 of 12 times.
      */
     @Override
     public List<ParameterSpec> parameterSpecs() {
         return List.of(ParameterSpec.positive("ec", ParameterSpec.SearchRange.linear(0.3, 3),
                 new ParameterSpec.DefaultPrior.LogNormal(0, 0.5)),
                 ParameterSpec.positive("slope", ParameterSpec.SearchRange.linear(0.5, 3),
-                        new ParameterSpec.DefaultPrior.Gamma(3, 2)));
+                        new ParameterSpec.DefaultPrior.LogNormal(0, 0.25)));
     }
 
     @Override

@@ -1,6 +1,7 @@
 package io.github.mmm4j.auto.report;
 
 import io.github.mmm4j.core.Checks;
+import io.github.mmm4j.core.Numbers;
 import io.github.mmm4j.models.Interval;
 import java.util.Objects;
 import java.util.Optional;
@@ -38,9 +39,9 @@ public record PlanRow(String channel, double currentSpend, double optimalSpend, 
         Objects.requireNonNull(contributionInterval, "contributionInterval");
     }
 
-    /** @return {@code optimalSpend - currentSpend} */
+    /** @return {@code optimalSpend - currentSpend}, 0 when that is rounding ({@link Numbers#change}) */
     public double delta() {
-        return optimalSpend - currentSpend;
+        return Numbers.change(currentSpend, optimalSpend);
     }
 
     /** @return the change of spend as a fraction of the current spend, empty when the current spend is 0 */

@@ -13,6 +13,7 @@ import io.github.mmm4j.auto.report.Doc.Para;
 import io.github.mmm4j.auto.report.Doc.Table;
 import io.github.mmm4j.core.FitMetrics;
 import io.github.mmm4j.core.Mmm4j;
+import io.github.mmm4j.core.Numbers;
 import io.github.mmm4j.models.ChannelSummary;
 import io.github.mmm4j.models.FittedModel;
 import java.util.ArrayList;
@@ -191,8 +192,8 @@ final class Sections {
         }
         double cur = p.totalCurrentSpend();
         double opt = p.totalOptimalSpend();
-        t.add(List.of("total", Fmt.money(cur), Fmt.money(opt), Fmt.money(opt - cur),
-                cur == 0 ? Fmt.NA : Fmt.pct((opt - cur) / cur),
+        t.add(List.of("total", Fmt.money(cur), Fmt.money(opt), Fmt.money(Numbers.change(cur, opt)),
+                cur == 0 ? Fmt.NA : Fmt.pct(Numbers.change(cur, opt) / cur),
                 Fmt.money(p.rows().stream().mapToDouble(PlanRow::currentContribution).sum()),
                 Fmt.money(p.rows().stream().mapToDouble(PlanRow::expectedContribution).sum()), ""));
         out.add(table(List.of("channel", "current spend", "recommended spend", "change", "change %",

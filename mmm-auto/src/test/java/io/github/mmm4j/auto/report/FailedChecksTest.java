@@ -26,9 +26,10 @@ class FailedChecksTest {
     @Test
     void everyFailedCheckOfTheBestRoundIsInEveryFormat(@TempDir Path dir) throws IOException {
         AnalysisResult r = AutoAnalysis.run(Synthetic.generate(Presets.hard(), 3).data(),
-                io.github.mmm4j.auto.AutoOptions.defaults().withEstimators(io.github.mmm4j.auto.AutoOptions.defaultEstimators().subList(0, 2)).withSearchIterations(300).withMaxRounds(2));
+                io.github.mmm4j.auto.AutoOptions.defaults().withEstimators(io.github.mmm4j.auto.AutoOptions.defaultEstimators().subList(0, 2)).withSearchIterations(300).withMaxRounds(1));
         List<Check> failed = r.failedChecks();
-        assertFalse(failed.isEmpty(), "the hard preset fails at least the collinearity check");
+        // one round only, so the tuner cannot repair it: ridge gives the confounded search channel a negative effect
+        assertFalse(failed.isEmpty(), "the hard preset's first round fails at least the signs check");
         Reporter.write(ReportInput.of(r, 42, "hard preset"), dir);
 
         String md = Files.readString(dir.resolve("report.md"));

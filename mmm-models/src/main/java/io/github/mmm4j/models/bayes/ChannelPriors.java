@@ -37,7 +37,7 @@ import java.util.TreeMap;
  *   <tr><td>beta-gamma</td><td>{@code beta}, {@code gamma}</td><td>(0, 1) each</td><td>Beta(2, 2)</td></tr>
  *   <tr><td>Hill</td><td>{@code ec} (half-saturation, mean-spend units)</td><td>(0, inf)</td>
  *       <td>LogNormal(0, 0.5)</td></tr>
- *   <tr><td>Hill</td><td>{@code slope}</td><td>(0, inf)</td><td>Gamma(3, 2)</td></tr>
+ *   <tr><td>Hill</td><td>{@code slope}</td><td>(0, inf)</td><td>LogNormal(0, 0.25) (see {@code Hill})</td></tr>
  *   <tr><td>logistic</td><td>{@code lambda}</td><td>(0, inf)</td><td>Gamma(3, 1)</td></tr>
  *   <tr><td>Michaelis-Menten</td><td>{@code lambda} (half-saturation)</td><td>(0, inf)</td>
  *       <td>LogNormal(0, 0.5)</td></tr>
