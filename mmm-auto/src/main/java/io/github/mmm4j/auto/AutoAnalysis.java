@@ -67,13 +67,13 @@ public final class AutoAnalysis {
         Objects.requireNonNull(options, "options");
         AutoProgress progress = options.progress();
         progress.report("explore", 0, 0, "profiling the data");
-        DataProfile profile = Explorer.explore(data);
-        progress.report("explore", 0, 1, "readiness " + profile.readiness() + " of 5");
-
         int holdout = options.holdout() > 0 ? options.holdout()
                 : Math.max(4, Math.min(26, (int) Math.round(0.1 * data.nPeriods())));
         RoundConfig config = new RoundConfig(ModelSpec.defaults(data), holdout, List.of(), options.estimators(),
                 options.searchIterations() > 0, List.of());
+        DataProfile profile = Explorer.explore(data, 0, experiments(config), holdout);
+        progress.report("explore", 0, 1, "readiness " + profile.readiness() + " of 5");
+
         Rng seeds = new Rng(options.seed());
         List<Round> rounds = new ArrayList<>();
         String stop = "round limit of " + options.maxRounds() + " reached";
@@ -213,6 +213,22 @@ public final class AutoAnalysis {
     }
 
     /**
+     * The lift tests a round's estimators calibrate with (the Bayesian model's): the experiments the critic and the
+     * report compare every model with.
+     *
+     * @param config the round's configuration
+     * @return the experiments, empty when none were given
+     */
+    public static List<LiftTest> experiments(RoundConfig config) {
+        for (Estimator e : config.estimators()) {
+            if (e instanceof BayesianMmm b && !b.options().liftTests().isEmpty()) {
+                return b.options().liftTests();
+            }
+        }
+        return List.of();
+    }
+
+    /**
      * The best round, by a scan in round order: round {@code i} replaces the best so far, {@code b}, when
      * <ol>
      *   <li>its primary model's holdout error is not worse than {@code b}'s fit by the same estimator beyond noise
@@ -228,16 +244,6 @@ public final class AutoAnalysis {
      * @param rounds the rounds, in order; at least one
      * @return the index of the best round
      */
-    /** The lift tests the round's estimators calibrate with (the Bayesian model's), for the critic. */
-    private static List<LiftTest> experiments(RoundConfig config) {
-        for (Estimator e : config.estimators()) {
-            if (e instanceof BayesianMmm b && !b.options().liftTests().isEmpty()) {
-                return b.options().liftTests();
-            }
-        }
-        return List.of();
-    }
-
     public static int best(List<Round> rounds) {
         if (rounds.isEmpty()) {
             throw new IllegalArgumentException("no rounds");

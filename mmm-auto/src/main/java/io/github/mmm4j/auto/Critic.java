@@ -138,19 +138,18 @@ public final class Critic {
     static Check experiments(List<FittedModel> models, List<LiftTest> experiments) {
         List<String> parts = new ArrayList<>();
         List<String> off = new ArrayList<>();
-        for (LiftTest e : experiments) {
+        for (ExperimentComparison x : ExperimentComparison.of(models, experiments, false)) {
+            LiftTest e = x.test();
             StringBuilder sb = new StringBuilder(String.format(Locale.ROOT, "%s %s to %s%s (%s): measured %s +- %s;",
                     e.channel(), e.start(), e.end(), e.geo() == null ? "" : " in " + e.geo(),
                     e.byMultiplier() ? "spend x " + Numbers.significant(e.multiplier(), 3)
                             : "spend change " + Numbers.significant(e.spendChange(), 4),
                     Numbers.significant(e.lift(), 4), Numbers.significant(e.standardError(), 3)));
-            for (FittedModel m : models) {
-                double p = e.predictedLift(m);
-                boolean ok = Math.abs(p - e.lift()) <= 2 * e.standardError();
-                sb.append(' ').append(m.estimator()).append(' ').append(Numbers.significant(p, 4))
-                        .append(ok ? "" : " (off)");
-                if (!ok) {
-                    off.add(m.estimator() + " on " + e.channel());
+            for (ExperimentComparison.Prediction p : x.predictions()) {
+                sb.append(' ').append(p.estimator()).append(' ').append(Numbers.significant(p.lift(), 4))
+                        .append(p.consistent() ? "" : " (off)");
+                if (!p.consistent()) {
+                    off.add(p.estimator() + " on " + e.channel());
                 }
             }
             parts.add(sb.toString());

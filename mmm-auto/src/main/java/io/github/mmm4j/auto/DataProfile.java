@@ -24,11 +24,12 @@ import java.util.Objects;
  * @param trendStrength fraction of the KPI's variance explained by a linear trend, in [0, 1]
  * @param readiness readiness score from 1 (not ready) to 5 (ready)
  * @param reasons why the score is what it is, one finding per entry
+ * @param experiments the experiments (lift tests) given with the data, profiled; empty when none
  */
 public record DataProfile(int periods, int geos, String frequency, int rows, int parameters, double rowsPerParameter,
         int zeroFilledCells, List<ChannelProfile> channels, List<KpiAnomaly> anomalies,
         CollinearityReport mediaCollinearity, List<String> severeCorrelations, double seasonalityStrength,
-        double trendStrength, int readiness, List<String> reasons) {
+        double trendStrength, int readiness, List<String> reasons, List<ExperimentProfile> experiments) {
 
     /** Validates and copies. */
     public DataProfile {
@@ -37,6 +38,7 @@ public record DataProfile(int periods, int geos, String frequency, int rows, int
         Objects.requireNonNull(mediaCollinearity, "mediaCollinearity");
         severeCorrelations = List.copyOf(severeCorrelations);
         reasons = List.copyOf(reasons);
+        experiments = List.copyOf(experiments);
         if (readiness < 1 || readiness > 5) {
             throw new IllegalArgumentException("readiness = " + readiness + "; must be in [1, 5]");
         }

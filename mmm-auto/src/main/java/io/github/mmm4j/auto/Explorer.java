@@ -5,6 +5,7 @@ import io.github.mmm4j.core.MmmDataset;
 import io.github.mmm4j.models.Design;
 import io.github.mmm4j.models.ModelSpec;
 import io.github.mmm4j.models.Ridge;
+import io.github.mmm4j.models.bayes.LiftTest;
 import io.github.mmm4j.models.linear.Collinearity;
 import io.github.mmm4j.models.linear.CollinearityReport;
 import java.util.ArrayList;
@@ -58,7 +59,23 @@ public final class Explorer {
      * @return the profile
      */
     public static DataProfile explore(MmmDataset data, int zeroFilledCells) {
+        return explore(data, zeroFilledCells, List.of(), 0);
+    }
+
+    /**
+     * Profiles a dataset and the experiments (lift tests) given with it: each experiment's window, observed spend
+     * and spend change, and what weakens it as evidence ({@link ExperimentProfile}); a weakness is also a reason of
+     * the readiness score.
+     *
+     * @param data the dataset
+     * @param zeroFilledCells how many spend cells were missing and read as zero
+     * @param experiments the lift tests; may be empty
+     * @param holdout the final periods the models will hold out
+     * @return the profile
+     */
+    public static DataProfile explore(MmmDataset data, int zeroFilledCells, List<LiftTest> experiments, int holdout) {
         Objects.requireNonNull(data, "data");
+        Objects.requireNonNull(experiments, "experiments");
         Checks.checkNonNegative("zeroFilledCells", zeroFilledCells);
         MmmDataset nat = data.aggregate();
         int n = nat.nPeriods();
@@ -206,10 +223,22 @@ public final class Explorer {
         if (zeroFilledCells > 0) {
             reasons.add(String.format(Locale.ROOT, "%d missing spend cells were read as zero", zeroFilledCells));
         }
+        List<ExperimentProfile> tests = new ArrayList<>();
+        for (LiftTest e : experiments) {
+            ExperimentProfile ep = ExperimentProfile.of(e, data, holdout);
+            tests.add(ep);
+            for (String problem : ep.problems()) {
+                reasons.add("experiment on " + e.channel() + " from " + e.start() + ": " + problem);
+            }
+        }
+        if (!experiments.isEmpty() && tests.stream().allMatch(t -> t.problems().isEmpty())) {
+            reasons.add(experiments.size() + " experiment" + (experiments.size() == 1 ? "" : "s")
+                    + " given, each with a lift beyond two standard errors inside the training periods");
+        }
         score = Math.max(1, Math.min(5, score));
         return new DataProfile(n, data.nGeos(), data.time().frequency().name().toLowerCase(Locale.ROOT),
                 data.nRows(), parameters, perParam, zeroFilledCells, channels, anomalies, col, pairs, seasonality,
-                Math.max(0, trendStrength), score, reasons);
+                Math.max(0, trendStrength), score, reasons, tests);
     }
 
     private static double[] fitted(double[] x, int n, int p, double[] y) {

@@ -10,6 +10,8 @@ import io.github.mmm4j.auto.ChannelConsensus;
 import io.github.mmm4j.auto.ChannelProfile;
 import io.github.mmm4j.auto.Check;
 import io.github.mmm4j.auto.DataProfile;
+import io.github.mmm4j.auto.ExperimentComparison;
+import io.github.mmm4j.auto.ExperimentProfile;
 import io.github.mmm4j.auto.KpiAnomaly;
 import io.github.mmm4j.auto.ModelEstimate;
 import io.github.mmm4j.auto.Round;
@@ -18,6 +20,7 @@ import io.github.mmm4j.core.Mmm4j;
 import io.github.mmm4j.models.ChannelSummary;
 import io.github.mmm4j.models.FittedModel;
 import io.github.mmm4j.models.Interval;
+import io.github.mmm4j.models.bayes.LiftTest;
 import java.io.UncheckedIOException;
 import java.time.LocalDate;
 import java.util.List;
@@ -68,6 +71,10 @@ final class JsonReport {
             consensus.add(consensus(c));
         }
         JsonFields.number(root, "rank_correlation", r.best.analysis().rankCorrelation());
+        ArrayNode experiments = root.putArray("experiments");
+        for (ExperimentComparison x : r.experiments) {
+            experiments.add(experiment(x));
+        }
         root.set("failed_checks", checks(r.result.failedChecks()));
         if (r.input.shapley().isEmpty()) {
             root.putNull("shapley");
@@ -231,6 +238,21 @@ final class JsonReport {
             ArrayNode sp = ao.putArray("spiking_channels");
             a.spikingChannels().forEach(sp::add);
         }
+        ArrayNode ex = o.putArray("experiments");
+        for (ExperimentProfile e : p.experiments()) {
+            ObjectNode eo = ex.addObject();
+            eo.put("channel", e.test().channel());
+            eo.put("start", e.test().start().toString());
+            eo.put("end", e.test().end().toString());
+            eo.put("periods", e.periods());
+            JsonFields.number(eo, "observed_spend", e.observedSpend());
+            JsonFields.number(eo, "spend_change", e.impliedSpendChange());
+            JsonFields.number(eo, "lift", e.test().lift());
+            JsonFields.number(eo, "lift_se", e.test().standardError());
+            eo.put("in_holdout", e.inHoldout());
+            ArrayNode pr = eo.putArray("problems");
+            e.problems().forEach(pr::add);
+        }
         return o;
     }
 
@@ -351,6 +373,38 @@ final class JsonReport {
             for (double x : r.groupSeries.get(k)) {
                 add(v, x);
             }
+        }
+        return o;
+    }
+
+    /** One experiment against each model's prediction; {@code predictions[].lower/upper} null without draws. */
+    private static ObjectNode experiment(ExperimentComparison x) {
+        ObjectNode o = JSON.createObjectNode();
+        LiftTest e = x.test();
+        o.put("channel", e.channel());
+        o.put("start", e.start().toString());
+        o.put("end", e.end().toString());
+        if (e.geo() == null) {
+            o.putNull("geo");
+        } else {
+            o.put("geo", e.geo());
+        }
+        if (e.byMultiplier()) {
+            JsonFields.number(o, "multiplier", e.multiplier());
+        } else {
+            o.putNull("multiplier");
+        }
+        JsonFields.number(o, "spend_change", x.impliedSpendChange());
+        JsonFields.number(o, "lift", e.lift());
+        JsonFields.number(o, "lift_se", e.standardError());
+        o.put("all_consistent", x.allConsistent());
+        ArrayNode ps = o.putArray("predictions");
+        for (ExperimentComparison.Prediction p : x.predictions()) {
+            ObjectNode po = ps.addObject();
+            po.put("model", p.estimator());
+            JsonFields.number(po, "lift", p.lift());
+            interval(po, "lift", p.interval());
+            po.put("within_two_se", p.consistent());
         }
         return o;
     }

@@ -1,6 +1,8 @@
 package io.github.mmm4j.auto.report;
 
 import io.github.mmm4j.auto.AnalysisResult;
+import io.github.mmm4j.auto.AutoAnalysis;
+import io.github.mmm4j.auto.ExperimentComparison;
 import io.github.mmm4j.auto.Round;
 import io.github.mmm4j.core.MmmDataset;
 import io.github.mmm4j.models.Decomposition;
@@ -39,6 +41,8 @@ final class ReportData {
     final FittedModel primary;
     final MmmDataset data;
     final Findings findings;
+    /** The experiments (lift tests) against every model of the best round, with intervals; empty without tests. */
+    final List<ExperimentComparison> experiments;
     final Narrative narrative;
     final List<LocalDate> dates;
     final int holdout;
@@ -65,6 +69,7 @@ final class ReportData {
         this.primary = result.primaryModel();
         this.data = primary.data();
         this.findings = Findings.of(input);
+        this.experiments = ExperimentComparison.of(best.models(), AutoAnalysis.experiments(best.config()), true);
         this.narrative = Objects.requireNonNull(narrator.narrate(findings), "the narrator returned null");
         this.dates = data.time().dates();
         this.holdout = primary.holdout();

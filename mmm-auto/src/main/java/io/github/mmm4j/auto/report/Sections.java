@@ -4,6 +4,8 @@ import io.github.mmm4j.auto.ChannelConsensus;
 import io.github.mmm4j.auto.ChannelProfile;
 import io.github.mmm4j.auto.Check;
 import io.github.mmm4j.auto.DataProfile;
+import io.github.mmm4j.auto.ExperimentComparison;
+import io.github.mmm4j.auto.ExperimentProfile;
 import io.github.mmm4j.auto.KpiAnomaly;
 import io.github.mmm4j.auto.Round;
 import io.github.mmm4j.auto.report.Doc.Block;
@@ -16,6 +18,7 @@ import io.github.mmm4j.core.Mmm4j;
 import io.github.mmm4j.core.Numbers;
 import io.github.mmm4j.models.ChannelSummary;
 import io.github.mmm4j.models.FittedModel;
+import io.github.mmm4j.models.bayes.LiftTest;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
@@ -60,6 +63,7 @@ final class Sections {
         shapley(r, out);
         roi(r, out);
         consensus(r, out);
+        experiments(r, out);
         curves(r, out);
         plan(r, out);
         failed(r, out);
@@ -141,6 +145,34 @@ final class Sections {
         }
         out.add(table(List.of("channel", "agreement", "consensus ROI", "consensus interval", "each model's ROI",
                 "intervals overlap", "ranks agree", "reasons"), t, 99));
+    }
+
+    /** Each experiment against each model's prediction of it, when lift tests were given. */
+    private static void experiments(ReportData r, List<Block> out) {
+        if (r.experiments.isEmpty()) {
+            return;
+        }
+        out.add(new Heading(3, "Estimates against experiments"));
+        out.add(new Para(String.format(Locale.ROOT, "Each experiment's measured lift against what each model predicts "
+                + "for the same periods (the test and the channel's carryover after it) and geos, with the same spend "
+                + "change. The Bayesian model was calibrated with these experiments; ridge and NNLS were not, so "
+                + "their predictions are an independent check. A prediction more than two standard errors from the "
+                + "measurement is marked \"off\"; intervals are %.0f%% intervals over each model's draws.",
+                100 * r.primary.intervalLevel())));
+        List<List<String>> t = new ArrayList<>();
+        for (ExperimentComparison x : r.experiments) {
+            LiftTest e = x.test();
+            String test = e.channel() + ", " + e.start() + " to " + e.end() + (e.geo() == null ? "" : ", " + e.geo());
+            String change = (e.byMultiplier() ? "spend x " + Numbers.significant(e.multiplier(), 3) + ", " : "")
+                    + Fmt.money(x.impliedSpendChange());
+            String measured = Fmt.money(e.lift()) + " ± " + Fmt.money(e.standardError());
+            for (ExperimentComparison.Prediction p : x.predictions()) {
+                t.add(List.of(test, change, measured, p.estimator(), Fmt.money(p.lift()), Fmt.interval(p.interval()),
+                        p.consistent() ? "within 2 s.e." : "off"));
+            }
+        }
+        out.add(table(List.of("experiment", "spend change", "measured lift", "model", "predicted lift",
+                "predicted interval", "agreement"), t, 99));
     }
 
     private static void curves(ReportData r, List<Block> out) {
@@ -284,6 +316,19 @@ final class Sections {
             }
             out.add(new Para("Periods with an unusual KPI (robust z-score above 3.5):"));
             out.add(table(List.of("date", "KPI", "robust z", "channels that spiked"), a, 1));
+        }
+        if (!p.experiments().isEmpty()) {
+            List<List<String>> e = new ArrayList<>();
+            for (ExperimentProfile x : p.experiments()) {
+                LiftTest lt = x.test();
+                e.add(List.of(lt.channel(), lt.start() + " to " + lt.end() + (lt.geo() == null ? "" : ", " + lt.geo()),
+                        Integer.toString(x.periods()), Fmt.money(x.observedSpend()), Fmt.money(x.impliedSpendChange()),
+                        Fmt.money(lt.lift()) + " ± " + Fmt.money(lt.standardError()),
+                        x.problems().isEmpty() ? "none" : String.join("; ", x.problems())));
+            }
+            out.add(new Para("Experiments given with the data (lift tests):"));
+            out.add(table(List.of("channel", "window", "periods", "observed spend", "spend change", "measured lift",
+                    "problems"), e, 2));
         }
     }
 
