@@ -9,10 +9,10 @@ import java.util.Objects;
  * objective, MAPE.LIFT: the channel's spend was changed by {@code spendChange} in total over the periods whose
  * dates lie in {@code [start, end]}, and the experiment measured a total KPI change of {@code lift}.
  *
- * <p><b>Predicted lift</b> (the same definition as the Bayesian estimator's lift tests): with the change spread
- * evenly over the {@code m} test periods ({@code spendChange / m} per period; in a geo panel split across geos in
- * proportion to each geo's spend of the channel in the test periods, evenly if that is zero), a candidate model
- * predicts
+ * <p><b>Predicted lift</b> (the same definition as the Bayesian estimator's lift tests,
+ * {@link io.github.mmm4j.models.bayes.LiftTest#changedSpend}): with the change applied in proportion to the
+ * channel's observed spend in each test period and geo (so a cut of all the spend is a go-dark test; spread evenly
+ * over the periods and geos only when the channel spent nothing there), a candidate model predicts
  * <pre>
  *   predicted = coef_c * sum_g sum_{t = first test period}^{last test period + window - 1} (S1_gt - S0_gt)
  * </pre>

@@ -320,10 +320,16 @@ public final class SearchEvaluator {
                 }
                 sum += geoSpend[g];
             }
-            double[] delta = new double[ng];
+            Checks.checkArgument(x.spendChange() > 0 || (sum > 0 && x.spendChange() >= -sum),
+                    "lift experiment %d on '%s': spend change %s cuts more than the %s spent in the test periods", e,
+                    x.channel(), x.spendChange(), sum);
+            // the change in proportion to the observed spend of each test period and geo, evenly when there is none
+            double[] delta = new double[ng * mPeriods];
             for (int g = 0; g < ng; g++) {
-                double share = sum > 0 ? geoSpend[g] / sum : 1.0 / ng;
-                delta[g] = x.spendChange() * share / mPeriods / scale[c];
+                for (int t = t0; t <= t1; t++) {
+                    double share = sum > 0 ? data.spend(g * nt + t, c) / sum : 1.0 / (ng * mPeriods);
+                    delta[g * mPeriods + t - t0] = x.spendChange() * share / scale[c];
+                }
             }
             out[e] = new Lift(c, t0, t1, tEnd, delta, x.lift());
         }
@@ -758,20 +764,19 @@ public final class SearchEvaluator {
             int len = x.tEnd() - x.t0() + 1;
             double[] cw = w.lw;
             w.ad[c].weightsInto(cw, 0, len);
-            for (int k = 1; k < len; k++) {
-                cw[k] += cw[k - 1];
-            }
+            int m = x.t1() - x.t0() + 1;
             Saturation s = w.sat[c];
             double diff = 0;
             for (int g = 0; g < ng; g++) {
                 double[] lv = w.levels[g];
                 for (int t = x.t0(); t <= x.tEnd(); t++) {
-                    // sum_{u = t0}^{min(t1, t)} w[t - u] = W(t - t0) - W(t - min(t1, t) - 1)
-                    int hiLag = t - x.t0();
-                    int loLag = t - Math.min(x.t1(), t) - 1;
-                    double wsum = cw[hiLag] - (loLag >= 0 ? cw[loLag] : 0.0);
+                    // the adstocked change: sum_{u = t0}^{min(t1, t)} w[t - u] delta_u
+                    double add = 0;
+                    for (int u = x.t0(); u <= Math.min(x.t1(), t); u++) {
+                        add += cw[t - u] * x.delta()[g * m + u - x.t0()];
+                    }
                     double a = lv[t * nc + c];
-                    diff += s.value(a + x.delta()[g] * wsum) - s.value(a);
+                    diff += s.value(a + add) - s.value(a);
                 }
             }
             double predicted = w.coef[1 + pb + c] * diff;

@@ -64,6 +64,21 @@ class SearchEvaluatorProperties {
         check(NATIONAL.data(), MIXED, o, seed);
     }
 
+    /** A go-dark test: the cut equals the observed spend, so every test period's spend becomes exactly 0. */
+    @Property(tries = 30)
+    void goDarkExperiment(@ForAll long seed) {
+        MmmDataset d = NATIONAL.data();
+        int c = d.channels().indexOf("ch1");
+        double observed = 0;
+        for (int t = 40; t <= 43; t++) {
+            observed += d.spend(t, c);
+        }
+        SearchOptions o = SearchOptions.defaults().withHoldout(12).withLiftExperiments(List.of(
+                new LiftExperiment("ch1", SearchTestData.START.plusWeeks(40), SearchTestData.START.plusWeeks(43),
+                        -observed, -800)));
+        check(d, MIXED, o, seed);
+    }
+
     @Property(tries = 60)
     void geoPanel(@ForAll long seed) {
         SearchOptions o = SearchOptions.defaults().withHoldout(8).withLiftExperiments(List.of(
@@ -275,18 +290,17 @@ class SearchEvaluatorProperties {
                     }
                 }
                 double[] spend = data.spend();
-                double[] geoSpend = new double[ng];
                 double gs = 0;
                 for (int g = 0; g < ng; g++) {
                     for (int t : test) {
-                        geoSpend[g] += data.spend(g * nt + t, c);
+                        gs += data.spend(g * nt + t, c);
                     }
-                    gs += geoSpend[g];
                 }
+                // in proportion to each test period's observed spend, evenly when there is none
                 for (int g = 0; g < ng; g++) {
-                    double per = e.spendChange() * (gs > 0 ? geoSpend[g] / gs : 1.0 / ng) / test.size();
                     for (int t : test) {
-                        spend[(g * nt + t) * nc + c] += per;
+                        double share = gs > 0 ? data.spend(g * nt + t, c) / gs : 1.0 / (ng * test.size());
+                        spend[(g * nt + t) * nc + c] += e.spendChange() * share;
                     }
                 }
                 Design changed = Design.of(data.withSpend(spend), spec, frame);
