@@ -61,8 +61,9 @@ public interface Estimator {
     Map<String, String> settings();
 
     /**
-     * Whether the estimator learns the transform parameters itself (the Bayesian model samples them), so that only
-     * each channel's transform family and structure in the spec matter, not the parameter values.
+     * Whether the estimator learns the transform parameters itself (the Bayesian model samples them; ridge and NNLS
+     * tune them by default), so that what matters in the spec is each channel's transform family and structure; the
+     * parameter values are at most a starting point.
      *
      * @return true if the spec's transform parameter values are not used
      */

@@ -42,6 +42,16 @@ abstract class LinearEstimator implements Estimator {
         return m;
     }
 
+    /**
+     * Whether this fit chooses the transform parameters itself: true when it tunes them (the default, see
+     * {@link RidgeOptions#tunesTransforms()}). The spec's values are then only where the tuning starts and what its
+     * parsimony term prefers among near-equal fits, not the values used.
+     */
+    @Override
+    public boolean learnsTransforms() {
+        return options.tunesTransforms();
+    }
+
     @Override
     public int holdout() {
         return options.holdout();

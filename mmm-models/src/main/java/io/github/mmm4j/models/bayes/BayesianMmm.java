@@ -376,6 +376,7 @@ public final class BayesianMmm implements Estimator {
             Checks.checkArgument(spec.names().contains(name), "priors name channel '%s', which is not in the spec %s",
                     name, spec.names());
         }
+        Prior.LogNormal mediaRoi = mediaRoiPrior(priors, data, nTrain, meanY * n);
         for (int c = 0; c < nc; c++) {
             double spendTrain = 0;
             for (int g = 0; g < nGeo; g++) {
@@ -387,6 +388,9 @@ public final class BayesianMmm implements Estimator {
             }
             ChannelSpec cs = spec.channels().get(c);
             ChannelPriors cp = priors.forChannel(cs.name());
+            if (mediaRoi != null && !priors.channels().containsKey(cs.name())) {
+                cp = cp.withRoi(mediaRoi);
+            }
             DensityParts.Param[] ap = adstockParams(cs.name(), cs.adstock(), cp);
             DensityParts.Param[] sp = saturationParams(cs.name(), cs.saturation(), cp);
             int len = (int) Math.min((long) cs.adstock().maxLag() + 1L, nt);
@@ -503,6 +507,30 @@ public final class BayesianMmm implements Estimator {
             }
         }
         return out;
+    }
+
+    /**
+     * The common ROI prior of the channels without an override from {@link BayesPriors#mediaContribution()}, or null
+     * when there is none or the training KPI does not sum to a positive amount (a KPI such as profit can; then those
+     * channels keep {@link BayesPriors#channelDefaults()}).
+     */
+    static Prior.LogNormal mediaRoiPrior(BayesPriors priors, MmmDataset data, int nTrain, double kpiSum) {
+        if (priors.mediaContribution() == null || !(kpiSum > 0)) {
+            return null;
+        }
+        int nc = data.nChannels();
+        int nt = data.nPeriods();
+        double[] cost = new double[nc];
+        double total = 0;
+        for (int c = 0; c < nc; c++) {
+            for (int g = 0; g < data.nGeos(); g++) {
+                for (int t = 0; t < nTrain; t++) {
+                    cost[c] += data.spend(g * nt + t, c);
+                }
+            }
+            total += cost[c];
+        }
+        return total > 0 ? priors.mediaContribution().roiPrior(kpiSum, cost) : null;
     }
 
     private static Prior prior(ParameterSpec.DefaultPrior p) {

@@ -12,8 +12,10 @@ import java.util.TreeMap;
  * {@code effect} is the channel's contribution at full saturation in standard deviations of the KPI per period.
  * Two parameterisations:
  * <ul>
- *   <li>effect parameterisation ({@link #roi()} null, the default): a prior on {@code effect} directly, half-normal
- *       with scale 2 by default (the reference model's {@code beta ~ normal(0, 2)} on {@code beta >= 0});</li>
+ *   <li>effect parameterisation ({@link #roi()} null, the default of this class): a prior on {@code effect}
+ *       directly, half-normal with scale 2 by default (the reference model's {@code beta ~ normal(0, 2)} on
+ *       {@code beta >= 0}). {@link BayesPriors#defaults()} does not use it for channels without an override: its
+ *       media contribution prior gives them a common ROI prior instead ({@link BayesPriors.MediaContribution});</li>
  *   <li>ROI parameterisation ({@link #withRoi}): a prior on the channel's ROI over the training window, in KPI
  *       units per unit of spend, from which the effect is derived,
  *       {@code effect = roi * sum_t spend_t / (sd(kpi) * sum_t sat(adstock(spend / scale))_t)} (sums over the

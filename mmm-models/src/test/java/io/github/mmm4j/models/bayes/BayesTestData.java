@@ -104,7 +104,7 @@ final class BayesTestData {
         return new ModelSpec(cs, true, 2);
     }
 
-    /** The priors of mmm.stan, set explicitly (they are also the defaults). */
+    /** The priors of mmm.stan, set explicitly (effect priors on the channels, no media contribution prior). */
     static BayesPriors stanPriors() {
         ChannelPriors ch = ChannelPriors.defaults().withEffect(new Prior.HalfNormal(2))
                 .withDecay(new Prior.Beta(2, 2)).withSaturation("ec", new Prior.LogNormal(0, 0.5))
@@ -112,7 +112,7 @@ final class BayesTestData {
         return BayesPriors.defaults()
                 .withBaseline(new Prior.Normal(0, 2), new Prior.Normal(0, 2), new Prior.Normal(0, 1),
                         new Prior.Normal(0, 1), new Prior.Normal(0, 1), new Prior.Normal(0, 1))
-                .withSigma(new Prior.HalfNormal(1)).withChannelDefaults(ch);
+                .withSigma(new Prior.HalfNormal(1)).withChannelDefaults(ch).withoutMediaContribution();
     }
 
     /** The production options that reproduce mmm.stan: its priors, controls as given, no holdout. */

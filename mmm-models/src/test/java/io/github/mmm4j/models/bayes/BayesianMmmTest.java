@@ -70,13 +70,33 @@ class BayesianMmmTest {
     @Test
     void roiPriorSetsTheChannelRoi() {
         // a very tight ROI prior pins roi[tv] (training window = whole window here) whatever the data say
-        BayesPriors priors = BayesPriors.defaults().withChannel("tv",
+        BayesPriors priors = BayesPriors.defaults().withoutMediaContribution().withChannel("tv",
                 ChannelPriors.defaults().withRoi(Prior.LogNormal.ofMeanSd(0.02, 0.0002)));
         FittedModel m = BayesianMmm.fit(DATA, ModelSpec.defaults(DATA), SHORT.withPriors(priors));
         assertEquals(0.02, m.channels().get(0).roi(), 0.0015);
         assertEquals(m.samplerDiagnostics().orElseThrow().summary("roi[tv]").mean(), m.channels().get(0).roi(), 1e-9);
         assertTrue(m.samplerDiagnostics().orElseThrow().unconstrainedNames().contains("log_roi[tv]"));
         assertTrue(m.samplerDiagnostics().orElseThrow().unconstrainedNames().contains("log_contribution[search]"));
+    }
+
+    @Test
+    void mediaContributionPriorHasTheStatedMomentsAndIsTheDefault() {
+        // roi_mean = m K / sum C, roi_sd = s K / sqrt(sum C^2); the LogNormal's own mean and sd equal them
+        double[] cost = {300, 100};
+        double kpi = 10_000;
+        Prior.LogNormal p = new BayesPriors.MediaContribution(0.25, 0.25).roiPrior(kpi, cost);
+        double mean = Math.exp(p.mu() + p.sigma() * p.sigma() / 2);
+        double sd = mean * Math.sqrt(Math.expm1(p.sigma() * p.sigma()));
+        assertEquals(0.25 * kpi / 400, mean, 1e-12);
+        assertEquals(0.25 * kpi / Math.sqrt(300.0 * 300 + 100 * 100), sd, 1e-9);
+        // every channel without an override gets it, on its ROI; an override keeps its own prior
+        FittedModel m = BayesianMmm.fit(DATA, ModelSpec.defaults(DATA), SHORT.withPriors(BayesPriors.defaults()
+                .withChannel("search", ChannelPriors.defaults())));
+        List<String> names = m.samplerDiagnostics().orElseThrow().unconstrainedNames();
+        assertTrue(names.contains("log_roi[tv]"), names.toString());
+        assertTrue(names.contains("log_contribution[search]"), names.toString());
+        assertTrue(m.provenance().options().get("priors").contains("MediaContribution[mean=0.25, sd=0.25]"),
+                m.provenance().options().get("priors"));
     }
 
     @Test
