@@ -2,6 +2,7 @@ package io.github.mmm4j.bench.auto;
 
 import io.github.mmm4j.auto.AutoOptions;
 import io.github.mmm4j.auto.AutoPipeline;
+import io.github.mmm4j.auto.ChannelConsensus;
 import io.github.mmm4j.auto.PipelineResult;
 import io.github.mmm4j.auto.report.Findings;
 import io.github.mmm4j.auto.report.OptimizerRows;
@@ -19,7 +20,8 @@ import java.util.Map;
 /**
  * How often the automated analysis's answers hold the truth, by the confidence it states: runs the whole analysis
  * (default options) on seeded synthetic datasets with known truth and counts, per confidence level, the answers and
- * the channels whose primary-model 90% ROI interval contains the true ROI. Usage:
+ * the channels whose primary-model 90% ROI interval contains the true ROI; and, over all answers, how often the
+ * consensus interval (pooled draws, where the models agree) contains the true ROI. Usage:
  * {@code java -cp mmm-bench/target/benchmarks.jar io.github.mmm4j.bench.auto.AutoCalibrationMain [replicates]
  * [presets]} (defaults: 10 replicates of {@code easy,realistic}); the seeds are 1 to {@code replicates}.
  */
@@ -35,6 +37,7 @@ public final class AutoCalibrationMain {
         int replicates = args.length > 0 ? Integer.parseInt(args[0]) : 10;
         String[] presets = (args.length > 1 ? args[1] : "easy,realistic").split(",");
         Map<Findings.Confidence, int[]> byLevel = new EnumMap<>(Findings.Confidence.class);
+        int[] consensus = new int[3];
         for (String preset : presets) {
             for (long seed = 1; seed <= replicates; seed++) {
                 Generated g = Synthetic.generate(Presets.byName(preset), seed);
@@ -57,6 +60,16 @@ public final class AutoCalibrationMain {
                                 iv.lower(), iv.upper(), t.roi()));
                     }
                 }
+                for (ChannelConsensus cc : r.analysis().bestRound().analysis().channels()) {
+                    double truth = g.truth().channels().stream().filter(t -> t.name().equals(cc.channel()))
+                            .findFirst().orElseThrow().roi();
+                    if (cc.consensusInterval().isPresent()) {
+                        consensus[0]++;
+                        consensus[1] += cc.consensusInterval().get().contains(truth) ? 1 : 0;
+                    } else {
+                        consensus[2]++;
+                    }
+                }
                 int[] acc = byLevel.computeIfAbsent(f.confidence(), k -> new int[3]);
                 acc[0]++;
                 acc[1] += held;
@@ -73,5 +86,8 @@ public final class AutoCalibrationMain {
             System.out.printf(Locale.ROOT, "%-10s  %7d  %d of %d (%.1f%%)%n", e.getKey(), a[0], a[1], a[2],
                     100.0 * a[1] / a[2]);
         }
+        System.out.printf(Locale.ROOT, "%nconsensus intervals holding the truth: %d of %d (%.1f%%); channels without a "
+                + "consensus (the models disagree): %d%n", consensus[1], consensus[0],
+                consensus[0] == 0 ? Double.NaN : 100.0 * consensus[1] / consensus[0], consensus[2]);
     }
 }
