@@ -55,7 +55,7 @@ final class OptimizeCommand implements Callable<Integer> {
 
     @Option(names = "--bounds", split = ",", paramLabel = "CH=MIN:MAX",
             description = "Per-channel bounds: absolute amounts, multiples of current spend (0.5x:2x) or percentages "
-                    + "of the budget (10%:40%); an empty MAX means no maximum.")
+                    + "of the budget (10%%:40%%); an empty MAX means no maximum.")
     List<String> bounds = new ArrayList<>();
 
     @Option(names = "--lock", split = ",", paramLabel = "CH", description = "Channels kept at their current spend.")

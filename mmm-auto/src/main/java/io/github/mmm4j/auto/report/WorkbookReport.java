@@ -25,6 +25,11 @@ import org.apache.poi.xssf.usermodel.XSSFWorkbook;
  * text that begins with {@code = + - @}, a tab or a carriage return gets a quote-prefixed style, so that a
  * spreadsheet shows it as text even after the cell is edited. Numbers are numeric cells; non-finite numbers are left
  * blank.
+ *
+ * <p>Formats, as an analyst expects them: amounts (spend, KPI, contributions) {@code #,##0.00}; ROI and marginal ROI
+ * {@code #,##0.000}; shares and interval levels as percentages {@code 0.0%}; dates as date cells
+ * {@code yyyy-mm-dd}; counts as integers. One bold header row, frozen. The document's creation and modification
+ * times are fixed (the data's first date), so two runs on the same input write the same bytes.
  */
 final class WorkbookReport {
 
@@ -34,6 +39,12 @@ final class WorkbookReport {
     /** Writes the workbook to {@code out}, which is not closed. */
     static void write(ReportData r, OutputStream out) throws IOException {
         try (XSSFWorkbook wb = new XSSFWorkbook()) {
+            // fixed document times: the same input gives the same bytes (POI would stamp the time of writing)
+            java.util.Date fixed = java.util.Date.from(r.dates.get(0).atStartOfDay(java.time.ZoneOffset.UTC).toInstant());
+            org.apache.poi.ooxml.POIXMLProperties.CoreProperties core = wb.getProperties().getCoreProperties();
+            core.setCreated(java.util.Optional.of(fixed));
+            core.setModified(java.util.Optional.of(fixed));
+            core.setCreator("mmm4j");
             Styles st = new Styles(wb);
             summary(wb.createSheet("Summary"), r, st);
             contributions(wb.createSheet("Contributions"), r, st);
@@ -42,15 +53,46 @@ final class WorkbookReport {
             plan(wb.createSheet("Plan"), r, st);
             checks(wb.createSheet("Checks"), r, st);
             rounds(wb.createSheet("Rounds"), r, st);
-            wb.write(out);
+            java.io.ByteArrayOutputStream bytes = new java.io.ByteArrayOutputStream();
+            wb.write(bytes);
+            out.write(fixedZipTimes(bytes.toByteArray()));
         }
+    }
+
+    /** The zip entries' time: the start of the DOS epoch, as reproducible builds use (no time zone involved). */
+    static final java.time.LocalDateTime ZIP_TIME = java.time.LocalDateTime.of(1980, 1, 1, 0, 0);
+
+    /**
+     * Rewrites a zip (an xlsx package) with every entry stamped {@link #ZIP_TIME}, in the same order and with the same
+     * content: POI stamps each entry with the time of writing, so two runs would differ in those bytes alone.
+     */
+    static byte[] fixedZipTimes(byte[] zip) throws IOException {
+        java.io.ByteArrayOutputStream out = new java.io.ByteArrayOutputStream(zip.length);
+        try (java.util.zip.ZipInputStream in = new java.util.zip.ZipInputStream(new java.io.ByteArrayInputStream(zip));
+                java.util.zip.ZipOutputStream z = new java.util.zip.ZipOutputStream(out)) {
+            java.util.zip.ZipEntry e;
+            while ((e = in.getNextEntry()) != null) {
+                java.util.zip.ZipEntry copy = new java.util.zip.ZipEntry(e.getName());
+                copy.setTimeLocal(ZIP_TIME);
+                z.putNextEntry(copy);
+                in.transferTo(z);
+                z.closeEntry();
+            }
+        }
+        return out.toByteArray();
     }
 
     /** The workbook's cell styles. */
     static final class Styles {
         final CellStyle header;
         final CellStyle quoted;
+        /** Amounts: spend, KPI, contributions. */
         final CellStyle number;
+        /** ROI and marginal ROI. */
+        final CellStyle ratio;
+        /** Shares and interval levels. */
+        final CellStyle percent;
+        final CellStyle date;
 
         Styles(XSSFWorkbook wb) {
             header = wb.createCellStyle();
@@ -60,8 +102,16 @@ final class WorkbookReport {
             header.setQuotePrefixed(true);
             quoted = wb.createCellStyle();
             quoted.setQuotePrefixed(true);
-            number = wb.createCellStyle();
-            number.setDataFormat(wb.createDataFormat().getFormat("#,##0.0000"));
+            number = style(wb, "#,##0.00");
+            ratio = style(wb, "#,##0.000");
+            percent = style(wb, "0.0%");
+            date = style(wb, "yyyy-mm-dd");
+        }
+
+        private static CellStyle style(XSSFWorkbook wb, String format) {
+            CellStyle c = wb.createCellStyle();
+            c.setDataFormat(wb.createDataFormat().getFormat(format));
+            return c;
         }
     }
 
@@ -88,11 +138,21 @@ final class WorkbookReport {
     }
 
     private static void num(Row row, int col, double v, Styles st) {
+        num(row, col, v, st.number);
+    }
+
+    private static void num(Row row, int col, double v, CellStyle style) {
         if (Double.isFinite(v)) {
             Cell cell = row.createCell(col);
             cell.setCellValue(v);
-            cell.setCellStyle(st.number);
+            cell.setCellStyle(style);
         }
+    }
+
+    private static void date(Row row, int col, java.time.LocalDate d, Styles st) {
+        Cell cell = row.createCell(col);
+        cell.setCellValue(d);
+        cell.setCellStyle(st.date);
     }
 
     private static void integer(Row row, int col, long v) {
@@ -100,9 +160,13 @@ final class WorkbookReport {
     }
 
     private static void lowerUpper(Row row, int col, Optional<Interval> iv, Styles st) {
+        lowerUpper(row, col, iv, st.number);
+    }
+
+    private static void lowerUpper(Row row, int col, Optional<Interval> iv, CellStyle style) {
         iv.ifPresent(i -> {
-            num(row, col, i.lower(), st);
-            num(row, col + 1, i.upper(), st);
+            num(row, col, i.lower(), style);
+            num(row, col + 1, i.upper(), style);
         });
     }
 
@@ -160,7 +224,7 @@ final class WorkbookReport {
             for (int t = 0; t < nt; t++) {
                 int rowIndex = g * nt + t;
                 Row row = sh.createRow(i++);
-                text(row, 0, r.dates.get(t).toString(), st);
+                date(row, 0, r.dates.get(t), st);
                 text(row, 1, r.data.geos().get(g), st);
                 num(row, 2, r.data.kpi(rowIndex), st);
                 num(row, 3, pred[rowIndex], st);
@@ -185,13 +249,13 @@ final class WorkbookReport {
                 num(row, 2, s.spend(), st);
                 num(row, 3, s.contribution(), st);
                 lowerUpper(row, 4, s.contributionInterval(), st);
-                num(row, 6, s.share(), st);
-                num(row, 7, s.roi(), st);
-                lowerUpper(row, 8, s.roiInterval(), st);
-                num(row, 10, s.mroi(), st);
-                lowerUpper(row, 11, s.mroiInterval(), st);
+                num(row, 6, s.share(), st.percent);
+                num(row, 7, s.roi(), st.ratio);
+                lowerUpper(row, 8, s.roiInterval(), st.ratio);
+                num(row, 10, s.mroi(), st.ratio);
+                lowerUpper(row, 11, s.mroiInterval(), st.ratio);
                 if (m.drawCount() > 0) {
-                    num(row, 13, m.intervalLevel(), st);
+                    num(row, 13, m.intervalLevel(), st.percent);
                 }
             }
         }
@@ -235,7 +299,7 @@ final class WorkbookReport {
         text(total, 0, "total", st);
         num(total, 1, p.totalCurrentSpend(), st);
         num(total, 2, p.totalOptimalSpend(), st);
-        num(total, 3, p.totalOptimalSpend() - p.totalCurrentSpend(), st);
+        num(total, 3, io.github.mmm4j.core.Numbers.change(p.totalCurrentSpend(), p.totalOptimalSpend()), st);
     }
 
     private static void checks(Sheet sh, ReportData r, Styles st) {

@@ -1,0 +1,67 @@
+package io.github.mmm4j.auto.report;
+
+import io.github.mmm4j.auto.AnalysisResult;
+import io.github.mmm4j.models.ChannelSummary;
+import io.github.mmm4j.models.FittedModel;
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Arrays;
+import org.apache.poi.ss.usermodel.Cell;
+import org.apache.poi.ss.usermodel.CellType;
+import org.apache.poi.ss.usermodel.DateUtil;
+import org.apache.poi.ss.usermodel.Row;
+import org.apache.poi.ss.usermodel.Sheet;
+import org.apache.poi.xssf.usermodel.XSSFWorkbook;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/** report.xlsx as an analyst expects it: typed formats, date cells, and the same bytes for the same input. */
+class WorkbookReportTest {
+
+    @Test
+    void formatsAreTypedDatesAreDatesAndTwoRunsWriteTheSameBytes(@TempDir Path tmp) throws IOException {
+        AnalysisResult result = Fixtures.demo();
+        ReportInput input = ReportInput.of(result, 42, "demo data");
+        Reporter.write(input, tmp.resolve("a"));
+        Reporter.write(input, tmp.resolve("b"));
+        byte[] a = Files.readAllBytes(tmp.resolve("a/report.xlsx"));
+        byte[] b = Files.readAllBytes(tmp.resolve("b/report.xlsx"));
+        assertArrayEquals(a, b, "two runs on the same input write the same workbook");
+        // not by luck of the clock: every zip entry carries the fixed time, whatever the time of writing
+        try (java.util.zip.ZipInputStream z = new java.util.zip.ZipInputStream(new java.io.ByteArrayInputStream(a))) {
+            int entries = 0;
+            for (java.util.zip.ZipEntry e = z.getNextEntry(); e != null; e = z.getNextEntry()) {
+                assertEquals(WorkbookReport.ZIP_TIME, e.getTimeLocal(), e.getName());
+                entries++;
+            }
+            assertTrue(entries >= 8, "entries " + entries);
+        }
+
+        try (InputStream in = Files.newInputStream(tmp.resolve("a/report.xlsx"));
+                XSSFWorkbook wb = new XSSFWorkbook(in)) {
+            Sheet contributions = wb.getSheet("Contributions");
+            Cell date = contributions.getRow(1).getCell(0);
+            assertEquals(CellType.NUMERIC, date.getCellType());
+            assertTrue(DateUtil.isCellDateFormatted(date));
+            assertEquals(result.primaryModel().data().time().date(0), date.getLocalDateTimeCellValue().toLocalDate());
+
+            Sheet roi = wb.getSheet("ROI");
+            Row first = roi.getRow(1);
+            assertEquals("0.0%", first.getCell(6).getCellStyle().getDataFormatString(), "share as a percentage");
+            assertEquals("#,##0.000", first.getCell(7).getCellStyle().getDataFormatString(), "ROI");
+            assertEquals("#,##0.00", first.getCell(2).getCellStyle().getDataFormatString(), "spend");
+            FittedModel m = result.bestRound().models().get(0);
+            ChannelSummary c = m.channels().get(0);
+            assertEquals(c.share(), first.getCell(6).getNumericCellValue(), 0.0);
+            assertEquals(c.roi(), first.getCell(7).getNumericCellValue(), 0.0);
+            assertEquals(1, roi.getPaneInformation().getHorizontalSplitPosition(), "header row frozen");
+            assertTrue(Arrays.asList("Summary", "Contributions", "ROI", "Shapley", "Plan", "Checks", "Rounds")
+                    .stream().allMatch(n -> wb.getSheet(n) != null));
+        }
+    }
+}
