@@ -48,6 +48,8 @@ import java.util.Optional;
  */
 public final class AutoAnalysis {
 
+    private static final org.slf4j.Logger LOG = org.slf4j.LoggerFactory.getLogger(AutoAnalysis.class);
+
     /**
      * The Bayesian sampler's initial target acceptance: 0.95 rather than Stan's 0.8, because MMM posteriors with
      * Hill slopes below 1 are steep near zero spend and diverge at larger steps.
@@ -134,6 +136,9 @@ public final class AutoAnalysis {
             progress.report("critique", r, 1, critique.verdict() + ", " + critique.passedCount() + " of "
                     + critique.checks().size() + " checks passed");
             rounds.add(new Round(r, proposal, config, models, analysis, critique));
+            LOG.info("auto round {}: {} -> {} ({} of {} checks passed)", r,
+                    proposal.map(TunerProposal::change).orElse("initial model"), critique.verdict(),
+                    critique.passedCount(), critique.checks().size());
             if (critique.verdict() == Verdict.APPROVED) {
                 stop = "approved in round " + r;
                 break;

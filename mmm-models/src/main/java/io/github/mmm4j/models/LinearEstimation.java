@@ -15,12 +15,16 @@ import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * The estimation steps shared by {@link Ridge} and {@link NonNegativeLeastSquares}: tuning (see
  * {@link TransformTuner}), the full-data fit and the (re-tuned) moving-block bootstrap; described in {@link Ridge}.
  */
 final class LinearEstimation {
+
+    private static final Logger LOG = LoggerFactory.getLogger(LinearEstimation.class);
 
     private LinearEstimation() {
     }
@@ -78,6 +82,10 @@ final class LinearEstimation {
         Objects.requireNonNull(data, "data");
         Objects.requireNonNull(spec, "spec");
         Objects.requireNonNull(options, "options");
+        long started = System.nanoTime();
+        LOG.info("{} fit: {} rows, {} channels, holdout {}, transforms {}, {} bootstrap replicates", estimator,
+                data.nRows(), data.nChannels(), options.holdout(), options.tunesTransforms() ? "tuned" : "fixed",
+                options.bootstrap());
         boolean nnls = estimator.equals(NonNegativeLeastSquares.NAME);
         Training t = prepare(data, spec, options, nnls);
         Map<String, String> prov = new java.util.LinkedHashMap<>(options.asMap());
@@ -105,9 +113,19 @@ final class LinearEstimation {
             prov.put("block_length_used", Integer.toString(blockLength(options, t.nTrain())));
             rows = bootstrap(t, chosen, sol, lambda, tuned, options);
         }
-        return FittedModel.of(estimator, spec, data, options.holdout(), t.frame(), point, rows, options.level(),
-                Provenance.of(estimator, options.seed(), prov), null);
+        FittedModel model = FittedModel.of(estimator, spec, data, options.holdout(), t.frame(), point, rows,
+                options.level(), Provenance.of(estimator, options.seed(), prov), null);
+        if (tuned != null) {
+            LOG.info("{} fit: chosen transforms {}, lambda {}", estimator, chosen.channels(), lambda);
+            for (String edge : tuned.tuner.atBounds(tuned.unit)) {
+                LOG.warn("{} fit: {} sits at the edge of its search range; the data may want a value beyond it",
+                        estimator, edge);
+            }
+        }
+        LOG.info("{} fit done in {} ms", estimator, (System.nanoTime() - started) / 1_000_000);
+        return model;
     }
+
 
     /** The tuner of a fit and its full-data choice on the unit box. */
     record Tuned(TransformTuner tuner, double[] unit) {

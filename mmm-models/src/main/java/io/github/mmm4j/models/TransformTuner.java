@@ -191,6 +191,21 @@ final class TransformTuner {
         return dim;
     }
 
+    /**
+     * @param unit a point of the unit box
+     * @return the names of its coordinates that lie on an edge of the box (within 1e-6), the penalty excluded
+     */
+    java.util.List<String> atBounds(double[] unit) {
+        java.util.List<String> names = space.coordinateNames();
+        java.util.List<String> out = new java.util.ArrayList<>();
+        for (int i = 0; i < dim; i++) {
+            if (!names.get(i).equals("lambda") && (unit[i] <= 1e-6 || unit[i] >= 1 - 1e-6)) {
+                out.add(names.get(i));
+            }
+        }
+        return out;
+    }
+
     /** @return the search box */
     SearchSpace space() {
         return space;

@@ -20,6 +20,8 @@ import java.util.Objects;
 import java.util.Optional;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.DoubleConsumer;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * The Bayesian marketing mix model: the shared {@link ModelSpec} with priors, sampled by {@link Nuts}.
@@ -62,6 +64,8 @@ import java.util.function.DoubleConsumer;
  * }</pre>
  */
 public final class BayesianMmm implements Estimator {
+
+    private static final Logger LOG = LoggerFactory.getLogger(BayesianMmm.class);
 
     /** The estimator's name in results and provenance. */
     public static final String NAME = "bayes";
@@ -232,6 +236,10 @@ public final class BayesianMmm implements Estimator {
      * @return the model and the sampler's result
      */
     public static Run run(MmmDataset data, ModelSpec spec, BayesOptions options) {
+        long started = System.nanoTime();
+        LOG.info("bayes fit: {} rows, {} channels, holdout {}, {} chains x ({} warmup + {} draws), {} lift tests",
+                data.nRows(), data.nChannels(), options.holdout(), options.chains(), options.warmup(),
+                options.draws(), options.liftTests().size());
         Prepared p = prepare(data, spec, options);
         MmmLogDensity first = new MmmLogDensity(p.structure);
         NutsControl control = NutsControl.defaults().withParallelism(options.parallelism())
@@ -243,8 +251,19 @@ public final class BayesianMmm implements Estimator {
             handed[0] = null;
             return d;
         }, options.nutsOptions(), control);
-        return new Run(Posterior.model(data, spec, options, p, first.copy(), result), result);
+        Run run = new Run(Posterior.model(data, spec, options, p, first.copy(), result), result);
+        SamplerDiagnostics d = run.model().samplerDiagnostics().orElseThrow();
+        if (d.healthy()) {
+            LOG.info("bayes fit done in {} ms: converged (max R-hat {}, min bulk ESS {}, no divergent transition)",
+                    (System.nanoTime() - started) / 1_000_000, d.maxRhat(), d.minEssBulk());
+        } else {
+            LOG.warn("bayes fit done in {} ms: NOT CONVERGED (max R-hat {}, min bulk ESS {}, {} divergent "
+                    + "transitions); do not trust its intervals", (System.nanoTime() - started) / 1_000_000,
+                    d.maxRhat(), d.minEssBulk(), d.divergences());
+        }
+        return run;
     }
+
 
     /**
      * Returns the model's log posterior on the unconstrained space, for gradient checks, benchmarks or other
