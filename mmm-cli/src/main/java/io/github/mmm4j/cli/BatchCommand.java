@@ -1,0 +1,374 @@
+package io.github.mmm4j.cli;
+
+import io.github.mmm4j.core.AtomicFiles;
+import io.github.mmm4j.core.DataException;
+import io.github.mmm4j.core.MmmDataset;
+import io.github.mmm4j.core.Numbers;
+import io.github.mmm4j.core.OutputSet;
+import io.github.mmm4j.models.ChannelSummary;
+import io.github.mmm4j.models.FittedModel;
+import io.github.mmm4j.models.ModelJson;
+import io.github.mmm4j.models.ModelSpec;
+import io.github.mmm4j.models.NonNegativeLeastSquares;
+import io.github.mmm4j.models.Ridge;
+import io.github.mmm4j.models.RidgeOptions;
+import io.github.mmm4j.models.bayes.BayesOptions;
+import io.github.mmm4j.models.bayes.BayesianMmm;
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.atomic.AtomicInteger;
+import org.apache.commons.csv.CSVFormat;
+import org.apache.commons.csv.CSVParser;
+import org.apache.commons.csv.CSVPrinter;
+import org.apache.commons.csv.CSVRecord;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+
+/**
+ * {@code mmm batch DATA.csv --by COL[,COL...] --kpi ...}: one independent model per group of rows (for example per
+ * brand and country), fitted in parallel, written to {@code batch.csv}.
+ *
+ * <p><b>Determinism.</b> Group {@code k}'s seed is derived from the run's seed and the group's key alone
+ * ({@link #groupSeed}), and every fit runs single-threaded, so a group's result does not depend on the other groups,
+ * their order in the file, or the number of threads. Rows come out sorted by key.
+ *
+ * <p><b>Isolation.</b> A group whose data or fit fails gets {@code status} {@code FAILED} and the message; the other
+ * groups finish. The command exits 0 when at least one group succeeded and 2 when none did.
+ *
+ * <p>{@code batch.csv}: the key columns, {@code channel}, {@code spend}, {@code contribution}, {@code share},
+ * {@code roi}, {@code roi_lower}, {@code roi_upper}, {@code mroi}, {@code status}, {@code message} (one row per group
+ * and channel; a failed group has one row with an empty channel). {@code batch.json} records the settings used and the
+ * run's summary. With {@code --per-group}, a folder per group ({@code groups/KEY/}) holds {@code model.json}.
+ */
+@Command(name = "batch", mixinStandardHelpOptions = true,
+        description = "Fit one model per group of rows (for example per brand and country) in parallel and write "
+                + "batch.csv.")
+final class BatchCommand implements java.util.concurrent.Callable<Integer> {
+
+    /** The default bootstrap replicates of a batch's ridge and NNLS fits (fewer than fit's 200, for speed). */
+    static final int DEFAULT_BOOTSTRAP = 100;
+
+    @Mixin
+    DataArgs dataArgs;
+
+    @Option(names = "--by", required = true, split = ",", paramLabel = "COL,...",
+            description = "The columns whose values define a group.")
+    List<String> by = new ArrayList<>();
+
+    @Option(names = "--model", paramLabel = "NAME", defaultValue = "ridge",
+            description = "Estimator: ridge, nnls or bayes (default: ${DEFAULT-VALUE}).")
+    String model;
+
+    @Option(names = "--bootstrap", paramLabel = "N", defaultValue = "" + DEFAULT_BOOTSTRAP,
+            description = "Ridge and NNLS: bootstrap replicates per group (default: ${DEFAULT-VALUE}).")
+    int bootstrap;
+
+    @Option(names = "--draws", paramLabel = "N", defaultValue = "300",
+            description = "Bayesian model: warmup iterations and draws per chain, 2 chains (default: ${DEFAULT-VALUE}).")
+    int draws;
+
+    @Option(names = "--threads", paramLabel = "N",
+            description = "Groups fitted at once (default: the number of cores); results do not depend on it.")
+    Integer threads;
+
+    @Option(names = "--per-group", description = "Also write each group's model.json under groups/.")
+    boolean perGroup;
+
+    @Option(names = "--out", paramLabel = "DIR", defaultValue = "batch-out",
+            description = "Output directory (default: ${DEFAULT-VALUE}).")
+    Path out;
+
+    @Option(names = "--seed", paramLabel = "N", defaultValue = "42", description = "Random seed (default: ${DEFAULT-VALUE}).")
+    long seed;
+
+    @Option(names = "--holdout", paramLabel = "N", defaultValue = "0",
+            description = "Final periods of each group held out for testing (default: ${DEFAULT-VALUE}).")
+    int holdout;
+
+    @Option(names = "--progress", description = "Show a progress bar even when the output is not a terminal.")
+    boolean progress;
+
+    @Option(names = "--verbose", description = "Print stack traces of errors.")
+    boolean verbose;
+
+    @Spec
+    picocli.CommandLine.Model.CommandSpec spec;
+
+    /** One group's outcome: its channel rows, or the failure. */
+    record Outcome(List<String> key, List<ChannelSummary> channels, FittedModel model, String failure) {
+    }
+
+    @Override
+    public Integer call() throws Exception {
+        if (!List.of("ridge", "nnls", "bayes").contains(model)) {
+            throw new Main.BadInputException("--model " + model + " is not available; choose ridge, nnls or bayes");
+        }
+        if (bootstrap < 0 || bootstrap > 10_000) {
+            throw new Main.BadInputException("--bootstrap " + bootstrap + " must be in [0, 10000]");
+        }
+        if (draws < 10 || draws > 100_000) {
+            throw new Main.BadInputException("--draws " + draws + " must be in [10, 100000]");
+        }
+        int nThreads = threads == null ? Runtime.getRuntime().availableProcessors() : threads;
+        if (nThreads < 1 || nThreads > 1024) {
+            throw new Main.BadInputException("--threads " + nThreads + " must be in [1, 1024]");
+        }
+        Map<List<String>, String> groups = split(dataArgs.file, by);
+        List<List<String>> keys = new ArrayList<>(groups.keySet());
+        long started = System.nanoTime();
+        ProgressBar bar = new ProgressBar(spec.commandLine().getErr(), progress || ProgressBar.interactive());
+        AtomicInteger done = new AtomicInteger();
+        ExecutorService pool = Executors.newFixedThreadPool(nThreads, r -> {
+            Thread t = new Thread(r, "mmm4j-batch");
+            t.setDaemon(true);
+            return t;
+        });
+        List<Outcome> outcomes = new ArrayList<>();
+        try {
+            List<Future<Outcome>> fs = new ArrayList<>();
+            for (List<String> key : keys) {
+                fs.add(pool.submit(() -> {
+                    Outcome o = fitGroup(key, groups.get(key));
+                    int d = done.incrementAndGet();
+                    bar.update("batch", (double) d / keys.size(), d + " of " + keys.size() + " groups");
+                    return o;
+                }));
+            }
+            for (Future<Outcome> f : fs) {
+                outcomes.add(f.get());
+            }
+        } finally {
+            pool.shutdownNow();
+        }
+        bar.done();
+        long failed = outcomes.stream().filter(o -> o.failure() != null).count();
+        double seconds = (System.nanoTime() - started) / 1e9;
+        String settings = settings();
+        List<Path> files = OutputSet.write(out, dir -> {
+            AtomicFiles.writeString(dir.resolve("batch.csv"), csv(outcomes));
+            AtomicFiles.writeString(dir.resolve("batch.json"), summaryJson(outcomes.size(), failed, settings));
+            if (perGroup) {
+                for (Outcome o : outcomes) {
+                    if (o.model() != null) {
+                        Path g = dir.resolve("groups").resolve(folder(o.key()));
+                        ModelJson.write(o.model(), g.resolve("model.json"));
+                    }
+                }
+            }
+        });
+        PrintWriter w = spec.commandLine().getOut();
+        w.printf(Locale.ROOT, "batch: %d groups by %s, %d fitted, %d failed, %.1f s (%s)%n", outcomes.size(),
+                String.join(",", by), outcomes.size() - failed, failed, seconds, settings);
+        for (Outcome o : outcomes) {
+            if (o.failure() != null) {
+                w.printf(Locale.ROOT, "  FAILED %s: %s%n", label(o.key()), o.failure());
+            }
+        }
+        for (Path f : files) {
+            w.printf(Locale.ROOT, "Wrote %s%n", f);
+        }
+        w.flush();
+        return failed == outcomes.size() ? Main.EXIT_BAD_INPUT : 0;
+    }
+
+    /** The settings every group's fit used, in words. */
+    private String settings() {
+        return model.equals("bayes") ? String.format(Locale.ROOT, "bayes, 2 chains x (%d warmup + %d draws), holdout %d",
+                draws, draws, holdout)
+                : String.format(Locale.ROOT, "%s, transforms tuned, %d bootstrap replicates, holdout %d", model,
+                        bootstrap, holdout);
+    }
+
+    /** Fits one group; any failure is caught and reported as the group's outcome. */
+    private Outcome fitGroup(List<String> key, String csv) {
+        try {
+            MmmDataset data = io.github.mmm4j.core.MmmCsv.readString(dataArgs.file.getFileName() + " (group "
+                    + label(key) + ")", csv, dataArgs.schema());
+            double first = data.kpi(0);
+            boolean varies = false;
+            for (int r = 1; r < data.nRows() && !varies; r++) {
+                varies = data.kpi(r) != first;
+            }
+            if (!varies) {
+                return new Outcome(key, List.of(), null, "the KPI is constant (" + first + ") in all " + data.nRows()
+                        + " rows; there is no variation for a model to explain");
+            }
+            long s = groupSeed(seed, key);
+            ModelSpec specOf = ModelSpec.defaults(data);
+            FittedModel m = switch (model) {
+                case "bayes" -> BayesianMmm.fit(data, specOf, BayesOptions.defaults().withSeed(s).withHoldout(holdout)
+                        .withChains(2).withWarmup(draws).withDraws(draws).withParallelism(1));
+                case "nnls" -> NonNegativeLeastSquares.fit(data, specOf, RidgeOptions.defaults().withSeed(s)
+                        .withHoldout(holdout).withBootstrap(bootstrap).withParallelism(1)
+                        .withControlSigns(dataArgs.organicSigns()));
+                default -> Ridge.fit(data, specOf, RidgeOptions.defaults().withSeed(s).withHoldout(holdout)
+                        .withBootstrap(bootstrap).withParallelism(1).withControlSigns(dataArgs.organicSigns()));
+            };
+            return new Outcome(key, m.channels(), m, null);
+        } catch (DataException | IllegalArgumentException | ArithmeticException | IllegalStateException e) {
+            String msg = e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
+            return new Outcome(key, List.of(), null, msg.replace('\n', ' '));
+        }
+    }
+
+    /**
+     * A group's seed: FNV-1a (64-bit) over the UTF-8 bytes of its key values, each followed by a 0 byte, mixed with the
+     * run's seed by SplitMix64's finaliser. It depends on nothing but the run's seed and the key.
+     *
+     * @param seed the run's seed
+     * @param key the group's key values
+     * @return the group's seed
+     */
+    static long groupSeed(long seed, List<String> key) {
+        long h = 0xcbf29ce484222325L;
+        for (String v : key) {
+            for (byte b : v.getBytes(StandardCharsets.UTF_8)) {
+                h ^= b & 0xff;
+                h *= 0x100000001b3L;
+            }
+            h *= 0x100000001b3L;
+        }
+        long z = h ^ seed;
+        z = (z ^ (z >>> 30)) * 0xbf58476d1ce4e5b9L;
+        z = (z ^ (z >>> 27)) * 0x94d049bb133111ebL;
+        return z ^ (z >>> 31);
+    }
+
+    /**
+     * Splits a CSV file into one CSV text per group (the header and the group's rows, in file order), keyed and
+     * sorted by the group's values of the {@code by} columns.
+     */
+    static Map<List<String>, String> split(Path file, List<String> by) throws IOException {
+        Map<List<String>, StringWriter> texts = new TreeMap<>(BatchCommand::compareKeys);
+        Map<List<String>, CSVPrinter> printers = new TreeMap<>(BatchCommand::compareKeys);
+        CSVFormat in = CSVFormat.RFC4180.builder().setHeader().setSkipHeaderRecord(true).get();
+        try (CSVParser p = CSVParser.parse(file, StandardCharsets.UTF_8, in)) {
+            List<String> header = p.getHeaderNames();
+            int[] idx = new int[by.size()];
+            for (int i = 0; i < by.size(); i++) {
+                idx[i] = header.indexOf(by.get(i));
+                if (idx[i] < 0) {
+                    throw new Main.BadInputException("--by '" + by.get(i) + "': " + file + " has no such column; "
+                            + "columns are " + header + io.github.mmm4j.core.Text.didYouMean(by.get(i), header));
+                }
+            }
+            CSVFormat outFormat = CSVFormat.RFC4180.builder().setHeader(header.toArray(new String[0]))
+                    .setRecordSeparator("\n").get();
+            for (CSVRecord r : p) {
+                List<String> key = new ArrayList<>(by.size());
+                for (int i : idx) {
+                    key.add(r.get(i));
+                }
+                CSVPrinter pr = printers.get(key);
+                if (pr == null) {
+                    StringWriter sw = new StringWriter();
+                    pr = new CSVPrinter(sw, outFormat);
+                    texts.put(key, sw);
+                    printers.put(key, pr);
+                }
+                pr.printRecord(r.toList());
+            }
+        } catch (UncheckedIOException e) {
+            throw e.getCause();
+        }
+        if (texts.isEmpty()) {
+            throw new Main.BadInputException(file + " has no data rows");
+        }
+        Map<List<String>, String> out = new TreeMap<>(BatchCommand::compareKeys);
+        for (Map.Entry<List<String>, CSVPrinter> e : printers.entrySet()) {
+            e.getValue().flush();
+            out.put(e.getKey(), texts.get(e.getKey()).toString());
+        }
+        return out;
+    }
+
+    private static int compareKeys(List<String> a, List<String> b) {
+        for (int i = 0; i < Math.min(a.size(), b.size()); i++) {
+            int c = a.get(i).compareTo(b.get(i));
+            if (c != 0) {
+                return c;
+            }
+        }
+        return Integer.compare(a.size(), b.size());
+    }
+
+    private String label(List<String> key) {
+        List<String> parts = new ArrayList<>();
+        for (int i = 0; i < by.size(); i++) {
+            parts.add(by.get(i) + "=" + key.get(i));
+        }
+        return String.join(", ", parts);
+    }
+
+    /** A folder name for a group: its key values joined by {@code _}, every other character than [A-Za-z0-9.-] as _. */
+    static String folder(List<String> key) {
+        String s = String.join("_", key).replaceAll("[^A-Za-z0-9.-]", "_");
+        return s.isEmpty() || s.startsWith(".") ? "_" + s : s;
+    }
+
+    private String csv(List<Outcome> outcomes) throws IOException {
+        StringWriter sw = new StringWriter();
+        List<String> header = new ArrayList<>(by);
+        header.addAll(List.of("channel", "spend", "contribution", "share", "roi", "roi_lower", "roi_upper", "mroi",
+                "status", "message"));
+        try (CSVPrinter p = new CSVPrinter(sw, CSVFormat.RFC4180.builder().setHeader(header.toArray(new String[0]))
+                .setRecordSeparator("\n").get())) {
+            for (Outcome o : outcomes) {
+                if (o.failure() != null) {
+                    List<Object> row = new ArrayList<>(o.key());
+                    row.addAll(List.of("", "", "", "", "", "", "", "", "FAILED", o.failure()));
+                    p.printRecord(row);
+                    continue;
+                }
+                for (ChannelSummary c : o.channels()) {
+                    List<Object> row = new ArrayList<>(o.key());
+                    row.add(c.name());
+                    row.add(plain(c.spend()));
+                    row.add(plain(c.contribution()));
+                    row.add(plain(c.share()));
+                    row.add(plain(c.roi()));
+                    row.add(c.roiInterval().map(i -> plain(i.lower())).orElse(""));
+                    row.add(c.roiInterval().map(i -> plain(i.upper())).orElse(""));
+                    row.add(plain(c.mroi()));
+                    row.add("OK");
+                    row.add("");
+                    p.printRecord(row);
+                }
+            }
+        }
+        return sw.toString();
+    }
+
+    private static String plain(double v) {
+        return Double.isFinite(v) ? Numbers.plain(v) : "";
+    }
+
+    private String summaryJson(int groups, long failed, String settings) {
+        com.fasterxml.jackson.databind.node.ObjectNode o = com.fasterxml.jackson.databind.node.JsonNodeFactory.instance
+                .objectNode();
+        o.put("source", dataArgs.file.getFileName().toString());
+        com.fasterxml.jackson.databind.node.ArrayNode b = o.putArray("by");
+        by.forEach(b::add);
+        o.put("model", model);
+        o.put("settings", settings);
+        o.put("seed", seed);
+        o.put("groups", groups);
+        o.put("fitted", groups - failed);
+        o.put("failed", failed);
+        return o.toPrettyString() + "\n";
+    }
+}

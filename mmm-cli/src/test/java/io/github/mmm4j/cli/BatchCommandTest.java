@@ -1,0 +1,129 @@
+package io.github.mmm4j.cli;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+import java.util.Random;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** {@code mmm batch}: one model per group, deterministic whatever the threads and row order, failures isolated. */
+class BatchCommandTest {
+
+    @TempDir
+    static Path dir;
+    static String header;
+    /** Data rows of three markets, each with its market's value first. */
+    static List<String> rows = new ArrayList<>();
+
+    @BeforeAll
+    static void makeAPanel() throws IOException {
+        String[] markets = {"DE", "FR", "IT"};
+        for (int i = 0; i < markets.length; i++) {
+            Path out = dir.resolve("s" + i);
+            CliTest.Run r = CliTest.run("synth", "--preset", "easy", "--seed", Integer.toString(i + 1), "--out",
+                    out.toString());
+            assertEquals(0, r.exit(), r.err());
+            List<String> lines = Files.readAllLines(out.resolve("data.csv"));
+            header = "market," + lines.get(0);
+            for (String l : lines.subList(1, lines.size())) {
+                rows.add(markets[i] + "," + l);
+            }
+        }
+    }
+
+    static Path write(String name, List<String> lines) throws IOException {
+        Path p = dir.resolve(name);
+        List<String> all = new ArrayList<>();
+        all.add(header);
+        all.addAll(lines);
+        Files.write(p, all);
+        return p;
+    }
+
+    static CliTest.Run batch(Path data, Path out, String... extra) {
+        List<String> a = new ArrayList<>(List.of("batch", data.toString(), "--by", "market", "--kpi", "sales",
+                "--channels", "tv,search,social", "--bootstrap", "30", "--out", out.toString()));
+        a.addAll(List.of(extra));
+        return CliTest.run(a.toArray(new String[0]));
+    }
+
+    @Test
+    void sameBitsForAnyThreadCountRowOrderAndCompanyOfOtherGroups(@TempDir Path tmp) throws IOException {
+        CliTest.Run one = batch(write("panel.csv", rows), tmp.resolve("one"), "--threads", "1");
+        assertEquals(0, one.exit(), one.err());
+        List<String> shuffled = new ArrayList<>(rows);
+        Collections.shuffle(shuffled, new Random(7));
+        CliTest.Run two = batch(write("shuffled.csv", shuffled), tmp.resolve("two"), "--threads", "2");
+        assertEquals(0, two.exit(), two.err());
+        String a = Files.readString(tmp.resolve("one/batch.csv"));
+        assertEquals(a, Files.readString(tmp.resolve("two/batch.csv")));
+        List<String> lines = a.lines().toList();
+        assertEquals("market,channel,spend,contribution,share,roi,roi_lower,roi_upper,mroi,status,message",
+                lines.get(0));
+        assertEquals(1 + 3 * 3, lines.size(), "one row per market and channel");
+        assertTrue(lines.get(1).startsWith("DE,tv,") && lines.get(1).endsWith(",OK,"), lines.get(1));
+        // a group's result does not depend on which other groups ran
+        List<String> frOnly = rows.stream().filter(r -> r.startsWith("FR,")).toList();
+        CliTest.Run alone = batch(write("fr.csv", frOnly), tmp.resolve("alone"));
+        assertEquals(0, alone.exit(), alone.err());
+        List<String> fr = lines.stream().filter(l -> l.startsWith("FR,")).toList();
+        assertEquals(fr, Files.readString(tmp.resolve("alone/batch.csv")).lines().skip(1).toList());
+        // another seed changes the intervals
+        CliTest.Run other = batch(write("panel2.csv", rows), tmp.resolve("seed"), "--seed", "7");
+        assertEquals(0, other.exit(), other.err());
+        assertNotEquals(a, Files.readString(tmp.resolve("seed/batch.csv")));
+    }
+
+    @Test
+    void aBadGroupFailsAloneAndTheOthersFinish(@TempDir Path tmp) throws IOException {
+        List<String> withBad = new ArrayList<>(rows);
+        for (String r : rows) {
+            if (r.startsWith("DE,")) {
+                String[] f = r.split(",", -1);
+                f[0] = "XX";
+                f[2] = "1000";
+                withBad.add(String.join(",", f));
+            }
+        }
+        CliTest.Run r = batch(write("bad.csv", withBad), tmp.resolve("o"), "--per-group");
+        assertEquals(0, r.exit(), r.err());
+        assertTrue(r.out().contains("4 groups by market, 3 fitted, 1 failed"), r.out());
+        assertTrue(r.out().contains("FAILED market=XX: the KPI is constant"), r.out());
+        String csv = Files.readString(tmp.resolve("o/batch.csv"));
+        assertTrue(csv.contains("XX,,,,,,,,,FAILED,the KPI is constant"), csv);
+        assertEquals(9, csv.lines().filter(l -> l.endsWith(",OK,")).count());
+        assertTrue(Files.exists(tmp.resolve("o/groups/DE/model.json")));
+        assertFalse(Files.exists(tmp.resolve("o/groups/XX")));
+        assertTrue(Files.readString(tmp.resolve("o/batch.json")).contains("\"failed\" : 1"));
+    }
+
+    @Test
+    void anUnknownByColumnIsBadInputAndWritesNothing(@TempDir Path tmp) throws IOException {
+        Path out = tmp.resolve("o");
+        CliTest.Run r = CliTest.run("batch", write("p.csv", rows).toString(), "--by", "markt", "--kpi", "sales",
+                "--channels", "tv,search,social", "--out", out.toString());
+        assertEquals(2, r.exit(), r.err());
+        assertTrue(r.err().contains("--by 'markt'") && r.err().contains("did you mean 'market'"), r.err());
+        assertFalse(Files.exists(out));
+    }
+
+    @Test
+    void groupSeedsDependOnlyOnTheRunSeedAndTheKey() {
+        long a = BatchCommand.groupSeed(42, List.of("DE", "beer"));
+        assertEquals(a, BatchCommand.groupSeed(42, List.of("DE", "beer")));
+        assertNotEquals(a, BatchCommand.groupSeed(43, List.of("DE", "beer")));
+        assertNotEquals(a, BatchCommand.groupSeed(42, List.of("DEb", "eer")), "key values are delimited");
+        assertEquals("a_b_c", BatchCommand.folder(List.of("a/b", "c")));
+        assertEquals("_..", BatchCommand.folder(List.of("..")));
+    }
+}
