@@ -76,6 +76,13 @@ public record ExperimentProfile(LiftTest test, int periods, double observedSpend
                     + "test bounds the effect but does not show one", Numbers.significant(test.lift(), 4),
                     Numbers.significant(test.standardError(), 3)));
         }
+        java.time.LocalDate first = data.time().start();
+        java.time.LocalDate lastDate = data.time().end();
+        if (test.start().isBefore(first) || test.end().isAfter(lastDate)) {
+            problems.add(String.format(Locale.ROOT, "the window (%s to %s) reaches beyond the data (%s to %s): only %d "
+                    + "of its periods are in the data, so the measured lift covers weeks the models cannot see and "
+                    + "will not match their prediction", test.start(), test.end(), first, lastDate, periods));
+        }
         if (inHoldout) {
             problems.add("the window reaches into the final " + holdout + " held-out periods, which the models do not "
                     + "train on");

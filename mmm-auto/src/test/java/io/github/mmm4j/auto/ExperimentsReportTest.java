@@ -58,6 +58,12 @@ class ExperimentsReportTest {
         assertTrue(late.inHoldout());
         assertTrue(late.problems().stream().anyMatch(p -> p.contains("held-out")), late.problems().toString());
 
+        ExperimentProfile partly = ExperimentProfile.of(new LiftTest("tv", data.time().date(nt - 3),
+                data.time().end().plusWeeks(4), 10_000, 50_000, 5_000), data, 0);
+        assertEquals(3, partly.periods());
+        assertTrue(partly.problems().stream().anyMatch(p -> p.contains("reaches beyond the data")),
+                partly.problems().toString());
+
         DataProfile profile = Explorer.explore(data, 0, List.of(wrongSign.test()), holdout);
         assertEquals(1, profile.experiments().size());
         assertTrue(profile.reasons().stream().anyMatch(r -> r.startsWith("experiment on tv") && r.contains("opposite")),

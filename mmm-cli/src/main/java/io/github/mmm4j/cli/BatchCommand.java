@@ -19,6 +19,7 @@ import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -52,7 +53,8 @@ import picocli.CommandLine.Spec;
  * <p>{@code batch.csv}: the key columns, {@code channel}, {@code spend}, {@code contribution}, {@code share},
  * {@code roi}, {@code roi_lower}, {@code roi_upper}, {@code mroi}, {@code status}, {@code message} (one row per group
  * and channel; a failed group has one row with an empty channel). {@code batch.json} records the settings used and the
- * run's summary. With {@code --per-group}, a folder per group ({@code groups/KEY/}) holds {@code model.json}.
+ * run's summary. With {@code --per-group}, a folder per group ({@code groups/KEY/}, see {@link #folder}) holds
+ * {@code model.json}. A failed group's message gives lines of the input file.
  */
 @Command(name = "batch", mixinStandardHelpOptions = true,
         description = "Fit one model per group of rows (for example per brand and country) in parallel and write "
@@ -127,7 +129,8 @@ final class BatchCommand implements java.util.concurrent.Callable<Integer> {
         if (nThreads < 1 || nThreads > 1024) {
             throw new Main.BadInputException("--threads " + nThreads + " must be in [1, 1024]");
         }
-        Map<List<String>, String> groups = split(dataArgs.file, by);
+        checkBy();
+        Map<List<String>, Group> groups = split(dataArgs.file, by);
         List<List<String>> keys = new ArrayList<>(groups.keySet());
         long started = System.nanoTime();
         ProgressBar bar = new ProgressBar(spec.commandLine().getErr(), progress || ProgressBar.interactive());
@@ -194,10 +197,10 @@ final class BatchCommand implements java.util.concurrent.Callable<Integer> {
     }
 
     /** Fits one group; any failure is caught and reported as the group's outcome. */
-    private Outcome fitGroup(List<String> key, String csv) {
+    private Outcome fitGroup(List<String> key, Group group) {
         try {
             MmmDataset data = io.github.mmm4j.core.MmmCsv.readString(dataArgs.file.getFileName() + " (group "
-                    + label(key) + ")", csv, dataArgs.schema());
+                    + label(key) + ")", group.csv(), dataArgs.schema());
             double first = data.kpi(0);
             boolean varies = false;
             for (int r = 1; r < data.nRows() && !varies; r++) {
@@ -219,7 +222,9 @@ final class BatchCommand implements java.util.concurrent.Callable<Integer> {
                         .withBootstrap(bootstrap).withParallelism(1).withControlSigns(dataArgs.organicSigns()));
             };
             return new Outcome(key, m.channels(), m, null);
-        } catch (DataException | IllegalArgumentException | ArithmeticException | IllegalStateException e) {
+        } catch (DataException e) {
+            return new Outcome(key, List.of(), null, group.inFileLines(e.getMessage()).replace('\n', ' '));
+        } catch (IllegalArgumentException | ArithmeticException | IllegalStateException e) {
             String msg = e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
             return new Outcome(key, List.of(), null, msg.replace('\n', ' '));
         }
@@ -252,12 +257,24 @@ final class BatchCommand implements java.util.concurrent.Callable<Integer> {
      * Splits a CSV file into one CSV text per group (the header and the group's rows, in file order), keyed and
      * sorted by the group's values of the {@code by} columns.
      */
-    static Map<List<String>, String> split(Path file, List<String> by) throws IOException {
+    static Map<List<String>, Group> split(Path file, List<String> by) throws IOException {
+        if (!Files.isRegularFile(file)) {
+            throw new Main.BadInputException(file + ": file not found" + (Files.isDirectory(file) ? " (it is a folder)"
+                    : ""));
+        }
+        if (Files.size(file) == 0) {
+            throw new Main.BadInputException(file + " is empty: a CSV file with a header line is needed");
+        }
         Map<List<String>, StringWriter> texts = new TreeMap<>(BatchCommand::compareKeys);
         Map<List<String>, CSVPrinter> printers = new TreeMap<>(BatchCommand::compareKeys);
-        CSVFormat in = CSVFormat.RFC4180.builder().setHeader().setSkipHeaderRecord(true).get();
+        Map<List<String>, List<Long>> lines = new TreeMap<>(BatchCommand::compareKeys);
+        CSVFormat in = CSVFormat.RFC4180.builder().setHeader().setSkipHeaderRecord(true).setIgnoreEmptyLines(true)
+                .get();
         try (CSVParser p = CSVParser.parse(file, StandardCharsets.UTF_8, in)) {
             List<String> header = p.getHeaderNames();
+            if (header.isEmpty()) {
+                throw new Main.BadInputException(file + " has no header line");
+            }
             int[] idx = new int[by.size()];
             for (int i = 0; i < by.size(); i++) {
                 idx[i] = header.indexOf(by.get(i));
@@ -279,8 +296,10 @@ final class BatchCommand implements java.util.concurrent.Callable<Integer> {
                     pr = new CSVPrinter(sw, outFormat);
                     texts.put(key, sw);
                     printers.put(key, pr);
+                    lines.put(key, new ArrayList<>());
                 }
                 pr.printRecord(r.toList());
+                lines.get(key).add(p.getCurrentLineNumber());
             }
         } catch (UncheckedIOException e) {
             throw e.getCause();
@@ -288,12 +307,35 @@ final class BatchCommand implements java.util.concurrent.Callable<Integer> {
         if (texts.isEmpty()) {
             throw new Main.BadInputException(file + " has no data rows");
         }
-        Map<List<String>, String> out = new TreeMap<>(BatchCommand::compareKeys);
+        Map<List<String>, Group> out = new TreeMap<>(BatchCommand::compareKeys);
         for (Map.Entry<List<String>, CSVPrinter> e : printers.entrySet()) {
             e.getValue().flush();
-            out.put(e.getKey(), texts.get(e.getKey()).toString());
+            out.put(e.getKey(), new Group(texts.get(e.getKey()).toString(),
+                    lines.get(e.getKey()).stream().mapToLong(Long::longValue).toArray()));
         }
         return out;
+    }
+
+    /**
+     * One group's rows as CSV text (the header, then the rows in file order) and, for each row, its line in the file.
+     *
+     * @param csv the text
+     * @param fileLines {@code fileLines[k]} is the file line of the text's line {@code k + 2}
+     */
+    record Group(String csv, long[] fileLines) {
+
+        /** Rewrites every {@code "line N"} of a message about the group's text as the file's line. */
+        String inFileLines(String message) {
+            java.util.regex.Matcher m = java.util.regex.Pattern.compile("\\bline (\\d+)").matcher(message);
+            StringBuilder sb = new StringBuilder();
+            while (m.find()) {
+                long n = Long.parseLong(m.group(1));
+                long mapped = n == 1 ? 1 : n - 2 < fileLines.length ? fileLines[(int) (n - 2)] : n;
+                m.appendReplacement(sb, "line " + mapped);
+            }
+            m.appendTail(sb);
+            return sb.toString();
+        }
     }
 
     private static int compareKeys(List<String> a, List<String> b) {
@@ -306,6 +348,27 @@ final class BatchCommand implements java.util.concurrent.Callable<Integer> {
         return Integer.compare(a.size(), b.size());
     }
 
+    /** {@code --by} names each column once, and none that the model reads (KPI, date, channels, controls...). */
+    private void checkBy() {
+        java.util.Set<String> seen = new java.util.HashSet<>();
+        List<String> used = new ArrayList<>();
+        used.add(dataArgs.kpi);
+        used.add(dataArgs.date);
+        used.addAll(dataArgs.channels);
+        used.addAll(dataArgs.controls);
+        used.addAll(dataArgs.events);
+        used.addAll(dataArgs.organic);
+        for (String b : by) {
+            if (!seen.add(b)) {
+                throw new Main.BadInputException("--by names '" + b + "' twice");
+            }
+            if (used.contains(b)) {
+                throw new Main.BadInputException("--by '" + b + "' is a column the model reads (KPI, date, channel, "
+                        + "control or event); group by a column that names the market, brand or store");
+            }
+        }
+    }
+
     private String label(List<String> key) {
         List<String> parts = new ArrayList<>();
         for (int i = 0; i < by.size(); i++) {
@@ -314,10 +377,27 @@ final class BatchCommand implements java.util.concurrent.Callable<Integer> {
         return String.join(", ", parts);
     }
 
-    /** A folder name for a group: its key values joined by {@code _}, every other character than [A-Za-z0-9.-] as _. */
+    /**
+     * A folder name for a group, one per key: each key value with every character but {@code [A-Za-z0-9_-]}
+     * percent-encoded (UTF-8), the values joined by {@code ~}. Distinct keys give distinct names, and no name is
+     * {@code .}, {@code ..} or contains a path separator.
+     */
     static String folder(List<String> key) {
-        String s = String.join("_", key).replaceAll("[^A-Za-z0-9.-]", "_");
-        return s.isEmpty() || s.startsWith(".") ? "_" + s : s;
+        List<String> parts = new ArrayList<>();
+        for (String v : key) {
+            StringBuilder sb = new StringBuilder();
+            for (byte b : v.getBytes(StandardCharsets.UTF_8)) {
+                char c = (char) (b & 0xff);
+                if ((c >= 'A' && c <= 'Z') || (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || c == '_'
+                        || c == '-') {
+                    sb.append(c);
+                } else {
+                    sb.append(String.format(Locale.ROOT, "%%%02X", b & 0xff));
+                }
+            }
+            parts.add(sb.length() == 0 ? "%" : sb.toString());
+        }
+        return String.join("~", parts);
     }
 
     private String csv(List<Outcome> outcomes) throws IOException {

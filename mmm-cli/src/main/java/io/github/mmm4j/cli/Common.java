@@ -36,10 +36,36 @@ final class Common {
      * @param model the model file read
      */
     static void checkNotModelFolder(java.nio.file.Path out, java.nio.file.Path model) {
-        java.nio.file.Path dir = model.toAbsolutePath().normalize().getParent();
-        if (dir != null && dir.equals(out.toAbsolutePath().normalize())) {
+        java.nio.file.Path dir = real(model.toAbsolutePath().normalize().getParent());
+        if (dir != null && dir.equals(real(out.toAbsolutePath().normalize()))) {
             throw new Main.BadInputException("--out " + out + " is the folder of --model " + model
                     + "; its files would replace the analysis that wrote the model: choose another folder");
+        }
+    }
+
+    /**
+     * The path with every symbolic link resolved, as far as it exists: a folder reached through a link is the same
+     * folder (a link must not let an output set replace the model it reads).
+     */
+    static java.nio.file.Path real(java.nio.file.Path p) {
+        if (p == null) {
+            return null;
+        }
+        java.nio.file.Path existing = p;
+        java.nio.file.Path rest = null;
+        while (existing != null && !java.nio.file.Files.exists(existing)) {
+            java.nio.file.Path name = existing.getFileName();
+            rest = rest == null ? name : name.resolve(rest);
+            existing = existing.getParent();
+        }
+        if (existing == null) {
+            return p;
+        }
+        try {
+            java.nio.file.Path r = existing.toRealPath();
+            return rest == null ? r : r.resolve(rest).normalize();
+        } catch (java.io.IOException e) {
+            return p;
         }
     }
 }

@@ -114,7 +114,8 @@ final class WhatIfCommand implements Callable<Integer> {
         for (String s : entries) {
             int eq = s.indexOf('=');
             if (eq <= 0) {
-                throw new Main.BadInputException("--spend '" + s + "' is not CHANNEL=AMOUNT");
+                throw new Main.BadInputException("--spend '" + s + "' is not CHANNEL=AMOUNT (commas separate entries: "
+                        + "write amounts without thousands separators, for example tv=1000)");
             }
             String ch = s.substring(0, eq).strip();
             if (!channels.contains(ch)) {
@@ -128,8 +129,11 @@ final class WhatIfCommand implements Callable<Integer> {
                 throw new Main.BadInputException("--spend '" + s + "': '" + s.substring(eq + 1).strip()
                         + "' is not a number");
             }
-            if (!(v >= 0) || v > io.github.mmm4j.core.MmmCsv.MAX_MAGNITUDE) {
+            if (!(v >= 0) || Double.isInfinite(v)) {
                 throw new Main.BadInputException("--spend '" + s + "': the amount must be finite and >= 0");
+            }
+            if (v > io.github.mmm4j.core.MmmCsv.MAX_MAGNITUDE) {
+                throw new Main.BadInputException("--spend '" + s + "': the amount is beyond the largest accepted, 1e50");
             }
             if (out.put(ch, v) != null) {
                 throw new Main.BadInputException("--spend names '" + ch + "' twice");
@@ -200,13 +204,13 @@ final class WhatIfCommand implements Callable<Integer> {
     /** A readable table of the scenario. */
     static String table(ScenarioResult r, PlanningModel pm) {
         ConsoleTable t = new ConsoleTable("channel", "per period", "spend", "current", "contribution", "interval",
-                "ROI", "mROI");
+                "incremental", "ROI", "mROI");
         for (int c = 0; c < r.channels().size(); c++) {
             ChannelOutcome o = r.channels().get(c);
             t.row(o.name(), ConsoleTable.amount(o.spend() / pm.horizon()), ConsoleTable.amount(o.spend()),
                     ConsoleTable.amount(r.reference().channelTotal(c)), ConsoleTable.amount(o.contribution()),
                     o.contributionInterval().map(i -> ConsoleTable.interval(i.lower(), i.upper())).orElse("-"),
-                    o.roi().isPresent() ? ConsoleTable.amount(o.roi().getAsDouble()) : "-",
+                    ConsoleTable.amount(o.incremental()), o.roi().isPresent() ? ConsoleTable.amount(o.roi().getAsDouble()) : "-",
                     ConsoleTable.amount(o.marginalRoi()));
         }
         StringBuilder sb = new StringBuilder();
@@ -217,7 +221,11 @@ final class WhatIfCommand implements Callable<Integer> {
                 pm.model().data().kpiName(), ConsoleTable.amount(r.kpi()),
                 r.kpiInterval().map(i -> ", " + Math.round(100 * i.level()) + "% interval "
                         + ConsoleTable.interval(i.lower(), i.upper())).orElse(""),
-                ConsoleTable.amount(r.referenceKpi()), ConsoleTable.amount(r.incrementalKpi())));
+                ConsoleTable.amount(r.referenceKpi()), ConsoleTable.amount(r.incrementalKpi())
+                        + r.incrementalKpiInterval().map(i -> " " + ConsoleTable.interval(i.lower(), i.upper()))
+                                .orElse("")));
+        sb.append("contribution includes carryover of past spend; incremental is what the horizon's spend adds, and ROI "
+                + "is incremental / spend").append(System.lineSeparator());
         return sb.toString();
     }
 }

@@ -123,7 +123,45 @@ class BatchCommandTest {
         assertEquals(a, BatchCommand.groupSeed(42, List.of("DE", "beer")));
         assertNotEquals(a, BatchCommand.groupSeed(43, List.of("DE", "beer")));
         assertNotEquals(a, BatchCommand.groupSeed(42, List.of("DEb", "eer")), "key values are delimited");
-        assertEquals("a_b_c", BatchCommand.folder(List.of("a/b", "c")));
-        assertEquals("_..", BatchCommand.folder(List.of("..")));
+        assertEquals("a%2Fb~c", BatchCommand.folder(List.of("a/b", "c")));
+        assertEquals("%2E%2E", BatchCommand.folder(List.of("..")));
+        assertNotEquals(BatchCommand.folder(List.of("a_b", "c")), BatchCommand.folder(List.of("a", "b_c")));
+        assertNotEquals(BatchCommand.folder(List.of("a~b")), BatchCommand.folder(List.of("a", "b")));
+    }
+
+    @Test
+    void aFailedGroupsMessageGivesTheFilesLine(@TempDir Path tmp) throws IOException {
+        List<String> lines = new ArrayList<>(rows);
+        // the 5th FR row (file line = its index + 2) gets a text spend value
+        int target = -1;
+        int seen = 0;
+        for (int i = 0; i < lines.size(); i++) {
+            if (lines.get(i).startsWith("FR,") && ++seen == 5) {
+                target = i;
+            }
+        }
+        String[] f = lines.get(target).split(",", -1);
+        f[3] = "12k";
+        lines.set(target, String.join(",", f));
+        CliTest.Run r = batch(write("text.csv", lines), tmp.resolve("o"));
+        assertEquals(0, r.exit(), r.err());
+        assertTrue(r.out().contains("FAILED market=FR") && r.out().contains("line " + (target + 2) + ","), r.out());
+    }
+
+    @Test
+    void unusableFilesAndGroupingsAreBadInput(@TempDir Path tmp) throws IOException {
+        Path empty = tmp.resolve("empty.csv");
+        Files.writeString(empty, "");
+        String[][] cases = {{tmp.resolve("missing.csv").toString(), "market", "file not found"},
+            {empty.toString(), "market", "is empty"}, {write("p.csv", rows).toString(), "sales", "a column the model reads"},
+            {dir.resolve("p.csv").toString(), "market,market", "names 'market' twice"}};
+        for (String[] c : cases) {
+            Path out = tmp.resolve("o");
+            CliTest.Run r = CliTest.run("batch", c[0], "--by", c[1], "--kpi", "sales", "--channels", "tv,search,social",
+                    "--out", out.toString());
+            assertEquals(2, r.exit(), c[0] + ": " + r.err());
+            assertTrue(r.err().contains(c[2]), r.err());
+            assertFalse(Files.exists(out));
+        }
     }
 }

@@ -93,4 +93,17 @@ class WhatIfCommandTest {
             assertFalse(Files.exists(out), "nothing written for " + String.join(" ", bad[i]));
         }
     }
+
+    @Test
+    void aSymbolicLinkDoesNotLetTheOutputReplaceTheModelsFolder(@TempDir Path tmp) throws IOException {
+        Path link = tmp.resolve("link");
+        Files.createSymbolicLink(link, model.getParent());
+        CliTest.Run r = CliTest.run("whatif", "--model", link.resolve("model.json").toString(), "--out",
+                model.getParent().toString());
+        assertEquals(2, r.exit(), r.err());
+        assertTrue(r.err().contains("is the folder of --model"), r.err());
+        CliTest.Run back = CliTest.run("whatif", "--model", model.toString(), "--out", link.toString());
+        assertEquals(2, back.exit(), back.err());
+        assertTrue(Files.exists(model), "the model is still there");
+    }
 }

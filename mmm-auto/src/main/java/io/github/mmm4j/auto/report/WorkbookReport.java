@@ -59,8 +59,12 @@ final class WorkbookReport {
         }
     }
 
-    /** The zip entries' time: the start of the DOS epoch, as reproducible builds use (no time zone involved). */
-    static final java.time.LocalDateTime ZIP_TIME = java.time.LocalDateTime.of(1980, 1, 1, 0, 0);
+    /**
+     * The zip entries' time, as reproducible builds use: 1980-02-01, a DOS date-time with no time zone involved (the
+     * DOS epoch itself, 1980-01-01 00:00, is the JDK's "before 1980" marker, which adds an extended timestamp in the
+     * machine's time zone).
+     */
+    static final java.time.LocalDateTime ZIP_TIME = java.time.LocalDateTime.of(1980, 2, 1, 0, 0);
 
     /**
      * Rewrites a zip (an xlsx package) with every entry stamped {@link #ZIP_TIME}, in the same order and with the same

@@ -32,6 +32,15 @@ class WorkbookReportTest {
         byte[] a = Files.readAllBytes(tmp.resolve("a/report.xlsx"));
         byte[] b = Files.readAllBytes(tmp.resolve("b/report.xlsx"));
         assertArrayEquals(a, b, "two runs on the same input write the same workbook");
+        // and in another time zone (a zip time at the DOS epoch would add a zone-dependent extended timestamp)
+        java.util.TimeZone zone = java.util.TimeZone.getDefault();
+        try {
+            java.util.TimeZone.setDefault(java.util.TimeZone.getTimeZone("Asia/Tokyo"));
+            Reporter.write(input, tmp.resolve("c"));
+        } finally {
+            java.util.TimeZone.setDefault(zone);
+        }
+        assertArrayEquals(a, Files.readAllBytes(tmp.resolve("c/report.xlsx")), "the same bytes in any time zone");
         // not by luck of the clock: every zip entry carries the fixed time, whatever the time of writing
         try (java.util.zip.ZipInputStream z = new java.util.zip.ZipInputStream(new java.io.ByteArrayInputStream(a))) {
             int entries = 0;
