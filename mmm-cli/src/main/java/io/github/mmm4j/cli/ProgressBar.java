@@ -6,7 +6,8 @@ import java.util.Locale;
 /**
  * A one-line progress bar on standard error, redrawn in place with a carriage return. It draws only when
  * enabled (an interactive terminal, or {@code --progress}), so redirected output and tests stay clean, and at
- * most once per percent to keep the terminal cheap.
+ * most once per percent to keep the terminal cheap. Once a step has run a second and done 2% of its work, the line
+ * ends with an estimate of the time left for that step, from its average pace so far.
  */
 final class ProgressBar {
 
@@ -14,12 +15,42 @@ final class ProgressBar {
 
     private final PrintWriter err;
     private final boolean enabled;
+    private final java.util.function.LongSupplier clock;
     private int lastPermille = -1;
     private String lastLabel = "";
+    private long labelStart;
+    private int lastLength;
 
     ProgressBar(PrintWriter err, boolean enabled) {
+        this(err, enabled, System::nanoTime);
+    }
+
+    /** With a clock (nanoseconds) for tests. */
+    ProgressBar(PrintWriter err, boolean enabled, java.util.function.LongSupplier clock) {
         this.err = err;
         this.enabled = enabled;
+        this.clock = clock;
+    }
+
+    /**
+     * The time left for a step, or empty when too early to say: under a second run or under 2% done.
+     *
+     * @param elapsedNanos the step's time so far
+     * @param fraction its completed fraction
+     * @return for example {@code "about 1 min 20 s left"}
+     */
+    static String timeLeft(long elapsedNanos, double fraction) {
+        if (elapsedNanos < 1_000_000_000L || fraction < 0.02 || fraction >= 1) {
+            return "";
+        }
+        long left = Math.round(elapsedNanos / 1e9 * (1 - fraction) / fraction);
+        if (left < 60) {
+            return "about " + Math.max(1, left) + " s left";
+        }
+        if (left < 3600) {
+            return "about " + left / 60 + " min " + left % 60 + " s left";
+        }
+        return "about " + left / 3600 + " h " + (left % 3600) / 60 + " min left";
     }
 
     /** @return true when standard error is likely a terminal */
@@ -39,14 +70,21 @@ final class ProgressBar {
             return;
         }
         int permille = (int) Math.round(1000 * Math.max(0, Math.min(1, fraction)));
-        if (permille / 10 == lastPermille / 10 && label.equals(lastLabel)) {
+        long now = clock.getAsLong();
+        if (!label.equals(lastLabel)) {
+            labelStart = now;
+        } else if (permille / 10 == lastPermille / 10) {
             return;
         }
         lastPermille = permille;
         lastLabel = label;
         int filled = permille * WIDTH / 1000;
-        err.print(String.format(Locale.ROOT, "\r%-14s [%s%s] %3d%% %s", label, "#".repeat(filled),
-                " ".repeat(WIDTH - filled), permille / 10, detail));
+        String eta = timeLeft(now - labelStart, permille / 1000.0);
+        String line = String.format(Locale.ROOT, "%-14s [%s%s] %3d%% %s%s", label, "#".repeat(filled),
+                " ".repeat(WIDTH - filled), permille / 10, detail, eta.isEmpty() ? "" : " (" + eta + ")");
+        // pad over the end of a longer previous line
+        err.print("\r" + line + " ".repeat(Math.max(0, lastLength - line.length())));
+        lastLength = line.length();
         err.flush();
     }
 
@@ -58,5 +96,6 @@ final class ProgressBar {
         }
         lastPermille = -1;
         lastLabel = "";
+        lastLength = 0;
     }
 }
