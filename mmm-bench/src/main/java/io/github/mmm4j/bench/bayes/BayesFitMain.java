@@ -49,7 +49,7 @@ public final class BayesFitMain {
             cs.add(new ChannelSpec(c, Adstock.geometric(0.5, 8, true), Saturation.hill(1, 1)));
         }
         ModelSpec spec = new ModelSpec(cs, true, 2);
-        BayesOptions options = BayesOptions.defaults().withStandardizeControls(false);
+        BayesOptions options = BenchPriors.options();
         BayesianMmm.fit(data, spec, options.withWarmup(200).withDraws(200).withSeed(999));
         System.out.printf(Locale.ROOT, "%-5s %9s %8s %8s %10s %9s %5s %8s%n", "seed", "wall_s", "minESS", "ESS/s",
                 "gradients", "us/grad", "div", "maxRhat");

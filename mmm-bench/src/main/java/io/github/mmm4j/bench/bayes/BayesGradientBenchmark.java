@@ -5,7 +5,6 @@ import io.github.mmm4j.core.MmmDataset;
 import io.github.mmm4j.core.TimeIndex;
 import io.github.mmm4j.models.ChannelSpec;
 import io.github.mmm4j.models.ModelSpec;
-import io.github.mmm4j.models.bayes.BayesOptions;
 import io.github.mmm4j.models.bayes.BayesianMmm;
 import io.github.mmm4j.models.bayes.MmmLogDensity;
 import io.github.mmm4j.transforms.Adstock;
@@ -61,7 +60,7 @@ public class BayesGradientBenchmark {
             cs.add(new ChannelSpec(c, Adstock.geometric(0.5, 8, true), Saturation.hill(1, 1)));
         }
         density = BayesianMmm.logDensity(data, new ModelSpec(cs, true, 2),
-                BayesOptions.defaults().withStandardizeControls(false));
+                BenchPriors.options());
         SplittableRandom r = new SplittableRandom(7);
         theta = new double[density.dimension()];
         for (int j = 0; j < theta.length; j++) {
