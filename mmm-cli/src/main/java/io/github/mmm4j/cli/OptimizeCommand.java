@@ -315,7 +315,8 @@ final class OptimizeCommand implements Callable<Integer> {
         AtomicFiles.writeString(file, planJson(a, pm).toPrettyString() + "\n");
     }
 
-    private static void num(ObjectNode o, String name, double v) {
+    /** Puts a number, or null when it is not finite (JSON has no NaN or infinity). */
+    static void num(ObjectNode o, String name, double v) {
         if (Double.isFinite(v)) {
             o.put(name, v);
         } else {

@@ -159,45 +159,37 @@ final class WhatIfCommand implements Callable<Integer> {
         withInterval(root, "expected_kpi", r.kpi(), r.kpiInterval());
         withInterval(root, "current_kpi", r.referenceKpi(), r.referenceKpiInterval());
         withInterval(root, "incremental_kpi", r.incrementalKpi(), r.incrementalKpiInterval());
-        num(root, "spend", r.spend());
-        num(root, "current_spend", r.referenceSpend());
+        OptimizeCommand.num(root, "spend", r.spend());
+        OptimizeCommand.num(root, "current_spend", r.referenceSpend());
         ArrayNode channels = root.putArray("channels");
         for (int c = 0; c < r.channels().size(); c++) {
             ChannelOutcome o = r.channels().get(c);
             ObjectNode co = channels.addObject();
             co.put("name", o.name());
-            num(co, "spend_per_period", o.spend() / pm.horizon());
-            num(co, "spend", o.spend());
-            num(co, "current_spend", r.reference().channelTotal(c));
+            OptimizeCommand.num(co, "spend_per_period", o.spend() / pm.horizon());
+            OptimizeCommand.num(co, "spend", o.spend());
+            OptimizeCommand.num(co, "current_spend", r.reference().channelTotal(c));
             co.put("changed", perPeriod.containsKey(o.name()));
             withInterval(co, "contribution", o.contribution(), o.contributionInterval());
             withInterval(co, "incremental", o.incremental(), o.incrementalInterval());
             if (o.roi().isPresent()) {
-                num(co, "roi", o.roi().getAsDouble());
+                OptimizeCommand.num(co, "roi", o.roi().getAsDouble());
             } else {
                 co.putNull("roi");
             }
-            num(co, "mroi", o.marginalRoi());
+            OptimizeCommand.num(co, "mroi", o.marginalRoi());
         }
         return root;
     }
 
     private static void withInterval(ObjectNode o, String name, double v, Optional<Interval> iv) {
-        num(o, name, v);
+        OptimizeCommand.num(o, name, v);
         if (iv.isPresent()) {
-            num(o, name + "_lower", iv.get().lower());
-            num(o, name + "_upper", iv.get().upper());
+            OptimizeCommand.num(o, name + "_lower", iv.get().lower());
+            OptimizeCommand.num(o, name + "_upper", iv.get().upper());
         } else {
             o.putNull(name + "_lower");
             o.putNull(name + "_upper");
-        }
-    }
-
-    private static void num(ObjectNode o, String name, double v) {
-        if (Double.isFinite(v)) {
-            o.put(name, v);
-        } else {
-            o.putNull(name);
         }
     }
 
