@@ -78,6 +78,12 @@ final class FitCommand implements Callable<Integer> {
                     + "columns channel,start,end,spend_change,lift,lift_se.")
     Path liftTests;
 
+    @Option(names = "--geo-effect-sd", paramLabel = "S", defaultValue = "0.5",
+            description = "Bayesian model on a panel: scale of the half-normal prior on each channel's between-geo "
+                    + "standard deviation of log effects, so each geo gets its own ROI partially pooled toward the "
+                    + "channel's (default: ${DEFAULT-VALUE}); 0 pools one effect per channel over all geos.")
+    double geoEffectSd;
+
     @Mixin
     Common common;
 
@@ -92,6 +98,7 @@ final class FitCommand implements Callable<Integer> {
         java.util.concurrent.atomic.AtomicLong done = new java.util.concurrent.atomic.AtomicLong();
         BayesOptions o = BayesOptions.defaults().withSeed(common.seed).withHoldout(common.holdoutOrNone()).withChains(chains)
                 .withWarmup(warmup).withDraws(draws).withLiftTests(tests)
+                .withPriors(io.github.mmm4j.models.bayes.BayesPriors.defaults().withGeoEffectScale(geoEffectSd))
                 .withProgress((chain, iteration, phase) -> {
                     long d = done.incrementAndGet();
                     if (d % 100 == 0 || d == total) {
@@ -122,6 +129,9 @@ final class FitCommand implements Callable<Integer> {
         if (fixedTransforms && robyn) {
             throw new Main.BadInputException("--fixed-transforms cannot be combined with --select " + selector
                     + " (the search chooses the transforms)");
+        }
+        if (!(geoEffectSd >= 0 && Double.isFinite(geoEffectSd))) {
+            throw new Main.BadInputException("--geo-effect-sd " + geoEffectSd + " must be finite and >= 0");
         }
         MmmDataset data = dataArgs.read();
         java.util.Map<String, Sign> signs = dataArgs.organicSigns();

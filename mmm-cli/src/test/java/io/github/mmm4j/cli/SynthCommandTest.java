@@ -65,6 +65,52 @@ class SynthCommandTest {
         }
     }
 
+    /**
+     * A panel end to end: the {@code geo} preset's truth.json has per-geo truth ({@code regions}, whose
+     * contributions add up to each channel's total), and {@code fit --geo} writes {@code regions} to results.json
+     * with one entry per geo and channel, each point inside its interval and the geo contributions adding up to the
+     * channel's total.
+     */
+    @Test
+    void panelTruthAndFitHaveRegions(@TempDir Path dir) throws IOException {
+        Path d = dir.resolve("geo");
+        assertEquals(0, run("synth", "--preset", "geo", "--seed", "4", "--out", d.toString()).exit());
+        JsonNode truth = JSON.readTree(d.resolve("truth.json").toFile());
+        assertEquals(20, truth.get("regions").size());
+        for (JsonNode c : truth.get("channels")) {
+            double sum = 0;
+            for (JsonNode reg : truth.get("regions")) {
+                for (JsonNode rc : reg.get("channels")) {
+                    if (rc.get("name").asText().equals(c.get("name").asText())) {
+                        sum += rc.get("contribution").asDouble();
+                        assertEquals(rc.get("contribution").asDouble() / rc.get("spend").asDouble(),
+                                rc.get("roi").asDouble(), 1e-12);
+                    }
+                }
+            }
+            assertEquals(c.get("contribution").asDouble(), sum, 1e-6 * sum);
+        }
+        Run r = run("fit", d.resolve("data.csv").toString(), "--geo", "geo", "--kpi", "sales", "--channels",
+                "tv,search,social,display", "--controls", "price", "--out", dir.resolve("fit").toString());
+        assertEquals(0, r.exit(), r.err());
+        JsonNode res = JSON.readTree(dir.resolve("fit/results.json").toFile());
+        JsonNode regions = res.get("regions");
+        assertEquals(20, regions.size());
+        for (int c = 0; c < 4; c++) {
+            double sum = 0;
+            for (JsonNode reg : regions) {
+                assertFalse(reg.get("geo_effects").asBoolean(), "ridge pools effects over geos");
+                JsonNode rc = reg.get("channels").get(c);
+                assertEquals(1.0, rc.get("geo_effect").asDouble());
+                assertTrue(rc.get("roi_lower").asDouble() <= rc.get("roi").asDouble()
+                        && rc.get("roi").asDouble() <= rc.get("roi_upper").asDouble(), rc.toString());
+                sum += rc.get("contribution").asDouble();
+            }
+            double total = res.get("channels").get(c).get("contribution").asDouble();
+            assertEquals(total, sum, 1e-9 * Math.abs(total));
+        }
+    }
+
     @Test
     void sameSeedSameBytesAndConfigFilesWork(@TempDir Path dir) throws IOException {
         assertEquals(0, run("synth", "--preset", "easy", "--out", dir.resolve("a").toString()).exit());

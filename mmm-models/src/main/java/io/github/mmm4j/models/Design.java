@@ -20,6 +20,12 @@ import java.util.Objects;
  * decomposition: {@code baseline} (intercept and geo offsets), {@code trend}, {@code seasonality}, each
  * control, each event, each channel.
  *
+ * <p>On a panel the trend and seasonality columns of geo {@code g} are multiplied by the geo's level
+ * {@code level_g} ({@link Frame#geoLevel()}: its mean training KPI over the mean of all geos), so the baseline's
+ * shape is shared and its size follows each geo's: a geo twice as large swings twice as much with the seasons, as
+ * when the KPI is modelled per capita (Google Meridian scales KPI and media by population for this reason). National
+ * data has level 1.
+ *
  * <p>The transformed media column of channel {@code c} is {@code sat_c(adstock_c(spend_c / scale_c))}, with
  * the adstock run separately within each geo and zero spend assumed before the dataset's first period.
  */
@@ -51,8 +57,9 @@ public final class Design {
      * @param origin the first training date: trend and seasonality are measured in years from it
      * @param mediaScale per channel, the mean spend over the training rows (positive)
      * @param geos the geos of the training data, in row order
+     * @param geoLevel per geo, the factor of its trend and seasonality columns (see the class comment), positive
      */
-    public record Frame(LocalDate origin, double[] mediaScale, List<String> geos) {
+    public record Frame(LocalDate origin, double[] mediaScale, List<String> geos, double[] geoLevel) {
 
         /** Validates and copies. */
         public Frame {
@@ -63,11 +70,40 @@ public final class Design {
                         "mediaScale[%d] = %s; must be finite and > 0", c, mediaScale[c]);
             }
             geos = List.copyOf(geos);
+            geoLevel = geoLevel.clone();
+            Checks.checkArgument(geoLevel.length == geos.size(), "geoLevel has %d entries; there are %d geos",
+                    geoLevel.length, geos.size());
+            for (int g = 0; g < geoLevel.length; g++) {
+                Checks.checkArgument(geoLevel[g] > 0 && Double.isFinite(geoLevel[g]),
+                        "geoLevel[%d] = %s; must be finite and > 0", g, geoLevel[g]);
+            }
+        }
+
+        /**
+         * A frame whose geos all have level 1.
+         *
+         * @param origin the first training date
+         * @param mediaScale per channel, the mean spend over the training rows
+         * @param geos the geos
+         */
+        public Frame(LocalDate origin, double[] mediaScale, List<String> geos) {
+            this(origin, mediaScale, geos, ones(geos.size()));
+        }
+
+        private static double[] ones(int n) {
+            double[] v = new double[n];
+            Arrays.fill(v, 1.0);
+            return v;
         }
 
         @Override
         public double[] mediaScale() {
             return mediaScale.clone();
+        }
+
+        @Override
+        public double[] geoLevel() {
+            return geoLevel.clone();
         }
 
         /**
@@ -84,23 +120,44 @@ public final class Design {
                 Checks.checkArgument(scale[c] > 0, "channel '%s' has no spend in the training window",
                         train.channels().get(c));
             }
-            return new Frame(train.time().start(), scale, train.geos());
+            int ng = train.nGeos();
+            double[] level = ones(ng);
+            if (ng > 1) {
+                // each geo's mean KPI over the mean of all geos; all 1 unless every geo's mean is positive
+                int nt = train.nPeriods();
+                double all = 0;
+                boolean positive = true;
+                for (int g = 0; g < ng; g++) {
+                    double s = 0;
+                    for (int t = 0; t < nt; t++) {
+                        s += train.kpi(g * nt + t);
+                    }
+                    level[g] = s / nt;
+                    all += s / nt / ng;
+                    positive &= level[g] > 0 && Double.isFinite(level[g]);
+                }
+                for (int g = 0; g < ng; g++) {
+                    level[g] = positive && all > 0 ? level[g] / all : 1.0;
+                }
+            }
+            return new Frame(train.time().start(), scale, train.geos(), level);
         }
 
         @Override
         public boolean equals(Object o) {
             return o instanceof Frame f && origin.equals(f.origin) && Arrays.equals(mediaScale, f.mediaScale)
-                    && geos.equals(f.geos);
+                    && geos.equals(f.geos) && Arrays.equals(geoLevel, f.geoLevel);
         }
 
         @Override
         public int hashCode() {
-            return Objects.hash(origin, Arrays.hashCode(mediaScale), geos);
+            return Objects.hash(origin, Arrays.hashCode(mediaScale), geos, Arrays.hashCode(geoLevel));
         }
 
         @Override
         public String toString() {
-            return "Frame[origin=" + origin + ", mediaScale=" + Arrays.toString(mediaScale) + ", geos=" + geos + "]";
+            return "Frame[origin=" + origin + ", mediaScale=" + Arrays.toString(mediaScale) + ", geos=" + geos
+                    + ", geoLevel=" + Arrays.toString(geoLevel) + "]";
         }
     }
 
@@ -173,7 +230,10 @@ public final class Design {
         Checks.checkArgument(scale.length == nc, "frame has %d media scales; data has %d channels", scale.length, nc);
         double[] series = new double[nt];
         double[] work = new double[nt];
+        Checks.checkArgument(frame.geoLevel.length == ng, "frame has %d geo levels; data has %d geos",
+                frame.geoLevel.length, ng);
         for (int g = 0; g < ng; g++) {
+            double lv = frame.geoLevel[g];
             for (int t = 0; t < nt; t++) {
                 int r = g * nt + t;
                 int j = 0;
@@ -182,12 +242,12 @@ public final class Design {
                     x[base + j++] = gg == g ? 1 : 0;
                 }
                 if (spec.trend()) {
-                    x[base + j++] = years[t];
+                    x[base + j++] = lv * years[t];
                 }
                 for (int h = 1; h <= k; h++) {
                     double a = 2 * Math.PI * h * years[t];
-                    x[base + j++] = Math.sin(a);
-                    x[base + j++] = Math.cos(a);
+                    x[base + j++] = lv * Math.sin(a);
+                    x[base + j++] = lv * Math.cos(a);
                 }
                 for (int q = 0; q < data.nControls(); q++) {
                     x[base + j++] = data.control(r, q);

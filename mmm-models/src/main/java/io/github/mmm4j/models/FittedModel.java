@@ -75,9 +75,12 @@ public final class FittedModel {
         final double[] totalSpend;
         final double level;
         final Provenance provenance;
+        /** Whether rows end with per-channel, per-geo effect multipliers ({@code geoOffset + c * G + g}). */
+        final boolean geoEffects;
+        final int geoOffset;
 
         Layout(String estimator, ModelSpec structure, MmmDataset data, int holdout, Design.Frame frame, double level,
-                Provenance provenance) {
+                Provenance provenance, boolean geoEffects) {
             this.estimator = Objects.requireNonNull(estimator, "estimator");
             this.structure = Objects.requireNonNull(structure, "spec");
             this.data = Objects.requireNonNull(data, "data");
@@ -104,8 +107,14 @@ public final class FittedModel {
                 saturationOffset[c] = k;
                 k += cs.saturation().parameterCount();
             }
+            this.geoEffects = geoEffects;
+            this.geoOffset = k;
+            if (geoEffects) {
+                Checks.checkArgument(data.nGeos() > 1, "per-geo effects need a panel; the data has one geo");
+                k += nc * data.nGeos();
+            }
             this.width = k;
-            this.parameterNames = names(columnNames, structure);
+            this.parameterNames = names(columnNames, structure, geoEffects ? data.geos() : List.of());
             this.totalSpend = new double[nc];
             this.geoShares = new double[nc][data.nGeos()];
             int nt = data.nPeriods();
@@ -119,6 +128,11 @@ public final class FittedModel {
                     geoShares[c][g] = totalSpend[c] > 0 ? sum / totalSpend[c] : 1.0 / data.nGeos();
                 }
             }
+        }
+
+        /** The effect multiplier of channel {@code c} in geo {@code g} in the row at {@code offset}; 1 if none. */
+        double geoEffect(double[] rows, int offset, int c, int g) {
+            return geoEffects ? rows[offset + geoOffset + c * data.nGeos() + g] : 1.0;
         }
 
         ChannelSpec channelAt(double[] rows, int offset, int c) {
@@ -145,6 +159,7 @@ public final class FittedModel {
     private final ChannelSpec[][] rowChannels;
     private final ModelSpec spec;
     private volatile Summaries summaries;
+    private volatile List<List<ChannelSummary>> geoSummaries;
 
     private record Summaries(List<ChannelSummary> channels, FitMetrics train, FitMetrics test) {
     }
@@ -162,6 +177,10 @@ public final class FittedModel {
                     "draws.length = %d; must be a positive multiple of the row width %d %s", draws.length, w,
                     layout.parameterNames);
             Checks.checkAllFinite("draws", draws);
+        }
+        if (layout.geoEffects) {
+            checkGeoEffects("point", point, layout);
+            checkGeoEffects("draws", draws, layout);
         }
         this.point = point;
         this.draws = draws;
@@ -181,6 +200,22 @@ public final class FittedModel {
             }
         }
         this.spec = estimateSpec();
+    }
+
+    private static void checkGeoEffects(String what, double[] rows, Layout layout) {
+        if (rows == null) {
+            return;
+        }
+        int w = layout.width;
+        int ng = layout.data.nGeos();
+        int nc = layout.data.nChannels();
+        for (int o = 0; o < rows.length; o += w) {
+            for (int k = 0; k < nc * ng; k++) {
+                double v = rows[o + layout.geoOffset + k];
+                Checks.checkArgument(v > 0, "%s: %s = %s; a geo effect multiplier must be > 0", what,
+                        layout.parameterNames.get(layout.geoOffset + k), v);
+            }
+        }
     }
 
     /**
@@ -205,7 +240,36 @@ public final class FittedModel {
      */
     public static FittedModel of(String estimator, ModelSpec spec, MmmDataset data, int holdout, Design.Frame frame,
             double[] point, double[] draws, double level, Provenance provenance, SamplerDiagnostics diagnostics) {
-        Layout layout = new Layout(estimator, spec, data, holdout, frame, level, provenance);
+        return of(estimator, spec, data, holdout, frame, point, draws, level, provenance, diagnostics, false);
+    }
+
+    /**
+     * As {@link #of(String, ModelSpec, MmmDataset, int, Design.Frame, double[], double[], double, Provenance,
+     * SamplerDiagnostics)}, optionally with <b>per-geo media effects</b> (a hierarchical model): each row then ends
+     * with one positive multiplier per channel and geo, {@code geo_effect:CHANNEL:GEO} at
+     * {@code width0 + c * G + g} (channel-major), where {@code width0} is the width without them. Channel
+     * {@code c}'s contribution in geo {@code g} is then {@code m_cg * coef_c * sat_c(adstock_c(spend_cg /
+     * scale_c))}; without them every multiplier is 1.
+     *
+     * @param estimator the estimator's name
+     * @param spec the model structure
+     * @param data the data fitted, holdout included; a panel if {@code geoEffects}
+     * @param holdout the number of final periods held out
+     * @param frame the training frame
+     * @param point (input) copied; the point row, or null
+     * @param draws (input) copied; the draws, or null
+     * @param level the nominal coverage of the intervals, in (0, 1)
+     * @param provenance how the model was made
+     * @param diagnostics the sampler's diagnostics, or null
+     * @param geoEffects whether the rows carry per-geo effect multipliers
+     * @return the model
+     * @throws IllegalArgumentException as the other factory, or if a multiplier is not positive, or if
+     *     {@code geoEffects} is set on national data
+     */
+    public static FittedModel of(String estimator, ModelSpec spec, MmmDataset data, int holdout, Design.Frame frame,
+            double[] point, double[] draws, double level, Provenance provenance, SamplerDiagnostics diagnostics,
+            boolean geoEffects) {
+        Layout layout = new Layout(estimator, spec, data, holdout, frame, level, provenance, geoEffects);
         return new FittedModel(layout, point == null ? null : point.clone(), draws == null ? null : draws.clone(),
                 diagnostics);
     }
@@ -266,10 +330,24 @@ public final class FittedModel {
      * @return the names
      */
     public static List<String> parameterNames(ModelSpec spec, MmmDataset data, Design.Frame frame) {
-        return names(Design.of(data, spec, frame).columnNames(), spec);
+        return names(Design.of(data, spec, frame).columnNames(), spec, List.of());
     }
 
-    private static List<String> names(List<String> columnNames, ModelSpec spec) {
+    /**
+     * The names of a parameter row's entries with per-geo effects (see {@link #of(String, ModelSpec, MmmDataset,
+     * int, Design.Frame, double[], double[], double, Provenance, SamplerDiagnostics, boolean)}): those of
+     * {@link #parameterNames(ModelSpec, MmmDataset, Design.Frame)} followed by {@code geo_effect:CHANNEL:GEO}.
+     *
+     * @param spec the structure
+     * @param data the data, a panel
+     * @param frame the training frame
+     * @return the names
+     */
+    public static List<String> geoEffectParameterNames(ModelSpec spec, MmmDataset data, Design.Frame frame) {
+        return names(Design.of(data, spec, frame).columnNames(), spec, data.geos());
+    }
+
+    private static List<String> names(List<String> columnNames, ModelSpec spec, List<String> geos) {
         List<String> names = new ArrayList<>();
         names.add("intercept");
         for (String c : columnNames) {
@@ -281,6 +359,11 @@ public final class FittedModel {
             }
             for (String p : cs.saturation().parameterNames()) {
                 names.add(cs.name() + ".saturation." + p);
+            }
+        }
+        for (ChannelSpec cs : spec.channels()) {
+            for (String g : geos) {
+                names.add("geo_effect:" + cs.name() + ":" + g);
             }
         }
         return List.copyOf(names);
@@ -553,10 +636,15 @@ public final class FittedModel {
         double[] values = new double[rows * nk];
         if (point != null || nDraws == 1) {
             double[] r = point != null ? point : draws;
+            int nt = data.nPeriods();
             for (int i = 0; i < rows; i++) {
                 values[i * nk] = r[0];
-                for (int j = 0; j < design.cols(); j++) {
+                for (int j = 0; j < fm; j++) {
                     values[i * nk + design.componentOf(j)] += r[1 + j] * design.get(i, j);
+                }
+                for (int j = fm; j < design.cols(); j++) {
+                    values[i * nk + design.componentOf(j)] += layout.geoEffect(r, 0, j - fm, i / nt) * r[1 + j]
+                            * design.get(i, j);
                 }
             }
         } else {
@@ -664,8 +752,9 @@ public final class FittedModel {
         for (int d = 0; d < nDraws; d++) {
             for (int c = 0; c < nc; c++) {
                 ChannelSpec cs = rowChannels[d][c];
-                double beta = draws[d * w + 1 + layout.firstMedia + c];
+                double beta0 = draws[d * w + 1 + layout.firstMedia + c];
                 for (int g = 0; g < ng; g++) {
+                    double beta = beta0 * layout.geoEffect(draws, d * w, c, g);
                     for (int t = 0; t < nt; t++) {
                         x[t] = data.spend(g * nt + t, c) / scale[c];
                     }
@@ -803,9 +892,19 @@ public final class FittedModel {
      * specs in {@code rowChannels[r]}, its numbers at {@code rows[offset..]}).
      */
     private double[] effects(int r, double[] rows, int offset) {
+        return effects(r, rows, offset, null);
+    }
+
+    /**
+     * As {@link #effects(int, double[], int)}; when {@code perGeo} is not null it also receives the same four
+     * quantities per geo at {@code ((g * C + c) * Q + q)}, the share being within the geo and a geo without spend
+     * on a channel having ROI and marginal ROI 0.
+     */
+    private double[] effects(int r, double[] rows, int offset, double[] perGeo) {
         MmmDataset data = layout.data;
         int nc = data.nChannels();
         int nt = data.nPeriods();
+        int ng = data.nGeos();
         double[] scale = layout.frame.mediaScale();
         double[] x = new double[nt];
         double[] level = new double[nt];
@@ -816,22 +915,38 @@ public final class FittedModel {
             ChannelSpec cs = rowChannels[r][c];
             double colSum = 0;
             double dScale = 0;
-            for (int g = 0; g < data.nGeos(); g++) {
+            double beta = rows[offset + 1 + layout.firstMedia + c];
+            for (int g = 0; g < ng; g++) {
+                double m = layout.geoEffect(rows, offset, c, g);
+                double spendG = 0;
                 for (int t = 0; t < nt; t++) {
-                    x[t] = data.spend(g * nt + t, c) / scale[c];
+                    double sp = data.spend(g * nt + t, c);
+                    spendG += sp;
+                    x[t] = sp / scale[c];
                 }
                 cs.adstock().apply(x, nt, level);
                 cs.saturation().apply(level, nt, sat);
+                double gSum = 0;
+                double gD = 0;
                 for (int t = 0; t < nt; t++) {
-                    colSum += sat[t];
+                    // m is exactly 1 without per-geo effects, so the running totals are unchanged by it
+                    colSum += m * sat[t];
+                    gSum += sat[t];
                     // At a zero level sat(0 * (1 + e)) = sat(0) for every e, so the term is exactly 0 (and sat'(0)
                     // may be infinite for a Hill slope below 1).
                     if (level[t] != 0) {
-                        dScale += cs.saturation().derivative(level[t]) * level[t];
+                        double dv = cs.saturation().derivative(level[t]) * level[t];
+                        dScale += m * dv;
+                        gD += dv;
                     }
                 }
+                if (perGeo != null) {
+                    int o = (g * nc + c) * Q;
+                    perGeo[o] = beta * m * gSum;
+                    perGeo[o + 2] = spendG > 0 ? perGeo[o] / spendG : 0;
+                    perGeo[o + 3] = spendG > 0 ? beta * m * gD / spendG : 0;
+                }
             }
-            double beta = rows[offset + 1 + layout.firstMedia + c];
             e[Q * c] = beta * colSum;
             e[Q * c + 3] = beta * dScale / layout.totalSpend[c];
             total += e[Q * c];
@@ -840,7 +955,130 @@ public final class FittedModel {
             e[Q * c + 1] = total == 0 ? 0 : e[Q * c] / total;
             e[Q * c + 2] = e[Q * c] / layout.totalSpend[c];
         }
+        if (perGeo != null) {
+            for (int g = 0; g < ng; g++) {
+                double tg = 0;
+                for (int c = 0; c < nc; c++) {
+                    tg += perGeo[(g * nc + c) * Q];
+                }
+                for (int c = 0; c < nc; c++) {
+                    int o = (g * nc + c) * Q;
+                    perGeo[o + 1] = tg == 0 ? 0 : perGeo[o] / tg;
+                }
+            }
+        }
         return e;
+    }
+
+    /**
+     * Per geo and channel: spend, contribution, share (within the geo), ROI and marginal ROI over the data window,
+     * with intervals over the draws, computed draw by draw from each draw's own per-geo quantities (never by
+     * averaging point estimates), the point estimate defined as for {@link #channels()}. A channel without spend in
+     * a geo has ROI and marginal ROI 0 there. For a model with {@link #hasGeoEffects() per-geo effects} the geos
+     * differ in their effect multipliers; for a pooled model only in spend level and carryover.
+     *
+     * @return for each geo in {@link MmmDataset#geos()} order, one summary per channel in channel order
+     */
+    public List<List<ChannelSummary>> geoChannels() {
+        List<List<ChannelSummary>> g = geoSummaries;
+        if (g == null) {
+            synchronized (this) {
+                g = geoSummaries;
+                if (g == null) {
+                    g = computeGeoSummaries();
+                    geoSummaries = g;
+                }
+            }
+        }
+        return g;
+    }
+
+    private List<List<ChannelSummary>> computeGeoSummaries() {
+        MmmDataset data = layout.data;
+        int nc = data.nChannels();
+        int ng = data.nGeos();
+        int width = ng * nc * Q;
+        double[] perDraw = new double[nDraws * width];
+        double[] tmp = new double[width];
+        for (int d = 0; d < nDraws; d++) {
+            effects(d, draws, d * layout.width, tmp);
+            System.arraycopy(tmp, 0, perDraw, d * width, width);
+        }
+        double[] pt = new double[width];
+        if (point != null) {
+            effects(nDraws, point, 0, pt);
+        } else {
+            for (int d = 0; d < nDraws; d++) {
+                for (int k = 0; k < width; k++) {
+                    pt[k] += perDraw[d * width + k];
+                }
+            }
+            for (int k = 0; k < width; k++) {
+                pt[k] /= nDraws;
+            }
+            for (int g = 0; g < ng; g++) {
+                double total = 0;
+                for (int c = 0; c < nc; c++) {
+                    total += pt[(g * nc + c) * Q];
+                }
+                for (int c = 0; c < nc; c++) {
+                    pt[(g * nc + c) * Q + 1] = total == 0 ? 0 : pt[(g * nc + c) * Q] / total;
+                }
+            }
+        }
+        int nt = data.nPeriods();
+        double[] sample = new double[nDraws];
+        List<List<ChannelSummary>> out = new ArrayList<>(ng);
+        for (int g = 0; g < ng; g++) {
+            List<ChannelSummary> geo = new ArrayList<>(nc);
+            for (int c = 0; c < nc; c++) {
+                String name = data.channels().get(c);
+                double sp = 0;
+                for (int t = 0; t < nt; t++) {
+                    sp += data.spend(g * nt + t, c);
+                }
+                int o = (g * nc + c) * Q;
+                if (nDraws == 0) {
+                    geo.add(new ChannelSummary(name, sp, pt[o], pt[o + 1], pt[o + 2], pt[o + 3]));
+                    continue;
+                }
+                Interval[] iv = new Interval[Q];
+                for (int q = 0; q < Q; q++) {
+                    for (int d = 0; d < nDraws; d++) {
+                        sample[d] = perDraw[d * width + o + q];
+                    }
+                    iv[q] = point != null ? Interval.around(sample, layout.level, pt[o + q])
+                            : Interval.of(sample, layout.level);
+                }
+                geo.add(new ChannelSummary(name, sp, pt[o], pt[o + 1], pt[o + 2], pt[o + 3],
+                        Optional.of(iv[0]), Optional.of(iv[1]), Optional.of(iv[2]), Optional.of(iv[3])));
+            }
+            out.add(List.copyOf(geo));
+        }
+        return List.copyOf(out);
+    }
+
+    /** @return whether the model has per-channel, per-geo effect multipliers (a hierarchical model) */
+    public boolean hasGeoEffects() {
+        return layout.geoEffects;
+    }
+
+    /**
+     * The point estimate of channel {@code c}'s effect multiplier in geo {@code g}: its coefficient there is
+     * {@code geoEffect(c, g) * coefficients()[firstMedia + c]}. Exactly 1 for a model without per-geo effects.
+     * For a model with draws and no point row this is the mean multiplier over the draws.
+     *
+     * @param channel the channel index
+     * @param geo the geo index
+     * @return the multiplier
+     */
+    public double geoEffect(int channel, int geo) {
+        Objects.checkIndex(channel, layout.data.nChannels());
+        Objects.checkIndex(geo, layout.data.nGeos());
+        if (!layout.geoEffects) {
+            return 1.0;
+        }
+        return pointParameter(layout.geoOffset + channel * layout.data.nGeos() + geo);
     }
 
     // ------------------------------------------------------------------ response
@@ -908,9 +1146,12 @@ public final class FittedModel {
         double w = cs.adstock().totalWeight();
         double scale = layout.frame.mediaScale()[channel];
         double s = 0;
-        for (double share : layout.geoShares[channel]) {
+        double[] shares = layout.geoShares[channel];
+        for (int g = 0; g < shares.length; g++) {
+            double share = shares[g];
             double a = w * spend * share / scale;
-            s += derivative ? cs.saturation().derivative(a) * w * share / scale : cs.saturation().value(a);
+            double m = layout.geoEffect(rows, offset, channel, g);
+            s += m * (derivative ? cs.saturation().derivative(a) * w * share / scale : cs.saturation().value(a));
         }
         return rows[offset + 1 + layout.firstMedia + channel] * s;
     }
@@ -947,8 +1188,8 @@ public final class FittedModel {
         int last = point != null ? nDraws + 1 : nDraws;
         for (int r = first; r < last; r++) {
             ChannelSpec cs = rowChannels[r][channel];
-            double beta = r == nDraws ? point[1 + layout.firstMedia + channel]
-                    : draws[r * w + 1 + layout.firstMedia + channel];
+            double beta = r == nDraws ? point[1 + layout.firstMedia + channel] * layout.geoEffect(point, 0, channel, geo)
+                    : draws[r * w + 1 + layout.firstMedia + channel] * layout.geoEffect(draws, r * w, channel, geo);
             cs.adstock().apply(x, n, level);
             cs.saturation().apply(level, n, sat);
             for (int t = 0; t < n; t++) {

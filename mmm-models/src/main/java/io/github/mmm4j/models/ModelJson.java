@@ -49,7 +49,7 @@ import java.util.Optional;
  *   "holdout", "level",
  *   "data": {kpi, start, frequency, periods, geos, channels, controls, events, kpi_values, spend,
  *            exposure_channels, exposure, control_values, event_values},
- *   "frame": {origin, media_scale, geos},
+ *   "frame": {origin, media_scale, geos, geo_level (panels; absent means 1 for every geo)},
  *   "spec": {trend, fourier_harmonics, channels: [{name, adstock: {type, ...}, saturation: {type, ...}}]},
  *   "parameters": [names of a row's entries, see FittedModel.parameterNames()],
  *   "point": [row]                      (optional),
@@ -225,6 +225,9 @@ public final class ModelJson {
         frame.put("origin", f.origin().toString());
         doubles(frame.putArray("media_scale"), f.mediaScale());
         strings(frame.putArray("geos"), f.geos());
+        if (f.geos().size() > 1) {
+            doubles(frame.putArray("geo_level"), f.geoLevel());
+        }
         root.set("spec", spec(model.spec()));
         strings(root.putArray("parameters"), model.parameterNames());
         model.pointRow().ifPresent(p -> doubles(root.putArray("point"), p));
@@ -341,7 +344,18 @@ public final class ModelJson {
             throw on.invalid("origin " + origin + " is not the data's first date " + data.time().start()
                     + " (the training frame starts where the data start)");
         }
-        Design.Frame frame = new Design.Frame(origin, scale, geos);
+        double[] geoLevel = new double[geos.size()];
+        java.util.Arrays.fill(geoLevel, 1.0);
+        if (f.has("geo_level")) {
+            Node gl = f.field("geo_level");
+            geoLevel = gl.numbers(geos.size());
+            for (int g = 0; g < geoLevel.length; g++) {
+                if (!(geoLevel[g] > 0 && Double.isFinite(geoLevel[g]))) {
+                    throw gl.element(g).invalid("geo level " + geoLevel[g] + " must be finite and > 0");
+                }
+            }
+        }
+        Design.Frame frame = new Design.Frame(origin, scale, geos, geoLevel);
         Node sn = r.field("spec");
         ModelSpec spec = spec(sn);
         if (!spec.names().equals(data.channels())) {
@@ -351,6 +365,10 @@ public final class ModelJson {
         Node pn = r.field("parameters");
         List<String> names = pn.strings();
         List<String> expected = FittedModel.parameterNames(spec, data, frame);
+        boolean geoEffects = data.nGeos() > 1 && names.size() > expected.size();
+        if (geoEffects) {
+            expected = FittedModel.geoEffectParameterNames(spec, data, frame);
+        }
         if (!names.equals(expected)) {
             throw pn.invalid("the parameter names " + names + " do not match the model's layout " + expected);
         }
@@ -374,11 +392,12 @@ public final class ModelJson {
         if (point == null && draws == null) {
             throw r.invalid("a model needs \"point\" or \"draws\"; neither is present");
         }
-        checkTransforms(r, spec, names, point, draws, w);
+        checkTransforms(r, spec, names, point, draws, w,
+                geoEffects ? data.nChannels() * data.nGeos() : 0);
         SamplerDiagnostics diag = r.has("sampler") ? sampler(r.field("sampler"), draws == null ? 0 : draws.length / w)
                 : null;
         try {
-            return FittedModel.of(estimator, spec, data, holdout, frame, point, draws, level, prov, diag);
+            return FittedModel.of(estimator, spec, data, holdout, frame, point, draws, level, prov, diag, geoEffects);
         } catch (IllegalArgumentException e) {
             throw r.invalid(e.getMessage());
         }
@@ -394,8 +413,8 @@ public final class ModelJson {
 
     /** Checks every row's transform parameters against their ranges, naming the row and entry. */
     private static void checkTransforms(Node r, ModelSpec spec, List<String> names, double[] point, double[] draws,
-            int w) {
-        int first = w - transformCount(spec);
+            int w, int extra) {
+        int first = w - extra - transformCount(spec);
         List<double[]> rows = new ArrayList<>();
         List<Node> where = new ArrayList<>();
         if (point != null) {

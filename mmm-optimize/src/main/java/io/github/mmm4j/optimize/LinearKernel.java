@@ -30,11 +30,16 @@ final class LinearKernel implements Kernel {
         /** w[c][g * H + h]: adstocked flighting weights over the scale. */
         final double[][] w;
         final boolean[] concaveShape;
+        /** mult[c][g]: the model's per-geo effect multiplier (1 without per-geo effects). */
+        final double[][] mult;
+        final int horizon;
 
         Transforms(FittedModel m, MmmDataset history, int horizon, double[][] flighting) {
             int nc = history.nChannels();
             int ng = history.nGeos();
             int nt = history.nPeriods();
+            this.horizon = horizon;
+            mult = multipliers(m, nc, ng);
             channels = m.spec().channels().toArray(new ChannelSpec[0]);
             scale = m.frame().mediaScale();
             hist = new double[nc][ng * horizon];
@@ -75,9 +80,10 @@ final class LinearKernel implements Kernel {
             Saturation sat = channels[c].saturation();
             double[] a = hist[c];
             double[] b = w[c];
+            double[] mc = mult[c];
             double s = 0;
             for (int r = 0; r < a.length; r++) {
-                s += sat.value(a[r] + x * b[r]);
+                s += mc[r / horizon] * sat.value(a[r] + x * b[r]);
             }
             return s;
         }
@@ -86,10 +92,11 @@ final class LinearKernel implements Kernel {
             Saturation sat = channels[c].saturation();
             double[] a = hist[c];
             double[] b = w[c];
+            double[] mc = mult[c];
             double s = 0;
             for (int r = 0; r < a.length; r++) {
                 if (b[r] != 0) {
-                    s += sat.derivative(a[r] + x * b[r]) * b[r];
+                    s += mc[r / horizon] * (sat.derivative(a[r] + x * b[r]) * b[r]);
                 }
             }
             return s;
@@ -104,12 +111,37 @@ final class LinearKernel implements Kernel {
                     xs[h] = series[g * horizon + h] / scale[c];
                 }
                 ad.apply(xs, horizon, lv);
+                double m = mult[c][g];
                 for (int h = 0; h < horizon; h++) {
-                    s += sat.value(hist[c][g * horizon + h] + lv[h]);
+                    s += m * sat.value(hist[c][g * horizon + h] + lv[h]);
                 }
             }
             return s;
         }
+    }
+
+    /** The model's per-geo effect multipliers, [c][g]. */
+    private static double[][] multipliers(FittedModel m, int nc, int ng) {
+        double[][] out = new double[nc][ng];
+        for (int c = 0; c < nc; c++) {
+            for (int g = 0; g < ng; g++) {
+                out[c][g] = m.geoEffect(c, g);
+            }
+        }
+        return out;
+    }
+
+    /** The key of a draw's transform set: its channel specs and, for a hierarchical model, its multipliers. */
+    private static List<Object> key(FittedModel m, int nc, int ng) {
+        List<Object> k = new ArrayList<>(m.spec().channels());
+        if (m.hasGeoEffects()) {
+            for (double[] row : multipliers(m, nc, ng)) {
+                for (double v : row) {
+                    k.add(v);
+                }
+            }
+        }
+        return k;
     }
 
     /** Expectations over more transform sets than this are tabulated ({@link TabulatedResponse}). */
@@ -183,14 +215,14 @@ final class LinearKernel implements Kernel {
         int firstMedia = colSums.length - nc;
         int rows = ng * horizon;
         List<Transforms> sets = new ArrayList<>();
-        Map<List<ChannelSpec>, Integer> index = new HashMap<>();
+        Map<List<Object>, Integer> index = new HashMap<>();
         int[] setOf = new int[nd];
         double[][] beta = new double[nd][nc];
         double[] nonMedia = new double[nd];
         double sum = 0;
         for (int d = 0; d < nd; d++) {
             FittedModel dm = m.draw(d);
-            setOf[d] = index.computeIfAbsent(dm.spec().channels(), k -> {
+            setOf[d] = index.computeIfAbsent(key(dm, nc, ng), k -> {
                 sets.add(new Transforms(dm, history, horizon, flighting));
                 return sets.size() - 1;
             });
@@ -203,7 +235,7 @@ final class LinearKernel implements Kernel {
         double[] pointBeta = null;
         int pointSet = -1;
         if (m.hasPoint() || nd == 0) {
-            pointSet = index.computeIfAbsent(m.spec().channels(), k -> {
+            pointSet = index.computeIfAbsent(key(m, nc, ng), k -> {
                 sets.add(new Transforms(m, history, horizon, flighting));
                 return sets.size() - 1;
             });

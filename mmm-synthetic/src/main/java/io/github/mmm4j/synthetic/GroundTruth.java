@@ -157,6 +157,58 @@ public final class GroundTruth {
         return channels.get(spec.channelIndex(name));
     }
 
+    /**
+     * The true contribution of channel {@code c} in geo {@code g}, summed over the geo's periods.
+     *
+     * @param g a geo index
+     * @param c a channel index
+     * @return the contribution
+     */
+    public double geoContribution(int g, int c) {
+        Objects.checkIndex(g, spec.nGeos());
+        Objects.checkIndex(c, channels.size());
+        int nt = spec.periods();
+        int k = componentNames.size();
+        int j = componentNames.size() - channels.size() + c;
+        double s = 0;
+        for (int t = 0; t < nt; t++) {
+            s += contributions[(g * nt + t) * k + j];
+        }
+        return s;
+    }
+
+    /**
+     * Channel {@code c}'s spend in geo {@code g}, summed over the geo's periods.
+     *
+     * @param g a geo index
+     * @param c a channel index
+     * @return the spend
+     */
+    public double geoSpend(int g, int c) {
+        Objects.checkIndex(g, spec.nGeos());
+        Objects.checkIndex(c, channels.size());
+        int nt = spec.periods();
+        int nc = channels.size();
+        double s = 0;
+        for (int t = 0; t < nt; t++) {
+            s += spend[(g * nt + t) * nc + c];
+        }
+        return s;
+    }
+
+    /**
+     * The true ROI of channel {@code c} in geo {@code g}: {@link #geoContribution} over {@link #geoSpend}, 0 without
+     * spend.
+     *
+     * @param g a geo index
+     * @param c a channel index
+     * @return the ROI
+     */
+    public double geoRoi(int g, int c) {
+        double sp = geoSpend(g, c);
+        return sp > 0 ? geoContribution(g, c) / sp : 0;
+    }
+
     /** @return per control name, the true coefficient (KPI units per unit of the control) */
     public Map<String, Double> controlCoefficients() {
         return controlCoefficients;
@@ -186,8 +238,8 @@ public final class GroundTruth {
             for (int t = 0; t < nt; t++) {
                 x[t] = multiplier * spend[(g * nt + t) * nc + c] / ct.scale();
             }
-            total += Synthetic.mediaSum(ct.adstock(), ct.saturation(), ct.effect() * spec.geos().get(g).mediaEffect(),
-                    x, a, nt);
+            total += Synthetic.mediaSum(ct.adstock(), ct.saturation(),
+                    ct.effect() * spec.geos().get(g).effect(ct.name()), x, a, nt);
         }
         return total;
     }

@@ -26,8 +26,10 @@ import java.util.Locale;
  *       spend and raising sales; a competitor's spend and price are further controls; Student-t noise (4 degrees
  *       of freedom) at signal-to-noise ratio 3 with 2% of the weeks (3) given outliers of 6 noise sds.</li>
  *   <li>{@link #geo()}: 20 geos ({@code geo01} .. {@code geo20}) of 104 weeks, geo scales from 0.5 to 2.0 and
- *       geo media multipliers within {@code 1 +- 0.15}, 4 channels, price control, noise at signal-to-noise
- *       ratio 4 (within geo).</li>
+ *       geo media multipliers within {@code 1 +- 0.15}, each channel's effect further multiplied per geo by a
+ *       log-normal-like factor {@code exp(0.25 sqrt(2) sin(2.3 (g + 1) + 1.1 (c + 1)))} (between-geo sd of log
+ *       effects about 0.25, the hierarchical truth), 4 channels, price control, noise at signal-to-noise ratio 4
+ *       (within geo).</li>
  * </ul>
  */
 public final class Presets {
@@ -186,6 +188,9 @@ public final class Presets {
                 .build();
     }
 
+    /** The between-geo sd of the {@code geo} family's per-channel log effects. */
+    static final double GEO_EFFECT_SD = 0.25;
+
     /**
      * The geo family: {@code nGeos} geos {@code geo01, geo02, ...}; geo {@code g} (0-based) has scale
      * {@code 0.5 + 1.5 ((7 g) mod 20) / 19} and media multiplier {@code 1 + 0.15 sin(1.7 (g + 1))}.
@@ -199,8 +204,14 @@ public final class Presets {
         Checks.checkArgument(nGeos >= 1 && nGeos <= 99, "nGeos = %d; must be in [1, 99]", nGeos);
         List<ScenarioSpec.Geo> geos = new ArrayList<>();
         for (int g = 0; g < nGeos; g++) {
+            java.util.Map<String, Double> ce = new java.util.TreeMap<>();
+            List<String> chs = List.of("tv", "search", "social", "display");
+            for (int c = 0; c < chs.size(); c++) {
+                ce.put(chs.get(c), StrictMath.exp(GEO_EFFECT_SD * StrictMath.sqrt(2)
+                        * StrictMath.sin(2.3 * (g + 1) + 1.1 * (c + 1))));
+            }
             geos.add(new ScenarioSpec.Geo(String.format(Locale.ROOT, "geo%02d", g + 1),
-                    0.5 + 1.5 * ((7 * g) % 20) / 19.0, 1 + 0.15 * StrictMath.sin(1.7 * (g + 1))));
+                    0.5 + 1.5 * ((7 * g) % 20) / 19.0, 1 + 0.15 * StrictMath.sin(1.7 * (g + 1)), ce));
         }
         return ScenarioSpec.builder().name("geo").periods(periods).start(START).geos(geos)
                 .channel("tv", new SpendPattern.Flighted(8_000, 6, 2, 0.3), Adstock.geometric(0.5, 8, true),

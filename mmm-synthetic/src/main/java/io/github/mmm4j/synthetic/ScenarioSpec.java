@@ -8,6 +8,7 @@ import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
 
@@ -139,10 +140,37 @@ public record ScenarioSpec(String name, String kpi, int periods, Frequency frequ
      * @param name the geo's name, non-blank
      * @param scale size of the geo: multiplies its spend and its baseline, {@code > 0}
      * @param mediaEffect multiplier of every channel's effect in this geo (1 = no deviation), {@code >= 0}
+     * @param channelEffects per channel name, a further multiplier of that channel's effect in this geo (a
+     *     hierarchical truth: cell-level effects around the channel's effect); a channel not named has 1; copied
      */
-    public record Geo(String name, double scale, double mediaEffect) {
+    public record Geo(String name, double scale, double mediaEffect, Map<String, Double> channelEffects) {
         /** The single geo of national data: {@code national}, scale 1, media effect 1. */
         public static final Geo NATIONAL = new Geo("national", 1.0, 1.0);
+
+        /** Copies the channel effects (sorted by name). */
+        public Geo {
+            channelEffects = java.util.Collections.unmodifiableMap(new java.util.TreeMap<>(
+                    Objects.requireNonNull(channelEffects, "channelEffects")));
+        }
+
+        /**
+         * A geo whose channels share one effect multiplier.
+         *
+         * @param name the geo's name
+         * @param scale its size
+         * @param mediaEffect multiplier of every channel's effect
+         */
+        public Geo(String name, double scale, double mediaEffect) {
+            this(name, scale, mediaEffect, Map.of());
+        }
+
+        /**
+         * @param channel a channel's name
+         * @return the multiplier of that channel's effect in this geo: {@code mediaEffect * channelEffects(channel)}
+         */
+        public double effect(String channel) {
+            return mediaEffect * channelEffects.getOrDefault(channel, 1.0);
+        }
     }
 
     /**
@@ -507,6 +535,19 @@ public record ScenarioSpec(String name, String kpi, int periods, Frequency frequ
                 check(geoNames.add(geo.name()), "%s.name = '%s'; duplicate geo", p, geo.name());
                 positive(p + ".scale", geo.scale());
                 nonNegative(p + ".mediaEffect", geo.mediaEffect());
+            }
+            Set<String> channelSet = new HashSet<>();
+            for (Channel ch : channels) {
+                if (ch != null) {
+                    channelSet.add(ch.name());
+                }
+            }
+            for (int g = 0; g < geos.size(); g++) {
+                for (Map.Entry<String, Double> e : geos.get(g).channelEffects().entrySet()) {
+                    String p = "geos[" + g + "].channelEffects." + e.getKey();
+                    check(channelSet.contains(e.getKey()), "%s: no channel '%s'", p, e.getKey());
+                    nonNegative(p, e.getValue());
+                }
             }
             check(!channels.isEmpty(), "channels is empty; give at least one channel");
             Set<String> columns = new HashSet<>();

@@ -25,6 +25,7 @@ import java.util.Iterator;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Set;
 import java.util.function.Supplier;
 
@@ -51,7 +52,12 @@ final class SpecCodec {
         o.put("start", s.start().toString());
         ArrayNode geos = o.putArray("geos");
         for (ScenarioSpec.Geo g : s.geos()) {
-            geos.addObject().put("name", g.name()).put("scale", g.scale()).put("mediaEffect", g.mediaEffect());
+            ObjectNode go = geos.addObject().put("name", g.name()).put("scale", g.scale())
+                    .put("mediaEffect", g.mediaEffect());
+            if (!g.channelEffects().isEmpty()) {
+                ObjectNode ce = go.putObject("channelEffects");
+                g.channelEffects().forEach(ce::put);
+            }
         }
         ArrayNode chs = o.putArray("channels");
         for (ScenarioSpec.Channel c : s.channels()) {
@@ -175,7 +181,15 @@ final class SpecCodec {
         if (o.has("geos")) {
             List<ScenarioSpec.Geo> geos = new ArrayList<>();
             for (Obj g : o.objects("geos")) {
-                geos.add(new ScenarioSpec.Geo(g.text("name"), g.num("scale", 1.0), g.num("mediaEffect", 1.0)));
+                Map<String, Double> ce = new java.util.TreeMap<>();
+                if (g.has("channelEffects")) {
+                    Obj co = g.object("channelEffects");
+                    for (String f : co.fieldNames()) {
+                        ce.put(f, co.num(f));
+                    }
+                    co.done();
+                }
+                geos.add(new ScenarioSpec.Geo(g.text("name"), g.num("scale", 1.0), g.num("mediaEffect", 1.0), ce));
                 g.done();
             }
             b.geos(geos);
@@ -338,6 +352,12 @@ final class SpecCodec {
 
         String path(String field) {
             return path.isEmpty() ? field : path + "." + field;
+        }
+
+        List<String> fieldNames() {
+            List<String> out = new ArrayList<>();
+            node.fieldNames().forEachRemaining(out::add);
+            return out;
         }
 
         boolean has(String field) {

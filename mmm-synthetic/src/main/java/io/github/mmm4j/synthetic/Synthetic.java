@@ -162,7 +162,7 @@ public final class Synthetic {
         for (int c = 0; c < nc; c++) {
             ScenarioSpec.Channel ch = spec.channels().get(c);
             for (int g = 0; g < ng; g++) {
-                double beta = ch.effect() * spec.geos().get(g).mediaEffect();
+                double beta = ch.effect() * spec.geos().get(g).effect(ch.name());
                 for (int t = 0; t < nt; t++) {
                     x[t] = spend[c][g * nt + t] / scale[c];
                 }

@@ -29,7 +29,8 @@ final class TruthJson {
         root.put("start", s.start().toString());
         root.put("geos", s.nGeos());
         root.put("rows", t.nRows());
-        root.put("convention", "contribution_c = effect_c * mediaEffect_g * saturation_c(adstock_c(spend_c / scale_c)),"
+        root.put("convention", "contribution_cg = effect_c * mediaEffect_g * channelEffect_cg"
+                + " * saturation_c(adstock_c(spend_cg / scale_c)),"
                 + " scale_c = mean spend of channel c over all rows");
 
         ArrayNode chs = root.putArray("channels");
@@ -51,6 +52,23 @@ final class TruthJson {
             rc.put("mediaEffect", c.curve().mediaEffect());
             array(rc.putArray("spend"), curve[0]);
             array(rc.putArray("contribution"), curve[1]);
+        }
+
+        if (s.nGeos() > 1) {
+            ArrayNode regions = root.putArray("regions");
+            for (int g = 0; g < s.nGeos(); g++) {
+                ObjectNode ro = regions.addObject();
+                ro.put("geo", s.geos().get(g).name());
+                ArrayNode rc = ro.putArray("channels");
+                for (int c = 0; c < t.channels().size(); c++) {
+                    ObjectNode o = rc.addObject();
+                    o.put("name", t.channels().get(c).name());
+                    num(o, "spend", t.geoSpend(g, c));
+                    num(o, "contribution", t.geoContribution(g, c));
+                    num(o, "roi", t.geoRoi(g, c));
+                    num(o, "effectMultiplier", s.geos().get(g).effect(t.channels().get(c).name()));
+                }
+            }
         }
 
         ObjectNode b = root.putObject("baseline");

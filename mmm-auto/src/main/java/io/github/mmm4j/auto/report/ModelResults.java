@@ -74,6 +74,9 @@ public final class ModelResults {
         d.put("holdout", model.holdout());
         root.set("metrics", metrics(model));
         root.set("channels", channels(model));
+        if (data.nGeos() > 1) {
+            root.set("regions", regions(model));
+        }
         JsonFields.number(root, "interval_level", model.intervalLevel());
         root.put("draws", model.drawCount());
         root.set("diagnostics", diagnostics(model.samplerDiagnostics()));
@@ -108,6 +111,47 @@ public final class ModelResults {
         return metrics;
     }
 
+    /** Writes a summary's name, spend and estimates with their intervals into {@code o}; returns {@code o}. */
+    private static ObjectNode estimates(ObjectNode o, ChannelSummary c) {
+        o.put("name", c.name());
+        JsonFields.number(o, "spend", c.spend());
+        JsonFields.number(o, "contribution", c.contribution());
+        interval(o, "contribution", c.contributionInterval());
+        JsonFields.number(o, "share", c.share());
+        interval(o, "share", c.shareInterval());
+        JsonFields.number(o, "roi", c.roi());
+        interval(o, "roi", c.roiInterval());
+        JsonFields.number(o, "mroi", c.mroi());
+        interval(o, "mroi", c.mroiInterval());
+        return o;
+    }
+
+    /**
+     * On a panel, one object per geo, {@code {geo, geo_effects, channels: [...]}}, each channel with the fields of
+     * {@link #channels(FittedModel)}'s estimates (spend, contribution, share within the geo, ROI, marginal ROI, with
+     * intervals computed draw by draw, see {@link FittedModel#geoChannels()}) and, for a hierarchical model, its
+     * effect multiplier in the geo ({@code geo_effect}, relative to the channel's pooled effect).
+     *
+     * @param m the model
+     * @return the array
+     */
+    public static ArrayNode regions(FittedModel m) {
+        ArrayNode out = JSON.createArrayNode();
+        List<List<ChannelSummary>> geos = m.geoChannels();
+        for (int g = 0; g < geos.size(); g++) {
+            ObjectNode go = out.addObject();
+            go.put("geo", m.data().geos().get(g));
+            go.put("geo_effects", m.hasGeoEffects());
+            ArrayNode chs = go.putArray("channels");
+            for (int c = 0; c < geos.get(g).size(); c++) {
+                ChannelSummary cs = geos.get(g).get(c);
+                ObjectNode o = estimates(chs.addObject(), cs);
+                JsonFields.number(o, "geo_effect", m.geoEffect(c, g));
+            }
+        }
+        return out;
+    }
+
     /**
      * One object per channel with every estimate, its interval (null without draws) and the fitted transforms.
      *
@@ -118,17 +162,7 @@ public final class ModelResults {
         ArrayNode channels = JSON.createArrayNode();
         List<FittedModel.TransformParameter> tps = m.transformParameters();
         for (ChannelSummary c : m.channels()) {
-            ObjectNode o = channels.addObject();
-            o.put("name", c.name());
-            JsonFields.number(o, "spend", c.spend());
-            JsonFields.number(o, "contribution", c.contribution());
-            interval(o, "contribution", c.contributionInterval());
-            JsonFields.number(o, "share", c.share());
-            interval(o, "share", c.shareInterval());
-            JsonFields.number(o, "roi", c.roi());
-            interval(o, "roi", c.roiInterval());
-            JsonFields.number(o, "mroi", c.mroi());
-            interval(o, "mroi", c.mroiInterval());
+            ObjectNode o = estimates(channels.addObject(), c);
             ChannelSpec cs = m.spec().channel(c.name());
             ObjectNode adstock = o.putObject("adstock");
             adstock.put("type", cs.adstock().name());

@@ -23,6 +23,8 @@ import java.util.TreeMap;
  *   <tr><td>each event coefficient</td><td>Normal(0, 1)</td><td>sd(KPI)</td></tr>
  *   <tr><td>each geo offset</td><td>Normal(0, 1)</td><td>sd(KPI)</td></tr>
  *   <tr><td>noise sigma</td><td>HalfNormal(1)</td><td>sd(KPI)</td></tr>
+ *   <tr><td>on a panel, each channel's between-geo sd of log effects</td><td>HalfNormal(0.5)</td><td>log
+ *       scale (see {@link #withGeoEffectScale(double)})</td></tr>
  *   <tr><td>each channel's ROI (channels without an override)</td><td>the media contribution prior below,
  *       mean 25%, sd 25%</td><td>KPI per unit of spend</td></tr>
  *   <tr><td>transform parameters</td><td>{@link ChannelPriors#defaults()}</td><td>see there</td></tr>
@@ -60,10 +62,38 @@ import java.util.TreeMap;
  * @param channels per-channel overrides by channel name; copied
  * @param mediaContribution the media contribution prior that sets the ROI prior of every channel without an
  *     override, or null to give such channels {@link #channelDefaults()}'s effect or ROI prior
+ * @param geoEffectScale on a panel, the scale of the half-normal prior on each channel's between-geo standard
+ *     deviation of log effects (see {@link #withGeoEffectScale(double)}); 0 pools each channel's effect over geos.
+ *     Default {@value #DEFAULT_GEO_EFFECT_SCALE}: geo effects within a factor of about 2 of the pooled effect
+ *     are plausible a priori; Meridian's default {@code eta_m ~ HalfNormal(1)} is wider.
  */
 public record BayesPriors(Prior.Normal intercept, Prior.Normal trend, Prior.Normal seasonality,
         Prior.Normal control, Prior.Normal event, Prior.Normal geo, Prior sigma, ChannelPriors channelDefaults,
-        Map<String, ChannelPriors> channels, MediaContribution mediaContribution) {
+        Map<String, ChannelPriors> channels, MediaContribution mediaContribution, double geoEffectScale) {
+
+    /** The default scale of the half-normal prior on each channel's between-geo sd of log effects. */
+    public static final double DEFAULT_GEO_EFFECT_SCALE = 0.5;
+
+    /**
+     * The priors without per-geo media effects (a component added later; this keeps the earlier constructor).
+     *
+     * @param intercept prior of the intercept
+     * @param trend prior of the trend coefficient
+     * @param seasonality prior of each Fourier coefficient
+     * @param control prior of each control coefficient
+     * @param event prior of each event coefficient
+     * @param geo prior of each geo offset
+     * @param sigma prior of the noise scale
+     * @param channelDefaults the priors of every channel without an override
+     * @param channels per-channel overrides
+     * @param mediaContribution the media contribution prior, or null
+     */
+    public BayesPriors(Prior.Normal intercept, Prior.Normal trend, Prior.Normal seasonality, Prior.Normal control,
+            Prior.Normal event, Prior.Normal geo, Prior sigma, ChannelPriors channelDefaults,
+            Map<String, ChannelPriors> channels, MediaContribution mediaContribution) {
+        this(intercept, trend, seasonality, control, event, geo, sigma, channelDefaults, channels, mediaContribution,
+                0);
+    }
 
     /**
      * The prior share of the KPI that all paid media explain, from which every channel's ROI prior is derived (see the
@@ -126,6 +156,23 @@ public record BayesPriors(Prior.Normal intercept, Prior.Normal trend, Prior.Norm
                 "sigma prior %s must have positive support", sigma);
         Objects.requireNonNull(channelDefaults, "channelDefaults");
         channels = Collections.unmodifiableMap(new TreeMap<>(channels));
+        io.github.mmm4j.core.Checks.checkArgument(geoEffectScale >= 0 && Double.isFinite(geoEffectScale),
+                "geoEffectScale = %s; must be finite and >= 0 (0 pools media effects across geos)", geoEffectScale);
+    }
+
+    /**
+     * Returns a copy with another prior scale for per-geo media effects: on a panel each channel's effect in geo
+     * {@code g} is its pooled effect times {@code exp(tau_c z_cg)}, {@code z_cg ~ Normal(0, 1)},
+     * {@code tau_c ~ HalfNormal(scale)} (the log-normal geo effects of Google Meridian, Sun et al. 2017, in the
+     * non-centred form of Papaspiliopoulos, Roberts and Skold 2007). 0 pools the effect over geos (one coefficient
+     * per channel, as before 2026-12-06).
+     *
+     * @param scale the half-normal scale, {@code >= 0}
+     * @return the new priors
+     */
+    public BayesPriors withGeoEffectScale(double scale) {
+        return new BayesPriors(intercept, trend, seasonality, control, event, geo, sigma, channelDefaults, channels,
+                mediaContribution, scale);
     }
 
     /**
@@ -137,7 +184,7 @@ public record BayesPriors(Prior.Normal intercept, Prior.Normal trend, Prior.Norm
      */
     public BayesPriors withMediaContribution(double mean, double sd) {
         return new BayesPriors(intercept, trend, seasonality, control, event, geo, sigma, channelDefaults, channels,
-                new MediaContribution(mean, sd));
+                new MediaContribution(mean, sd), geoEffectScale);
     }
 
     /**
@@ -148,7 +195,7 @@ public record BayesPriors(Prior.Normal intercept, Prior.Normal trend, Prior.Norm
      */
     public BayesPriors withoutMediaContribution() {
         return new BayesPriors(intercept, trend, seasonality, control, event, geo, sigma, channelDefaults, channels,
-                null);
+                null, geoEffectScale);
     }
 
     /**
@@ -159,7 +206,7 @@ public record BayesPriors(Prior.Normal intercept, Prior.Normal trend, Prior.Norm
     public static BayesPriors defaults() {
         return new BayesPriors(new Prior.Normal(0, 5), new Prior.Normal(0, 2), new Prior.Normal(0, 1),
                 new Prior.Normal(0, 1), new Prior.Normal(0, 1), new Prior.Normal(0, 1), new Prior.HalfNormal(1),
-                ChannelPriors.defaults(), Map.of(), MediaContribution.DEFAULT);
+                ChannelPriors.defaults(), Map.of(), MediaContribution.DEFAULT, DEFAULT_GEO_EFFECT_SCALE);
     }
 
     /**
@@ -183,7 +230,7 @@ public record BayesPriors(Prior.Normal intercept, Prior.Normal trend, Prior.Norm
         Map<String, ChannelPriors> m = new TreeMap<>(channels);
         m.put(Objects.requireNonNull(channel, "channel"), Objects.requireNonNull(priors, "priors"));
         return new BayesPriors(intercept, trend, seasonality, control, event, geo, sigma, channelDefaults, m,
-                mediaContribution);
+                mediaContribution, geoEffectScale);
     }
 
     /**
@@ -194,7 +241,7 @@ public record BayesPriors(Prior.Normal intercept, Prior.Normal trend, Prior.Norm
      */
     public BayesPriors withChannelDefaults(ChannelPriors priors) {
         return new BayesPriors(intercept, trend, seasonality, control, event, geo, sigma, priors, channels,
-                mediaContribution);
+                mediaContribution, geoEffectScale);
     }
 
     /**
@@ -211,7 +258,7 @@ public record BayesPriors(Prior.Normal intercept, Prior.Normal trend, Prior.Norm
     public BayesPriors withBaseline(Prior.Normal intercept, Prior.Normal trend, Prior.Normal seasonality,
             Prior.Normal control, Prior.Normal event, Prior.Normal geo) {
         return new BayesPriors(intercept, trend, seasonality, control, event, geo, sigma, channelDefaults, channels,
-                mediaContribution);
+                mediaContribution, geoEffectScale);
     }
 
     /**
@@ -222,6 +269,6 @@ public record BayesPriors(Prior.Normal intercept, Prior.Normal trend, Prior.Norm
      */
     public BayesPriors withSigma(Prior prior) {
         return new BayesPriors(intercept, trend, seasonality, control, event, geo, prior, channelDefaults, channels,
-                mediaContribution);
+                mediaContribution, geoEffectScale);
     }
 }

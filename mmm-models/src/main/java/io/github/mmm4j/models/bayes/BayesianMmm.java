@@ -344,7 +344,8 @@ public final class BayesianMmm implements Estimator {
                 basePriors[j] = priors.geo();
             } else if (comp.equals("trend") && design.columnNames().get(j).equals("trend")) {
                 basePriors[j] = priors.trend();
-                double span = design.get(nTrain - 1, j);
+                // geo 0's last training period, in years (its trend column carries its level on a panel)
+                double span = design.get(nTrain - 1, j) / frame.geoLevel()[0];
                 Checks.checkArgument(span > 0, "the training span is %s years; must be > 0", span);
                 scale[j] = span;
             } else if (comp.equals("seasonality")) {
@@ -421,7 +422,8 @@ public final class BayesianMmm implements Estimator {
             lifts[k] = lift(k, o.liftTests().get(k), data, channels, mediaScale);
         }
         DensityParts.Structure st = new DensityParts.Structure(nGeo, nTrain, y, meanY, sdY, base, pb,
-                priors.intercept(), basePriors, priors.sigma(), baseNames, xs, channels, lifts, o.likelihood());
+                priors.intercept(), basePriors, priors.sigma(), baseNames, xs, channels, lifts, o.likelihood(),
+                data.geos(), priors.geoEffectScale());
         return new Prepared(st, frame, design, nTrain, center, scale);
     }
 

@@ -62,6 +62,11 @@ final class DensityParts {
         final double trainSpend;
         int effectIndex;
         int effectConstrainedIndex;
+        /** With per-geo effects: index of {@code log geo_sd}, of the first {@code z_geo}, and their constrained ones. */
+        int tauIndex = -1;
+        int zIndex = -1;
+        int tauConstrainedIndex = -1;
+        int geoConstrainedIndex = -1;
 
         Channel(String name, Adstock adstock, Saturation saturation, Param[] aParams, Param[] sParams, int len,
                 boolean roi, Prior effectPrior, double trainSpend, double sdY) {
@@ -159,9 +164,24 @@ final class DensityParts {
         final LaggedSpend[] liftBase;
         final LaggedSpend[] liftPlan;
 
+        /** Whether each channel has per-geo effect multipliers (a panel with a positive geo effect scale). */
+        final boolean geoEffects;
+        /** Prior of each channel's between-geo sd of log effects, when {@link #geoEffects}. */
+        final Prior.HalfNormal geoSdPrior;
+
         Structure(int nGeo, int nT, double[] y, double meanY, double sdY, double[] base, int pb,
                 Prior.Normal interceptPrior, Prior.Normal[] basePriors, Prior sigmaPrior, List<String> baseNames,
                 double[][] xs, Channel[] channels, Lift[] lifts, Likelihood likelihood) {
+            this(nGeo, nT, y, meanY, sdY, base, pb, interceptPrior, basePriors, sigmaPrior, baseNames, xs, channels,
+                    lifts, likelihood, List.of(), 0);
+        }
+
+        Structure(int nGeo, int nT, double[] y, double meanY, double sdY, double[] base, int pb,
+                Prior.Normal interceptPrior, Prior.Normal[] basePriors, Prior sigmaPrior, List<String> baseNames,
+                double[][] xs, Channel[] channels, Lift[] lifts, Likelihood likelihood, List<String> geoNames,
+                double geoEffectScale) {
+            this.geoEffects = nGeo > 1 && geoEffectScale > 0;
+            this.geoSdPrior = geoEffects ? new Prior.HalfNormal(geoEffectScale) : null;
             this.nGeo = nGeo;
             this.nT = nT;
             this.n = nGeo * nT;
@@ -200,6 +220,19 @@ final class DensityParts {
                         un.add((p.kind == Kind.POSITIVE ? "log_" : "logit_") + p.name + "[" + ch.name + "]");
                         p.constrainedIndex = cn.size();
                         cn.add(p.name + "[" + ch.name + "]");
+                    }
+                }
+                if (geoEffects) {
+                    ch.tauIndex = idx++;
+                    un.add("log_geo_sd[" + ch.name + "]");
+                    ch.tauConstrainedIndex = cn.size();
+                    cn.add("geo_sd[" + ch.name + "]");
+                    ch.zIndex = idx;
+                    ch.geoConstrainedIndex = cn.size();
+                    for (int g = 0; g < nGeo; g++) {
+                        idx++;
+                        un.add("z_geo[" + ch.name + "," + geoNames.get(g) + "]");
+                        cn.add("geo_effect[" + ch.name + "," + geoNames.get(g) + "]");
                     }
                 }
             }

@@ -82,12 +82,15 @@ public final class MmmLogDensity implements LogDensity {
         final SeriesWork base;
         final SeriesWork plan;
         final double[] g;
+        /** The unweighted sum of {@code S_plan - S_base} per geo. */
+        final double[] dGeo;
         double adjoint;
 
-        LiftWork(int size, int nFree) {
+        LiftWork(int size, int nFree, int nGeo) {
             base = new SeriesWork(size, nFree);
             plan = new SeriesWork(size, nFree);
             g = new double[size];
+            dGeo = new double[nGeo];
         }
     }
 
@@ -105,6 +108,11 @@ public final class MmmLogDensity implements LogDensity {
     private final double[] effectGrad = new double[1];
     private final double[] priorEffectGrad;
     private final double logN;
+    /** Per-geo effects: tau[c], mult[c][g], the unweighted sum of S over geo g's rows, d lp / d beta_cg. */
+    private final double[] tau;
+    private final double[][] mult;
+    private final double[][] sumSGeo;
+    private final double[][] dBetaGeo;
     private double lp;
     /** The intercept of the last evaluation. */
     private double intercept;
@@ -118,7 +126,7 @@ public final class MmmLogDensity implements LogDensity {
         }
         lw = new LiftWork[st.lifts.length];
         for (int k = 0; k < lw.length; k++) {
-            lw[k] = new LiftWork(st.lifts[k].xb.length, st.channels[st.lifts[k].channel].freeA.length);
+            lw[k] = new LiftWork(st.lifts[k].xb.length, st.channels[st.lifts[k].channel].freeA.length, st.nGeo);
         }
         mu = new double[n];
         r = new double[n];
@@ -129,6 +137,11 @@ public final class MmmLogDensity implements LogDensity {
         sumS = new double[cw.length];
         priorEffectGrad = new double[cw.length];
         logN = Math.log(n);
+        int ng = st.geoEffects ? st.nGeo : 0;
+        tau = new double[cw.length];
+        mult = new double[cw.length][ng];
+        sumSGeo = new double[cw.length][ng];
+        dBetaGeo = new double[cw.length][ng];
     }
 
     /**
@@ -189,6 +202,10 @@ public final class MmmLogDensity implements LogDensity {
             ChannelWork w = cw[c];
             out[ch.effectConstrainedIndex] = beta[c];
             out[ch.effectConstrainedIndex + 1] = beta[c] * st.sdY * sumS[c] / ch.trainSpend;
+            if (st.geoEffects) {
+                out[ch.tauConstrainedIndex] = tau[c];
+                System.arraycopy(mult[c], 0, out, ch.geoConstrainedIndex, st.nGeo);
+            }
             for (int k = 0; k < ch.aParams.length; k++) {
                 if (ch.aParams[k].kind != Kind.FIXED) {
                     out[ch.aParams[k].constrainedIndex] = w.aVal[k];
@@ -250,7 +267,36 @@ public final class MmmLogDensity implements LogDensity {
             ChannelWork w = cw[c];
             forwardSeries(ch, w, s.lagged[c], w.main);
             double[] sc = w.main.s;
-            double sum = ArrayMath.sum(sc, 0, n);
+            double sum;
+            if (s.geoEffects) {
+                // log m_cg = tau_c z_cg (non-centred); the channel's total is the multiplier-weighted sum of S
+                int nT = s.nT;
+                double ut = theta[ch.tauIndex];
+                double t = Math.exp(ut);
+                if (!(t > 0 && t < Double.POSITIVE_INFINITY)) {
+                    return Double.NEGATIVE_INFINITY;
+                }
+                tau[c] = t;
+                lp += positivePrior(s.geoSdPrior, ut, t, grad, ch.tauIndex);
+                double[] m = mult[c];
+                double[] sg = sumSGeo[c];
+                sum = 0;
+                for (int g = 0; g < s.nGeo; g++) {
+                    double z = theta[ch.zIndex + g];
+                    lp += -0.5 * z * z;
+                    grad[ch.zIndex + g] -= z;
+                }
+                for (int g = 0; g < s.nGeo; g++) {
+                    m[g] = Math.exp(t * theta[ch.zIndex + g]);
+                    if (!(m[g] > 0 && m[g] < Double.POSITIVE_INFINITY)) {
+                        return Double.NEGATIVE_INFINITY;
+                    }
+                    sg[g] = ArrayMath.sum(sc, g * nT, nT);
+                    sum += m[g] * sg[g];
+                }
+            } else {
+                sum = ArrayMath.sum(sc, 0, n);
+            }
             sumS[c] = sum;
             if (!(sum > 0)) {
                 return Double.NEGATIVE_INFINITY;
@@ -269,7 +315,17 @@ public final class MmmLogDensity implements LogDensity {
                 lp += positivePrior(ch.effectPrior, logEffect, beta[c], effectGrad, 0);
                 priorEffectGrad[c] = effectGrad[0];
             }
-            axpy(beta[c], sc, mu, n);
+            if (s.geoEffects) {
+                int nT = s.nT;
+                for (int g = 0; g < s.nGeo; g++) {
+                    double bg = beta[c] * mult[c][g];
+                    for (int i = g * nT, e = i + nT; i < e; i++) {
+                        mu[i] += bg * sc[i];
+                    }
+                }
+            } else {
+                axpy(beta[c], sc, mu, n);
+            }
             contributions += beta[c] * sum / n;
         }
         // intercept = level - sum_j gamma_j mean(b_j) - sum_c mean contribution_c
@@ -284,6 +340,11 @@ public final class MmmLogDensity implements LogDensity {
         lp += s.likelihood.logLikelihood(r, n, sigma, gmu, gLogSigma);
         grad[s.sigmaIndex] += gLogSigma[0];
         Arrays.fill(dBeta, 0.0);
+        if (s.geoEffects) {
+            for (double[] dbg : dBetaGeo) {
+                Arrays.fill(dbg, 0.0);
+            }
+        }
         // lift tests forward: predicted lift = effect sd(KPI) sum_{t >= sumFrom} (S_plan - S_base)
         for (int k = 0; k < s.lifts.length; k++) {
             Lift lf = s.lifts[k];
@@ -295,8 +356,15 @@ public final class MmmLogDensity implements LogDensity {
             double d = 0;
             for (int g = 0; g < s.nGeo; g++) {
                 int off = g * lf.m;
+                double dg = 0;
                 for (int t = lf.sumFrom; t < lf.m; t++) {
-                    d += lwk.plan.s[off + t] - lwk.base.s[off + t];
+                    dg += lwk.plan.s[off + t] - lwk.base.s[off + t];
+                }
+                if (s.geoEffects) {
+                    lwk.dGeo[g] = dg;
+                    d += mult[lf.channel][g] * dg;
+                } else {
+                    d += dg;
                 }
             }
             double pred = beta[lf.channel] * s.sdY * d;
@@ -305,6 +373,12 @@ public final class MmmLogDensity implements LogDensity {
             lp += -0.5 * res * q;
             dBeta[lf.channel] += q * s.sdY * d;
             lwk.adjoint = q * beta[lf.channel] * s.sdY;
+            if (s.geoEffects) {
+                double[] dbg = dBetaGeo[lf.channel];
+                for (int g = 0; g < s.nGeo; g++) {
+                    dbg[g] += q * s.sdY * lwk.dGeo[g];
+                }
+            }
         }
         if (!Double.isFinite(lp)) {
             return lp;
@@ -321,16 +395,46 @@ public final class MmmLogDensity implements LogDensity {
             Channel ch = chs[c];
             ChannelWork w = cw[c];
             double[] sc = w.main.s;
-            double db = dBeta[c] + ArrayMath.dot(gmu, 0, sc, 0, n);
-            dBeta[c] = db;
             double b = beta[c];
+            double db;
+            if (s.geoEffects) {
+                // d lp / d beta_cg per geo (likelihood plus lifts); beta_cg = beta_c m_cg
+                int nT = s.nT;
+                double[] dbg = dBetaGeo[c];
+                db = 0;
+                for (int g = 0; g < s.nGeo; g++) {
+                    dbg[g] += ArrayMath.dot(gmu, g * nT, sc, g * nT, nT);
+                    db += mult[c][g] * dbg[g];
+                }
+            } else {
+                db = dBeta[c] + ArrayMath.dot(gmu, 0, sc, 0, n);
+            }
+            dBeta[c] = db;
             // d lp / d log(effect), holding the transform parameters: the likelihood's, plus the prior's in the
             // effect parameterisation; log(effect) = theta - log(sum S) + const in both parameterisations
             double gLogEffect = db * b + (ch.roi ? 0.0 : priorEffectGrad[c]);
             grad[ch.effectIndex] += gLogEffect - g0 * b * sumS[c] / n;
             double roiTerm = gLogEffect / sumS[c];
-            for (int i = 0; i < n; i++) {
-                gS[i] = gmu[i] * b - roiTerm;
+            if (s.geoEffects) {
+                int nT = s.nT;
+                double t = tau[c];
+                double gTau = 0;
+                for (int g = 0; g < s.nGeo; g++) {
+                    double m = mult[c][g];
+                    for (int i = g * nT, e = i + nT; i < e; i++) {
+                        gS[i] = m * (gmu[i] * b - roiTerm);
+                    }
+                    // d lp / d log m_cg: directly through beta_cg, and through the weighted total W_c
+                    double gLogM = b * m * dBetaGeo[c][g] - gLogEffect * m * sumSGeo[c][g] / sumS[c];
+                    double z = theta[ch.zIndex + g];
+                    grad[ch.zIndex + g] += t * gLogM;
+                    gTau += gLogM * z;
+                }
+                grad[ch.tauIndex] += gTau * t;
+            } else {
+                for (int i = 0; i < n; i++) {
+                    gS[i] = gmu[i] * b - roiTerm;
+                }
             }
             Arrays.fill(w.gS, 0.0);
             Arrays.fill(w.gA, 0.0);
@@ -344,8 +448,9 @@ public final class MmmLogDensity implements LogDensity {
                 double[] g = lwk.g;
                 for (int gg = 0; gg < s.nGeo; gg++) {
                     int off = gg * lf.m;
+                    double a = s.geoEffects ? lwk.adjoint * mult[c][gg] : lwk.adjoint;
                     for (int t = 0; t < lf.m; t++) {
-                        g[off + t] = t >= lf.sumFrom ? lwk.adjoint : 0.0;
+                        g[off + t] = t >= lf.sumFrom ? a : 0.0;
                     }
                 }
                 backwardSeries(ch, w, lwk.plan, g);

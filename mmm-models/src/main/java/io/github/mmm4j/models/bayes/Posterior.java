@@ -99,6 +99,9 @@ final class Posterior {
         int pb = design.firstMediaColumn();
         int nCh = data.nChannels();
         int nCoef = design.cols();
+        int nGeo = data.nGeos();
+        boolean geoEffects = st.geoEffects;
+        double[] mults = geoEffects ? new double[nDraws * nCh * nGeo] : null;
         double[] intercepts = new double[nDraws];
         double[] coefs = new double[nDraws * nCoef];
         Adstock[][] adstocks = new Adstock[nDraws][nCh];
@@ -118,11 +121,15 @@ final class Posterior {
             for (int c = 0; c < nCh; c++) {
                 DensityParts.Channel ch = st.channels[c];
                 coefs[d * nCoef + pb + c] = sdY * v[ch.effectConstrainedIndex];
+                if (geoEffects) {
+                    System.arraycopy(v, ch.geoConstrainedIndex, mults, (d * nCh + c) * nGeo, nGeo);
+                }
                 adstocks[d][c] = ch.adstock.withParameters(ch.adstockValues(v));
                 saturations[d][c] = ch.saturation.withParameters(ch.saturationValues(v));
             }
         }
-        int width = FittedModel.parameterWidth(spec, data, frame);
+        int width0 = FittedModel.parameterWidth(spec, data, frame);
+        int width = width0 + (geoEffects ? nCh * nGeo : 0);
         double[] rows = new double[nDraws * width];
         double[] coef = new double[nCoef];
         for (int d = 0; d < nDraws; d++) {
@@ -131,10 +138,13 @@ final class Posterior {
                 s = s.withChannel(s.channels().get(c).withAdstock(adstocks[d][c]).withSaturation(saturations[d][c]));
             }
             System.arraycopy(coefs, d * nCoef, coef, 0, nCoef);
-            System.arraycopy(FittedModel.row(s, intercepts[d], coef), 0, rows, d * width, width);
+            System.arraycopy(FittedModel.row(s, intercepts[d], coef), 0, rows, d * width, width0);
+            if (geoEffects) {
+                System.arraycopy(mults, d * nCh * nGeo, rows, d * width + width0, nCh * nGeo);
+            }
         }
         PosteriorPredictiveCheck ppc = predictiveCheck(data, frame, options, design, st, prepared.nTrain, nDraws,
-                names, constrained, intercepts, coefs, nCoef, adstocks, saturations);
+                names, constrained, intercepts, coefs, nCoef, adstocks, saturations, mults);
         double maxRhat = sum.isEmpty() ? Double.NaN : Double.NEGATIVE_INFINITY;
         double minEss = sum.isEmpty() ? Double.NaN : Double.POSITIVE_INFINITY;
         for (ParameterSummary s : sum) {
@@ -145,7 +155,7 @@ final class Posterior {
                 sampler.divergences(), warn, sum, names, constrained, sampler.parameterNames(), ppc);
         Provenance provenance = Provenance.of("bayes", options.seed(), options.asMap());
         return FittedModel.of("bayes", spec, data, options.holdout(), frame, null, rows, options.level(), provenance,
-                diag);
+                diag, geoEffects);
     }
 
     /** Scaled spend of every geo, row-major [g][t * C + c], over all periods. */
@@ -167,7 +177,8 @@ final class Posterior {
 
     private static PosteriorPredictiveCheck predictiveCheck(MmmDataset data, Design.Frame frame, BayesOptions options,
             Design design, DensityParts.Structure st, int nTrain, int nDraws, List<String> names, double[] constrained,
-            double[] intercepts, double[] coefs, int nCoef, Adstock[][] adstocks, Saturation[][] saturations) {
+            double[] intercepts, double[] coefs, int nCoef, Adstock[][] adstocks, Saturation[][] saturations,
+            double[] mults) {
         int nCh = data.nChannels();
         int nt = data.nPeriods();
         int ng = data.nGeos();
@@ -205,7 +216,8 @@ final class Posterior {
                         mu += coefs[d * nCoef + j] * design.get(r, j);
                     }
                     for (int c = 0; c < nCh; c++) {
-                        mu += coefs[d * nCoef + pb + c] * media[t * nCh + c];
+                        double m = mults == null ? 1.0 : mults[(d * nCh + c) * ng + g];
+                        mu += m * coefs[d * nCoef + pb + c] * media[t * nCh + c];
                     }
                     double v = mu + noise * st.likelihood.sampleNoise(rng);
                     yr[g * nTrain + t] = v;

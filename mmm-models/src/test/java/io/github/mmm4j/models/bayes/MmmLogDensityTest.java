@@ -153,6 +153,26 @@ class MmmLogDensityTest {
     }
 
     /**
+     * Per-geo media effects (the hierarchical panel model) under both channel parameterisations, with lift tests, and
+     * the pooled panel model (geo effect scale 0); the default options above already exercise the ROI form.
+     */
+    @Property(tries = 30, seed = "20261206")
+    void panelGeoEffectsGradient(@ForAll long seed) {
+        List<LiftTest> lifts = List.of(
+                new LiftTest("tv", LocalDate.of(2022, 3, 7), LocalDate.of(2022, 3, 28), 2000, 60, 15),
+                new LiftTest("search", LocalDate.of(2022, 1, 3), LocalDate.of(2022, 1, 10), -300, -8, 4));
+        BayesPriors effect = BayesPriors.defaults().withoutMediaContribution().withGeoEffectScale(0.3);
+        MmmLogDensity hier = BayesianMmm.logDensity(PANEL, ModelSpec.defaults(PANEL),
+                BayesOptions.defaults().withPriors(effect).withLiftTests(lifts));
+        assertTrue(hier.parameterNames().contains("z_geo[tv,g2]"), hier.parameterNames().toString());
+        assertGradient(hier, seed);
+        MmmLogDensity pooled = BayesianMmm.logDensity(PANEL, ModelSpec.defaults(PANEL),
+                BayesOptions.defaults().withPriors(BayesPriors.defaults().withGeoEffectScale(0)));
+        assertTrue(pooled.parameterNames().stream().noneMatch(n -> n.startsWith("z_geo")));
+        assertGradient(pooled, seed);
+    }
+
+    /**
      * A point found by {@link #otherTransformsGradient} where the Weibull PDF adstock's min-max rescaling has a kink
      * within the finite-difference stencil of {@code log_shape[search]} (the difference quotient at {@code h = 1e-4}
      * is -0.196 against -0.0268 at smaller steps and analytically).

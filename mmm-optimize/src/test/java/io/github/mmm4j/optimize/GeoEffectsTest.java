@@ -1,0 +1,162 @@
+package io.github.mmm4j.optimize;
+
+import io.github.mmm4j.core.MmmDataset;
+import io.github.mmm4j.models.ChannelSummary;
+import io.github.mmm4j.models.Decomposition;
+import io.github.mmm4j.models.FittedModel;
+import io.github.mmm4j.models.ModelJson;
+import io.github.mmm4j.models.ModelSpec;
+import io.github.mmm4j.models.Provenance;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/**
+ * A model with per-geo media effects (the hierarchical panel model's output): every consumer of a fitted model
+ * (decomposition, channel and per-geo summaries, responses, model.json, the planner's fast path) applies channel
+ * {@code c}'s multiplier {@code m_cg} in geo {@code g}, checked against the same model without multipliers, whose
+ * per-geo quantities are scaled by hand.
+ */
+class GeoEffectsTest {
+
+    static final MmmDataset DATA = Fixtures.data(5, 80, 3, 3);
+    static final ModelSpec SPEC = Fixtures.spec(DATA, new double[] {1, 0.8, 1.2}, new double[] {1, 0.7, 2.5});
+    static final FittedModel POOLED = Fixtures.linear(DATA, SPEC, new double[] {400, 250, 300},
+            new double[] {0.9, 1.0, 1.1, 1.2});
+
+    /** Multiplier of channel c in geo g in draw d (different per draw, so draws differ in more than scale). */
+    static double mult(int d, int c, int g) {
+        return Math.exp(0.3 * Math.sin(1.3 * (g + 1) + 0.7 * c + 0.2 * d));
+    }
+
+    static FittedModel withGeoEffects(FittedModel pooled) {
+        int nc = DATA.nChannels();
+        int ng = DATA.nGeos();
+        int w0 = pooled.parameterNames().size();
+        int w = w0 + nc * ng;
+        int nd = pooled.drawCount();
+        double[] draws0 = pooled.drawRows().orElseThrow();
+        double[] draws = new double[nd * w];
+        for (int d = 0; d < nd; d++) {
+            System.arraycopy(draws0, d * w0, draws, d * w, w0);
+            for (int c = 0; c < nc; c++) {
+                for (int g = 0; g < ng; g++) {
+                    draws[d * w + w0 + c * ng + g] = mult(d, c, g);
+                }
+            }
+        }
+        return FittedModel.of("hier", pooled.spec(), DATA, 0, pooled.frame(), null, draws, 0.9,
+                Provenance.of("test", 0, Map.of()), null, true);
+    }
+
+    static final FittedModel HIER = withGeoEffects(POOLED);
+
+    @Test
+    void perGeoQuantitiesAreThePooledOnesTimesTheMultipliers() {
+        int nc = DATA.nChannels();
+        int nt = DATA.nPeriods();
+        assertTrue(HIER.hasGeoEffects());
+        assertFalse(POOLED.hasGeoEffects());
+        assertTrue(HIER.parameterNames().contains("geo_effect:search:geo2"), HIER.parameterNames().toString());
+        Decomposition dh = HIER.decompose(DATA);
+        int nk = dh.components().size();
+        int first = nk - nc;
+        for (int g = 0; g < DATA.nGeos(); g++) {
+            for (int c = 0; c < nc; c++) {
+                double[] spend = new double[nt];
+                for (int t = 0; t < nt; t++) {
+                    spend[t] = DATA.spend(g * nt + t, c);
+                }
+                double[] h = HIER.channelContribution(c, g, spend);
+                double sumDecomposition = 0;
+                double sumExpected = 0;
+                for (int t = 0; t < nt; t++) {
+                    // the mean over draws of m_dcg * pooled draw contribution
+                    double expected = 0;
+                    for (int d = 0; d < HIER.drawCount(); d++) {
+                        expected += mult(d, c, g) * POOLED.draw(d).channelContribution(c, g, spend)[t];
+                    }
+                    expected /= HIER.drawCount();
+                    assertEquals(expected, h[t], 1e-9 * Math.abs(expected));
+                    assertEquals(expected, dh.value(g * nt + t, first + c), 1e-9 * Math.abs(expected));
+                    sumDecomposition += dh.value(g * nt + t, first + c);
+                    sumExpected += expected;
+                }
+                ChannelSummary geo = HIER.geoChannels().get(g).get(c);
+                assertEquals(sumExpected, geo.contribution(), 1e-9 * sumExpected);
+                assertEquals(sumDecomposition / geo.spend(), geo.roi(), 1e-9 * geo.roi());
+                assertTrue(geo.roiInterval().orElseThrow().contains(geo.roi()));
+            }
+        }
+        // the channel totals are the sums over geos, draw by draw
+        for (int c = 0; c < nc; c++) {
+            double total = 0;
+            for (int g = 0; g < DATA.nGeos(); g++) {
+                total += HIER.geoChannels().get(g).get(c).contribution();
+            }
+            assertEquals(HIER.channels().get(c).contribution(), total, 1e-9 * total);
+        }
+    }
+
+    @Test
+    void pooledModelsHaveUnitMultipliersAndUnchangedNumbers() {
+        assertEquals(1.0, POOLED.geoEffect(1, 2));
+        for (int c = 0; c < DATA.nChannels(); c++) {
+            double total = 0;
+            for (int g = 0; g < DATA.nGeos(); g++) {
+                total += POOLED.geoChannels().get(g).get(c).contribution();
+            }
+            assertEquals(POOLED.channels().get(c).contribution(), total, 1e-9 * Math.abs(total));
+        }
+    }
+
+    @Test
+    void modelJsonKeepsTheMultipliers() {
+        FittedModel back = ModelJson.fromJson(ModelJson.toJson(HIER));
+        assertTrue(back.hasGeoEffects());
+        assertEquals(HIER.parameterNames(), back.parameterNames());
+        for (int c = 0; c < DATA.nChannels(); c++) {
+            assertEquals(HIER.channels().get(c), back.channels().get(c));
+            assertEquals(HIER.geoChannels().get(1).get(c), back.geoChannels().get(1).get(c));
+        }
+    }
+
+    @Test
+    void multipliersMustBePositive() {
+        double[] rows = HIER.drawRows().orElseThrow();
+        rows[HIER.parameterNames().indexOf("geo_effect:tv:geo1")] = 0;
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> FittedModel.of("hier",
+                HIER.spec(), DATA, 0, HIER.frame(), null, rows, 0.9, Provenance.of("test", 0, Map.of()), null,
+                true));
+        assertTrue(e.getMessage().contains("geo_effect:tv:geo1"), e.getMessage());
+    }
+
+    @Test
+    void plannerFastPathEqualsGenericPathWithMultipliers() {
+        PlanningModel fast = PlanningModel.of(HIER, 8);
+        PlanningModel generic = PlanningModel.builder(HIER, 8).genericPath(true).build();
+        PlanningModel pooled = PlanningModel.of(POOLED, 8);
+        for (int c = 0; c < 3; c++) {
+            for (double x : new double[] {0, 5000, 20000, 80000}) {
+                assertTrue(Tolerances.close(fast.response(c).value(x), generic.response(c).value(x),
+                        Tolerances.EXACT), "channel " + c + " at " + x);
+                assertTrue(Tolerances.close(fast.response(c).derivative(x), generic.response(c).derivative(x),
+                        Tolerances.FINITE_DIFFERENCE), "derivative of channel " + c + " at " + x);
+            }
+            assertFalse(Tolerances.close(fast.response(c).value(20000), pooled.response(c).value(20000),
+                    Tolerances.EXACT), "the multipliers change channel " + c + "'s response");
+        }
+        SpendPlan plan = fast.plan(new double[] {12000, 9000, 30000});
+        ScenarioResult a = fast.evaluate(plan);
+        ScenarioResult b = generic.evaluate(plan);
+        assertTrue(Tolerances.close(a.kpi(), b.kpi(), Tolerances.EXACT));
+        assertTrue(Tolerances.close(a.kpiInterval().orElseThrow().lower(), b.kpiInterval().orElseThrow().lower(),
+                Tolerances.EXACT));
+        List<ChannelSummary> g0 = HIER.geoChannels().get(0);
+        assertEquals(3, g0.size());
+    }
+}
