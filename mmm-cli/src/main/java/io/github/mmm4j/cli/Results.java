@@ -188,6 +188,29 @@ final class Results {
                     escape(c.name()), ConsoleTable.amount(c.spend()), ConsoleTable.amount(c.contribution()),
                     100 * c.share(), ConsoleTable.amount(c.roi()), iv, ConsoleTable.amount(c.mroi())));
         }
+        if (data.nGeos() > 1) {
+            sb.append(String.format(Locale.ROOT, "%n## ROI per geo%n%n%s Each cell is the ROI with its interval, "
+                    + "computed draw by draw.%n%n", model.hasGeoEffects()
+                    ? "The model lets each channel's effect differ by geo (partially pooled toward the channel's)."
+                    : "The model has one effect per channel for all geos; geos differ only through their spend (how "
+                            + "saturated and carried over it is)."));
+            sb.append("| geo |");
+            for (String c : data.channels()) {
+                sb.append(' ').append(escape(c)).append(" |");
+            }
+            sb.append("\n|---|").append("---:|".repeat(data.nChannels())).append('\n');
+            java.util.List<java.util.List<ChannelSummary>> geos = model.geoChannels();
+            for (int g = 0; g < geos.size(); g++) {
+                sb.append("| ").append(escape(data.geos().get(g))).append(" |");
+                for (ChannelSummary c : geos.get(g)) {
+                    sb.append(' ').append(ConsoleTable.amount(c.roi()));
+                    c.roiInterval().ifPresent(i -> sb.append(" (").append(ConsoleTable.amount(i.lower()))
+                            .append(" to ").append(ConsoleTable.amount(i.upper())).append(')'));
+                    sb.append(" |");
+                }
+                sb.append('\n');
+            }
+        }
         CollinearityReport col = model.collinearity();
         if (!col.severeNames().isEmpty() || col.illConditioned()) {
             sb.append(String.format(Locale.ROOT, "%nCollinearity: condition number %.1f; columns with VIF above %.0f: %s. "

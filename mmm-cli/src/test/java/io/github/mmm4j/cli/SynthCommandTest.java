@@ -93,6 +93,8 @@ class SynthCommandTest {
         Run r = run("fit", d.resolve("data.csv").toString(), "--geo", "geo", "--kpi", "sales", "--channels",
                 "tv,search,social,display", "--controls", "price", "--out", dir.resolve("fit").toString());
         assertEquals(0, r.exit(), r.err());
+        String md = Files.readString(dir.resolve("fit/report.md"));
+        assertTrue(md.contains("## ROI per geo") && md.contains("| geo20 |"), md);
         JsonNode res = JSON.readTree(dir.resolve("fit/results.json").toFile());
         JsonNode regions = res.get("regions");
         assertEquals(20, regions.size());

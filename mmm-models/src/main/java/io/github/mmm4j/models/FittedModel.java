@@ -1188,7 +1188,8 @@ public final class FittedModel {
         int last = point != null ? nDraws + 1 : nDraws;
         for (int r = first; r < last; r++) {
             ChannelSpec cs = rowChannels[r][channel];
-            double beta = r == nDraws ? point[1 + layout.firstMedia + channel] * layout.geoEffect(point, 0, channel, geo)
+            double beta = r == nDraws
+                    ? point[1 + layout.firstMedia + channel] * layout.geoEffect(point, 0, channel, geo)
                     : draws[r * w + 1 + layout.firstMedia + channel] * layout.geoEffect(draws, r * w, channel, geo);
             cs.adstock().apply(x, n, level);
             cs.saturation().apply(level, n, sat);

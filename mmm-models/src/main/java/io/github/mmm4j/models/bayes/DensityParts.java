@@ -62,7 +62,7 @@ final class DensityParts {
         final double trainSpend;
         int effectIndex;
         int effectConstrainedIndex;
-        /** With per-geo effects: index of {@code log geo_sd}, of the first {@code z_geo}, and their constrained ones. */
+        /** With per-geo effects: indices of {@code log geo_sd} and the first {@code z_geo}, and their constrained. */
         int tauIndex = -1;
         int zIndex = -1;
         int tauConstrainedIndex = -1;
