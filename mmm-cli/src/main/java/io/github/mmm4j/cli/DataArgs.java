@@ -50,8 +50,12 @@ final class DataArgs {
             description = "Exposure columns (impressions, clicks) of channels, stored with the data.")
     Map<String, String> exposures = new LinkedHashMap<>();
 
-    @Option(names = "--geo", paramLabel = "COL", description = "Geo column of a long-format panel.")
+    @Option(names = "--geo", paramLabel = "COL", description = "Geo (region) column of a long-format panel.")
     String geo;
+
+    @Option(names = "--brand", paramLabel = "COL", description = "Brand column of a long-format panel: with --geo, "
+            + "each brand in each region is a cell named 'BRAND / REGION'; alone, each brand is a cell.")
+    String brand;
 
     @Option(names = "--missing", paramLabel = "POLICY", defaultValue = "FAIL",
             description = "Empty cells: FAIL or ZERO_FILL_SPEND (default: ${DEFAULT-VALUE}).")
@@ -82,8 +86,11 @@ final class DataArgs {
             }
             allControls.add(o);
         }
+        if (brand != null && brand.equals(geo)) {
+            throw new Main.BadInputException("--brand and --geo both name column '" + brand + "'; give two columns");
+        }
         CsvSchema.Builder b = CsvSchema.builder(kpi).date(date).datePattern(dateFormat).missingValues(missing)
-                .controls(allControls).events(events).geo(geo);
+                .controls(allControls).events(events).geo(geo).brand(brand);
         exposures.forEach(b::exposure);
         if (channels.isEmpty()) {
             b.inferChannels();

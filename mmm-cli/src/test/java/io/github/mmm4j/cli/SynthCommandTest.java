@@ -113,6 +113,63 @@ class SynthCommandTest {
         }
     }
 
+    /**
+     * Brand x region cells: the geo preset's 20 geos relabelled as 2 brands x 10 regions (columns brand, region).
+     * results.json has 20 cells, 2 brands and 10 regions, each aggregate the sum of its cells; reserved or clashing
+     * names are exit 2 with the line and column.
+     */
+    @Test
+    void brandByRegionCellsAggregateToBrandsAndRegions(@TempDir Path dir) throws IOException {
+        Path d = dir.resolve("geo");
+        assertEquals(0, run("synth", "--preset", "geo", "--seed", "6", "--out", d.toString()).exit());
+        List<String> lines = Files.readAllLines(d.resolve("data.csv"));
+        StringBuilder csv = new StringBuilder(lines.get(0).replace("geo,", "brand,region,")).append('\n');
+        for (String line : lines.subList(1, lines.size())) {
+            String[] f = line.split(",", -1);
+            int g = Integer.parseInt(f[1].substring(3));
+            csv.append(f[0]).append(',').append(g <= 10 ? "acme" : "zenith").append(",r")
+                    .append(String.format(java.util.Locale.ROOT, "%02d", (g - 1) % 10 + 1));
+            for (int k = 2; k < f.length; k++) {
+                csv.append(',').append(f[k]);
+            }
+            csv.append('\n');
+        }
+        Path cells = dir.resolve("cells.csv");
+        Files.writeString(cells, csv);
+        Run r = run("fit", cells.toString(), "--brand", "brand", "--geo", "region", "--kpi", "sales", "--channels",
+                "tv,search,social,display", "--controls", "price", "--out", dir.resolve("fit").toString());
+        assertEquals(0, r.exit(), r.err());
+        JsonNode res = JSON.readTree(dir.resolve("fit/results.json").toFile());
+        assertEquals(20, res.get("cells").size());
+        assertEquals("acme", res.get("cells").get(0).get("brand").asText());
+        assertEquals("r01", res.get("cells").get(0).get("geo").asText());
+        assertEquals(2, res.get("brands").size());
+        assertEquals(10, res.get("regions").size());
+        for (int c = 0; c < 4; c++) {
+            double total = res.get("channels").get(c).get("contribution").asDouble();
+            for (String group : List.of("brands", "regions", "cells")) {
+                double sum = 0;
+                for (JsonNode b : res.get(group)) {
+                    JsonNode ch = b.get("channels").get(c);
+                    sum += ch.get("contribution").asDouble();
+                    assertTrue(ch.get("roi_lower").asDouble() <= ch.get("roi").asDouble()
+                            && ch.get("roi").asDouble() <= ch.get("roi_upper").asDouble(), group + " " + ch);
+                }
+                assertEquals(total, sum, 1e-9 * Math.abs(total), group);
+            }
+        }
+        Files.writeString(dir.resolve("bad.csv"), csv.toString().replace(",r03,", ",r / 3,"));
+        Run bad = run("fit", dir.resolve("bad.csv").toString(), "--brand", "brand", "--geo", "region", "--kpi",
+                "sales", "--channels", "tv,search,social,display", "--out", dir.resolve("bad").toString());
+        assertEquals(2, bad.exit());
+        assertTrue(bad.err().contains("line") && bad.err().contains("' / '"), bad.err());
+        Run same = run("fit", cells.toString(), "--brand", "region", "--geo", "region", "--kpi", "sales",
+                "--channels", "tv", "--out", dir.resolve("same").toString());
+        assertEquals(2, same.exit());
+        assertTrue(same.err().contains("--brand and --geo"), same.err());
+        assertFalse(Files.exists(dir.resolve("bad")) || Files.exists(dir.resolve("same")));
+    }
+
     @Test
     void sameSeedSameBytesAndConfigFilesWork(@TempDir Path dir) throws IOException {
         assertEquals(0, run("synth", "--preset", "easy", "--out", dir.resolve("a").toString()).exit());

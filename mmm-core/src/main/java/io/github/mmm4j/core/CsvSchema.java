@@ -28,10 +28,41 @@ import java.util.Objects;
  * @param inferChannels if true, media columns are every column whose name ends in {@code _spend} or
  *     {@code _cost} or starts with {@code spend_} (any case) and is not otherwise mapped, in file order
  * @param delimiter the field separator
+ * @param brandColumn the brand column of a brand x region panel, or null. With a geo column too, each cell is one
+ *     brand in one region and is named {@code BRAND / REGION} ({@link #CELL_SEPARATOR}); alone, each brand is a
+ *     cell named by the brand
  */
 public record CsvSchema(String dateColumn, String kpiColumn, List<String> channels, Map<String, String> exposures,
         List<String> controls, List<String> events, String geoColumn, String datePattern,
-        MissingValuePolicy missingValues, boolean inferChannels, char delimiter) {
+        MissingValuePolicy missingValues, boolean inferChannels, char delimiter, String brandColumn) {
+
+    /**
+     * Joins a cell's brand and region into its name: {@code " / "}. Reserved: no brand or geo value may contain it,
+     * so a dataset's geos are brand x region cells exactly when every geo name contains it once.
+     */
+    public static final String CELL_SEPARATOR = " / ";
+
+    /**
+     * A schema without a brand column (the form before brands were added).
+     *
+     * @param dateColumn the date column
+     * @param kpiColumn the KPI column
+     * @param channels the media spend columns
+     * @param exposures channel name to exposure column
+     * @param controls control columns
+     * @param events event columns
+     * @param geoColumn the geo column, or null
+     * @param datePattern the date pattern, or null for ISO
+     * @param missingValues what to do with empty cells
+     * @param inferChannels whether media columns are inferred from their names
+     * @param delimiter the field separator
+     */
+    public CsvSchema(String dateColumn, String kpiColumn, List<String> channels, Map<String, String> exposures,
+            List<String> controls, List<String> events, String geoColumn, String datePattern,
+            MissingValuePolicy missingValues, boolean inferChannels, char delimiter) {
+        this(dateColumn, kpiColumn, channels, exposures, controls, events, geoColumn, datePattern, missingValues,
+                inferChannels, delimiter, null);
+    }
 
     /** Validates and copies the lists. */
     public CsvSchema {
@@ -52,6 +83,8 @@ public record CsvSchema(String dateColumn, String kpiColumn, List<String> channe
         }
         Checks.checkArgument(delimiter != '"' && delimiter != '\n' && delimiter != '\r',
                 "delimiter '%s' is not allowed", delimiter);
+        Checks.checkArgument(brandColumn == null || !brandColumn.equals(geoColumn),
+                "the brand and geo columns are both '%s'; they must differ", brandColumn);
     }
 
     /**
@@ -71,6 +104,7 @@ public record CsvSchema(String dateColumn, String kpiColumn, List<String> channe
         private final List<String> controls = new ArrayList<>();
         private final List<String> events = new ArrayList<>();
         private String geo;
+        private String brand;
         private String datePattern;
         private MissingValuePolicy missing = MissingValuePolicy.FAIL;
         private boolean infer;
@@ -151,6 +185,15 @@ public record CsvSchema(String dateColumn, String kpiColumn, List<String> channe
         }
 
         /**
+         * @param column the brand column of a brand x region panel (see the record's {@code brandColumn})
+         * @return this builder
+         */
+        public Builder brand(String column) {
+            this.brand = column;
+            return this;
+        }
+
+        /**
          * @param column the geo column of a long-format panel
          * @return this builder
          */
@@ -199,7 +242,7 @@ public record CsvSchema(String dateColumn, String kpiColumn, List<String> channe
         /** @return the schema */
         public CsvSchema build() {
             return new CsvSchema(date, kpi, channels, exposures, controls, events, geo, datePattern, missing,
-                    infer, delimiter);
+                    infer, delimiter, brand);
         }
     }
 }

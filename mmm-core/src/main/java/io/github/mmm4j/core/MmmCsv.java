@@ -448,6 +448,7 @@ public final class MmmCsv {
             int dateCol = require(index, schema.dateColumn(), "date");
             int kpiCol = require(index, schema.kpiColumn(), "KPI");
             int geoCol = schema.geoColumn() == null ? -1 : require(index, schema.geoColumn(), "geo");
+            int brandCol = schema.brandColumn() == null ? -1 : require(index, schema.brandColumn(), "brand");
             List<String> channelNames = schema.inferChannels() ? inferChannels() : schema.channels();
             int[] channelCols = requireAll(index, channelNames, "channel");
             int[] exposureCols = new int[channelNames.size()];
@@ -509,6 +510,21 @@ public final class MmmCsv {
                     if (geoOf[i].isEmpty()) {
                         throw error(line, geoCol, "", "geo is empty");
                     }
+                    if (geoOf[i].contains(CsvSchema.CELL_SEPARATOR)) {
+                        throw error(line, geoCol, geoOf[i], "geo contains '" + CsvSchema.CELL_SEPARATOR
+                                + "', which is reserved to join brand and region in a cell's name; rename the geo");
+                    }
+                }
+                if (brandCol >= 0) {
+                    String brand = rec.get(brandCol);
+                    if (brand.isEmpty()) {
+                        throw error(line, brandCol, "", "brand is empty");
+                    }
+                    if (brand.contains(CsvSchema.CELL_SEPARATOR)) {
+                        throw error(line, brandCol, brand, "brand contains '" + CsvSchema.CELL_SEPARATOR
+                                + "', which joins brand and region in a cell's name");
+                    }
+                    geoOf[i] = geoCol >= 0 ? brand + CsvSchema.CELL_SEPARATOR + geoOf[i] : brand;
                 }
                 kpi[i] = number(rec, kpiCol, line, Role.KPI);
                 for (int c = 0; c < channelCols.length; c++) {
@@ -531,28 +547,29 @@ public final class MmmCsv {
                 }
             }
 
-            // Group rows by geo (first appearance), sort each geo by date, check the time index.
+            // Group rows by geo (or cell: brand and region; first appearance), sort each by date, check the time index.
+            int keyCol = geoCol >= 0 ? geoCol : brandCol;
             Map<String, List<Integer>> byGeo = new LinkedHashMap<>();
             for (int i = 0; i < n; i++) {
-                byGeo.computeIfAbsent(geoCol < 0 ? NATIONAL : geoOf[i], k -> new ArrayList<>()).add(i);
+                byGeo.computeIfAbsent(geoOf[i] == null ? NATIONAL : geoOf[i], k -> new ArrayList<>()).add(i);
             }
             List<String> geos = new ArrayList<>(byGeo.keySet());
             for (String g : geos) {
                 byGeo.get(g).sort(Comparator.comparing((Integer i) -> dates[i]).thenComparingLong(i -> lines[i]));
-                checkDuplicates(byGeo.get(g), dates, rawDates, lines, dateCol, geoCol < 0 ? null : g);
+                checkDuplicates(byGeo.get(g), dates, rawDates, lines, dateCol, keyCol < 0 ? null : g);
             }
-            Frequency f = inferFrequency(byGeo, dates, rawDates, lines, dateCol, geoCol >= 0);
+            Frequency f = inferFrequency(byGeo, dates, rawDates, lines, dateCol, keyCol >= 0);
             List<Integer> order = new ArrayList<>(n);
             TimeIndex time = null;
             String firstGeo = null;
             for (String g : geos) {
                 List<Integer> idx = byGeo.get(g);
-                TimeIndex ti = checkTimeIndex(idx, f, dates, rawDates, lines, dateCol, geoCol < 0 ? null : g);
+                TimeIndex ti = checkTimeIndex(idx, f, dates, rawDates, lines, dateCol, keyCol < 0 ? null : g);
                 if (time == null) {
                     time = ti;
                     firstGeo = g;
                 } else if (!time.equals(ti)) {
-                    throw new DataException(source, -1, geoCol + 1, header.get(geoCol), g, String.format(Locale.ROOT,
+                    throw new DataException(source, -1, keyCol + 1, header.get(keyCol), g, String.format(Locale.ROOT,
                             "geo's dates (%s .. %s, %d periods) differ from geo '%s' (%s .. %s, %d periods); "
                                     + "every geo needs the same dates",
                             ti.start(), ti.end(), ti.size(), firstGeo, time.start(), time.end(), time.size()));
@@ -706,6 +723,9 @@ public final class MmmCsv {
             mapped.addAll(schema.exposures().values());
             if (schema.geoColumn() != null) {
                 mapped.add(schema.geoColumn());
+            }
+            if (schema.brandColumn() != null) {
+                mapped.add(schema.brandColumn());
             }
             List<String> found = new ArrayList<>();
             for (String h : header) {

@@ -824,49 +824,8 @@ public final class FittedModel {
         for (int d = 0; d < nDraws; d++) {
             perDraw[d] = effects(d, draws, d * layout.width);
         }
-        double[] pt;
-        if (point != null) {
-            pt = effects(nDraws, point, 0);
-        } else {
-            pt = new double[Q * nc];
-            for (double[] e : perDraw) {
-                for (int k = 0; k < pt.length; k++) {
-                    pt[k] += e[k];
-                }
-            }
-            for (int k = 0; k < pt.length; k++) {
-                pt[k] /= nDraws;
-            }
-            // The share's point estimate is the point contribution's share of the point media total, as in the
-            // decomposition and the attribution (the mean of per-draw shares is a ratio of other means).
-            double total = 0;
-            for (int c = 0; c < nc; c++) {
-                total += pt[Q * c];
-            }
-            for (int c = 0; c < nc; c++) {
-                pt[Q * c + 1] = total == 0 ? 0 : pt[Q * c] / total;
-            }
-        }
-        List<ChannelSummary> out = new ArrayList<>(nc);
-        double[] sample = new double[nDraws];
-        for (int c = 0; c < nc; c++) {
-            String name = data.channels().get(c);
-            double sp = layout.totalSpend[c];
-            if (nDraws == 0) {
-                out.add(new ChannelSummary(name, sp, pt[Q * c], pt[Q * c + 1], pt[Q * c + 2], pt[Q * c + 3]));
-                continue;
-            }
-            Interval[] iv = new Interval[Q];
-            for (int q = 0; q < Q; q++) {
-                for (int d = 0; d < nDraws; d++) {
-                    sample[d] = perDraw[d][Q * c + q];
-                }
-                iv[q] = point != null ? Interval.around(sample, layout.level, pt[Q * c + q])
-                        : Interval.of(sample, layout.level);
-            }
-            out.add(new ChannelSummary(name, sp, pt[Q * c], pt[Q * c + 1], pt[Q * c + 2], pt[Q * c + 3],
-                    Optional.of(iv[0]), Optional.of(iv[1]), Optional.of(iv[2]), Optional.of(iv[3])));
-        }
+        double[] pt = point != null ? effects(nDraws, point, 0) : meanEffects(perDraw, nc);
+        List<ChannelSummary> out = summarize(pt, perDraw, layout.totalSpend);
         double[] p = predict(data);
         int nt = data.nPeriods();
         int nTrain = nt - layout.holdout;
@@ -875,6 +834,57 @@ public final class FittedModel {
         FitMetrics test = layout.holdout == 0 ? null
                 : FitMetrics.of(rows(y, nTrain, nt), rows(p, nTrain, nt), layout.nCoef);
         return new Summaries(List.copyOf(out), train, test);
+    }
+
+    /**
+     * The mean over draws of per-draw quantities [Q * c + q], with the share's point estimate the point
+     * contribution's share of the point media total, as in the decomposition and the attribution (the mean of
+     * per-draw shares is a ratio of other means).
+     */
+    private static double[] meanEffects(double[][] perDraw, int nc) {
+        double[] pt = new double[Q * nc];
+        for (double[] e : perDraw) {
+            for (int k = 0; k < pt.length; k++) {
+                pt[k] += e[k];
+            }
+        }
+        for (int k = 0; k < pt.length; k++) {
+            pt[k] /= perDraw.length;
+        }
+        double total = 0;
+        for (int c = 0; c < nc; c++) {
+            total += pt[Q * c];
+        }
+        for (int c = 0; c < nc; c++) {
+            pt[Q * c + 1] = total == 0 ? 0 : pt[Q * c] / total;
+        }
+        return pt;
+    }
+
+    /** Channel summaries from point quantities [Q * c + q] and per-draw ones, with intervals over the draws. */
+    private List<ChannelSummary> summarize(double[] pt, double[][] perDraw, double[] spend) {
+        int nc = spend.length;
+        List<ChannelSummary> out = new ArrayList<>(nc);
+        double[] sample = new double[nDraws];
+        for (int c = 0; c < nc; c++) {
+            String name = layout.data.channels().get(c);
+            int o = Q * c;
+            if (nDraws == 0) {
+                out.add(new ChannelSummary(name, spend[c], pt[o], pt[o + 1], pt[o + 2], pt[o + 3]));
+                continue;
+            }
+            Interval[] iv = new Interval[Q];
+            for (int q = 0; q < Q; q++) {
+                for (int d = 0; d < nDraws; d++) {
+                    sample[d] = perDraw[d][o + q];
+                }
+                iv[q] = point != null ? Interval.around(sample, layout.level, pt[o + q])
+                        : Interval.of(sample, layout.level);
+            }
+            out.add(new ChannelSummary(name, spend[c], pt[o], pt[o + 1], pt[o + 2], pt[o + 3],
+                    Optional.of(iv[0]), Optional.of(iv[1]), Optional.of(iv[2]), Optional.of(iv[3])));
+        }
+        return List.copyOf(out);
     }
 
     private double[] rows(double[] v, int from, int to) {
@@ -1056,6 +1066,84 @@ public final class FittedModel {
             out.add(List.copyOf(geo));
         }
         return List.copyOf(out);
+    }
+
+    /**
+     * Per channel: spend, contribution, share, ROI and marginal ROI summed over a set of geos (a brand's cells, a
+     * region's cells, any grouping), each computed draw by draw from the draws' per-geo quantities and summarised as
+     * {@link #channels()} is (never by adding or averaging point estimates). Over all geos this equals
+     * {@link #channels()} up to rounding.
+     *
+     * @param geos (input) not modified; geo names from {@link MmmDataset#geos()}, at least one, no repeats
+     * @return one summary per channel, in channel order
+     * @throws IllegalArgumentException if a name is not a geo of the model, repeats, or none is given
+     */
+    public List<ChannelSummary> channelsOver(java.util.Collection<String> geos) {
+        MmmDataset data = layout.data;
+        Checks.checkArgument(!geos.isEmpty(), "no geos given");
+        boolean[] in = new boolean[data.nGeos()];
+        for (String g : geos) {
+            int k = data.geos().indexOf(g);
+            Checks.checkArgument(k >= 0, "no geo '%s'; geos are %s", g, data.geos());
+            Checks.checkArgument(!in[k], "geo '%s' is given twice", g);
+            in[k] = true;
+        }
+        int nc = data.nChannels();
+        int ng = data.nGeos();
+        int nt = data.nPeriods();
+        double[] spend = new double[nc];
+        double[][] geoSpend = new double[ng][nc];
+        for (int g = 0; g < ng; g++) {
+            for (int c = 0; c < nc; c++) {
+                for (int t = 0; t < nt; t++) {
+                    geoSpend[g][c] += data.spend(g * nt + t, c);
+                }
+                if (in[g]) {
+                    spend[c] += geoSpend[g][c];
+                }
+            }
+        }
+        double[] tmp = new double[ng * nc * Q];
+        double[][] perDraw = new double[nDraws][];
+        for (int d = 0; d < nDraws; d++) {
+            effects(d, draws, d * layout.width, tmp);
+            perDraw[d] = aggregate(tmp, in, geoSpend, spend);
+        }
+        double[] pt;
+        if (point != null) {
+            effects(nDraws, point, 0, tmp);
+            pt = aggregate(tmp, in, geoSpend, spend);
+        } else {
+            pt = meanEffects(perDraw, nc);
+        }
+        return summarize(pt, perDraw, spend);
+    }
+
+    /** Sums one row's per-geo quantities over the chosen geos: [Q * c + q] as {@link #effects}. */
+    private static double[] aggregate(double[] perGeo, boolean[] in, double[][] geoSpend, double[] spend) {
+        int nc = spend.length;
+        double[] e = new double[Q * nc];
+        double total = 0;
+        for (int c = 0; c < nc; c++) {
+            double contribution = 0;
+            double marginal = 0;
+            for (int g = 0; g < in.length; g++) {
+                if (in[g]) {
+                    int o = (g * nc + c) * Q;
+                    contribution += perGeo[o];
+                    // perGeo holds the marginal ROI per unit of the geo's spend: back to KPI per unit of scaling
+                    marginal += perGeo[o + 3] * geoSpend[g][c];
+                }
+            }
+            e[Q * c] = contribution;
+            e[Q * c + 2] = spend[c] > 0 ? contribution / spend[c] : 0;
+            e[Q * c + 3] = spend[c] > 0 ? marginal / spend[c] : 0;
+            total += contribution;
+        }
+        for (int c = 0; c < nc; c++) {
+            e[Q * c + 1] = total == 0 ? 0 : e[Q * c] / total;
+        }
+        return e;
     }
 
     /** @return whether the model has per-channel, per-geo effect multipliers (a hierarchical model) */

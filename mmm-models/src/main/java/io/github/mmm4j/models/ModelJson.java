@@ -141,6 +141,9 @@ public final class ModelJson {
         } else {
             o.put("geo", s.geoColumn());
         }
+        if (s.brandColumn() != null) {
+            o.put("brand", s.brandColumn());
+        }
         o.put("kpi", s.kpiColumn());
         strings(o.putArray("channels"), s.inferChannels() ? model.channelNames() : s.channels());
         ObjectNode ex = o.putObject("exposures");
@@ -161,6 +164,9 @@ public final class ModelJson {
         }
         if (o.has("geo")) {
             b.geo(o.field("geo").string());
+        }
+        if (o.has("brand")) {
+            b.brand(o.field("brand").string());
         }
         Node ex = o.field("exposures");
         ex.requireObject();

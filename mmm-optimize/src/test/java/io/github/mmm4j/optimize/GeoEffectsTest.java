@@ -103,6 +103,31 @@ class GeoEffectsTest {
     }
 
     @Test
+    void groupsOfGeosAggregateDrawByDraw() {
+        for (FittedModel m : new FittedModel[] {HIER, POOLED}) {
+            List<ChannelSummary> all = m.channelsOver(DATA.geos());
+            List<ChannelSummary> two = m.channelsOver(List.of("geo0", "geo2"));
+            for (int c = 0; c < DATA.nChannels(); c++) {
+                ChannelSummary total = m.channels().get(c);
+                assertEquals(total.contribution(), all.get(c).contribution(), 1e-9 * total.contribution());
+                assertEquals(total.roi(), all.get(c).roi(), 1e-9 * total.roi());
+                assertEquals(total.mroi(), all.get(c).mroi(), 1e-9 * Math.abs(total.mroi()));
+                assertEquals(total.roiInterval().orElseThrow().lower(), all.get(c).roiInterval().orElseThrow().lower(),
+                        1e-9 * total.roi());
+                ChannelSummary g0 = m.geoChannels().get(0).get(c);
+                ChannelSummary g2 = m.geoChannels().get(2).get(c);
+                assertEquals(g0.contribution() + g2.contribution(), two.get(c).contribution(),
+                        1e-9 * two.get(c).contribution());
+                assertEquals(g0.spend() + g2.spend(), two.get(c).spend(), 1e-9 * two.get(c).spend());
+                assertEquals(two.get(c).contribution() / two.get(c).spend(), two.get(c).roi(), 1e-12);
+                assertTrue(two.get(c).roiInterval().orElseThrow().contains(two.get(c).roi()));
+            }
+        }
+        assertThrows(IllegalArgumentException.class, () -> HIER.channelsOver(List.of("geo0", "geo0")));
+        assertThrows(IllegalArgumentException.class, () -> HIER.channelsOver(List.of("nowhere")));
+    }
+
+    @Test
     void pooledModelsHaveUnitMultipliersAndUnchangedNumbers() {
         assertEquals(1.0, POOLED.geoEffect(1, 2));
         for (int c = 0; c < DATA.nChannels(); c++) {

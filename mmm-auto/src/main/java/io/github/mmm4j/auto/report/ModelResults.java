@@ -75,7 +75,7 @@ public final class ModelResults {
         root.set("metrics", metrics(model));
         root.set("channels", channels(model));
         if (data.nGeos() > 1) {
-            root.set("regions", regions(model));
+            panel(root, model);
         }
         JsonFields.number(root, "interval_level", model.intervalLevel());
         root.put("draws", model.drawCount());
@@ -124,6 +124,58 @@ public final class ModelResults {
         JsonFields.number(o, "mroi", c.mroi());
         interval(o, "mroi", c.mroiInterval());
         return o;
+    }
+
+    /**
+     * The panel's per-cell and aggregated results. When every geo name is a cell {@code BRAND / REGION} (data read
+     * with {@code --brand} and {@code --geo}, see {@link io.github.mmm4j.core.CsvSchema#CELL_SEPARATOR}):
+     * {@code cells[]} ({@code brand}, {@code geo}, {@code geo_effects}, {@code channels}), {@code brands[]} and
+     * {@code regions[]} (each {@code {brand | geo, channels}}, aggregated over their cells draw by draw); otherwise
+     * {@code regions[]} per geo as {@link #regions(FittedModel)}.
+     */
+    private static void panel(ObjectNode root, FittedModel m) {
+        List<String> geos = m.data().geos();
+        String sep = io.github.mmm4j.core.CsvSchema.CELL_SEPARATOR;
+        boolean cells = geos.stream().allMatch(g -> g.indexOf(sep) > 0 && g.indexOf(sep) == g.lastIndexOf(sep)
+                && g.indexOf(sep) + sep.length() < g.length());
+        if (!cells) {
+            root.set("regions", regions(m));
+            return;
+        }
+        ArrayNode cellArray = regions(m);
+        java.util.Map<String, List<String>> byBrand = new java.util.LinkedHashMap<>();
+        java.util.Map<String, List<String>> byRegion = new java.util.LinkedHashMap<>();
+        for (int g = 0; g < geos.size(); g++) {
+            String name = geos.get(g);
+            int k = name.indexOf(sep);
+            String brand = name.substring(0, k);
+            String region = name.substring(k + sep.length());
+            ObjectNode cell = (ObjectNode) cellArray.get(g);
+            cell.remove("geo");
+            ObjectNode ordered = JSON.createObjectNode();
+            ordered.put("brand", brand);
+            ordered.put("geo", region);
+            ordered.setAll(cell);
+            cellArray.set(g, ordered);
+            byBrand.computeIfAbsent(brand, b -> new java.util.ArrayList<>()).add(name);
+            byRegion.computeIfAbsent(region, b -> new java.util.ArrayList<>()).add(name);
+        }
+        root.set("cells", cellArray);
+        root.set("brands", groups(m, "brand", byBrand));
+        root.set("regions", groups(m, "geo", byRegion));
+    }
+
+    private static ArrayNode groups(FittedModel m, String key, java.util.Map<String, List<String>> groups) {
+        ArrayNode out = JSON.createArrayNode();
+        groups.forEach((name, members) -> {
+            ObjectNode o = out.addObject();
+            o.put(key, name);
+            ArrayNode chs = o.putArray("channels");
+            for (ChannelSummary cs : m.channelsOver(members)) {
+                estimates(chs.addObject(), cs);
+            }
+        });
+        return out;
     }
 
     /**
