@@ -42,6 +42,56 @@ public final class Explorer {
     }
 
     /**
+     * Readiness per cell of a panel (geo, or brand x region cell): per channel, the cells where it never spends,
+     * where it is sparse (no spend in more than {@link #SPARSE_THRESHOLD} of the cell's periods) and where its spend
+     * barely varies (coefficient of variation below 0.1): there the cell's own effect rests on the pooling, not on
+     * the cell's data. Lists at most five cell names per line.
+     */
+    static List<String> cellReasons(MmmDataset data) {
+        List<String> out = new ArrayList<>();
+        int nt = data.nPeriods();
+        int ng = data.nGeos();
+        double[] s = new double[nt];
+        for (int c = 0; c < data.nChannels(); c++) {
+            List<String> none = new ArrayList<>();
+            List<String> sparse = new ArrayList<>();
+            List<String> flat = new ArrayList<>();
+            for (int g = 0; g < ng; g++) {
+                int zeros = 0;
+                for (int t = 0; t < nt; t++) {
+                    s[t] = data.spend(g * nt + t, c);
+                    zeros += s[t] == 0 ? 1 : 0;
+                }
+                String name = data.geos().get(g);
+                if (zeros == nt) {
+                    none.add(name);
+                } else if ((double) zeros / nt > SPARSE_THRESHOLD) {
+                    sparse.add(name);
+                } else if (sd(s) / mean(s) < 0.1) {
+                    flat.add(name);
+                }
+            }
+            String ch = data.channels().get(c);
+            cellLine(out, none, ng, "channel '%s' never spends in %d of %d cells (%s): no effect is estimated there",
+                    ch);
+            cellLine(out, sparse, ng, "channel '%s' is sparse in %d of %d cells (%s): their own effects rest on the "
+                    + "other cells", ch);
+            cellLine(out, flat, ng, "channel '%s' barely varies in %d of %d cells (%s): their own effects rest on the "
+                    + "other cells", ch);
+        }
+        return out;
+    }
+
+    private static void cellLine(List<String> out, List<String> cells, int ng, String format, String channel) {
+        if (cells.isEmpty()) {
+            return;
+        }
+        String names = String.join(", ", cells.subList(0, Math.min(5, cells.size())))
+                + (cells.size() > 5 ? ", ..." : "");
+        out.add(String.format(Locale.ROOT, format, channel, cells.size(), ng, names));
+    }
+
+    /**
      * Profiles a dataset.
      *
      * @param data the dataset
@@ -135,6 +185,9 @@ public final class Explorer {
         }
         score -= anySparse ? 1 : 0;
         score -= anyFlat ? 1 : 0;
+        if (data.nGeos() > 1) {
+            reasons.addAll(cellReasons(data));
+        }
 
         CollinearityReport col = Collinearity.diagnose(data.spend(), data.nRows(), nc, data.channels(),
                 Collinearity.DEFAULT_VIF_THRESHOLD, Collinearity.DEFAULT_CONDITION_THRESHOLD);

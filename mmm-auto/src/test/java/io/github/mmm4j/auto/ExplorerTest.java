@@ -96,4 +96,38 @@ class ExplorerTest {
         assertEquals(0.6745 * 97, z[4], 1e-12);
         assertEquals(-0.6745 * 2, z[0], 1e-12);
     }
+
+    /** A panel's readiness names the cells where a channel never spends, is sparse, or barely varies. */
+    @Test
+    void panelReadinessNamesWeakCells() {
+        int nt = 60;
+        java.util.List<String> geos = List.of("north", "south", "east", "west");
+        int n = nt * geos.size();
+        double[] kpi = new double[n];
+        double[] tv = new double[n];
+        double[] search = new double[n];
+        Rng rng = new Rng(9);
+        for (int g = 0; g < geos.size(); g++) {
+            for (int t = 0; t < nt; t++) {
+                int r = g * nt + t;
+                kpi[r] = 1000 + 50 * rng.nextGaussian();
+                search[r] = 50 + 150 * rng.nextDouble();
+                tv[r] = switch (g) {
+                    case 0 -> 0.0;                                   // never
+                    case 1 -> t % 10 == 0 ? 500 : 0;                 // sparse: 90% zeros
+                    case 2 -> 200 + (t % 2);                         // flat
+                    default -> 100 + 300 * rng.nextDouble();
+                };
+            }
+        }
+        MmmDataset data = MmmDataset.builder(io.github.mmm4j.core.TimeIndex.regular(java.time.LocalDate.of(2023, 1, 2),
+                io.github.mmm4j.core.Frequency.WEEKLY, nt)).geos(geos).kpi("sales", kpi).channel("tv", tv)
+                .channel("search", search).build();
+        List<String> reasons = Explorer.explore(data).reasons();
+        String all = String.join("\n", reasons);
+        assertTrue(all.contains("channel 'tv' never spends in 1 of 4 cells (north)"), all);
+        assertTrue(all.contains("channel 'tv' is sparse in 1 of 4 cells (south)"), all);
+        assertTrue(all.contains("channel 'tv' barely varies in 1 of 4 cells (east)"), all);
+        assertTrue(reasons.stream().noneMatch(r -> r.contains("'search'") && r.contains("cells")), all);
+    }
 }
