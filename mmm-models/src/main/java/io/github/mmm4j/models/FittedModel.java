@@ -75,9 +75,14 @@ public final class FittedModel {
         final double[] totalSpend;
         final double level;
         final Provenance provenance;
-        /** Whether rows end with per-channel, per-geo effect multipliers ({@code geoOffset + c * G + g}). */
+        /**
+         * Whether rows end with per-channel, per-geo effect multipliers ({@code geoOffset + c * G + g}) followed by
+         * per-geo baseline amplitudes ({@code geoOffset + C * G + g}) that multiply the trend and seasonality.
+         */
         final boolean geoEffects;
         final int geoOffset;
+        /** Which design columns are trend or seasonality. */
+        final boolean[] shapeColumn;
 
         Layout(String estimator, ModelSpec structure, MmmDataset data, int holdout, Design.Frame frame, double level,
                 Provenance provenance, boolean geoEffects) {
@@ -111,10 +116,16 @@ public final class FittedModel {
             this.geoOffset = k;
             if (geoEffects) {
                 Checks.checkArgument(data.nGeos() > 1, "per-geo effects need a panel; the data has one geo");
-                k += nc * data.nGeos();
+                k += nc * data.nGeos() + data.nGeos();
+            }
+            this.shapeColumn = new boolean[nCoef];
+            for (int j = 0; j < firstMedia; j++) {
+                String comp = design.components().get(design.componentOf(j));
+                shapeColumn[j] = comp.equals("trend") || comp.equals("seasonality");
             }
             this.width = k;
             this.parameterNames = names(columnNames, structure, geoEffects ? data.geos() : List.of());
+
             this.totalSpend = new double[nc];
             this.geoShares = new double[nc][data.nGeos()];
             int nt = data.nPeriods();
@@ -133,6 +144,13 @@ public final class FittedModel {
         /** The effect multiplier of channel {@code c} in geo {@code g} in the row at {@code offset}; 1 if none. */
         double geoEffect(double[] rows, int offset, int c, int g) {
             return geoEffects ? rows[offset + geoOffset + c * data.nGeos() + g] : 1.0;
+        }
+
+        /** The factor of design column {@code j} in geo {@code g}: the geo's baseline amplitude for trend and
+         * seasonality columns of a model with per-geo effects, else 1. */
+        double columnFactor(double[] rows, int offset, int j, int g) {
+            return geoEffects && shapeColumn[j]
+                    ? rows[offset + geoOffset + data.nChannels() * data.nGeos() + g] : 1.0;
         }
 
         ChannelSpec channelAt(double[] rows, int offset, int c) {
@@ -210,7 +228,7 @@ public final class FittedModel {
         int ng = layout.data.nGeos();
         int nc = layout.data.nChannels();
         for (int o = 0; o < rows.length; o += w) {
-            for (int k = 0; k < nc * ng; k++) {
+            for (int k = 0; k < nc * ng + ng; k++) {
                 double v = rows[o + layout.geoOffset + k];
                 Checks.checkArgument(v > 0, "%s: %s = %s; a geo effect multiplier must be > 0", what,
                         layout.parameterNames.get(layout.geoOffset + k), v);
@@ -245,11 +263,13 @@ public final class FittedModel {
 
     /**
      * As {@link #of(String, ModelSpec, MmmDataset, int, Design.Frame, double[], double[], double, Provenance,
-     * SamplerDiagnostics)}, optionally with <b>per-geo media effects</b> (a hierarchical model): each row then ends
+     * SamplerDiagnostics)}, optionally with <b>per-geo effects</b> (a hierarchical model): each row then ends
      * with one positive multiplier per channel and geo, {@code geo_effect:CHANNEL:GEO} at
-     * {@code width0 + c * G + g} (channel-major), where {@code width0} is the width without them. Channel
-     * {@code c}'s contribution in geo {@code g} is then {@code m_cg * coef_c * sat_c(adstock_c(spend_cg /
-     * scale_c))}; without them every multiplier is 1.
+     * {@code width0 + c * G + g} (channel-major), where {@code width0} is the width without them, then one positive
+     * baseline amplitude per geo, {@code geo_baseline:GEO} at {@code width0 + C * G + g}. Channel {@code c}'s
+     * contribution in geo {@code g} is then {@code m_cg * coef_c * sat_c(adstock_c(spend_cg / scale_c))} and each
+     * trend and seasonality column of geo {@code g} is multiplied by its amplitude {@code k_g}; without them every
+     * multiplier and amplitude is 1.
      *
      * @param estimator the estimator's name
      * @param spec the model structure
@@ -365,6 +385,9 @@ public final class FittedModel {
             for (String g : geos) {
                 names.add("geo_effect:" + cs.name() + ":" + g);
             }
+        }
+        for (String g : geos) {
+            names.add("geo_baseline:" + g);
         }
         return List.copyOf(names);
     }
@@ -640,7 +663,8 @@ public final class FittedModel {
             for (int i = 0; i < rows; i++) {
                 values[i * nk] = r[0];
                 for (int j = 0; j < fm; j++) {
-                    values[i * nk + design.componentOf(j)] += r[1 + j] * design.get(i, j);
+                    values[i * nk + design.componentOf(j)] += layout.columnFactor(r, 0, j, i / nt) * r[1 + j]
+                            * design.get(i, j);
                 }
                 for (int j = fm; j < design.cols(); j++) {
                     values[i * nk + design.componentOf(j)] += layout.geoEffect(r, 0, j - fm, i / nt) * r[1 + j]
@@ -654,10 +678,31 @@ public final class FittedModel {
                 base[j] = pointParameter(1 + j);
             }
             double[] media = meanMedia(data);
+            // with per-geo baseline amplitudes, the mean over draws of amplitude times coefficient, per geo
+            int ngd = data.nGeos();
+            double[][] baseGeo = new double[ngd][];
+            for (int g = 0; g < ngd; g++) {
+                baseGeo[g] = base;
+                if (layout.geoEffects) {
+                    baseGeo[g] = base.clone();
+                    for (int j = 0; j < fm; j++) {
+                        if (layout.shapeColumn[j]) {
+                            double acc = 0;
+                            for (int d = 0; d < nDraws; d++) {
+                                int o = d * layout.width;
+                                acc += layout.columnFactor(draws, o, j, g) * draws[o + 1 + j];
+                            }
+                            baseGeo[g][j] = acc / nDraws;
+                        }
+                    }
+                }
+            }
+            int ntd = data.nPeriods();
             for (int i = 0; i < rows; i++) {
                 values[i * nk] = icpt;
+                double[] bg = baseGeo[i / ntd];
                 for (int j = 0; j < fm; j++) {
-                    values[i * nk + design.componentOf(j)] += base[j] * design.get(i, j);
+                    values[i * nk + design.componentOf(j)] += bg[j] * design.get(i, j);
                 }
                 for (int c = 0; c < nc; c++) {
                     values[i * nk + design.componentOf(fm + c)] += media[i * nc + c];
@@ -1167,6 +1212,31 @@ public final class FittedModel {
             return 1.0;
         }
         return pointParameter(layout.geoOffset + channel * layout.data.nGeos() + geo);
+    }
+
+    /**
+     * The point estimate of geo {@code g}'s baseline amplitude: its trend and seasonality columns are multiplied by
+     * it (on top of the frame's {@link Design.Frame#geoLevel() geo level}). Exactly 1 for a model without per-geo
+     * effects; for a model with draws and no point row, the mean over the draws.
+     *
+     * @param geo the geo index
+     * @return the amplitude
+     */
+    public double geoBaselineScale(int geo) {
+        Objects.checkIndex(geo, layout.data.nGeos());
+        if (!layout.geoEffects) {
+            return 1.0;
+        }
+        return pointParameter(layout.geoOffset + layout.data.nChannels() * layout.data.nGeos() + geo);
+    }
+
+    /**
+     * @param column a design column index
+     * @return whether the column is a trend or seasonality column (scaled by {@link #geoBaselineScale(int)})
+     */
+    public boolean isShapeColumn(int column) {
+        Objects.checkIndex(column, layout.nCoef);
+        return layout.shapeColumn[column];
     }
 
     // ------------------------------------------------------------------ response

@@ -399,7 +399,7 @@ public final class ModelJson {
             throw r.invalid("a model needs \"point\" or \"draws\"; neither is present");
         }
         checkTransforms(r, spec, names, point, draws, w,
-                geoEffects ? data.nChannels() * data.nGeos() : 0);
+                geoEffects ? data.nChannels() * data.nGeos() + data.nGeos() : 0);
         SamplerDiagnostics diag = r.has("sampler") ? sampler(r.field("sampler"), draws == null ? 0 : draws.length / w)
                 : null;
         try {

@@ -201,6 +201,46 @@ final class LinearKernel implements Kernel {
     }
 
     /**
+     * The non-media KPI of a model over the horizon: {@link #nonMedia(double, double[], int, double[], int, int)},
+     * except that a model with per-geo baseline amplitudes scales each geo's trend and seasonality sums by its own.
+     */
+    private static double nonMedia(FittedModel m, double[] colSums, double[][] geoColSums, int firstMedia, int rows) {
+        double[] coef = m.coefficients();
+        if (!m.hasGeoEffects()) {
+            return nonMedia(m.intercept(), coef, 0, colSums, firstMedia, rows);
+        }
+        double s = m.intercept() * rows;
+        for (int j = 0; j < firstMedia; j++) {
+            if (m.isShapeColumn(j)) {
+                double sj = 0;
+                for (int g = 0; g < geoColSums.length; g++) {
+                    sj += m.geoBaselineScale(g) * geoColSums[g][j];
+                }
+                s += coef[j] * sj;
+            } else {
+                s += coef[j] * colSums[j];
+            }
+        }
+        return s;
+    }
+
+    /** Sums over each geo's horizon rows of each design column of the extended data: [g][j]. */
+    private static double[][] horizonGeoColumnSums(FittedModel m, MmmDataset extended, int nt, int horizon) {
+        Design design = Design.of(extended, m.spec(), m.frame());
+        int n2 = nt + horizon;
+        double[][] sums = new double[extended.nGeos()][design.cols()];
+        for (int g = 0; g < extended.nGeos(); g++) {
+            for (int h = 0; h < horizon; h++) {
+                int r = g * n2 + nt + h;
+                for (int j = 0; j < design.cols(); j++) {
+                    sums[g][j] += design.get(r, j);
+                }
+            }
+        }
+        return sums;
+    }
+
+    /**
      * The kernel of a fitted model: its draws (each with its own transforms; draws with equal transforms share one
      * set) and its point estimate as the expectation (the point row, or the mean over the draws when the model has
      * none), as {@link FittedModel} defines it.
@@ -212,6 +252,7 @@ final class LinearKernel implements Kernel {
         int nt = history.nPeriods();
         int nd = m.drawCount();
         double[] colSums = horizonColumnSums(m, extended, nt, horizon);
+        double[][] geoColSums = m.hasGeoEffects() ? horizonGeoColumnSums(m, extended, nt, horizon) : null;
         int firstMedia = colSums.length - nc;
         int rows = ng * horizon;
         List<Transforms> sets = new ArrayList<>();
@@ -228,7 +269,7 @@ final class LinearKernel implements Kernel {
             });
             double[] coef = dm.coefficients();
             System.arraycopy(coef, firstMedia, beta[d], 0, nc);
-            nonMedia[d] = nonMedia(dm.intercept(), coef, 0, colSums, firstMedia, rows);
+            nonMedia[d] = nonMedia(dm, colSums, geoColSums, firstMedia, rows);
             sum += nonMedia[d];
         }
         double enm;
@@ -241,7 +282,7 @@ final class LinearKernel implements Kernel {
             });
             double[] coef = m.coefficients();
             pointBeta = java.util.Arrays.copyOfRange(coef, firstMedia, firstMedia + nc);
-            enm = nonMedia(m.intercept(), coef, 0, colSums, firstMedia, rows);
+            enm = nonMedia(m, colSums, geoColSums, firstMedia, rows);
         } else {
             enm = sum / nd;
         }

@@ -33,11 +33,16 @@ class GeoEffectsTest {
         return Math.exp(0.3 * Math.sin(1.3 * (g + 1) + 0.7 * c + 0.2 * d));
     }
 
+    /** Baseline amplitude of geo g in draw d. */
+    static double amp(int d, int g) {
+        return Math.exp(0.2 * Math.cos(g + 0.5 * d));
+    }
+
     static FittedModel withGeoEffects(FittedModel pooled) {
         int nc = DATA.nChannels();
         int ng = DATA.nGeos();
         int w0 = pooled.parameterNames().size();
-        int w = w0 + nc * ng;
+        int w = w0 + nc * ng + ng;
         int nd = pooled.drawCount();
         double[] draws0 = pooled.drawRows().orElseThrow();
         double[] draws = new double[nd * w];
@@ -47,6 +52,9 @@ class GeoEffectsTest {
                 for (int g = 0; g < ng; g++) {
                     draws[d * w + w0 + c * ng + g] = mult(d, c, g);
                 }
+            }
+            for (int g = 0; g < ng; g++) {
+                draws[d * w + w0 + nc * ng + g] = amp(d, g);
             }
         }
         return FittedModel.of("hier", pooled.spec(), DATA, 0, pooled.frame(), null, draws, 0.9,
@@ -62,6 +70,7 @@ class GeoEffectsTest {
         assertTrue(HIER.hasGeoEffects());
         assertFalse(POOLED.hasGeoEffects());
         assertTrue(HIER.parameterNames().contains("geo_effect:search:geo2"), HIER.parameterNames().toString());
+        assertTrue(HIER.parameterNames().contains("geo_baseline:geo1"), HIER.parameterNames().toString());
         Decomposition dh = HIER.decompose(DATA);
         int nk = dh.components().size();
         int first = nk - nc;
@@ -90,6 +99,22 @@ class GeoEffectsTest {
                 assertEquals(sumExpected, geo.contribution(), 1e-9 * sumExpected);
                 assertEquals(sumDecomposition / geo.spend(), geo.roi(), 1e-9 * geo.roi());
                 assertTrue(geo.roiInterval().orElseThrow().contains(geo.roi()));
+            }
+        }
+        // trend and seasonality: the pooled draws' components times each draw's amplitude, averaged; the rest as pooled
+        for (String comp : List.of("trend", "seasonality", "price", "baseline")) {
+            int k = dh.components().indexOf(comp);
+            for (int g = 0; g < DATA.nGeos(); g++) {
+                for (int t = 0; t < nt; t += 7) {
+                    double expected = 0;
+                    for (int d = 0; d < HIER.drawCount(); d++) {
+                        double f = comp.equals("trend") || comp.equals("seasonality") ? amp(d, g) : 1.0;
+                        expected += f * POOLED.draw(d).decompose(DATA).value(g * nt + t, k);
+                    }
+                    expected /= HIER.drawCount();
+                    assertEquals(expected, dh.value(g * nt + t, k), 1e-9 * Math.max(1, Math.abs(expected)),
+                            comp + " geo " + g + " t " + t);
+                }
             }
         }
         // the channel totals are the sums over geos, draw by draw

@@ -25,6 +25,8 @@ import java.util.TreeMap;
  *   <tr><td>noise sigma</td><td>HalfNormal(1)</td><td>sd(KPI)</td></tr>
  *   <tr><td>on a panel, each channel's between-geo sd of log effects</td><td>HalfNormal(0.5)</td><td>log
  *       scale (see {@link #withGeoEffectScale(double)})</td></tr>
+ *   <tr><td>on a hierarchical panel, each geo's log trend-and-seasonality amplitude {@code eta_g} (the amplitude
+ *       is {@code exp(eta_g - mean(eta))})</td><td>Normal(0, 0.5)</td><td>log scale</td></tr>
  *   <tr><td>each channel's ROI (channels without an override)</td><td>the media contribution prior below,
  *       mean 25%, sd 25%</td><td>KPI per unit of spend</td></tr>
  *   <tr><td>transform parameters</td><td>{@link ChannelPriors#defaults()}</td><td>see there</td></tr>

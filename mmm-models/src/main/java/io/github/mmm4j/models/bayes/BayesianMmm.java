@@ -423,8 +423,19 @@ public final class BayesianMmm implements Estimator {
         }
         DensityParts.Structure st = new DensityParts.Structure(nGeo, nTrain, y, meanY, sdY, base, pb,
                 priors.intercept(), basePriors, priors.sigma(), baseNames, xs, channels, lifts, o.likelihood(),
-                data.geos(), priors.geoEffectScale());
+                data.geos(), priors.geoEffectScale(), shapeColumns(design, pb));
         return new Prepared(st, frame, design, nTrain, center, scale);
+    }
+
+    /** The trend and seasonality columns among the first {@code pb} design columns. */
+    static boolean[] shapeColumns(Design design, int pb) {
+        boolean[] shape = new boolean[pb];
+        List<String> comps = design.components();
+        for (int j = 0; j < pb; j++) {
+            String comp = comps.get(design.componentOf(j));
+            shape[j] = comp.equals("trend") || comp.equals("seasonality");
+        }
+        return shape;
     }
 
     private static DensityParts.Lift lift(int k, LiftTest test, MmmDataset data, DensityParts.Channel[] channels,

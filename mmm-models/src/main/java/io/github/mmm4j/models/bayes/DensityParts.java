@@ -168,19 +168,37 @@ final class DensityParts {
         final boolean geoEffects;
         /** Prior of each channel's between-geo sd of log effects, when {@link #geoEffects}. */
         final Prior.HalfNormal geoSdPrior;
+        /**
+         * Whether each geo's trend and seasonality are scaled by a sampled amplitude
+         * {@code k_g = exp(eta_g - mean(eta))}, {@code eta_g ~ N(0, GEO_BASELINE_SD^2)}.
+         */
+        final boolean geoBaseline;
+        /** Which baseline columns are trend or seasonality (scaled by {@code k_g}). */
+        final boolean[] shape;
+        /** {@code shapeGeoMeans[g][j] = (1/n) sum over geo g's rows of base column j}, shape columns only. */
+        final double[][] shapeGeoMeans;
+        /** Index of the first {@code eta_baseline}, and of the first constrained {@code baseline_scale}. */
+        int etaIndex = -1;
+        int etaConstrainedIndex = -1;
 
         Structure(int nGeo, int nT, double[] y, double meanY, double sdY, double[] base, int pb,
                 Prior.Normal interceptPrior, Prior.Normal[] basePriors, Prior sigmaPrior, List<String> baseNames,
                 double[][] xs, Channel[] channels, Lift[] lifts, Likelihood likelihood) {
             this(nGeo, nT, y, meanY, sdY, base, pb, interceptPrior, basePriors, sigmaPrior, baseNames, xs, channels,
-                    lifts, likelihood, List.of(), 0);
+                    lifts, likelihood, List.of(), 0, new boolean[pb]);
         }
 
         Structure(int nGeo, int nT, double[] y, double meanY, double sdY, double[] base, int pb,
                 Prior.Normal interceptPrior, Prior.Normal[] basePriors, Prior sigmaPrior, List<String> baseNames,
                 double[][] xs, Channel[] channels, Lift[] lifts, Likelihood likelihood, List<String> geoNames,
-                double geoEffectScale) {
+                double geoEffectScale, boolean[] shape) {
             this.geoEffects = nGeo > 1 && geoEffectScale > 0;
+            boolean anyShape = false;
+            for (boolean b : shape) {
+                anyShape |= b;
+            }
+            this.geoBaseline = geoEffects && anyShape;
+            this.shape = shape.clone();
             this.geoSdPrior = geoEffects ? new Prior.HalfNormal(geoEffectScale) : null;
             this.nGeo = nGeo;
             this.nT = nT;
@@ -236,6 +254,15 @@ final class DensityParts {
                     }
                 }
             }
+            if (geoBaseline) {
+                etaIndex = idx;
+                etaConstrainedIndex = cn.size();
+                for (int g = 0; g < nGeo; g++) {
+                    idx++;
+                    un.add("eta_baseline[" + geoNames.get(g) + "]");
+                    cn.add("baseline_scale[" + geoNames.get(g) + "]");
+                }
+            }
             this.sigmaIndex = idx++;
             un.add("log_sigma");
             cn.add("sigma");
@@ -248,6 +275,16 @@ final class DensityParts {
                 for (int j = 0; j < pb; j++) {
                     baseCols[j][i] = base[i * pb + j];
                     baseMeans[j] += base[i * pb + j] / n;
+                }
+            }
+            this.shapeGeoMeans = new double[nGeo][pb];
+            for (int g = 0; g < nGeo; g++) {
+                for (int j = 0; j < pb; j++) {
+                    if (this.shape[j]) {
+                        for (int t = 0; t < nT; t++) {
+                            shapeGeoMeans[g][j] += base[(g * nT + t) * pb + j] / n;
+                        }
+                    }
                 }
             }
             long cells = 0;

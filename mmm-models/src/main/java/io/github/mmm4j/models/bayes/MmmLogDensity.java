@@ -34,6 +34,14 @@ import static io.github.mmm4j.models.bayes.SeriesKernels.geometricWeights;
  * with the priors of {@link BayesPriors} and, under the ROI parameterisation,
  * {@code effect_c = roi_c * sum_i spend_ic / (sd(KPI) * sum_i S_ic)}.
  *
+ * <p><b>Panels with per-geo effects</b> ({@link BayesPriors#geoEffectScale()} {@code > 0}): channel {@code c}'s
+ * term in geo {@code g} is {@code effect_c m_cg S_ic} with {@code m_cg = exp(tau_c z_cg)}, {@code z_cg ~ N(0, 1)},
+ * {@code tau_c ~ HalfNormal(scale)} (non-centred), and {@code sum_i S_ic} above becomes the weighted total
+ * {@code W_c = sum_g m_cg sum_(i in g) S_ic}, so the channel's coordinate is still its total contribution (or total
+ * ROI) and the multipliers only share it out; the trend and seasonality terms of geo {@code g} are multiplied by
+ * {@code k_g = exp(eta_g - mean(eta))}, {@code eta_g ~ N(0, 0.5^2)}. Coordinates {@code log_geo_sd[c]} and
+ * {@code z_geo[c,g]} follow each channel's transform parameters; {@code eta_baseline[g]} precede {@code log_sigma}.
+ *
  * <p><b>Unconstrained coordinates</b> (in this order, see {@link #parameterNames()}): {@code level}, the mean of
  * {@code mu} over the training rows; the baseline coefficients as they are; then per channel
  * {@code log_contribution = log(effect * mean_i S_ic)}, the log of the channel's mean contribution per training row
@@ -113,6 +121,10 @@ public final class MmmLogDensity implements LogDensity {
     private final double[][] mult;
     private final double[][] sumSGeo;
     private final double[][] dBetaGeo;
+    /** Per-geo baseline amplitudes: k[g], the shape part of the mean sh[i], d lp / d log k_g. */
+    private final double[] kGeo;
+    private final double[] sh;
+    private final double[] dLogK;
     private double lp;
     /** The intercept of the last evaluation. */
     private double intercept;
@@ -142,7 +154,13 @@ public final class MmmLogDensity implements LogDensity {
         mult = new double[cw.length][ng];
         sumSGeo = new double[cw.length][ng];
         dBetaGeo = new double[cw.length][ng];
+        kGeo = new double[st.geoBaseline ? st.nGeo : 0];
+        dLogK = new double[kGeo.length];
+        sh = new double[st.geoBaseline ? n : 0];
     }
+
+    /** The prior standard deviation of the log baseline amplitude of each geo on a hierarchical panel. */
+    static final double GEO_BASELINE_SD = 0.5;
 
     /**
      * Returns a new instance with its own workspaces over the same (shared, immutable) data.
@@ -217,6 +235,9 @@ public final class MmmLogDensity implements LogDensity {
                 }
             }
         }
+        if (st.geoBaseline) {
+            System.arraycopy(kGeo, 0, out, st.etaConstrainedIndex, st.nGeo);
+        }
         out[out.length - 1] = Math.exp(theta[st.sigmaIndex]);
         return true;
     }
@@ -253,12 +274,16 @@ public final class MmmLogDensity implements LogDensity {
         }
         // the baseline part of the mean, column by column; theta[0] is the mean level, the intercept follows below
         double level = theta[0];
-        for (int j = 0; j < pb; j++) {
-            level -= theta[1 + j] * s.baseMeans[j];
-        }
         Arrays.fill(mu, 0, n, 0.0);
-        for (int j = 0; j < pb; j++) {
-            axpy(theta[1 + j], s.baseCols[j], mu, n);
+        if (s.geoBaseline) {
+            level -= baselineWithAmplitudes(theta);
+        } else {
+            for (int j = 0; j < pb; j++) {
+                level -= theta[1 + j] * s.baseMeans[j];
+            }
+            for (int j = 0; j < pb; j++) {
+                axpy(theta[1 + j], s.baseCols[j], mu, n);
+            }
         }
         double contributions = 0;
         // media forward
@@ -387,8 +412,12 @@ public final class MmmLogDensity implements LogDensity {
         // channel's mean contribution (-1 per unit; d contribution_c / d theta_c = contribution_c)
         double g0 = ArrayMath.sum(gmu, 0, n) + s.interceptPrior.derivative(a0);
         grad[0] += g0;
-        for (int j = 0; j < pb; j++) {
-            grad[1 + j] += ArrayMath.dot(gmu, 0, s.baseCols[j], 0, n) - g0 * s.baseMeans[j];
+        if (s.geoBaseline) {
+            baselineGradient(theta, grad, g0);
+        } else {
+            for (int j = 0; j < pb; j++) {
+                grad[1 + j] += ArrayMath.dot(gmu, 0, s.baseCols[j], 0, n) - g0 * s.baseMeans[j];
+            }
         }
         // channels backward
         for (int c = 0; c < nc; c++) {
@@ -472,6 +501,91 @@ public final class MmmLogDensity implements LogDensity {
         }
         return lp;
     }
+    /**
+     * The baseline with per-geo amplitudes: {@code mu_i = sum_{j not shape} gamma_j b_ij + k_g(i) sh_i},
+     * {@code sh_i = sum_{j shape} gamma_j b_ij}, {@code k_g = exp(eta_g - mean(eta))}; adds the {@code eta} prior to
+     * {@code lp}. Returns the baseline's mean over the rows (which the intercept subtracts).
+     */
+    private double baselineWithAmplitudes(double[] theta) {
+        Structure s = st;
+        int n = s.n;
+        int nT = s.nT;
+        int ng = s.nGeo;
+        double etaMean = 0;
+        for (int g = 0; g < ng; g++) {
+            etaMean += theta[s.etaIndex + g] / ng;
+        }
+        double inv = 1 / (GEO_BASELINE_SD * GEO_BASELINE_SD);
+        for (int g = 0; g < ng; g++) {
+            double e = theta[s.etaIndex + g];
+            lp += -0.5 * e * e * inv;
+            kGeo[g] = Math.exp(e - etaMean);
+        }
+        Arrays.fill(sh, 0, n, 0.0);
+        double mean = 0;
+        for (int j = 0; j < s.pb; j++) {
+            double gamma = theta[1 + j];
+            if (s.shape[j]) {
+                axpy(gamma, s.baseCols[j], sh, n);
+                for (int g = 0; g < ng; g++) {
+                    mean += gamma * kGeo[g] * s.shapeGeoMeans[g][j];
+                }
+            } else {
+                axpy(gamma, s.baseCols[j], mu, n);
+                mean += gamma * s.baseMeans[j];
+            }
+        }
+        for (int g = 0; g < ng; g++) {
+            double k = kGeo[g];
+            for (int i = g * nT, e = i + nT; i < e; i++) {
+                mu[i] += k * sh[i];
+            }
+        }
+        return mean;
+    }
+
+    /**
+     * The gradient of the baseline with per-geo amplitudes (see {@link #baselineWithAmplitudes}); {@code g0} is
+     * {@code d lp / d intercept}, which moves with each baseline term's mean.
+     */
+    private void baselineGradient(double[] theta, double[] grad, double g0) {
+        Structure s = st;
+        int n = s.n;
+        int nT = s.nT;
+        int ng = s.nGeo;
+        double dMean = 0;
+        for (int g = 0; g < ng; g++) {
+            // d lp / d log k_g: through mu (k_g sh_i) and through the intercept (-k_g sum_j gamma_j M_gj)
+            double shapeMean = 0;
+            for (int j = 0; j < s.pb; j++) {
+                if (s.shape[j]) {
+                    shapeMean += theta[1 + j] * s.shapeGeoMeans[g][j];
+                }
+            }
+            double d = kGeo[g] * (ArrayMath.dot(gmu, g * nT, sh, g * nT, nT) - g0 * shapeMean);
+            dLogK[g] = d;
+            dMean += d / ng;
+        }
+        double inv = 1 / (GEO_BASELINE_SD * GEO_BASELINE_SD);
+        for (int g = 0; g < ng; g++) {
+            // log k_g = eta_g - mean(eta): d/d eta_h = d/d log k_h - mean_g(d/d log k_g); plus the prior
+            grad[s.etaIndex + g] += dLogK[g] - dMean - theta[s.etaIndex + g] * inv;
+        }
+        for (int j = 0; j < s.pb; j++) {
+            if (s.shape[j]) {
+                double dj = 0;
+                double mj = 0;
+                for (int g = 0; g < ng; g++) {
+                    dj += kGeo[g] * ArrayMath.dot(gmu, g * nT, s.baseCols[j], g * nT, nT);
+                    mj += kGeo[g] * s.shapeGeoMeans[g][j];
+                }
+                grad[1 + j] += dj - g0 * mj;
+            } else {
+                grad[1 + j] += ArrayMath.dot(gmu, 0, s.baseCols[j], 0, n) - g0 * s.baseMeans[j];
+            }
+        }
+    }
+
     /** Constrains the channel's parameters, adds their priors and Jacobians, computes the adstock weights. */
     private boolean prepareChannel(Channel ch, ChannelWork w, double[] theta, double[] grad) {
         // the ROI prior is on exp(theta) directly; the effect prior is added after the forward pass

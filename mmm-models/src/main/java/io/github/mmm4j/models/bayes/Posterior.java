@@ -102,6 +102,7 @@ final class Posterior {
         int nGeo = data.nGeos();
         boolean geoEffects = st.geoEffects;
         double[] mults = geoEffects ? new double[nDraws * nCh * nGeo] : null;
+        double[] amps = geoEffects ? new double[nDraws * nGeo] : null;
         double[] intercepts = new double[nDraws];
         double[] coefs = new double[nDraws * nCoef];
         Adstock[][] adstocks = new Adstock[nDraws][nCh];
@@ -118,6 +119,11 @@ final class Posterior {
                 icpt -= cf * prepared.baseCenter[j];
             }
             intercepts[d] = icpt;
+            if (geoEffects) {
+                for (int g = 0; g < nGeo; g++) {
+                    amps[d * nGeo + g] = st.geoBaseline ? v[st.etaConstrainedIndex + g] : 1.0;
+                }
+            }
             for (int c = 0; c < nCh; c++) {
                 DensityParts.Channel ch = st.channels[c];
                 coefs[d * nCoef + pb + c] = sdY * v[ch.effectConstrainedIndex];
@@ -129,7 +135,7 @@ final class Posterior {
             }
         }
         int width0 = FittedModel.parameterWidth(spec, data, frame);
-        int width = width0 + (geoEffects ? nCh * nGeo : 0);
+        int width = width0 + (geoEffects ? nCh * nGeo + nGeo : 0);
         double[] rows = new double[nDraws * width];
         double[] coef = new double[nCoef];
         for (int d = 0; d < nDraws; d++) {
@@ -141,10 +147,11 @@ final class Posterior {
             System.arraycopy(FittedModel.row(s, intercepts[d], coef), 0, rows, d * width, width0);
             if (geoEffects) {
                 System.arraycopy(mults, d * nCh * nGeo, rows, d * width + width0, nCh * nGeo);
+                System.arraycopy(amps, d * nGeo, rows, d * width + width0 + nCh * nGeo, nGeo);
             }
         }
         PosteriorPredictiveCheck ppc = predictiveCheck(data, frame, options, design, st, prepared.nTrain, nDraws,
-                names, constrained, intercepts, coefs, nCoef, adstocks, saturations, mults);
+                names, constrained, intercepts, coefs, nCoef, adstocks, saturations, mults, amps);
         double maxRhat = sum.isEmpty() ? Double.NaN : Double.NEGATIVE_INFINITY;
         double minEss = sum.isEmpty() ? Double.NaN : Double.POSITIVE_INFINITY;
         for (ParameterSummary s : sum) {
@@ -178,12 +185,13 @@ final class Posterior {
     private static PosteriorPredictiveCheck predictiveCheck(MmmDataset data, Design.Frame frame, BayesOptions options,
             Design design, DensityParts.Structure st, int nTrain, int nDraws, List<String> names, double[] constrained,
             double[] intercepts, double[] coefs, int nCoef, Adstock[][] adstocks, Saturation[][] saturations,
-            double[] mults) {
+            double[] mults, double[] amps) {
         int nCh = data.nChannels();
         int nt = data.nPeriods();
         int ng = data.nGeos();
         int pb = design.firstMediaColumn();
         int n = ng * nTrain;
+        boolean[] shape = BayesianMmm.shapeColumns(design, pb);
         double[][] x = scaledSpend(data, frame);
         double[] media = new double[nt * nCh];
         TransformWorkspace ws = new TransformWorkspace();
@@ -212,8 +220,10 @@ final class Posterior {
                 for (int t = 0; t < nTrain; t++) {
                     int r = g * nt + t;
                     double mu = intercepts[d];
+                    double amp = amps == null ? 1.0 : amps[d * ng + g];
                     for (int j = 0; j < pb; j++) {
-                        mu += coefs[d * nCoef + j] * design.get(r, j);
+                        double f = amp != 1.0 && shape[j] ? amp : 1.0;
+                        mu += f * coefs[d * nCoef + j] * design.get(r, j);
                     }
                     for (int c = 0; c < nCh; c++) {
                         double m = mults == null ? 1.0 : mults[(d * nCh + c) * ng + g];

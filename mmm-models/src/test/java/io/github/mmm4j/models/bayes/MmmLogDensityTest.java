@@ -165,6 +165,7 @@ class MmmLogDensityTest {
         MmmLogDensity hier = BayesianMmm.logDensity(PANEL, ModelSpec.defaults(PANEL),
                 BayesOptions.defaults().withPriors(effect).withLiftTests(lifts));
         assertTrue(hier.parameterNames().contains("z_geo[tv,g2]"), hier.parameterNames().toString());
+        assertTrue(hier.parameterNames().contains("eta_baseline[g1]"), hier.parameterNames().toString());
         assertGradient(hier, seed);
         MmmLogDensity pooled = BayesianMmm.logDensity(PANEL, ModelSpec.defaults(PANEL),
                 BayesOptions.defaults().withPriors(BayesPriors.defaults().withGeoEffectScale(0)));
