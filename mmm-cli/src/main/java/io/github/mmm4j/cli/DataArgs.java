@@ -97,7 +97,11 @@ final class DataArgs {
         } else {
             b.channels(channels);
         }
-        return b.build();
+        try {
+            return b.build();
+        } catch (IllegalArgumentException e) {
+            throw new Main.BadInputException(e.getMessage());
+        }
     }
 
     /**

@@ -203,6 +203,10 @@ final class Results {
             for (int g = 0; g < geos.size(); g++) {
                 sb.append("| ").append(escape(data.geos().get(g))).append(" |");
                 for (ChannelSummary c : geos.get(g)) {
+                    if (!(c.spend() > 0)) {
+                        sb.append(" no spend |");
+                        continue;
+                    }
                     sb.append(' ').append(ConsoleTable.amount(c.roi()));
                     c.roiInterval().ifPresent(i -> sb.append(" (").append(ConsoleTable.amount(i.lower()))
                             .append(" to ").append(ConsoleTable.amount(i.upper())).append(')'));

@@ -111,6 +111,46 @@ class SynthCommandTest {
             double total = res.get("channels").get(c).get("contribution").asDouble();
             assertEquals(total, sum, 1e-9 * Math.abs(total));
         }
+        // the same rows in another order (geos last to first, dates shuffled within) give the same numbers
+        List<String> lines = Files.readAllLines(d.resolve("data.csv"));
+        List<String> body = new java.util.ArrayList<>(lines.subList(1, lines.size()));
+        java.util.Collections.reverse(body);
+        java.util.Collections.swap(body, 3, 40);
+        body.add(0, lines.get(0));
+        Path reversed = dir.resolve("reversed.csv");
+        Files.write(reversed, body);
+        Run r2 = run("fit", reversed.toString(), "--geo", "geo", "--kpi", "sales", "--channels",
+                "tv,search,social,display", "--controls", "price", "--out", dir.resolve("fit2").toString());
+        assertEquals(0, r2.exit(), r2.err());
+        JsonNode res2 = JSON.readTree(dir.resolve("fit2/results.json").toFile());
+        assertEquals(res.get("channels"), res2.get("channels"));
+        assertEquals(res.get("regions"), res2.get("regions"));
+        // a column cannot be both the geo and the KPI
+        Run clash = run("fit", d.resolve("data.csv").toString(), "--geo", "sales", "--kpi", "sales", "--channels",
+                "tv", "--out", dir.resolve("clash").toString());
+        assertEquals(2, clash.exit());
+        assertTrue(clash.err().contains("column 'sales' is both the geo column and a KPI column"), clash.err());
+        // a geo where a channel never spent: its ROI there is undefined, written as null
+        StringBuilder noSocial = new StringBuilder(lines.get(0)).append('\n');
+        for (String line : lines.subList(1, lines.size())) {
+            String[] f = line.split(",", -1);
+            if (f[1].equals("geo03")) {
+                f[5] = "0";
+            }
+            noSocial.append(String.join(",", f)).append('\n');
+        }
+        Files.writeString(dir.resolve("nosocial.csv"), noSocial);
+        Run r3 = run("fit", dir.resolve("nosocial.csv").toString(), "--geo", "geo", "--kpi", "sales", "--channels",
+                "tv,search,social,display", "--controls", "price", "--out", dir.resolve("fit3").toString());
+        assertEquals(0, r3.exit(), r3.err());
+        JsonNode geo03 = JSON.readTree(dir.resolve("fit3/results.json").toFile()).get("regions").get(2);
+        assertEquals("geo03", geo03.get("geo").asText());
+        JsonNode social = geo03.get("channels").get(2);
+        assertEquals("social", social.get("name").asText());
+        assertEquals(0.0, social.get("spend").asDouble());
+        assertTrue(social.get("roi").isNull() && social.get("roi_lower").isNull() && social.get("mroi").isNull(),
+                social.toString());
+        assertTrue(Files.readString(dir.resolve("fit3/report.md")).contains("no spend"));
     }
 
     /**

@@ -85,6 +85,17 @@ public record CsvSchema(String dateColumn, String kpiColumn, List<String> channe
                 "delimiter '%s' is not allowed", delimiter);
         Checks.checkArgument(brandColumn == null || !brandColumn.equals(geoColumn),
                 "the brand and geo columns are both '%s'; they must differ", brandColumn);
+        for (String[] key : new String[][] {{"geo", geoColumn}, {"brand", brandColumn}}) {
+            String col = key[1];
+            if (col == null) {
+                continue;
+            }
+            String other = col.equals(dateColumn) ? "date" : col.equals(kpiColumn) ? "KPI"
+                    : channels.contains(col) ? "channel" : controls.contains(col) ? "control"
+                    : events.contains(col) ? "event" : exposures.containsValue(col) ? "exposure" : null;
+            Checks.checkArgument(other == null, "column '%s' is both the %s column and a %s column; a %s column holds "
+                    + "names, not values", col, key[0], other, key[0]);
+        }
     }
 
     /**

@@ -39,7 +39,7 @@ import org.apache.commons.csv.CSVRecord;
  * <h2>Format</h2>
  * UTF-8 text (a byte-order mark is skipped), a header row, then one row per period (national data) or per
  * period and geo (long-format panel, with a geo column). Rows may come in any order; they are sorted by geo
- * (in order of first appearance) and date. Columns the schema does not map are ignored, as are unnamed ones
+ * name and date, so the same rows in any order give the same dataset (and the same model). Columns the schema does not map are ignored, as are unnamed ones
  * (such as the index column pandas writes). Empty lines and lines of only spaces are skipped. Numbers are plain
  * decimals ({@code 1234.5}, {@code 1.2e6});
  * an empty cell or {@code NA}, {@code N/A}, {@code null} is a missing value, handled by the schema's
@@ -47,7 +47,7 @@ import org.apache.commons.csv.CSVRecord;
  *
  * <p>Event columns are 0/1 indicators, or categorical: a column none of whose values is a number (for example
  * Robyn's {@code events} column holding {@code na}, {@code event1}, {@code event2}) becomes one 0/1 event per
- * level, named {@code <column>_<level>}, in order of first appearance; missing-value tokens and {@code none}
+ * level, named {@code <column>_<level>}, levels in sorted order; missing-value tokens and {@code none}
  * mean no event. A column that mixes numbers and text is an error at its first non-numeric cell.
  *
  * <h2>Validation</h2>
@@ -554,6 +554,8 @@ public final class MmmCsv {
                 byGeo.computeIfAbsent(geoOf[i] == null ? NATIONAL : geoOf[i], k -> new ArrayList<>()).add(i);
             }
             List<String> geos = new ArrayList<>(byGeo.keySet());
+            // by name, not by first appearance: a model must not depend on the order of the file's rows
+            java.util.Collections.sort(geos);
             for (String g : geos) {
                 byGeo.get(g).sort(Comparator.comparing((Integer i) -> dates[i]).thenComparingLong(i -> lines[i]));
                 checkDuplicates(byGeo.get(g), dates, rawDates, lines, dateCol, keyCol < 0 ? null : g);
@@ -692,8 +694,9 @@ public final class MmmCsv {
         }
 
         /**
-         * The levels of a categorical event column (no non-missing value parses as a number), in order of first
-         * appearance, without the missing-value tokens and {@code none}; or null for a numeric column.
+         * The levels of a categorical event column (no non-missing value parses as a number), sorted (so that the
+         * row order does not matter), without the missing-value tokens and {@code none}; or null for a numeric
+         * column.
          */
         private List<String> categoricalLevels(List<CSVRecord> rows, int col) {
             java.util.LinkedHashSet<String> levels = new java.util.LinkedHashSet<>();
@@ -713,7 +716,12 @@ public final class MmmCsv {
                     levels.add(v);
                 }
             }
-            return levels.isEmpty() ? null : new ArrayList<>(levels);
+            if (levels.isEmpty()) {
+                return null;
+            }
+            List<String> sorted = new ArrayList<>(levels);
+            java.util.Collections.sort(sorted);
+            return sorted;
         }
 
         private List<String> inferChannels() {

@@ -129,12 +129,12 @@ class MmmCsvReadTest {
                 "2020-01-13,north,2,20,7");
         MmmDataset d = read(text, CsvSchema.builder("sales").channels("tv").controls("price").geo("geo").build());
         assertAll(
-                () -> assertEquals(List.of("south", "north"), d.geos(), "geos in order of first appearance"),
+                () -> assertEquals(List.of("north", "south"), d.geos(), "geos sorted by name, whatever the row order"),
                 () -> assertEquals(TimeIndex.regular(JAN6, Frequency.WEEKLY, 2), d.time()),
                 () -> assertEquals(4, d.nRows()),
-                () -> assertArrayEquals(new double[] {3, 4, 1, 2}, d.kpi()),
-                () -> assertArrayEquals(new double[] {30, 40, 10, 20}, d.spend()),
-                () -> assertArrayEquals(new double[] {9, 9, 7, 7}, d.controlValues()),
+                () -> assertArrayEquals(new double[] {1, 2, 3, 4}, d.kpi()),
+                () -> assertArrayEquals(new double[] {10, 20, 30, 40}, d.spend()),
+                () -> assertArrayEquals(new double[] {7, 7, 9, 9}, d.controlValues()),
                 () -> assertArrayEquals(new double[] {1, 2}, d.geo("north").kpi()));
     }
 

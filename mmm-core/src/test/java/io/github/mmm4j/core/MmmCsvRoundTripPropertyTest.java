@@ -60,7 +60,10 @@ class MmmCsvRoundTripPropertyTest {
     @Provide
     Arbitrary<MmmDataset> datasets() {
         Arbitrary<Integer> periods = Arbitraries.integers().between(2, 25);
-        Arbitrary<List<String>> geos = geoName().list().ofMinSize(1).ofMaxSize(3).uniqueElements();
+        // sorted: the reader orders geos by name (any row order gives the same dataset), so only datasets whose geos
+        // are in that order can round-trip exactly
+        Arbitrary<List<String>> geos = geoName().list().ofMinSize(1).ofMaxSize(3).uniqueElements()
+                .map(l -> l.stream().sorted().toList());
         Arbitrary<Frequency> freq = Arbitraries.of(Frequency.class);
         Arbitrary<LocalDate> start = Arbitraries.longs().between(LocalDate.of(1970, 1, 1).toEpochDay(),
                 LocalDate.of(2060, 12, 31).toEpochDay()).map(LocalDate::ofEpochDay);

@@ -1029,7 +1029,7 @@ public final class FittedModel {
      * Per geo and channel: spend, contribution, share (within the geo), ROI and marginal ROI over the data window,
      * with intervals over the draws, computed draw by draw from each draw's own per-geo quantities (never by
      * averaging point estimates), the point estimate defined as for {@link #channels()}. A channel without spend in
-     * a geo has ROI and marginal ROI 0 there. For a model with {@link #hasGeoEffects() per-geo effects} the geos
+     * a geo has ROI and marginal ROI 0 there (undefined: results.json writes null). For a model with {@link #hasGeoEffects() per-geo effects} the geos
      * differ in their effect multipliers; for a pooled model only in spend level and carryover.
      *
      * @return for each geo in {@link MmmDataset#geos()} order, one summary per channel in channel order

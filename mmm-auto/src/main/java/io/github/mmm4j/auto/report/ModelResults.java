@@ -111,7 +111,10 @@ public final class ModelResults {
         return metrics;
     }
 
-    /** Writes a summary's name, spend and estimates with their intervals into {@code o}; returns {@code o}. */
+    /**
+     * Writes a summary's name, spend and estimates with their intervals into {@code o}; returns {@code o}. Where the
+     * channel spent nothing (a geo or cell without it) ROI and marginal ROI are undefined and written as null.
+     */
     private static ObjectNode estimates(ObjectNode o, ChannelSummary c) {
         o.put("name", c.name());
         JsonFields.number(o, "spend", c.spend());
@@ -119,10 +122,19 @@ public final class ModelResults {
         interval(o, "contribution", c.contributionInterval());
         JsonFields.number(o, "share", c.share());
         interval(o, "share", c.shareInterval());
-        JsonFields.number(o, "roi", c.roi());
-        interval(o, "roi", c.roiInterval());
-        JsonFields.number(o, "mroi", c.mroi());
-        interval(o, "mroi", c.mroiInterval());
+        boolean spent = c.spend() > 0;
+        if (spent) {
+            JsonFields.number(o, "roi", c.roi());
+        } else {
+            o.putNull("roi");
+        }
+        interval(o, "roi", spent ? c.roiInterval() : Optional.empty());
+        if (spent) {
+            JsonFields.number(o, "mroi", c.mroi());
+        } else {
+            o.putNull("mroi");
+        }
+        interval(o, "mroi", spent ? c.mroiInterval() : Optional.empty());
         return o;
     }
 
