@@ -78,11 +78,11 @@ final class FitCommand implements Callable<Integer> {
                     + "columns channel,start,end,spend_change,lift,lift_se.")
     Path liftTests;
 
-    @Option(names = "--geo-effect-sd", paramLabel = "S", defaultValue = "0.5",
+    @Option(names = "--geo-effect-sd", paramLabel = "S",
             description = "Bayesian model on a panel: scale of the half-normal prior on each channel's between-geo "
                     + "standard deviation of log effects, so each geo gets its own ROI partially pooled toward the "
-                    + "channel's (default: ${DEFAULT-VALUE}); 0 pools one effect per channel over all geos.")
-    double geoEffectSd;
+                    + "channel's (default: 0.5); 0 pools one effect per channel over all geos.")
+    Double geoEffectSd;
 
     @Mixin
     Common common;
@@ -98,7 +98,8 @@ final class FitCommand implements Callable<Integer> {
         java.util.concurrent.atomic.AtomicLong done = new java.util.concurrent.atomic.AtomicLong();
         BayesOptions o = BayesOptions.defaults().withSeed(common.seed).withHoldout(common.holdoutOrNone()).withChains(chains)
                 .withWarmup(warmup).withDraws(draws).withLiftTests(tests)
-                .withPriors(io.github.mmm4j.models.bayes.BayesPriors.defaults().withGeoEffectScale(geoEffectSd))
+                .withPriors(io.github.mmm4j.models.bayes.BayesPriors.defaults().withGeoEffectScale(geoEffectSd == null
+                        ? io.github.mmm4j.models.bayes.BayesPriors.DEFAULT_GEO_EFFECT_SCALE : geoEffectSd))
                 .withProgress((chain, iteration, phase) -> {
                     long d = done.incrementAndGet();
                     if (d % 100 == 0 || d == total) {
@@ -130,7 +131,11 @@ final class FitCommand implements Callable<Integer> {
             throw new Main.BadInputException("--fixed-transforms cannot be combined with --select " + selector
                     + " (the search chooses the transforms)");
         }
-        if (!(geoEffectSd >= 0 && Double.isFinite(geoEffectSd))) {
+        if (geoEffectSd != null && !model.equals("bayes")) {
+            throw new Main.BadInputException("--geo-effect-sd is for --model bayes; ridge and NNLS pool each "
+                    + "channel's effect over geos");
+        }
+        if (geoEffectSd != null && !(geoEffectSd >= 0 && Double.isFinite(geoEffectSd))) {
             throw new Main.BadInputException("--geo-effect-sd " + geoEffectSd + " must be finite and >= 0");
         }
         MmmDataset data = dataArgs.read();

@@ -123,9 +123,10 @@ final class Results {
     static String table(FittedModel model) {
         StringBuilder sb = new StringBuilder();
         MmmDataset data = model.data();
-        sb.append(String.format(Locale.ROOT, "mmm4j %s | %s model of %s | %d periods (%s to %s)%n",
+        sb.append(String.format(Locale.ROOT, "mmm4j %s | %s model of %s | %d periods (%s to %s)%s%n",
                 model.provenance().library(), model.estimator(), data.kpiName(), data.nPeriods(),
-                data.time().start(), data.time().end()));
+                data.time().start(), data.time().end(), data.nGeos() > 1 ? " x " + data.nGeos() + " geos"
+                        + (model.hasGeoEffects() ? ", per-geo effects" : "") : ""));
         sb.append(fit(model)).append(String.format(Locale.ROOT, "%n"));
         sampler(model).ifPresent(line -> sb.append(line).append(String.format(Locale.ROOT, "%n")));
         sb.append(String.format(Locale.ROOT, "%n"));

@@ -125,6 +125,15 @@ class SynthCommandTest {
         JsonNode res2 = JSON.readTree(dir.resolve("fit2/results.json").toFile());
         assertEquals(res.get("channels"), res2.get("channels"));
         assertEquals(res.get("regions"), res2.get("regions"));
+        // the geo effect prior is the Bayesian model's; a panel read without --geo names the fix
+        Run sd = run("fit", d.resolve("data.csv").toString(), "--geo", "geo", "--kpi", "sales", "--channels", "tv",
+                "--geo-effect-sd", "0.3", "--out", dir.resolve("sd").toString());
+        assertEquals(2, sd.exit());
+        assertTrue(sd.err().contains("--geo-effect-sd is for --model bayes"), sd.err());
+        Run noGeo = run("fit", d.resolve("data.csv").toString(), "--kpi", "sales", "--channels", "tv", "--out",
+                dir.resolve("nogeo").toString());
+        assertEquals(2, noGeo.exit());
+        assertTrue(noGeo.err().contains("duplicate date") && noGeo.err().contains("geo column"), noGeo.err());
         // a column cannot be both the geo and the KPI
         Run clash = run("fit", d.resolve("data.csv").toString(), "--geo", "sales", "--kpi", "sales", "--channels",
                 "tv", "--out", dir.resolve("clash").toString());

@@ -610,13 +610,15 @@ public final class MmmCsv {
 
         private void checkDuplicates(List<Integer> idx, LocalDate[] dates, String[] rawDates, long[] lines,
                 int dateCol, String geo) {
-            String where = geo == null ? "" : " in geo '" + geo + "'";
+            String where = geo == null ? "" : (schema.geoColumn() == null ? " in brand '" : geo.contains(
+                    CsvSchema.CELL_SEPARATOR) ? " in cell '" : " in geo '") + geo + "'";
+            String hint = geo == null ? " (a panel, one row per period and geo, needs its geo column named)" : "";
             for (int j = 1; j < idx.size(); j++) {
                 int a = idx.get(j - 1);
                 int b = idx.get(j);
                 if (dates[a].equals(dates[b])) {
                     throw error(lines[b], dateCol, rawDates[b],
-                            "is a duplicate date" + where + "; also on line " + lines[a]);
+                            "is a duplicate date" + where + "; also on line " + lines[a] + hint);
                 }
             }
             if (idx.size() < 2) {
