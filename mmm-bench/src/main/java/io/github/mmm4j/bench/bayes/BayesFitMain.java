@@ -37,7 +37,9 @@ public final class BayesFitMain {
     /**
      * Runs the benchmark.
      *
-     * @param args {@code [csv path [repeats]]}; defaults {@code /work/shared/reference/stan/mmm_N156_C5.csv}, 3
+     * @param args {@code [csv path [repeats [priors]]]}; defaults {@code /work/shared/reference/stan/mmm_N156_C5.csv},
+     *     3, {@code bench}; {@code priors = defaults} samples the library's current default posterior (slope
+     *     {@code LogNormal(0, 0.25)}, media contribution prior on ROI) instead of {@link BenchPriors}'
      */
     public static void main(String[] args) {
         Path csv = Path.of(args.length > 0 ? args[0] : "/work/shared/reference/stan/mmm_N156_C5.csv");
@@ -49,7 +51,9 @@ public final class BayesFitMain {
             cs.add(new ChannelSpec(c, Adstock.geometric(0.5, 8, true), Saturation.hill(1, 1)));
         }
         ModelSpec spec = new ModelSpec(cs, true, 2);
-        BayesOptions options = BenchPriors.options();
+        boolean libraryDefaults = args.length > 2 && args[2].equals("defaults");
+        BayesOptions options = libraryDefaults ? BayesOptions.defaults()
+                : BenchPriors.options();
         BayesianMmm.fit(data, spec, options.withWarmup(200).withDraws(200).withSeed(999));
         System.out.printf(Locale.ROOT, "%-5s %9s %8s %8s %10s %9s %5s %8s%n", "seed", "wall_s", "minESS", "ESS/s",
                 "gradients", "us/grad", "div", "maxRhat");
