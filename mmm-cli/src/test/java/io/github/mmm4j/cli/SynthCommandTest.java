@@ -194,6 +194,10 @@ class SynthCommandTest {
         assertEquals("r01", res.get("cells").get(0).get("geo").asText());
         assertEquals(2, res.get("brands").size());
         assertEquals(10, res.get("regions").size());
+        List<String> dec = Files.readAllLines(dir.resolve("fit/decomposition.csv"));
+        assertTrue(dec.get(0).startsWith("date,brand,geo,"), dec.get(0));
+        assertTrue(dec.get(1).startsWith("2023-01-02,acme,r01,"), dec.get(1));
+        assertTrue(Files.readAllLines(dir.resolve("fit/predictions.csv")).get(0).startsWith("date,brand,geo,actual"));
         for (int c = 0; c < 4; c++) {
             double total = res.get("channels").get(c).get("contribution").asDouble();
             for (String group : List.of("brands", "regions", "cells")) {

@@ -43,6 +43,25 @@ public record CsvSchema(String dateColumn, String kpiColumn, List<String> channe
     public static final String CELL_SEPARATOR = " / ";
 
     /**
+     * Splits a panel's geo names into brand and region when every name is a brand x region cell
+     * ({@code BRAND / REGION}, see {@link #CELL_SEPARATOR}).
+     *
+     * @param geos a dataset's geo names
+     * @return per geo {@code {brand, region}}, or empty unless every name is a cell
+     */
+    public static java.util.Optional<List<String[]>> cells(List<String> geos) {
+        List<String[]> out = new ArrayList<>(geos.size());
+        for (String g : geos) {
+            int k = g.indexOf(CELL_SEPARATOR);
+            if (k <= 0 || k != g.lastIndexOf(CELL_SEPARATOR) || k + CELL_SEPARATOR.length() >= g.length()) {
+                return java.util.Optional.empty();
+            }
+            out.add(new String[] {g.substring(0, k), g.substring(k + CELL_SEPARATOR.length())});
+        }
+        return java.util.Optional.of(List.copyOf(out));
+    }
+
+    /**
      * A schema without a brand column (the form before brands were added).
      *
      * @param dateColumn the date column

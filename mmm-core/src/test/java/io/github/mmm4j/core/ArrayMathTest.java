@@ -3,7 +3,6 @@ package io.github.mmm4j.core;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import java.math.BigDecimal;
-import java.math.MathContext;
 import net.jqwik.api.ForAll;
 import net.jqwik.api.Property;
 import net.jqwik.api.constraints.IntRange;
@@ -34,8 +33,10 @@ class ArrayMathTest {
         }
         // n roundings at most, each below 2^-53 of a partial sum bounded by sum |terms|
         double tol = (n + 1) * 0x1p-52 * Math.max(scale, 1e-300);
-        assertEquals(dot.round(MathContext.DECIMAL64).doubleValue(), ArrayMath.dot(a, aOff, b, bOff, n), tol);
-        assertEquals(sum.round(MathContext.DECIMAL64).doubleValue(), ArrayMath.sum(a, aOff, n), tol);
+        // the exact sums rounded once, correctly, to double (rounding to DECIMAL64's 16 digits first added up to
+        // 5e-17 of error, more than the tolerance of a short sum: a failure seen once on a random seed)
+        assertEquals(dot.doubleValue(), ArrayMath.dot(a, aOff, b, bOff, n), tol);
+        assertEquals(sum.doubleValue(), ArrayMath.sum(a, aOff, n), tol);
     }
 
     @Test

@@ -147,10 +147,8 @@ public final class ModelResults {
      */
     private static void panel(ObjectNode root, FittedModel m) {
         List<String> geos = m.data().geos();
-        String sep = io.github.mmm4j.core.CsvSchema.CELL_SEPARATOR;
-        boolean cells = geos.stream().allMatch(g -> g.indexOf(sep) > 0 && g.indexOf(sep) == g.lastIndexOf(sep)
-                && g.indexOf(sep) + sep.length() < g.length());
-        if (!cells) {
+        java.util.Optional<List<String[]>> cells = io.github.mmm4j.core.CsvSchema.cells(geos);
+        if (cells.isEmpty()) {
             root.set("regions", regions(m));
             return;
         }
@@ -159,9 +157,8 @@ public final class ModelResults {
         java.util.Map<String, List<String>> byRegion = new java.util.LinkedHashMap<>();
         for (int g = 0; g < geos.size(); g++) {
             String name = geos.get(g);
-            int k = name.indexOf(sep);
-            String brand = name.substring(0, k);
-            String region = name.substring(k + sep.length());
+            String brand = cells.get().get(g)[0];
+            String region = cells.get().get(g)[1];
             ObjectNode cell = (ObjectNode) cellArray.get(g);
             cell.remove("geo");
             ObjectNode ordered = JSON.createObjectNode();

@@ -76,11 +76,16 @@ public final class PredictionCsv {
         double[] pl = b.predictedLower();
         double[] pu = b.predictedUpper();
         double[] predicted = d.predicted();
-        List<String> header = new ArrayList<>();
-        header.add("date");
-        if (geo) {
-            header.add("geo");
+        // brand x region cells get a brand and a geo column; other panels a geo column
+        List<String[]> cells = geo ? io.github.mmm4j.core.CsvSchema.cells(data.geos()).orElse(null) : null;
+        List<String> keys = new ArrayList<>(List.of("date"));
+        if (cells != null) {
+            keys.add("brand");
         }
+        if (geo) {
+            keys.add("geo");
+        }
+        List<String> header = new ArrayList<>(keys);
         for (String c : comps) {
             header.add(c);
             header.add(c + "_lower");
@@ -89,7 +94,7 @@ public final class PredictionCsv {
         header.add("predicted");
         header.add("predicted_lower");
         header.add("predicted_upper");
-        List<String> ph = new ArrayList<>(geo ? List.of("date", "geo") : List.of("date"));
+        List<String> ph = new ArrayList<>(keys);
         ph.addAll(List.of("actual", "predicted", "predicted_lower", "predicted_upper"));
         Path dec = dir.resolve(DECOMPOSITION);
         Path pred = dir.resolve(PREDICTIONS);
@@ -104,7 +109,10 @@ public final class PredictionCsv {
                     int r = g * nt + t;
                     row.clear();
                     row.add(data.time().date(t).toString());
-                    if (geo) {
+                    if (cells != null) {
+                        row.add(cells.get(g)[0]);
+                        row.add(cells.get(g)[1]);
+                    } else if (geo) {
                         row.add(data.geos().get(g));
                     }
                     List<String> prow = new ArrayList<>(row);
