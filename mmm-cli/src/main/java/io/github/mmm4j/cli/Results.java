@@ -216,6 +216,16 @@ final class Results {
                 sb.append('\n');
             }
         }
+        io.github.mmm4j.core.CsvSchema.cells(data.geos()).ifPresent(cells -> {
+            java.util.Map<String, List<String>> byBrand = new java.util.TreeMap<>();
+            java.util.Map<String, List<String>> byRegion = new java.util.TreeMap<>();
+            for (int g = 0; g < cells.size(); g++) {
+                byBrand.computeIfAbsent(cells.get(g)[0], k -> new java.util.ArrayList<>()).add(data.geos().get(g));
+                byRegion.computeIfAbsent(cells.get(g)[1], k -> new java.util.ArrayList<>()).add(data.geos().get(g));
+            }
+            groupTable(sb, model, "brand", byBrand);
+            groupTable(sb, model, "region", byRegion);
+        });
         CollinearityReport col = model.collinearity();
         if (!col.severeNames().isEmpty() || col.illConditioned()) {
             sb.append(String.format(Locale.ROOT, "%nCollinearity: condition number %.1f; columns with VIF above %.0f: %s. "
@@ -229,6 +239,32 @@ final class Results {
                 model.drawCount() > 0 ? String.format(Locale.ROOT, " Intervals are %d%% intervals from %d draws.",
                         Math.round(100 * model.intervalLevel()), model.drawCount()) : ""));
         return sb.toString();
+    }
+
+    /** A table of ROI (with its interval) per group of cells and channel, aggregated over the cells draw by draw. */
+    private static void groupTable(StringBuilder sb, FittedModel model, String what,
+            java.util.Map<String, List<String>> groups) {
+        MmmDataset data = model.data();
+        sb.append(String.format(Locale.ROOT, "%n## ROI per %s%n%nEach %s's cells added up draw by draw.%n%n| %s |",
+                what, what, what));
+        for (String c : data.channels()) {
+            sb.append(' ').append(escape(c)).append(" |");
+        }
+        sb.append("\n|---|").append("---:|".repeat(data.nChannels())).append('\n');
+        groups.forEach((name, cells) -> {
+            sb.append("| ").append(escape(name)).append(" |");
+            for (ChannelSummary c : model.channelsOver(cells)) {
+                if (!(c.spend() > 0)) {
+                    sb.append(" no spend |");
+                    continue;
+                }
+                sb.append(' ').append(ConsoleTable.amount(c.roi()));
+                c.roiInterval().ifPresent(i -> sb.append(" (").append(ConsoleTable.amount(i.lower())).append(" to ")
+                        .append(ConsoleTable.amount(i.upper())).append(')'));
+                sb.append(" |");
+            }
+            sb.append('\n');
+        });
     }
 
     private static String escape(String s) {

@@ -194,6 +194,9 @@ class SynthCommandTest {
         assertEquals("r01", res.get("cells").get(0).get("geo").asText());
         assertEquals(2, res.get("brands").size());
         assertEquals(10, res.get("regions").size());
+        String md = Files.readString(dir.resolve("fit/report.md"));
+        assertTrue(md.contains("## ROI per brand") && md.contains("| zenith |") && md.contains("## ROI per region")
+                && md.contains("| r10 |"), md);
         List<String> dec = Files.readAllLines(dir.resolve("fit/decomposition.csv"));
         assertTrue(dec.get(0).startsWith("date,brand,geo,"), dec.get(0));
         assertTrue(dec.get(1).startsWith("2023-01-02,acme,r01,"), dec.get(1));
