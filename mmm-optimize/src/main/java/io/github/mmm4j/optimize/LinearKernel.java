@@ -82,8 +82,11 @@ final class LinearKernel implements Kernel {
             double[] b = w[c];
             double[] mc = mult[c];
             double s = 0;
-            for (int r = 0; r < a.length; r++) {
-                s += mc[r / horizon] * sat.value(a[r] + x * b[r]);
+            for (int g = 0, r = 0; g < mc.length; g++) {
+                double m = mc[g];
+                for (int e = r + horizon; r < e; r++) {
+                    s += m * sat.value(a[r] + x * b[r]);
+                }
             }
             return s;
         }
@@ -94,9 +97,12 @@ final class LinearKernel implements Kernel {
             double[] b = w[c];
             double[] mc = mult[c];
             double s = 0;
-            for (int r = 0; r < a.length; r++) {
-                if (b[r] != 0) {
-                    s += mc[r / horizon] * (sat.derivative(a[r] + x * b[r]) * b[r]);
+            for (int g = 0, r = 0; g < mc.length; g++) {
+                double m = mc[g];
+                for (int e = r + horizon; r < e; r++) {
+                    if (b[r] != 0) {
+                        s += m * (sat.derivative(a[r] + x * b[r]) * b[r]);
+                    }
                 }
             }
             return s;

@@ -222,7 +222,7 @@ final class Posterior {
                     double mu = intercepts[d];
                     double amp = amps == null ? 1.0 : amps[d * ng + g];
                     for (int j = 0; j < pb; j++) {
-                        double f = amp != 1.0 && shape[j] ? amp : 1.0;
+                        double f = shape[j] ? amp : 1.0;
                         mu += f * coefs[d * nCoef + j] * design.get(r, j);
                     }
                     for (int c = 0; c < nCh; c++) {
