@@ -73,7 +73,7 @@ public final class AutoAnalysis {
         progress.report("explore", 0, 0, "profiling the data");
         int holdout = options.holdout() > 0 ? options.holdout()
                 : Math.max(4, Math.min(26, (int) Math.round(0.1 * data.nPeriods())));
-        RoundConfig config = new RoundConfig(ModelSpec.defaults(data), holdout, List.of(), options.estimators(),
+        RoundConfig config = new RoundConfig(ModelSpec.defaults(data).withPrice(options.price()), holdout, List.of(), options.estimators(),
                 options.searchIterations() > 0, List.of());
         DataProfile profile = Explorer.explore(data, 0, experiments(config), holdout);
         progress.report("explore", 0, 1, "readiness " + profile.readiness() + " of 5");
@@ -315,6 +315,7 @@ public final class AutoAnalysis {
             return data;
         }
         MmmDataset.Builder b = MmmDataset.builder(data.time()).geos(data.geos()).kpi(data.kpiName(), data.kpi());
+        data.populations().ifPresent(b::population);
         for (int c = 0; c < data.nChannels(); c++) {
             double[] x = null;
             if (data.hasExposure(c)) {

@@ -24,10 +24,11 @@ import io.github.mmm4j.models.bayes.BayesianMmm;
  *     estimators (ridge, NNLS) their transforms, in {@value #SEARCH_TRIALS} trials; 0 for no search (the
  *     structure's own parameters are used)
  * @param progress the progress listener
+ * @param price the price control of the models' spec and its pooling, or null for none
  */
 public record AutoOptions(int maxRounds, long seed, int holdout, Map<String, double[]> expectedRoi,
         List<Estimator> estimators, int searchIterations,
-        AutoProgress progress) {
+        AutoProgress progress, io.github.mmm4j.models.ModelSpec.Price price) {
 
     /** Trials of the hyperparameter search (each a CMA-ES run, in parallel). */
     public static final int SEARCH_TRIALS = 2;
@@ -74,7 +75,7 @@ public record AutoOptions(int maxRounds, long seed, int holdout, Map<String, dou
      *     when R-hat says so), a search of 2 x 1,000 iterations, no expected ranges, no progress
      */
     public static AutoOptions defaults() {
-        return new AutoOptions(4, 42, 0, Map.of(), defaultEstimators(), 1000, AutoProgress.NONE);
+        return new AutoOptions(4, 42, 0, Map.of(), defaultEstimators(), 1000, AutoProgress.NONE, null);
     }
 
     /**
@@ -82,7 +83,7 @@ public record AutoOptions(int maxRounds, long seed, int holdout, Map<String, dou
      * @return a copy with that search budget
      */
     public AutoOptions withSearchIterations(int iterations) {
-        return new AutoOptions(maxRounds, seed, holdout, expectedRoi, estimators, iterations, progress);
+        return new AutoOptions(maxRounds, seed, holdout, expectedRoi, estimators, iterations, progress, price);
     }
 
     /**
@@ -90,7 +91,7 @@ public record AutoOptions(int maxRounds, long seed, int holdout, Map<String, dou
      * @return a copy with that seed
      */
     public AutoOptions withSeed(long newSeed) {
-        return new AutoOptions(maxRounds, newSeed, holdout, expectedRoi, estimators, searchIterations, progress);
+        return new AutoOptions(maxRounds, newSeed, holdout, expectedRoi, estimators, searchIterations, progress, price);
     }
 
     /**
@@ -99,7 +100,7 @@ public record AutoOptions(int maxRounds, long seed, int holdout, Map<String, dou
      */
     public AutoOptions withMaxRounds(int rounds) {
         return new AutoOptions(rounds, seed, holdout, expectedRoi, estimators,
-                searchIterations, progress);
+                searchIterations, progress, price);
     }
 
     /**
@@ -107,7 +108,7 @@ public record AutoOptions(int maxRounds, long seed, int holdout, Map<String, dou
      * @return a copy with that holdout
      */
     public AutoOptions withHoldout(int periods) {
-        return new AutoOptions(maxRounds, seed, periods, expectedRoi, estimators, searchIterations, progress);
+        return new AutoOptions(maxRounds, seed, periods, expectedRoi, estimators, searchIterations, progress, price);
     }
 
     /**
@@ -116,7 +117,7 @@ public record AutoOptions(int maxRounds, long seed, int holdout, Map<String, dou
      */
     public AutoOptions withExpectedRoi(Map<String, double[]> ranges) {
         return new AutoOptions(maxRounds, seed, holdout, ranges, estimators,
-                searchIterations, progress);
+                searchIterations, progress, price);
     }
 
     /**
@@ -125,14 +126,23 @@ public record AutoOptions(int maxRounds, long seed, int holdout, Map<String, dou
      */
     public AutoOptions withEstimators(List<Estimator> list) {
         return new AutoOptions(maxRounds, seed, holdout, expectedRoi, list,
-                searchIterations, progress);
+                searchIterations, progress, price);
     }
 
     /**
-     * @param listener the progress listener
-     * @return a copy with that listener
+     * @param newPrice the price of the models' spec ({@link io.github.mmm4j.models.ModelSpec.Price}), or null
+     * @return a copy with that price
+     */
+    public AutoOptions withPrice(io.github.mmm4j.models.ModelSpec.Price newPrice) {
+        return new AutoOptions(maxRounds, seed, holdout, expectedRoi, estimators, searchIterations, progress,
+                newPrice);
+    }
+
+    /**
+     * @param listener receives progress
+     * @return a copy reporting to that listener
      */
     public AutoOptions withProgress(AutoProgress listener) {
-        return new AutoOptions(maxRounds, seed, holdout, expectedRoi, estimators, searchIterations, listener);
+        return new AutoOptions(maxRounds, seed, holdout, expectedRoi, estimators, searchIterations, listener, price);
     }
 }

@@ -134,7 +134,7 @@ public final class Explorer {
         int score = 5;
 
         ModelSpec spec = ModelSpec.defaults(data);
-        int parameters = Design.of(data, spec, Design.Frame.of(data)).cols() + 1;
+        int parameters = Design.of(data, spec, Design.Frame.of(data, spec)).cols() + 1;
         double perParam = (double) data.nRows() / parameters;
 
         if (n < 52) {

@@ -62,7 +62,7 @@ final class AutoCommand implements Callable<Integer> {
             LiftTestFile.checkChannelsAndDates(liftTests, tests, data);
         }
         run(data, ranges, dataArgs.file.getFileName().toString(), dataArgs.schema(), maxRounds, common, progress, spec,
-                tests);
+                tests, dataArgs.price());
         return 0;
     }
 
@@ -72,11 +72,11 @@ final class AutoCommand implements Callable<Integer> {
      */
     static PipelineResult run(MmmDataset data, Map<String, double[]> ranges, String source, CsvSchema schema,
             int rounds, Common common, boolean progress, picocli.CommandLine.Model.CommandSpec spec,
-            List<LiftTest> liftTests) {
+            List<LiftTest> liftTests, io.github.mmm4j.models.ModelSpec.Price price) {
         int holdout = holdout(common.holdout, data.nPeriods(), source);
         ProgressBar bar = new ProgressBar(spec.commandLine().getErr(), progress || ProgressBar.interactive());
         AutoOptions options = AutoOptions.defaults().withSeed(common.seed).withMaxRounds(rounds)
-                .withHoldout(holdout).withExpectedRoi(ranges)
+                .withHoldout(holdout).withExpectedRoi(ranges).withPrice(price)
                 .withProgress((stage, round, fraction, message) -> bar.update(
                         round > 0 ? stage + " r" + round : stage, fraction, message));
         if (!liftTests.isEmpty()) {

@@ -57,6 +57,16 @@ final class DataArgs {
             + "each brand in each region is a cell named 'BRAND / REGION'; alone, each brand is a cell.")
     String brand;
 
+    @Option(names = "--population", paramLabel = "COL", description = "Population column of a panel (the same "
+            + "number in every row of a geo): media is then modelled per capita, so one response curve fits a small "
+            + "and a large geo, and each geo's effect is counted back at its own size (as Google Meridian does).")
+    String population;
+
+    @Option(names = "--price", paramLabel = "COL", description = "Price column (positive; a control need not list "
+            + "it): the baseline is multiplied by (price / reference)^elasticity, with one elasticity per brand "
+            + "(--brand) or one for all geos, reported with its interval (results.json price_elasticity).")
+    String price;
+
     @Option(names = "--missing", paramLabel = "POLICY", defaultValue = "FAIL",
             description = "Empty cells: FAIL or ZERO_FILL_SPEND (default: ${DEFAULT-VALUE}).")
     MissingValuePolicy missing;
@@ -86,11 +96,18 @@ final class DataArgs {
             }
             allControls.add(o);
         }
+        if (price != null && !allControls.contains(price)) {
+            allControls.add(price);
+        }
+        if (population != null && geo == null && brand == null) {
+            throw new Main.BadInputException("--population " + population + " needs --geo (or --brand): population "
+                    + "is per geo of a panel");
+        }
         if (brand != null && brand.equals(geo)) {
             throw new Main.BadInputException("--brand and --geo both name column '" + brand + "'; give two columns");
         }
         CsvSchema.Builder b = CsvSchema.builder(kpi).date(date).datePattern(dateFormat).missingValues(missing)
-                .controls(allControls).events(events).geo(geo).brand(brand);
+                .controls(allControls).events(events).geo(geo).brand(brand).population(population);
         exposures.forEach(b::exposure);
         if (channels.isEmpty()) {
             b.inferChannels();
@@ -102,6 +119,15 @@ final class DataArgs {
         } catch (IllegalArgumentException e) {
             throw new Main.BadInputException(e.getMessage());
         }
+    }
+
+    /**
+     * The price of the model spec, from {@code --price}: pooled by brand when the data has brands.
+     *
+     * @return the price, or null without {@code --price}
+     */
+    io.github.mmm4j.models.ModelSpec.Price price() {
+        return price == null ? null : new io.github.mmm4j.models.ModelSpec.Price(price, brand != null);
     }
 
     /**

@@ -30,7 +30,7 @@ final class DemoCommand implements Callable<Integer> {
     public Integer call() {
         MmmDataset data = DemoData.generate(common.seed);
         AutoCommand.run(data, Map.of(), "demo data (seed " + common.seed + ")", MmmCsv.schemaOf(data), 4, common,
-                false, spec, java.util.List.of());
+                false, spec, java.util.List.of(), null);
         return 0;
     }
 }

@@ -142,7 +142,7 @@ final class FitCommand implements Callable<Integer> {
         java.util.Map<String, Sign> signs = dataArgs.organicSigns();
         RidgeOptions options = RidgeOptions.defaults().withHoldout(common.holdoutOrNone()).withSeed(common.seed)
                 .withControlSigns(signs).withFixedTransforms(fixedTransforms || robyn);
-        ModelSpec modelSpec = ModelSpec.defaults(data);
+        ModelSpec modelSpec = ModelSpec.defaults(data).withPrice(dataArgs.price());
         com.fasterxml.jackson.databind.node.ObjectNode extra = null;
         if (robyn) {
             ProgressBar bar = new ProgressBar(spec.commandLine().getErr(), progress || ProgressBar.interactive());

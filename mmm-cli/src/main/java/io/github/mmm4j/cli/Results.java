@@ -29,7 +29,8 @@ import java.util.Optional;
  *
  * <p>{@code results.json} has at least: {@code model}, {@code kpi}, {@code seed}, {@code version},
  * {@code metrics.train} and (with a holdout) {@code metrics.test}, each with {@code r2}, {@code mape},
- * {@code nrmse}; and {@code channels}, a list of objects with {@code name}, {@code spend},
+ * {@code nrmse} (on a panel also {@code metrics.total_train} and {@code metrics.total_test}, of the KPI summed over
+ * geos per period); and {@code channels}, a list of objects with {@code name}, {@code spend},
  * {@code contribution}, {@code share}, {@code roi}. Non-finite numbers are written as {@code null}. With
  * {@code --search}, {@code search} holds the budget, the selected candidate's objectives and penalty,
  * {@code front_size} and up to {@link #MAX_FRONT} evenly spaced members of the Pareto front.
@@ -129,6 +130,7 @@ final class Results {
                         + (model.hasGeoEffects() ? ", per-geo effects" : "") : ""));
         sb.append(fit(model)).append(String.format(Locale.ROOT, "%n"));
         sampler(model).ifPresent(line -> sb.append(line).append(String.format(Locale.ROOT, "%n")));
+        price(model).ifPresent(line -> sb.append(line).append(String.format(Locale.ROOT, "%n")));
         sb.append(String.format(Locale.ROOT, "%n"));
         String lvl = String.format(Locale.ROOT, "ROI %d%% interval", Math.round(100 * model.intervalLevel()));
         boolean iv = model.drawCount() > 0;
@@ -156,6 +158,27 @@ final class Results {
         });
     }
 
+    /**
+     * The price elasticities in one line, for a model with a price: each brand's (or the one pooled) estimate with its
+     * interval, read as the percentage change of the baseline per 1% change of price.
+     */
+    static Optional<String> price(FittedModel model) {
+        if (model.spec().price() == null) {
+            return Optional.empty();
+        }
+        List<String> parts = new java.util.ArrayList<>();
+        for (io.github.mmm4j.models.PriceElasticity e : model.priceElasticities()) {
+            String v = Double.isFinite(e.estimate()) ? String.format(Locale.ROOT, "%.3g", e.estimate())
+                    : "undefined (fitted baseline not positive)";
+            String iv = e.interval().map(i -> String.format(Locale.ROOT, " [%.3g, %.3g]", i.lower(), i.upper()))
+                    .orElse("");
+            parts.add((e.brand().equals("all") ? "" : e.brand() + " ") + v + iv);
+        }
+        return Optional.of(String.format(Locale.ROOT, "price elasticity of the baseline ('%s', %% change per 1%% "
+                + "price change, %d%% interval): %s", model.spec().price().control(),
+                Math.round(100 * model.intervalLevel()), String.join("; ", parts)));
+    }
+
     private static String fit(FittedModel model) {
         FitMetrics tr = model.trainMetrics();
         Optional<FitMetrics> te = model.testMetrics();
@@ -164,6 +187,18 @@ final class Results {
         if (te.isPresent()) {
             s += String.format(Locale.ROOT, " | holdout (%d periods) R² %.3f, MAPE %.1f%%, NRMSE %.3f",
                     model.holdout(), te.get().r2(), 100 * te.get().mape(), te.get().nrmse());
+        }
+        Optional<FitMetrics> total = model.totalTrainMetrics();
+        if (total.isPresent()) {
+            // per geo and period above; the total over geos is what a national model (and Meridian's
+            // "national" fit table) is judged on
+            s += String.format(Locale.ROOT, " (per geo and period)%nfit of the total over %d geos: train R² %.3f, "
+                    + "MAPE %.1f%%", model.data().nGeos(), total.get().r2(), 100 * total.get().mape());
+            Optional<FitMetrics> tt = model.totalTestMetrics();
+            if (tt.isPresent()) {
+                s += String.format(Locale.ROOT, " | holdout R² %.3f, MAPE %.1f%%", tt.get().r2(),
+                        100 * tt.get().mape());
+            }
         }
         return s;
     }
@@ -177,6 +212,7 @@ final class Results {
                 data.time().end(), data.nGeos() > 1 ? ", " + data.nGeos() + " geos" : ""));
         sb.append(fit(model)).append("\n\n");
         sampler(model).ifPresent(line -> sb.append(line).append("\n\n"));
+        price(model).ifPresent(line -> sb.append(escape(line)).append("\n\n"));
         ChannelSummary best = model.channels().stream().max((a, b) -> Double.compare(a.roi(), b.roi())).orElseThrow();
         sb.append(String.format(Locale.ROOT, "Highest return: **%s**, about %s of %s per unit spent.%n%n",
                 escape(best.name()), ConsoleTable.amount(best.roi()), escape(data.kpiName())));

@@ -3,6 +3,7 @@ package io.github.mmm4j.cli;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -224,6 +225,57 @@ class SynthCommandTest {
         assertEquals(2, same.exit());
         assertTrue(same.err().contains("--brand and --geo"), same.err());
         assertFalse(Files.exists(dir.resolve("bad")) || Files.exists(dir.resolve("same")));
+    }
+
+    /**
+     * A population column: the panel is modelled per capita (model.json's frame carries each geo's size), totals
+     * are still the sums of the regions, the fit of the total over geos is reported; a population that changes within
+     * a geo, or one without a panel, is exit 2 naming the line, column and value.
+     */
+    @Test
+    void populationColumnModelsMediaPerCapita(@TempDir Path dir) throws IOException {
+        Path d = dir.resolve("geo");
+        assertEquals(0, run("synth", "--preset", "geo", "--seed", "7", "--out", d.toString()).exit());
+        List<String> lines = Files.readAllLines(d.resolve("data.csv"));
+        StringBuilder csv = new StringBuilder(lines.get(0)).append(",population\n");
+        for (String line : lines.subList(1, lines.size())) {
+            int g = Integer.parseInt(line.split(",", -1)[1].substring(3));
+            csv.append(line).append(',').append(100000 * g).append('\n');
+        }
+        Path data = dir.resolve("pop.csv");
+        Files.writeString(data, csv);
+        Run r = run("fit", data.toString(), "--geo", "geo", "--population", "population", "--kpi", "sales",
+                "--channels", "tv,search,social,display", "--controls", "price", "--out", dir.resolve("fit").toString());
+        assertEquals(0, r.exit(), r.err());
+        assertTrue(r.out().contains("fit of the total over 20 geos"), r.out());
+        JsonNode model = JSON.readTree(dir.resolve("fit/model.json").toFile());
+        JsonNode size = model.get("frame").get("geo_size");
+        assertEquals(20, size.size());
+        assertEquals(20.0, size.get(19).asDouble() / size.get(0).asDouble(), 1e-9);
+        JsonNode res = JSON.readTree(dir.resolve("fit/results.json").toFile());
+        assertTrue(res.get("metrics").get("total_train").get("mape").asDouble() > 0);
+        for (int c = 0; c < 4; c++) {
+            double sum = 0;
+            for (JsonNode reg : res.get("regions")) {
+                sum += reg.get("channels").get(c).get("contribution").asDouble();
+            }
+            double total = res.get("channels").get(c).get("contribution").asDouble();
+            assertEquals(total, sum, 1e-9 * Math.abs(total));
+        }
+        // one row of geo03 with another population
+        String changed = csv.toString().replaceFirst("(\\n[^\\n]*,geo03,[^\\n]*,)300000\\n", "$1300001\n");
+        assertNotEquals(csv.toString(), changed);
+        Files.writeString(dir.resolve("bad.csv"), changed);
+        Run bad = run("fit", dir.resolve("bad.csv").toString(), "--geo", "geo", "--population", "population",
+                "--kpi", "sales", "--channels", "tv", "--out", dir.resolve("bad").toString());
+        assertEquals(2, bad.exit());
+        assertTrue(bad.err().contains("300001") && bad.err().contains("population") && bad.err().contains("line"),
+                bad.err());
+        Run noGeo = run("fit", data.toString(), "--population", "population", "--kpi", "sales", "--channels", "tv",
+                "--out", dir.resolve("nogeo").toString());
+        assertEquals(2, noGeo.exit());
+        assertTrue(noGeo.err().contains("--population population needs --geo"), noGeo.err());
+        assertFalse(Files.exists(dir.resolve("bad")) || Files.exists(dir.resolve("nogeo")));
     }
 
     @Test

@@ -67,4 +67,21 @@ public final class ArrayMath {
         }
         return (s0 + s1) + (s2 + s3);
     }
+
+    /**
+     * Multiplies {@code a[off, off + n)} by {@code factor} in place; leaves it untouched (bit for bit) when the
+     * factor is exactly 1.
+     *
+     * @param a (input/output) the array
+     * @param off the first element
+     * @param n the number of elements
+     * @param factor the factor
+     */
+    public static void scale(double[] a, int off, int n, double factor) {
+        if (factor != 1.0) {
+            for (int i = off; i < off + n; i++) {
+                a[i] *= factor;
+            }
+        }
+    }
 }

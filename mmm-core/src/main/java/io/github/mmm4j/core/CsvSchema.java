@@ -31,10 +31,13 @@ import java.util.Objects;
  * @param brandColumn the brand column of a brand x region panel, or null. With a geo column too, each cell is one
  *     brand in one region and is named {@code BRAND / REGION} ({@link #CELL_SEPARATOR}); alone, each brand is a
  *     cell named by the brand
+ * @param populationColumn the population column of a panel (one positive value per geo, the same in every row of
+ *     the geo; with brands, per region), or null. A panel with population models media per capita
  */
 public record CsvSchema(String dateColumn, String kpiColumn, List<String> channels, Map<String, String> exposures,
         List<String> controls, List<String> events, String geoColumn, String datePattern,
-        MissingValuePolicy missingValues, boolean inferChannels, char delimiter, String brandColumn) {
+        MissingValuePolicy missingValues, boolean inferChannels, char delimiter, String brandColumn,
+        String populationColumn) {
 
     /**
      * Joins a cell's brand and region into its name: {@code " / "}. Reserved: no brand or geo value may contain it,
@@ -80,7 +83,30 @@ public record CsvSchema(String dateColumn, String kpiColumn, List<String> channe
             List<String> controls, List<String> events, String geoColumn, String datePattern,
             MissingValuePolicy missingValues, boolean inferChannels, char delimiter) {
         this(dateColumn, kpiColumn, channels, exposures, controls, events, geoColumn, datePattern, missingValues,
-                inferChannels, delimiter, null);
+                inferChannels, delimiter, null, null);
+    }
+
+    /**
+     * A schema without a population column.
+     *
+     * @param dateColumn the date column
+     * @param kpiColumn the KPI column
+     * @param channels the media spend columns
+     * @param exposures channel name to exposure column
+     * @param controls control columns
+     * @param events event columns
+     * @param geoColumn the geo column, or null
+     * @param datePattern the date pattern, or null for ISO
+     * @param missingValues what to do with empty cells
+     * @param inferChannels whether media columns are inferred from their names
+     * @param delimiter the field separator
+     * @param brandColumn the brand column, or null
+     */
+    public CsvSchema(String dateColumn, String kpiColumn, List<String> channels, Map<String, String> exposures,
+            List<String> controls, List<String> events, String geoColumn, String datePattern,
+            MissingValuePolicy missingValues, boolean inferChannels, char delimiter, String brandColumn) {
+        this(dateColumn, kpiColumn, channels, exposures, controls, events, geoColumn, datePattern, missingValues,
+                inferChannels, delimiter, brandColumn, null);
     }
 
     /** Validates and copies the lists. */
@@ -104,7 +130,14 @@ public record CsvSchema(String dateColumn, String kpiColumn, List<String> channe
                 "delimiter '%s' is not allowed", delimiter);
         Checks.checkArgument(brandColumn == null || !brandColumn.equals(geoColumn),
                 "the brand and geo columns are both '%s'; they must differ", brandColumn);
-        for (String[] key : new String[][] {{"geo", geoColumn}, {"brand", brandColumn}}) {
+        Checks.checkArgument(populationColumn == null || geoColumn != null || brandColumn != null,
+                "population column '%s' given without a geo or brand column; population applies to a panel",
+                populationColumn);
+        Checks.checkArgument(populationColumn == null
+                        || !populationColumn.equals(geoColumn) && !populationColumn.equals(brandColumn),
+                "column '%s' is both the population column and the geo or brand column", populationColumn);
+        for (String[] key : new String[][] {{"geo", geoColumn}, {"brand", brandColumn}, {"population",
+                populationColumn}}) {
             String col = key[1];
             if (col == null) {
                 continue;
@@ -113,7 +146,8 @@ public record CsvSchema(String dateColumn, String kpiColumn, List<String> channe
                     : channels.contains(col) ? "channel" : controls.contains(col) ? "control"
                     : events.contains(col) ? "event" : exposures.containsValue(col) ? "exposure" : null;
             Checks.checkArgument(other == null, "column '%s' is both the %s column and a %s column; a %s column holds "
-                    + "names, not values", col, key[0], other, key[0]);
+                    + (key[0].equals("population") ? "each geo's population" : "names, not values"), col, key[0],
+                    other, key[0]);
         }
     }
 
@@ -135,6 +169,7 @@ public record CsvSchema(String dateColumn, String kpiColumn, List<String> channe
         private final List<String> events = new ArrayList<>();
         private String geo;
         private String brand;
+        private String population;
         private String datePattern;
         private MissingValuePolicy missing = MissingValuePolicy.FAIL;
         private boolean infer;
@@ -224,6 +259,15 @@ public record CsvSchema(String dateColumn, String kpiColumn, List<String> channe
         }
 
         /**
+         * @param column the population column of a panel (see the record's {@code populationColumn})
+         * @return this builder
+         */
+        public Builder population(String column) {
+            this.population = column;
+            return this;
+        }
+
+        /**
          * @param column the geo column of a long-format panel
          * @return this builder
          */
@@ -272,7 +316,7 @@ public record CsvSchema(String dateColumn, String kpiColumn, List<String> channe
         /** @return the schema */
         public CsvSchema build() {
             return new CsvSchema(date, kpi, channels, exposures, controls, events, geo, datePattern, missing,
-                    infer, delimiter, brand);
+                    infer, delimiter, brand, population);
         }
     }
 }

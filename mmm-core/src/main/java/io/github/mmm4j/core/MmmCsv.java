@@ -449,6 +449,8 @@ public final class MmmCsv {
             int kpiCol = require(index, schema.kpiColumn(), "KPI");
             int geoCol = schema.geoColumn() == null ? -1 : require(index, schema.geoColumn(), "geo");
             int brandCol = schema.brandColumn() == null ? -1 : require(index, schema.brandColumn(), "brand");
+            int popCol = schema.populationColumn() == null ? -1
+                    : require(index, schema.populationColumn(), "population");
             List<String> channelNames = schema.inferChannels() ? inferChannels() : schema.channels();
             int[] channelCols = requireAll(index, channelNames, "channel");
             int[] exposureCols = new int[channelNames.size()];
@@ -491,6 +493,7 @@ public final class MmmCsv {
             String[] geoOf = new String[n];
             long[] lines = new long[n];
             double[] kpi = new double[n];
+            double[] population = new double[n];
             double[][] spend = new double[channelCols.length][n];
             double[][] exposure = new double[channelCols.length][n];
             double[][] controls = new double[controlCols.length][n];
@@ -527,6 +530,12 @@ public final class MmmCsv {
                     geoOf[i] = geoCol >= 0 ? brand + CsvSchema.CELL_SEPARATOR + geoOf[i] : brand;
                 }
                 kpi[i] = number(rec, kpiCol, line, Role.KPI);
+                if (popCol >= 0) {
+                    population[i] = number(rec, popCol, line, Role.POPULATION);
+                    if (!(population[i] > 0)) {
+                        throw error(line, popCol, rec.get(popCol), "is not positive; a population must be > 0");
+                    }
+                }
                 for (int c = 0; c < channelCols.length; c++) {
                     spend[c][i] = number(rec, channelCols[c], line, Role.SPEND);
                     exposure[c][i] = exposureCols[c] < 0 ? 0 : number(rec, exposureCols[c], line, Role.SPEND);
@@ -580,6 +589,9 @@ public final class MmmCsv {
             }
 
             MmmDataset.Builder b = MmmDataset.builder(time).geos(geos).kpi(schema.kpiColumn(), permute(kpi, order));
+            if (popCol >= 0) {
+                b.population(geoPopulation(geos, byGeo, population, rec -> lines[rec], popCol));
+            }
             if (allowZeroChannels) {
                 b.allowUnfundedChannels();
             }
@@ -606,6 +618,25 @@ public final class MmmCsv {
             } catch (IllegalArgumentException e) {
                 throw new DataException(source, e.getMessage());
             }
+        }
+
+        /** Each geo's population: the same positive value in every row of the geo, else an error at the row. */
+        private double[] geoPopulation(List<String> geos, Map<String, List<Integer>> byGeo, double[] population,
+                java.util.function.IntToLongFunction lineOf, int popCol) {
+            double[] out = new double[geos.size()];
+            for (int g = 0; g < out.length; g++) {
+                List<Integer> idx = byGeo.get(geos.get(g));
+                out[g] = population[idx.get(0)];
+                for (int i : idx) {
+                    if (population[i] != out[g]) {
+                        throw error(lineOf.applyAsLong(i), popCol, Numbers.plain(population[i]), String.format(
+                                Locale.ROOT, "differs from the population %s on line %d; a geo's population is one "
+                                        + "number, the same in each of its rows (geo '%s')", Numbers.plain(out[g]),
+                                lineOf.applyAsLong(idx.get(0)), geos.get(g)));
+                    }
+                }
+            }
+            return out;
         }
 
         private void checkDuplicates(List<Integer> idx, LocalDate[] dates, String[] rawDates, long[] lines,
@@ -737,6 +768,9 @@ public final class MmmCsv {
             if (schema.brandColumn() != null) {
                 mapped.add(schema.brandColumn());
             }
+            if (schema.populationColumn() != null) {
+                mapped.add(schema.populationColumn());
+            }
             List<String> found = new ArrayList<>();
             for (String h : header) {
                 if (MEDIA_NAME.matcher(h).matches() && !mapped.contains(h)) {
@@ -852,7 +886,7 @@ public final class MmmCsv {
     }
 
     private enum Role {
-        KPI("KPI"), SPEND("spend"), CONTROL("control"), EVENT("event");
+        KPI("KPI"), SPEND("spend"), CONTROL("control"), EVENT("event"), POPULATION("population");
 
         final String label;
 

@@ -49,6 +49,8 @@ public final class MmmDataset {
     private final double[] eventValues;
     /** Periods with a known KPI, or -1 for all (fewer only after {@link #extend}). */
     private final int observed;
+    /** Per geo, its population; null when not given. */
+    private final double[] population;
 
     private MmmDataset(Builder b) {
         this.observed = -1;
@@ -70,6 +72,7 @@ public final class MmmDataset {
         this.exposure = interleave(Arrays.asList(exp), rows);
         this.controlValues = interleave(b.controlValues, rows);
         this.eventValues = interleave(b.eventValues, rows);
+        this.population = b.population == null ? null : b.population.clone();
     }
 
     private MmmDataset(MmmDataset src, TimeIndex time, List<String> geos, double[] kpi, double[] spend,
@@ -92,6 +95,46 @@ public final class MmmDataset {
         this.hasExposure = src.hasExposure;
         this.controlValues = controls;
         this.eventValues = events;
+        // a subset of rows keeps the geos' populations; one geo taken alone or a national total has none
+        this.population = geos.equals(src.geos) && geos.size() > 1 ? src.population : null;
+    }
+
+    private MmmDataset(MmmDataset src, double[] population) {
+        this.observed = src.observed;
+        this.time = src.time;
+        this.geos = src.geos;
+        this.kpiName = src.kpiName;
+        this.channels = src.channels;
+        this.controls = src.controls;
+        this.events = src.events;
+        this.kpi = src.kpi;
+        this.spend = src.spend;
+        this.exposure = src.exposure;
+        this.hasExposure = src.hasExposure;
+        this.controlValues = src.controlValues;
+        this.eventValues = src.eventValues;
+        this.population = population;
+    }
+
+    /**
+     * The same data with each geo's population given (see {@link Builder#population(double[])}).
+     *
+     * @param perGeo (input) copied; one finite, positive value per geo
+     * @return the data with population; national data is returned unchanged (population has no effect there)
+     * @throws IllegalArgumentException if a value is not positive or the length is not the number of geos
+     */
+    public MmmDataset withPopulation(double[] perGeo) {
+        checkPopulation(perGeo, geos);
+        return geos.size() == 1 ? this : new MmmDataset(this, perGeo.clone());
+    }
+
+    private static void checkPopulation(double[] perGeo, List<String> geos) {
+        Checks.checkArgument(perGeo.length == geos.size(), "population has %d values; there are %d geos",
+                perGeo.length, geos.size());
+        for (int g = 0; g < perGeo.length; g++) {
+            Checks.checkArgument(perGeo[g] > 0 && Double.isFinite(perGeo[g]),
+                    "population of geo '%s' = %s; must be finite and > 0", geos.get(g), perGeo[g]);
+        }
     }
 
     private static double[] interleave(List<double[]> columns, int rows) {
@@ -125,6 +168,28 @@ public final class MmmDataset {
     /** @return the geo names, in row order; one element for national data */
     public List<String> geos() {
         return geos;
+    }
+
+    /** @return true if the data gives each geo's population ({@link Builder#population(double[])}) */
+    public boolean hasPopulation() {
+        return population != null;
+    }
+
+    /**
+     * @param geo a geo index
+     * @return its population
+     * @throws IllegalStateException if the data has no population ({@link #hasPopulation()})
+     */
+    public double population(int geo) {
+        if (population == null) {
+            throw new IllegalStateException("the data has no population");
+        }
+        return population[geo];
+    }
+
+    /** @return a copy of each geo's population, in geo order; empty when the data has none */
+    public java.util.Optional<double[]> populations() {
+        return population == null ? java.util.Optional.empty() : java.util.Optional.of(population.clone());
     }
 
     /** @return the KPI column's name */
@@ -514,6 +579,7 @@ public final class MmmDataset {
         private final List<double[]> controlValues = new ArrayList<>();
         private final List<String> eventNames = new ArrayList<>();
         private final List<double[]> eventValues = new ArrayList<>();
+        private double[] population;
 
         private Builder(TimeIndex time) {
             this.time = Objects.requireNonNull(time, "time");
@@ -527,6 +593,18 @@ public final class MmmDataset {
          */
         public Builder geos(List<String> geos) {
             this.geos = List.copyOf(geos);
+            return this;
+        }
+
+        /**
+         * Sets each geo's population, which a panel model uses to model media per capita (see
+         * {@code Design.Frame}). Ignored on national data.
+         *
+         * @param perGeo (input) copied; one positive value per geo, in the order of {@link #geos(List)}
+         * @return this builder
+         */
+        public Builder population(double[] perGeo) {
+            this.population = perGeo.clone();
             return this;
         }
 
@@ -615,6 +693,12 @@ public final class MmmDataset {
         public MmmDataset build() {
             Checks.checkArgument(kpi != null, "no KPI set");
             Checks.checkArgument(!geos.isEmpty(), "geos is empty");
+            if (population != null) {
+                checkPopulation(population, geos);
+                if (geos.size() == 1) {
+                    population = null;
+                }
+            }
             int rows = time.size() * geos.size();
             Set<String> seen = new HashSet<>();
             for (String g : geos) {

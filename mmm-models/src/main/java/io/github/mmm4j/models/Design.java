@@ -28,6 +28,13 @@ import java.util.Objects;
  *
  * <p>The transformed media column of channel {@code c} is {@code sat_c(adstock_c(spend_c / scale_c))}, with
  * the adstock run separately within each geo and zero spend assumed before the dataset's first period.
+ *
+ * <p><b>Population.</b> When the data gives each geo's population ({@link MmmDataset#hasPopulation()}), media is
+ * modelled per capita, as Google Meridian does: with {@code size_g} the geo's population over the mean population
+ * of all geos ({@link Frame#geoSize()}), geo {@code g}'s media column is
+ * {@code size_g * sat_c(adstock_c(spend_c / (scale_c * size_g)))}. The saturation sees the spend per head (in
+ * units of the average geo), so one curve describes a small and a large geo alike, and the effect is counted back in
+ * whole-geo units. Without population every size is 1 and the column is as above.
  */
 public final class Design {
 
@@ -58,8 +65,13 @@ public final class Design {
      * @param mediaScale per channel, the mean spend over the training rows (positive)
      * @param geos the geos of the training data, in row order
      * @param geoLevel per geo, the factor of its trend and seasonality columns (see the class comment), positive
+     * @param geoSize per geo, its population over the mean population of the geos (see the class comment), all 1
+     *     without population, positive
+     * @param priceReference per geo, the mean over its training rows of the log price ({@link ModelSpec.Price});
+     *     empty for a model without price
      */
-    public record Frame(LocalDate origin, double[] mediaScale, List<String> geos, double[] geoLevel) {
+    public record Frame(LocalDate origin, double[] mediaScale, List<String> geos, double[] geoLevel,
+            double[] geoSize, double[] priceReference) {
 
         /** Validates and copies. */
         public Frame {
@@ -77,6 +89,77 @@ public final class Design {
                 Checks.checkArgument(geoLevel[g] > 0 && Double.isFinite(geoLevel[g]),
                         "geoLevel[%d] = %s; must be finite and > 0", g, geoLevel[g]);
             }
+            geoSize = geoSize.clone();
+            Checks.checkArgument(geoSize.length == geos.size(), "geoSize has %d entries; there are %d geos",
+                    geoSize.length, geos.size());
+            for (int g = 0; g < geoSize.length; g++) {
+                Checks.checkArgument(geoSize[g] > 0 && Double.isFinite(geoSize[g]),
+                        "geoSize[%d] = %s; must be finite and > 0", g, geoSize[g]);
+            }
+            priceReference = priceReference == null ? new double[0] : priceReference.clone();
+            Checks.checkArgument(priceReference.length == 0 || priceReference.length == geos.size(),
+                    "priceReference has %d entries; there are %d geos", priceReference.length, geos.size());
+            for (double v : priceReference) {
+                Checks.checkArgument(Double.isFinite(v), "priceReference %s must be finite", v);
+            }
+        }
+
+        /**
+         * A frame without price.
+         *
+         * @param origin the first training date
+         * @param mediaScale per channel, the mean spend over the training rows
+         * @param geos the geos
+         * @param geoLevel per geo, the factor of its trend and seasonality columns
+         * @param geoSize per geo, its population size
+         */
+        public Frame(LocalDate origin, double[] mediaScale, List<String> geos, double[] geoLevel, double[] geoSize) {
+            this(origin, mediaScale, geos, geoLevel, geoSize, new double[0]);
+        }
+
+        @Override
+        public double[] priceReference() {
+            return priceReference.clone();
+        }
+
+        /**
+         * The frame of a training dataset for a spec: as {@link #of(MmmDataset)}, with the price reference when the
+         * spec has a price.
+         *
+         * @param train the training data
+         * @param spec the model structure
+         * @return its frame
+         * @throws IllegalArgumentException if a channel has no spend or a price is not positive
+         */
+        public static Frame of(MmmDataset train, ModelSpec spec) {
+            Frame f = of(train);
+            if (spec.price() == null) {
+                return f;
+            }
+            int k = train.controls().indexOf(spec.price().control());
+            Checks.checkArgument(k >= 0, "the price '%s' is not a control of the data %s", spec.price().control(),
+                    train.controls());
+            int nt = train.nPeriods();
+            double[] ref = new double[train.nGeos()];
+            for (int g = 0; g < ref.length; g++) {
+                double acc = 0;
+                for (int t = 0; t < nt; t++) {
+                    acc += Math.log(positivePrice(train, g * nt + t, k));
+                }
+                ref[g] = acc / nt;
+            }
+            return new Frame(f.origin, f.mediaScale, f.geos, f.geoLevel, f.geoSize, ref);
+        }
+        /**
+         * A frame without population: every geo has size 1.
+         *
+         * @param origin the first training date
+         * @param mediaScale per channel, the mean spend over the training rows
+         * @param geos the geos
+         * @param geoLevel per geo, the factor of its trend and seasonality columns
+         */
+        public Frame(LocalDate origin, double[] mediaScale, List<String> geos, double[] geoLevel) {
+            this(origin, mediaScale, geos, geoLevel, ones(geos.size()));
         }
 
         /**
@@ -87,7 +170,7 @@ public final class Design {
          * @param geos the geos
          */
         public Frame(LocalDate origin, double[] mediaScale, List<String> geos) {
-            this(origin, mediaScale, geos, ones(geos.size()));
+            this(origin, mediaScale, geos, ones(geos.size()), ones(geos.size()));
         }
 
         private static double[] ones(int n) {
@@ -104,6 +187,29 @@ public final class Design {
         @Override
         public double[] geoLevel() {
             return geoLevel.clone();
+        }
+
+        @Override
+        public double[] geoSize() {
+            return geoSize.clone();
+        }
+
+        /**
+         * @param g a geo index
+         * @return its size (population over the mean population; 1 without population)
+         */
+        public double geoSize(int g) {
+            return geoSize[g];
+        }
+
+        /** @return true if some geo's size differs from 1 (the model is per capita) */
+        public boolean perCapita() {
+            for (double v : geoSize) {
+                if (v != 1.0) {
+                    return true;
+                }
+            }
+            return false;
         }
 
         /**
@@ -140,25 +246,91 @@ public final class Design {
                     level[g] = positive && all > 0 ? level[g] / all : 1.0;
                 }
             }
-            return new Frame(train.time().start(), scale, train.geos(), level);
+            double[] size = ones(ng);
+            if (ng > 1 && train.hasPopulation()) {
+                double mean = 0;
+                for (int g = 0; g < ng; g++) {
+                    mean += train.population(g) / ng;
+                }
+                for (int g = 0; g < ng; g++) {
+                    size[g] = train.population(g) / mean;
+                }
+                // the mean spend per period of a geo of average size, so scaled per-capita spend averages about 1
+                for (int c = 0; c < scale.length; c++) {
+                    double perHead = 0;
+                    for (int g = 0; g < ng; g++) {
+                        for (int t = 0; t < train.nPeriods(); t++) {
+                            perHead += train.spend(g * train.nPeriods() + t, c) / size[g];
+                        }
+                    }
+                    scale[c] = perHead / train.nRows();
+                }
+            }
+            return new Frame(train.time().start(), scale, train.geos(), level, size, new double[0]);
         }
 
         @Override
         public boolean equals(Object o) {
             return o instanceof Frame f && origin.equals(f.origin) && Arrays.equals(mediaScale, f.mediaScale)
-                    && geos.equals(f.geos) && Arrays.equals(geoLevel, f.geoLevel);
+                    && geos.equals(f.geos) && Arrays.equals(geoLevel, f.geoLevel) && Arrays.equals(geoSize, f.geoSize)
+                    && Arrays.equals(priceReference, f.priceReference);
         }
 
         @Override
         public int hashCode() {
-            return Objects.hash(origin, Arrays.hashCode(mediaScale), geos, Arrays.hashCode(geoLevel));
+            return Objects.hash(origin, Arrays.hashCode(mediaScale), geos, Arrays.hashCode(geoLevel),
+                    Arrays.hashCode(geoSize), Arrays.hashCode(priceReference));
         }
 
         @Override
         public String toString() {
             return "Frame[origin=" + origin + ", mediaScale=" + Arrays.toString(mediaScale) + ", geos=" + geos
-                    + ", geoLevel=" + Arrays.toString(geoLevel) + "]";
+                    + ", geoLevel=" + Arrays.toString(geoLevel) + ", geoSize=" + Arrays.toString(geoSize)
+                    + ", priceReference=" + Arrays.toString(priceReference) + "]";
         }
+    }
+
+    /** The price control's value in a row, which must be positive (its log enters the design). */
+    private static double positivePrice(MmmDataset data, int row, int k) {
+        double p = data.control(row, k);
+        if (!(p > 0)) {
+            int nt = data.nPeriods();
+            throw new IllegalArgumentException(String.format(java.util.Locale.ROOT,
+                    "price '%s' is %s in geo '%s' on %s; a price must be > 0 (its elasticity uses log price)",
+                    data.controls().get(k), p, data.geos().get(row / nt), data.time().date(row % nt)));
+        }
+        return p;
+    }
+
+    /**
+     * The price groups of a panel: one per brand when the price is pooled by brand (the brand of a cell
+     * {@code BRAND / REGION}, else each geo its own brand), otherwise one group, {@code all}, for every geo.
+     *
+     * @param geos the geos
+     * @param price the price spec
+     * @param groupOf (output) per geo, the index of its group; length {@code geos.size()}
+     * @return the group names, in order of first appearance
+     */
+    public static List<String> priceGroups(List<String> geos, ModelSpec.Price price, int[] groupOf) {
+        java.util.Optional<List<String[]>> cells = io.github.mmm4j.core.CsvSchema.cells(geos);
+        List<String> names = new ArrayList<>();
+        for (int g = 0; g < geos.size(); g++) {
+            String b;
+            if (!price.byBrand() || geos.size() == 1) {
+                b = "all";
+            } else if (cells.isPresent()) {
+                b = cells.get().get(g)[0];
+            } else {
+                b = geos.get(g);
+            }
+            int i = names.indexOf(b);
+            if (i < 0) {
+                names.add(b);
+                i = names.size() - 1;
+            }
+            groupOf[g] = i;
+        }
+        return names;
     }
 
     /**
@@ -203,10 +375,28 @@ public final class Design {
                 compOf.add(comps.size() - 1);
             }
         }
+        int priceControl = spec.price() == null ? -1 : data.controls().indexOf(spec.price().control());
+        int[] priceGroup = new int[ng];
+        List<String> groups = priceControl < 0 ? List.of() : priceGroups(data.geos(), spec.price(), priceGroup);
+        if (priceControl >= 0) {
+            Checks.checkArgument(frame.priceReference.length == ng,
+                    "the model has price '%s' but its frame has no price reference", spec.price().control());
+            Checks.checkArgument(spec.price().curvature().isEmpty() || spec.price().curvature().size() == groups.size(),
+                    "price curvature has %d values; there are %d price groups %s", spec.price().curvature().size(),
+                    groups.size(), groups);
+        }
         for (String c : data.controls()) {
             comps.add(c);
-            names.add(c);
-            compOf.add(comps.size() - 1);
+            if (c.equals(spec.price() == null ? null : spec.price().control())) {
+                // one column per price group, all of the price's component
+                for (String grp : groups) {
+                    names.add(groups.size() == 1 ? c : c + ":" + grp);
+                    compOf.add(comps.size() - 1);
+                }
+            } else {
+                names.add(c);
+                compOf.add(comps.size() - 1);
+            }
         }
         for (String e : data.events()) {
             comps.add(e);
@@ -250,21 +440,32 @@ public final class Design {
                     x[base + j++] = lv * Math.cos(a);
                 }
                 for (int q = 0; q < data.nControls(); q++) {
-                    x[base + j++] = data.control(r, q);
+                    if (q == priceControl) {
+                        double lr = Math.log(positivePrice(data, r, q)) - frame.priceReference[g];
+                        double kp = spec.price().curvature(priceGroup[g]);
+                        double v = lv * (kp == 0 ? lr : Math.expm1(kp * lr) / kp);
+                        for (int b = 0; b < groups.size(); b++) {
+                            x[base + j++] = b == priceGroup[g] ? v : 0.0;
+                        }
+                    } else {
+                        x[base + j++] = data.control(r, q);
+                    }
                 }
                 for (int e = 0; e < data.nEvents(); e++) {
                     x[base + j++] = data.event(r, e);
                 }
             }
+            double size = frame.geoSize[g];
             for (int c = 0; c < nc; c++) {
                 ChannelSpec cs = spec.channels().get(c);
+                double unit = scale[c] * size;
                 for (int t = 0; t < nt; t++) {
-                    series[t] = data.spend(g * nt + t, c) / scale[c];
+                    series[t] = data.spend(g * nt + t, c) / unit;
                 }
                 cs.adstock().apply(series, nt, work);
                 cs.saturation().apply(work, nt, series);
                 for (int t = 0; t < nt; t++) {
-                    x[(g * nt + t) * cols + firstMedia + c] = series[t];
+                    x[(g * nt + t) * cols + firstMedia + c] = size * series[t];
                 }
             }
         }
@@ -293,15 +494,17 @@ public final class Design {
         for (int c = 0; c < out.length; c++) {
             ChannelSpec cs = spec.channels().get(c);
             for (int g = 0; g < data.nGeos(); g++) {
+                double size = frame.geoSize[g];
+                double unit = scale[c] * size;
                 for (int t = 0; t < nt; t++) {
-                    series[t] = data.spend(g * nt + t, c) / scale[c];
+                    series[t] = data.spend(g * nt + t, c) / unit;
                 }
                 cs.adstock().apply(series, nt, level);
                 for (int t = 0; t < nt; t++) {
                     // At a zero level sat(0 * (1 + e)) = sat(0) for every e, so the term is exactly 0 (and
                     // sat'(0) may be infinite for a Hill slope below 1).
                     if (level[t] != 0) {
-                        out[c] += cs.saturation().derivative(level[t]) * level[t];
+                        out[c] += size * cs.saturation().derivative(level[t]) * level[t];
                     }
                 }
             }

@@ -179,7 +179,8 @@ public final class FittedModel {
     private volatile Summaries summaries;
     private volatile List<List<ChannelSummary>> geoSummaries;
 
-    private record Summaries(List<ChannelSummary> channels, FitMetrics train, FitMetrics test) {
+    private record Summaries(List<ChannelSummary> channels, FitMetrics train, FitMetrics test,
+            FitMetrics totalTrain, FitMetrics totalTest) {
     }
 
     private FittedModel(Layout layout, double[] point, double[] draws, SamplerDiagnostics diagnostics) {
@@ -267,7 +268,8 @@ public final class FittedModel {
      * with one positive multiplier per channel and geo, {@code geo_effect:CHANNEL:GEO} at
      * {@code width0 + c * G + g} (channel-major), where {@code width0} is the width without them, then one positive
      * baseline amplitude per geo, {@code geo_baseline:GEO} at {@code width0 + C * G + g}. Channel {@code c}'s
-     * contribution in geo {@code g} is then {@code m_cg * coef_c * sat_c(adstock_c(spend_cg / scale_c))} and each
+     * contribution in geo {@code g} is then {@code m_cg * size_g * coef_c * sat_c(adstock_c(spend_cg / (scale_c * size_g)))}
+     * ({@code size_g} the frame's population size, 1 without population) and each
      * trend and seasonality column of geo {@code g} is multiplied by its amplitude {@code k_g}; without them every
      * multiplier and amplitude is 1.
      *
@@ -576,7 +578,7 @@ public final class FittedModel {
                 cs.add(c0.withAdstock(c0.adstock().withParameters(a)).withSaturation(c0.saturation().withParameters(b)));
             }
         }
-        return new ModelSpec(cs, s.trend(), s.fourierHarmonics());
+        return new ModelSpec(cs, s.trend(), s.fourierHarmonics(), s.price());
     }
 
     /**
@@ -799,9 +801,11 @@ public final class FittedModel {
                 ChannelSpec cs = rowChannels[d][c];
                 double beta0 = draws[d * w + 1 + layout.firstMedia + c];
                 for (int g = 0; g < ng; g++) {
-                    double beta = beta0 * layout.geoEffect(draws, d * w, c, g);
+                    double size = layout.frame.geoSize(g);
+                    double beta = beta0 * layout.geoEffect(draws, d * w, c, g) * size;
+                    double unit = scale[c] * size;
                     for (int t = 0; t < nt; t++) {
-                        x[t] = data.spend(g * nt + t, c) / scale[c];
+                        x[t] = data.spend(g * nt + t, c) / unit;
                     }
                     cs.adstock().apply(x, nt, level);
                     cs.saturation().apply(level, nt, out);
@@ -848,6 +852,113 @@ public final class FittedModel {
         return Optional.ofNullable(summaries().test());
     }
 
+    /**
+     * The price elasticities of the baseline ({@link ModelSpec.Price}), one per price group (brand, or {@code all}):
+     * for each parameter row, the group's price coefficient times the group's summed level over its summed fitted
+     * baseline (intercept, geo offsets, trend and seasonality) on the training rows, so the intervals come from the
+     * draws of that ratio, never from a ratio of point estimates.
+     *
+     * @return one per price group in order of first appearance; empty for a model without price
+     */
+    public List<PriceElasticity> priceElasticities() {
+        ModelSpec.Price price = spec.price();
+        if (price == null) {
+            return List.of();
+        }
+        MmmDataset data = layout.data;
+        Design design = Design.of(data, spec, layout.frame);
+        int nt = data.nPeriods();
+        int ng = data.nGeos();
+        int nTrain = nt - layout.holdout;
+        int[] groupOf = new int[ng];
+        List<String> groups = Design.priceGroups(data.geos(), price, groupOf);
+        int nb = groups.size();
+        int first = design.columnNames().indexOf(nb == 1 ? price.control() : price.control() + ":" + groups.get(0));
+        int fm = layout.firstMedia;
+        List<String> comps = design.components();
+        // per geo, each baseline column's sum over the training rows
+        double[][] colSum = new double[ng][fm];
+        boolean[] baseCol = new boolean[fm];
+        for (int j = 0; j < fm; j++) {
+            String comp = comps.get(design.componentOf(j));
+            baseCol[j] = comp.equals("baseline") || comp.equals("trend") || comp.equals("seasonality");
+        }
+        double[] levelSum = new double[nb];
+        double[] level = layout.frame.geoLevel();
+        for (int g = 0; g < ng; g++) {
+            levelSum[groupOf[g]] += level[g] * nTrain;
+            for (int t = 0; t < nTrain; t++) {
+                for (int j = 0; j < fm; j++) {
+                    if (baseCol[j]) {
+                        colSum[g][j] += design.get(g * nt + t, j);
+                    }
+                }
+            }
+        }
+        double[][] perDraw = new double[nDraws][];
+        for (int d = 0; d < nDraws; d++) {
+            perDraw[d] = elasticities(draws, d * layout.width, groupOf, nb, first, colSum, baseCol, levelSum, nTrain);
+        }
+        double[] pt = point != null
+                ? elasticities(point, 0, groupOf, nb, first, colSum, baseCol, levelSum, nTrain) : new double[nb];
+        List<PriceElasticity> out = new ArrayList<>();
+        for (int b = 0; b < nb; b++) {
+            double[] sample = new double[nDraws];
+            int k = 0;
+            double sum = 0;
+            for (double[] e : perDraw) {
+                if (Double.isFinite(e[b])) {
+                    sample[k++] = e[b];
+                    sum += e[b];
+                }
+            }
+            double est = point != null ? pt[b] : k == nDraws && k > 0 ? sum / k : Double.NaN;
+            Optional<Interval> iv = Optional.empty();
+            if (k == nDraws && k > 1 && Double.isFinite(est)) {
+                iv = Optional.of(point != null ? Interval.around(sample, layout.level, est)
+                        : Interval.of(sample, layout.level));
+            }
+            out.add(new PriceElasticity(groups.get(b), est, iv));
+        }
+        return List.copyOf(out);
+    }
+
+    private double[] elasticities(double[] rows, int offset, int[] groupOf, int nb, int first, double[][] colSum,
+            boolean[] baseCol, double[] levelSum, int nTrain) {
+        double[] base = new double[nb];
+        for (int g = 0; g < groupOf.length; g++) {
+            double b = rows[offset] * nTrain;
+            for (int j = 0; j < baseCol.length; j++) {
+                if (baseCol[j]) {
+                    b += layout.columnFactor(rows, offset, j, g) * rows[offset + 1 + j] * colSum[g][j];
+                }
+            }
+            base[groupOf[g]] += b;
+        }
+        double[] e = new double[nb];
+        for (int b = 0; b < nb; b++) {
+            e[b] = base[b] > 0 ? rows[offset + 1 + first + b] * levelSum[b] / base[b] : Double.NaN;
+        }
+        return e;
+    }
+
+    /**
+     * On a panel, fit measures of the total over geos: per training period the KPI summed over geos against the
+     * point prediction summed over geos. This is the "national" level of Google Meridian's goodness-of-fit table;
+     * {@link #trainMetrics()} is its geo level. Noise that is independent between geos averages out in the total,
+     * so on a panel of many geos the total's MAPE is far below the per-row MAPE of the same model.
+     *
+     * @return the total's training fit measures; empty on national data
+     */
+    public Optional<FitMetrics> totalTrainMetrics() {
+        return Optional.ofNullable(summaries().totalTrain());
+    }
+
+    /** @return as {@link #totalTrainMetrics()} on the holdout periods; empty on national data or without holdout */
+    public Optional<FitMetrics> totalTestMetrics() {
+        return Optional.ofNullable(summaries().totalTest());
+    }
+
     private Summaries summaries() {
         Summaries s = summaries;
         if (s == null) {
@@ -878,7 +989,30 @@ public final class FittedModel {
         FitMetrics train = FitMetrics.of(rows(y, 0, nTrain), rows(p, 0, nTrain), layout.nCoef);
         FitMetrics test = layout.holdout == 0 ? null
                 : FitMetrics.of(rows(y, nTrain, nt), rows(p, nTrain, nt), layout.nCoef);
-        return new Summaries(List.copyOf(out), train, test);
+        FitMetrics totalTrain = null;
+        FitMetrics totalTest = null;
+        if (data.nGeos() > 1) {
+            double[] ys = sumOverGeos(y);
+            double[] ps = sumOverGeos(p);
+            totalTrain = FitMetrics.of(Arrays.copyOfRange(ys, 0, nTrain), Arrays.copyOfRange(ps, 0, nTrain),
+                    layout.nCoef);
+            totalTest = layout.holdout == 0 ? null
+                    : FitMetrics.of(Arrays.copyOfRange(ys, nTrain, nt), Arrays.copyOfRange(ps, nTrain, nt),
+                            layout.nCoef);
+        }
+        return new Summaries(List.copyOf(out), train, test, totalTrain, totalTest);
+    }
+
+    /** Per period, the sum over geos of a row-ordered vector (geo-major blocks of periods). */
+    private double[] sumOverGeos(double[] v) {
+        int nt = layout.data.nPeriods();
+        double[] out = new double[nt];
+        for (int g = 0; g < layout.data.nGeos(); g++) {
+            for (int t = 0; t < nt; t++) {
+                out[t] += v[g * nt + t];
+            }
+        }
+        return out;
     }
 
     /**
@@ -972,12 +1106,15 @@ public final class FittedModel {
             double dScale = 0;
             double beta = rows[offset + 1 + layout.firstMedia + c];
             for (int g = 0; g < ng; g++) {
-                double m = layout.geoEffect(rows, offset, c, g);
+                // the geo's effect multiplier times its population size (both exactly 1 when absent)
+                double size = layout.frame.geoSize(g);
+                double m = layout.geoEffect(rows, offset, c, g) * size;
+                double unit = scale[c] * size;
                 double spendG = 0;
                 for (int t = 0; t < nt; t++) {
                     double sp = data.spend(g * nt + t, c);
                     spendG += sp;
-                    x[t] = sp / scale[c];
+                    x[t] = sp / unit;
                 }
                 cs.adstock().apply(x, nt, level);
                 cs.saturation().apply(level, nt, sat);
@@ -1307,9 +1444,11 @@ public final class FittedModel {
         double[] shares = layout.geoShares[channel];
         for (int g = 0; g < shares.length; g++) {
             double share = shares[g];
-            double a = w * spend * share / scale;
-            double m = layout.geoEffect(rows, offset, channel, g);
-            s += m * (derivative ? cs.saturation().derivative(a) * w * share / scale : cs.saturation().value(a));
+            double size = layout.frame.geoSize(g);
+            double unit = scale * size;
+            double a = w * spend * share / unit;
+            double m = layout.geoEffect(rows, offset, channel, g) * size;
+            s += m * (derivative ? cs.saturation().derivative(a) * w * share / unit : cs.saturation().value(a));
         }
         return rows[offset + 1 + layout.firstMedia + channel] * s;
     }
@@ -1331,7 +1470,8 @@ public final class FittedModel {
         Objects.checkIndex(geo, layout.data.nGeos());
         Objects.requireNonNull(spend, "spend");
         int n = spend.length;
-        double scale = layout.frame.mediaScale()[channel];
+        double size = layout.frame.geoSize(geo);
+        double scale = layout.frame.mediaScale()[channel] * size;
         double[] x = new double[n];
         for (int t = 0; t < n; t++) {
             Checks.checkArgument(Double.isFinite(spend[t]) && spend[t] >= 0,
@@ -1346,9 +1486,9 @@ public final class FittedModel {
         int last = point != null ? nDraws + 1 : nDraws;
         for (int r = first; r < last; r++) {
             ChannelSpec cs = rowChannels[r][channel];
-            double beta = r == nDraws
+            double beta = size * (r == nDraws
                     ? point[1 + layout.firstMedia + channel] * layout.geoEffect(point, 0, channel, geo)
-                    : draws[r * w + 1 + layout.firstMedia + channel] * layout.geoEffect(draws, r * w, channel, geo);
+                    : draws[r * w + 1 + layout.firstMedia + channel] * layout.geoEffect(draws, r * w, channel, geo));
             cs.adstock().apply(x, n, level);
             cs.saturation().apply(level, n, sat);
             for (int t = 0; t < n; t++) {

@@ -87,6 +87,9 @@ final class LinearEstimation {
                 data.nRows(), data.nChannels(), options.holdout(), options.tunesTransforms() ? "tuned" : "fixed",
                 options.bootstrap());
         boolean nnls = estimator.equals(NonNegativeLeastSquares.NAME);
+        // a price without curvature gets it from ridge fits tuned as this one (PriceCurvature)
+        spec = PriceCurvature.calibrate(data, spec, nnls ? RidgeOptions.defaults().withHoldout(options.holdout())
+                : options);
         Training t = prepare(data, spec, options, nnls);
         Map<String, String> prov = new java.util.LinkedHashMap<>(options.asMap());
         double lambda;
@@ -180,7 +183,7 @@ final class LinearEstimation {
             Checks.checkArgument(data.controls().contains(c), "control sign given for '%s', which is not a control %s",
                     c, data.controls());
         }
-        Design.Frame frame = Design.Frame.of(data.slice(0, nTrain));
+        Design.Frame frame = Design.Frame.of(data.slice(0, nTrain), spec);
         Design design = Design.of(data, spec, frame);
         int p = design.cols();
         int n = nTrain * data.nGeos();

@@ -234,6 +234,12 @@ public final class ModelJson {
         if (f.geos().size() > 1) {
             doubles(frame.putArray("geo_level"), f.geoLevel());
         }
+        if (f.perCapita()) {
+            doubles(frame.putArray("geo_size"), f.geoSize());
+        }
+        if (f.priceReference().length > 0) {
+            doubles(frame.putArray("price_reference"), f.priceReference());
+        }
         root.set("spec", spec(model.spec()));
         strings(root.putArray("parameters"), model.parameterNames());
         model.pointRow().ifPresent(p -> doubles(root.putArray("point"), p));
@@ -350,23 +356,29 @@ public final class ModelJson {
             throw on.invalid("origin " + origin + " is not the data's first date " + data.time().start()
                     + " (the training frame starts where the data start)");
         }
-        double[] geoLevel = new double[geos.size()];
-        java.util.Arrays.fill(geoLevel, 1.0);
-        if (f.has("geo_level")) {
-            Node gl = f.field("geo_level");
-            geoLevel = gl.numbers(geos.size());
-            for (int g = 0; g < geoLevel.length; g++) {
-                if (!(geoLevel[g] > 0 && Double.isFinite(geoLevel[g]))) {
-                    throw gl.element(g).invalid("geo level " + geoLevel[g] + " must be finite and > 0");
+        double[] geoLevel = positivePerGeo(f, "geo_level", "geo level", geos.size());
+        double[] geoSize = positivePerGeo(f, "geo_size", "geo size", geos.size());
+        double[] priceRef = new double[0];
+        if (f.has("price_reference")) {
+            Node pr = f.field("price_reference");
+            priceRef = pr.numbers(geos.size());
+            for (int g = 0; g < priceRef.length; g++) {
+                if (!Double.isFinite(priceRef[g])) {
+                    throw pr.element(g).invalid("price reference " + priceRef[g] + " must be finite");
                 }
             }
         }
-        Design.Frame frame = new Design.Frame(origin, scale, geos, geoLevel);
+        Design.Frame frame = new Design.Frame(origin, scale, geos, geoLevel, geoSize, priceRef);
         Node sn = r.field("spec");
         ModelSpec spec = spec(sn);
         if (!spec.names().equals(data.channels())) {
             throw sn.field("channels").invalid("the spec's channels " + spec.names() + " are not the data's channels "
                     + data.channels());
+        }
+        if (spec.price() != null && (!data.controls().contains(spec.price().control())
+                || frame.priceReference().length != data.nGeos())) {
+            throw sn.field("price").invalid("price '" + spec.price().control() + "' needs a control of that name in "
+                    + "the data " + data.controls() + " and frame.price_reference with one value per geo");
         }
         Node pn = r.field("parameters");
         List<String> names = pn.strings();
@@ -558,6 +570,15 @@ public final class ModelJson {
             co.set("adstock", transform(c.adstock()));
             co.set("saturation", transform(c.saturation()));
         }
+        if (s.price() != null) {
+            ObjectNode po = o.putObject("price");
+            po.put("control", s.price().control());
+            po.put("by_brand", s.price().byBrand());
+            if (!s.price().curvature().isEmpty()) {
+                ArrayNode k = po.putArray("curvature");
+                s.price().curvature().forEach(k::add);
+            }
+        }
         return o;
     }
 
@@ -573,8 +594,24 @@ public final class ModelJson {
         Node fh = o.field("fourier_harmonics");
         boolean trend = o.field("trend").bool();
         int harmonics = fh.integer(0, 26);
+        ModelSpec.Price price = null;
+        if (o.has("price")) {
+            Node po = o.field("price");
+            List<Double> k = new ArrayList<>();
+            if (po.has("curvature")) {
+                Node kn = po.field("curvature");
+                for (double v : kn.numbers(kn.arraySize())) {
+                    k.add(v);
+                }
+            }
+            try {
+                price = new ModelSpec.Price(po.field("control").string(), po.field("by_brand").bool(), k);
+            } catch (IllegalArgumentException e) {
+                throw po.invalid(e.getMessage());
+            }
+        }
         try {
-            return new ModelSpec(cs, trend, harmonics);
+            return new ModelSpec(cs, trend, harmonics, price);
         } catch (IllegalArgumentException e) {
             throw o.invalid(e.getMessage());
         }
@@ -931,5 +968,21 @@ public final class ModelJson {
             }
             return v.isNumber() ? v.asText() : v.getNodeType().toString().toLowerCase(Locale.ROOT);
         }
+    }
+
+    /** An optional per-geo array of positive numbers in the frame; all 1 when absent. */
+    private static double[] positivePerGeo(Node frame, String field, String what, int ng) {
+        double[] v = new double[ng];
+        java.util.Arrays.fill(v, 1.0);
+        if (frame.has(field)) {
+            Node node = frame.field(field);
+            v = node.numbers(ng);
+            for (int g = 0; g < ng; g++) {
+                if (!(v[g] > 0 && Double.isFinite(v[g]))) {
+                    throw node.element(g).invalid(what + " " + v[g] + " must be finite and > 0");
+                }
+            }
+        }
+        return v;
     }
 }

@@ -95,6 +95,8 @@ final class TransformTuner {
     /** Baseline columns of the training rows, shifted by their training means, row-major {@code [i * pb + j]}. */
     private final double[] xb;
     private final double[] shift;
+    /** Per geo, its population size (Design's per-capita media); all 1 without population. */
+    private final double[] geoSize;
     /** Scaled spend per geo and channel: {@code scaled[g * nc + c][t]}. */
     private final double[][] scaled;
     private final Sign[] signs;
@@ -141,10 +143,11 @@ final class TransformTuner {
         }
         double[] scale = t.frame().mediaScale();
         this.scaled = new double[ng * nc][nt];
+        this.geoSize = t.frame().geoSize();
         for (int g = 0; g < ng; g++) {
             for (int c = 0; c < nc; c++) {
                 for (int s = 0; s < nt; s++) {
-                    scaled[g * nc + c][s] = data.spend(g * nt + s, c) / scale[c];
+                    scaled[g * nc + c][s] = data.spend(g * nt + s, c) / (scale[c] * t.frame().geoSize(g));
                 }
             }
         }
@@ -363,6 +366,7 @@ final class TransformTuner {
             for (int c = 0; c < nc; c++) {
                 w.ad[c].apply(scaled[g * nc + c], nt, w.work);
                 w.sat[c].apply(w.work, 0, 1, w.xm, c * n + g * nTrain, 1, nTrain);
+                io.github.mmm4j.core.ArrayMath.scale(w.xm, c * n + g * nTrain, nTrain, geoSize[g]);
             }
         }
     }

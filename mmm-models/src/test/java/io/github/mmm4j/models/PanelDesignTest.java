@@ -8,6 +8,7 @@ import java.util.List;
 import org.junit.jupiter.api.Test;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
  * The panel design's geo levels: each geo's trend and seasonality columns are the national ones times its mean
@@ -69,5 +70,31 @@ class PanelDesignTest {
         FittedModel back = ModelJson.fromJson(ModelJson.toJson(m));
         assertEquals(m.frame(), back.frame());
         assertEquals(m.channels(), back.channels());
+    }
+
+    @Test
+    void totalFitMeasuresTheKpiSummedOverGeos() {
+        MmmDataset data = panel(new double[] {80, 120, 400}, 30);
+        FittedModel m = Ridge.fit(data, ModelSpec.defaults(data), RidgeOptions.defaults().withLambda(1).withHoldout(6));
+        double[] p = m.predict(data);
+        double[] y = data.kpi();
+        double[] ys = new double[24];
+        double[] ps = new double[24];
+        for (int g = 0; g < 3; g++) {
+            for (int t = 0; t < 24; t++) {
+                ys[t] += y[g * 30 + t];
+                ps[t] += p[g * 30 + t];
+            }
+        }
+        io.github.mmm4j.core.FitMetrics expected = io.github.mmm4j.core.FitMetrics.of(ys, ps, 1);
+        io.github.mmm4j.core.FitMetrics total = m.totalTrainMetrics().orElseThrow();
+        assertEquals(24, total.n());
+        assertEquals(expected.mape(), total.mape(), 1e-12);
+        assertEquals(expected.r2(), total.r2(), 1e-12);
+        assertEquals(6, m.totalTestMetrics().orElseThrow().n());
+        MmmDataset national = data.geo("geo2");
+        FittedModel n = Ridge.fit(national, ModelSpec.defaults(national), RidgeOptions.defaults().withLambda(1));
+        assertTrue(n.totalTrainMetrics().isEmpty());
+        assertTrue(n.totalTestMetrics().isEmpty());
     }
 }

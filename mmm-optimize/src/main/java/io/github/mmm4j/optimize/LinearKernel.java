@@ -25,6 +25,8 @@ final class LinearKernel implements Kernel {
     private static final class Transforms {
         final ChannelSpec[] channels;
         final double[] scale;
+        /** Per geo, the population size (spend per capita in, effect per capita times size out); 1 without. */
+        final double[] size;
         /** hist[c][g * H + h]. */
         final double[][] hist;
         /** w[c][g * H + h]: adstocked flighting weights over the scale. */
@@ -42,6 +44,7 @@ final class LinearKernel implements Kernel {
             mult = multipliers(m, nc, ng);
             channels = m.spec().channels().toArray(new ChannelSpec[0]);
             scale = m.frame().mediaScale();
+            size = m.frame().geoSize();
             hist = new double[nc][ng * horizon];
             w = new double[nc][ng * horizon];
             concaveShape = new boolean[nc];
@@ -55,11 +58,11 @@ final class LinearKernel implements Kernel {
                 for (int g = 0; g < ng; g++) {
                     java.util.Arrays.fill(x, 0);
                     for (int t = 0; t < nt; t++) {
-                        x[t] = history.spend(g * nt + t, c) / scale[c];
+                        x[t] = history.spend(g * nt + t, c) / (scale[c] * size[g]);
                     }
                     ad.apply(x, nt + horizon, out);
                     for (int h = 0; h < horizon; h++) {
-                        xf[h] = flighting[c][g * horizon + h] / scale[c];
+                        xf[h] = flighting[c][g * horizon + h] / (scale[c] * size[g]);
                     }
                     ad.apply(xf, horizon, of);
                     for (int h = 0; h < horizon; h++) {
@@ -114,7 +117,7 @@ final class LinearKernel implements Kernel {
             double s = 0;
             for (int g = 0; g < ng; g++) {
                 for (int h = 0; h < horizon; h++) {
-                    xs[h] = series[g * horizon + h] / scale[c];
+                    xs[h] = series[g * horizon + h] / (scale[c] * size[g]);
                 }
                 ad.apply(xs, horizon, lv);
                 double m = mult[c][g];
@@ -131,7 +134,8 @@ final class LinearKernel implements Kernel {
         double[][] out = new double[nc][ng];
         for (int c = 0; c < nc; c++) {
             for (int g = 0; g < ng; g++) {
-                out[c][g] = m.geoEffect(c, g);
+                // the effect multiplier times the population size (both 1 when absent)
+                out[c][g] = m.geoEffect(c, g) * m.frame().geoSize(g);
             }
         }
         return out;

@@ -77,6 +77,9 @@ public final class ModelResults {
         if (data.nGeos() > 1) {
             panel(root, model);
         }
+        if (model.spec().price() != null) {
+            root.set("price_elasticity", priceElasticity(model));
+        }
         JsonFields.number(root, "interval_level", model.intervalLevel());
         root.put("draws", model.drawCount());
         root.set("diagnostics", diagnostics(model.samplerDiagnostics()));
@@ -95,7 +98,36 @@ public final class ModelResults {
     }
 
     /**
-     * Train and test fit measures; {@code test} is null without a holdout.
+     * The model's price elasticities of the baseline: a list of {@code {brand, mean, lower, upper}} ({@code brand}
+     * is {@code all} when one elasticity covers every geo), with {@code control} and {@code curvature} beside; an
+     * undefined value (a non-positive fitted baseline) or a missing interval is {@code null}.
+     *
+     * @param m the model; it has a price
+     * @return a new array
+     */
+    public static ArrayNode priceElasticity(FittedModel m) {
+        ArrayNode out = JSON.createArrayNode();
+        int b = 0;
+        for (io.github.mmm4j.models.PriceElasticity e : m.priceElasticities()) {
+            ObjectNode o = out.addObject();
+            o.put("brand", e.brand());
+            o.put("control", m.spec().price().control());
+            JsonFields.number(o, "mean", e.estimate());
+            if (e.interval().isPresent()) {
+                JsonFields.number(o, "lower", e.interval().get().lower());
+                JsonFields.number(o, "upper", e.interval().get().upper());
+            } else {
+                o.putNull("lower");
+                o.putNull("upper");
+            }
+            JsonFields.number(o, "curvature", m.spec().price().curvature(b++));
+        }
+        return out;
+    }
+
+    /**
+     * Train and test fit measures; {@code test} is null without a holdout. On a panel also {@code total_train} and
+     * {@code total_test}: the same measures of the KPI summed over geos per period.
      *
      * @param m the model
      * @return {@code {train, test}}
@@ -107,6 +139,15 @@ public final class ModelResults {
             JsonFields.metrics(metrics.putObject("test"), m.testMetrics().get());
         } else {
             metrics.putNull("test");
+        }
+        if (m.totalTrainMetrics().isPresent()) {
+            // on a panel: the KPI summed over geos per period (Meridian's "national" goodness of fit)
+            JsonFields.metrics(metrics.putObject("total_train"), m.totalTrainMetrics().get());
+            if (m.totalTestMetrics().isPresent()) {
+                JsonFields.metrics(metrics.putObject("total_test"), m.totalTestMetrics().get());
+            } else {
+                metrics.putNull("total_test");
+            }
         }
         return metrics;
     }

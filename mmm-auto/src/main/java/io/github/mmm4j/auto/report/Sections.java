@@ -88,6 +88,17 @@ final class Sections {
         }
         out.add(table(List.of("model", "train R²", "train MAPE", "train NRMSE", "holdout R²", "holdout MAPE",
                 "holdout NRMSE", "draws"), rows, 1));
+        if (r.data.nGeos() > 1) {
+            List<String> parts = new ArrayList<>();
+            for (FittedModel m : r.best.models()) {
+                m.totalTrainMetrics().ifPresent(tr -> parts.add(m.estimator() + " train R² " + Fmt.num(tr.r2(), 3)
+                        + ", MAPE " + Fmt.pct(tr.mape()) + m.totalTestMetrics().map(te -> "; holdout R² "
+                                + Fmt.num(te.r2(), 3) + ", MAPE " + Fmt.pct(te.mape())).orElse("")));
+            }
+            out.add(new Para("The table measures each geo in each period. Summed over the " + r.data.nGeos()
+                    + " geos per period, the level a national model is judged on (noise independent between geos "
+                    + "averages out there): " + String.join("; ", parts) + "."));
+        }
     }
 
     private static void shapley(ReportData r, List<Block> out) {

@@ -236,6 +236,10 @@ public final class BayesianMmm implements Estimator {
      * @return the model and the sampler's result
      */
     public static Run run(MmmDataset data, ModelSpec spec, BayesOptions options) {
+        Objects.requireNonNull(options, "options");
+        // a price without curvature gets it from quick ridge fits, so the column is the power law (PriceCurvature)
+        spec = io.github.mmm4j.models.PriceCurvature.calibrate(data, Objects.requireNonNull(spec, "spec"),
+                options.holdout());
         long started = System.nanoTime();
         LOG.info("bayes fit: {} rows, {} channels, holdout {}, {} chains x ({} warmup + {} draws), {} lift tests",
                 data.nRows(), data.nChannels(), options.holdout(), options.chains(), options.warmup(),
@@ -308,7 +312,7 @@ public final class BayesianMmm implements Estimator {
         int nTrain = nt - o.holdout();
         Checks.checkArgument(nTrain >= 2, "holdout = %d leaves %d training periods of %d; need at least 2",
                 o.holdout(), nTrain, nt);
-        Design.Frame frame = Design.Frame.of(data.slice(0, nTrain));
+        Design.Frame frame = Design.Frame.of(data.slice(0, nTrain), spec);
         Design design = Design.of(data, spec, frame);
         int nGeo = data.nGeos();
         int n = nGeo * nTrain;
@@ -402,7 +406,7 @@ public final class BayesianMmm implements Estimator {
             for (int g = 0; g < nGeo; g++) {
                 for (int t = 0; t < nTrain; t++) {
                     double sp = data.spend(g * nt + t, c);
-                    xs[c][g * nTrain + t] = sp / mediaScale[c];
+                    xs[c][g * nTrain + t] = sp / (mediaScale[c] * frame.geoSize(g));
                     spendTrain += sp;
                 }
             }
@@ -419,11 +423,11 @@ public final class BayesianMmm implements Estimator {
         }
         DensityParts.Lift[] lifts = new DensityParts.Lift[o.liftTests().size()];
         for (int k = 0; k < lifts.length; k++) {
-            lifts[k] = lift(k, o.liftTests().get(k), data, channels, mediaScale);
+            lifts[k] = lift(k, o.liftTests().get(k), data, channels, frame);
         }
         DensityParts.Structure st = new DensityParts.Structure(nGeo, nTrain, y, meanY, sdY, base, pb,
                 priors.intercept(), basePriors, priors.sigma(), baseNames, xs, channels, lifts, o.likelihood(),
-                data.geos(), priors.geoEffectScale(), shapeColumns(design, pb));
+                data.geos(), priors.geoEffectScale(), shapeColumns(design, pb), frame.geoSize());
         return new Prepared(st, frame, design, nTrain, center, scale);
     }
 
@@ -439,7 +443,8 @@ public final class BayesianMmm implements Estimator {
     }
 
     private static DensityParts.Lift lift(int k, LiftTest test, MmmDataset data, DensityParts.Channel[] channels,
-            double[] mediaScale) {
+            Design.Frame frame) {
+        double[] mediaScale = frame.mediaScale();
         String where = "liftTests[" + k + "]";
         int c = data.channels().indexOf(test.channel());
         Checks.checkArgument(c >= 0, "%s: channel '%s' is not in the data %s", where, test.channel(), data.channels());
@@ -463,8 +468,9 @@ public final class BayesianMmm implements Estimator {
         double[] xp = new double[nGeo * m];
         for (int g = 0; g < nGeo; g++) {
             for (int t = t0; t <= t1; t++) {
-                xb[g * m + t - t0] = data.spend(g * nt + t, c) / mediaScale[c];
-                xp[g * m + t - t0] = changed[g * nt + t] / mediaScale[c];
+                double unit = mediaScale[c] * frame.geoSize(g);
+                xb[g * m + t - t0] = data.spend(g * nt + t, c) / unit;
+                xp[g * m + t - t0] = changed[g * nt + t] / unit;
             }
         }
         return new DensityParts.Lift(c, m, ts - t0, xb, xp, test.lift(), test.standardError());

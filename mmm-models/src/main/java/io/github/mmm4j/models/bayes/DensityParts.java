@@ -166,6 +166,13 @@ final class DensityParts {
 
         /** Whether each channel has per-geo effect multipliers (a panel with a positive geo effect scale). */
         final boolean geoEffects;
+        /**
+         * Per geo, its population size when media is per capita (Design's {@code size_g}), else null: a fixed factor of
+         * every media term of the geo, with the spend already divided by it.
+         */
+        final double[] geoSize;
+        /** Whether media terms carry a per-geo factor: {@link #geoEffects} or {@link #geoSize}. */
+        final boolean multiplied;
         /** Prior of each channel's between-geo sd of log effects, when {@link #geoEffects}. */
         final Prior.HalfNormal geoSdPrior;
         /**
@@ -185,14 +192,22 @@ final class DensityParts {
                 Prior.Normal interceptPrior, Prior.Normal[] basePriors, Prior sigmaPrior, List<String> baseNames,
                 double[][] xs, Channel[] channels, Lift[] lifts, Likelihood likelihood) {
             this(nGeo, nT, y, meanY, sdY, base, pb, interceptPrior, basePriors, sigmaPrior, baseNames, xs, channels,
-                    lifts, likelihood, List.of(), 0, new boolean[pb]);
+                    lifts, likelihood, List.of(), 0, new boolean[pb], null);
         }
 
         Structure(int nGeo, int nT, double[] y, double meanY, double sdY, double[] base, int pb,
                 Prior.Normal interceptPrior, Prior.Normal[] basePriors, Prior sigmaPrior, List<String> baseNames,
                 double[][] xs, Channel[] channels, Lift[] lifts, Likelihood likelihood, List<String> geoNames,
-                double geoEffectScale, boolean[] shape) {
+                double geoEffectScale, boolean[] shape, double[] geoSize) {
             this.geoEffects = nGeo > 1 && geoEffectScale > 0;
+            boolean sized = false;
+            if (geoSize != null) {
+                for (double v : geoSize) {
+                    sized |= v != 1.0;
+                }
+            }
+            this.geoSize = sized ? geoSize.clone() : null;
+            this.multiplied = geoEffects || sized;
             boolean anyShape = false;
             for (boolean b : shape) {
                 anyShape |= b;

@@ -149,7 +149,7 @@ public final class MmmLogDensity implements LogDensity {
         sumS = new double[cw.length];
         priorEffectGrad = new double[cw.length];
         logN = Math.log(n);
-        int ng = st.geoEffects ? st.nGeo : 0;
+        int ng = st.multiplied ? st.nGeo : 0;
         tau = new double[cw.length];
         mult = new double[cw.length][ng];
         sumSGeo = new double[cw.length][ng];
@@ -222,7 +222,10 @@ public final class MmmLogDensity implements LogDensity {
             out[ch.effectConstrainedIndex + 1] = beta[c] * st.sdY * sumS[c] / ch.trainSpend;
             if (st.geoEffects) {
                 out[ch.tauConstrainedIndex] = tau[c];
-                System.arraycopy(mult[c], 0, out, ch.geoConstrainedIndex, st.nGeo);
+                for (int q = 0; q < st.nGeo; q++) {
+                    // the sampled multiplier, without the fixed population size folded into mult
+                    out[ch.geoConstrainedIndex + q] = st.geoSize == null ? mult[c][q] : mult[c][q] / st.geoSize[q];
+                }
             }
             for (int k = 0; k < ch.aParams.length; k++) {
                 if (ch.aParams[k].kind != Kind.FIXED) {
@@ -316,6 +319,21 @@ public final class MmmLogDensity implements LogDensity {
                     if (!(m[g] > 0 && m[g] < Double.POSITIVE_INFINITY)) {
                         return Double.NEGATIVE_INFINITY;
                     }
+                    if (s.geoSize != null) {
+                        // per capita: the fixed population size multiplies the geo's terms (d log m / d z unchanged)
+                        m[g] *= s.geoSize[g];
+                    }
+                    sg[g] = ArrayMath.sum(sc, g * nT, nT);
+                    sum += m[g] * sg[g];
+                }
+            } else if (s.multiplied) {
+                // pooled per-capita panel: the only per-geo factor is the fixed population size
+                int nT = s.nT;
+                double[] m = mult[c];
+                double[] sg = sumSGeo[c];
+                sum = 0;
+                for (int g = 0; g < s.nGeo; g++) {
+                    m[g] = s.geoSize[g];
                     sg[g] = ArrayMath.sum(sc, g * nT, nT);
                     sum += m[g] * sg[g];
                 }
@@ -340,7 +358,7 @@ public final class MmmLogDensity implements LogDensity {
                 lp += positivePrior(ch.effectPrior, logEffect, beta[c], effectGrad, 0);
                 priorEffectGrad[c] = effectGrad[0];
             }
-            if (s.geoEffects) {
+            if (s.multiplied) {
                 int nT = s.nT;
                 for (int g = 0; g < s.nGeo; g++) {
                     double bg = beta[c] * mult[c][g];
@@ -365,7 +383,7 @@ public final class MmmLogDensity implements LogDensity {
         lp += s.likelihood.logLikelihood(r, n, sigma, gmu, gLogSigma);
         grad[s.sigmaIndex] += gLogSigma[0];
         Arrays.fill(dBeta, 0.0);
-        if (s.geoEffects) {
+        if (s.multiplied) {
             for (double[] dbg : dBetaGeo) {
                 Arrays.fill(dbg, 0.0);
             }
@@ -385,7 +403,7 @@ public final class MmmLogDensity implements LogDensity {
                 for (int t = lf.sumFrom; t < lf.m; t++) {
                     dg += lwk.plan.s[off + t] - lwk.base.s[off + t];
                 }
-                if (s.geoEffects) {
+                if (s.multiplied) {
                     lwk.dGeo[g] = dg;
                     d += mult[lf.channel][g] * dg;
                 } else {
@@ -398,7 +416,7 @@ public final class MmmLogDensity implements LogDensity {
             lp += -0.5 * res * q;
             dBeta[lf.channel] += q * s.sdY * d;
             lwk.adjoint = q * beta[lf.channel] * s.sdY;
-            if (s.geoEffects) {
+            if (s.multiplied) {
                 double[] dbg = dBetaGeo[lf.channel];
                 for (int g = 0; g < s.nGeo; g++) {
                     dbg[g] += q * s.sdY * lwk.dGeo[g];
@@ -426,7 +444,7 @@ public final class MmmLogDensity implements LogDensity {
             double[] sc = w.main.s;
             double b = beta[c];
             double db;
-            if (s.geoEffects) {
+            if (s.multiplied) {
                 // d lp / d beta_cg per geo (likelihood plus lifts); beta_cg = beta_c m_cg
                 int nT = s.nT;
                 double[] dbg = dBetaGeo[c];
@@ -444,7 +462,7 @@ public final class MmmLogDensity implements LogDensity {
             double gLogEffect = db * b + (ch.roi ? 0.0 : priorEffectGrad[c]);
             grad[ch.effectIndex] += gLogEffect - g0 * b * sumS[c] / n;
             double roiTerm = gLogEffect / sumS[c];
-            if (s.geoEffects) {
+            if (s.multiplied) {
                 int nT = s.nT;
                 double t = tau[c];
                 double gTau = 0;
@@ -453,13 +471,17 @@ public final class MmmLogDensity implements LogDensity {
                     for (int i = g * nT, e = i + nT; i < e; i++) {
                         gS[i] = m * (gmu[i] * b - roiTerm);
                     }
-                    // d lp / d log m_cg: directly through beta_cg, and through the weighted total W_c
-                    double gLogM = b * m * dBetaGeo[c][g] - gLogEffect * m * sumSGeo[c][g] / sumS[c];
-                    double z = theta[ch.zIndex + g];
-                    grad[ch.zIndex + g] += t * gLogM;
-                    gTau += gLogM * z;
+                    if (s.geoEffects) {
+                        // d lp / d log m_cg: directly through beta_cg, and through the weighted total W_c
+                        double gLogM = b * m * dBetaGeo[c][g] - gLogEffect * m * sumSGeo[c][g] / sumS[c];
+                        double z = theta[ch.zIndex + g];
+                        grad[ch.zIndex + g] += t * gLogM;
+                        gTau += gLogM * z;
+                    }
                 }
-                grad[ch.tauIndex] += gTau * t;
+                if (s.geoEffects) {
+                    grad[ch.tauIndex] += gTau * t;
+                }
             } else {
                 for (int i = 0; i < n; i++) {
                     gS[i] = gmu[i] * b - roiTerm;
@@ -477,7 +499,7 @@ public final class MmmLogDensity implements LogDensity {
                 double[] g = lwk.g;
                 for (int gg = 0; gg < s.nGeo; gg++) {
                     int off = gg * lf.m;
-                    double a = s.geoEffects ? lwk.adjoint * mult[c][gg] : lwk.adjoint;
+                    double a = s.multiplied ? lwk.adjoint * mult[c][gg] : lwk.adjoint;
                     for (int t = 0; t < lf.m; t++) {
                         g[off + t] = t >= lf.sumFrom ? a : 0.0;
                     }

@@ -165,7 +165,7 @@ final class Posterior {
                 diag, geoEffects);
     }
 
-    /** Scaled spend of every geo, row-major [g][t * C + c], over all periods. */
+    /** Scaled spend (per capita when the frame has population) of every geo, row-major [g][t * C + c]. */
     private static double[][] scaledSpend(MmmDataset data, Design.Frame frame) {
         int nt = data.nPeriods();
         int nCh = data.nChannels();
@@ -174,7 +174,7 @@ final class Posterior {
         for (int g = 0; g < data.nGeos(); g++) {
             for (int t = 0; t < nt; t++) {
                 for (int c = 0; c < nCh; c++) {
-                    x[g][t * nCh + c] = data.spend(g * nt + t, c) / sc[c];
+                    x[g][t * nCh + c] = data.spend(g * nt + t, c) / (sc[c] * frame.geoSize(g));
                 }
             }
         }
@@ -226,7 +226,7 @@ final class Posterior {
                         mu += f * coefs[d * nCoef + j] * design.get(r, j);
                     }
                     for (int c = 0; c < nCh; c++) {
-                        double m = mults == null ? 1.0 : mults[(d * nCh + c) * ng + g];
+                        double m = (mults == null ? 1.0 : mults[(d * nCh + c) * ng + g]) * frame.geoSize(g);
                         mu += m * coefs[d * nCoef + pb + c] * media[t * nCh + c];
                     }
                     double v = mu + noise * st.likelihood.sampleNoise(rng);

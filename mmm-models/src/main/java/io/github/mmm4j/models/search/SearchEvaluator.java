@@ -109,6 +109,8 @@ public final class SearchEvaluator {
     private final double[] spendShare;
     private final boolean zeroPenalty;
     private final Lift[] lifts;
+    /** Per geo, its population size (Design's per-capita media); all 1 without population. */
+    private final double[] geoSize;
     private final int objectiveCount;
     private final ParameterRange[][] adRanges;
     private final ParameterRange[][] satRanges;
@@ -145,7 +147,7 @@ public final class SearchEvaluator {
                     data.channels());
         }
         MmmDataset train = data.slice(0, nTrain);
-        Design.Frame frame = Design.Frame.of(train);
+        Design.Frame frame = Design.Frame.of(train, spec);
         Design design = Design.of(data, spec, frame);
         this.pb = design.firstMediaColumn();
         int p = design.cols();
@@ -252,7 +254,7 @@ public final class SearchEvaluator {
         for (int g = 0; g < ng; g++) {
             for (int t = 0; t < nt; t++) {
                 for (int c = 0; c < nc; c++) {
-                    scaled[g][t * nc + c] = data.spend(g * nt + t, c) / scale[c];
+                    scaled[g][t * nc + c] = data.spend(g * nt + t, c) / (scale[c] * frame.geoSize(g));
                 }
             }
         }
@@ -275,6 +277,7 @@ public final class SearchEvaluator {
         }
         this.nPaid = np;
         this.zeroPenalty = options.rssdZeroPenalty();
+        this.geoSize = frame.geoSize();
         this.lifts = resolveLifts(data, options, scale);
         this.objectiveCount = lifts.length == 0 ? 2 : 3;
         this.adRanges = new ParameterRange[nc][];
@@ -328,7 +331,7 @@ public final class SearchEvaluator {
             for (int g = 0; g < ng; g++) {
                 for (int t = t0; t <= t1; t++) {
                     double share = sum > 0 ? data.spend(g * nt + t, c) / sum : 1.0 / (ng * mPeriods);
-                    delta[g * mPeriods + t - t0] = x.spendChange() * share / scale[c];
+                    delta[g * mPeriods + t - t0] = x.spendChange() * share / (scale[c] * geoSize[g]);
                 }
             }
             out[e] = new Lift(c, t0, t1, tEnd, delta, x.lift());
@@ -561,9 +564,11 @@ public final class SearchEvaluator {
             Transforms.adstock(w.ad, scaled[g], nt, w.levels[g], w.tws);
             for (int c = 0; c < nc; c++) {
                 w.sat[c].apply(w.levels[g], c, nc, w.zm, c * n + g * nTrain, 1, nTrain);
+                ArrayMath.scale(w.zm, c * n + g * nTrain, nTrain, geoSize[g]);
             }
         }
     }
+
 
     /**
      * Centres the media columns in place and records their means and standard deviations; returns the number of
@@ -769,6 +774,7 @@ public final class SearchEvaluator {
             double diff = 0;
             for (int g = 0; g < ng; g++) {
                 double[] lv = w.levels[g];
+                double gDiff = 0;
                 for (int t = x.t0(); t <= x.tEnd(); t++) {
                     // the adstocked change: sum_{u = t0}^{min(t1, t)} w[t - u] delta_u
                     double add = 0;
@@ -776,8 +782,9 @@ public final class SearchEvaluator {
                         add += cw[t - u] * x.delta()[g * m + u - x.t0()];
                     }
                     double a = lv[t * nc + c];
-                    diff += s.value(a + add) - s.value(a);
+                    gDiff += s.value(a + add) - s.value(a);
                 }
+                diff += geoSize[g] * gDiff;
             }
             double predicted = w.coef[1 + pb + c] * diff;
             sum += Math.abs(predicted - x.lift()) / Math.abs(x.lift());

@@ -283,7 +283,7 @@ public final class SearchSpace {
             }
             cs.add(new ChannelSpec(ch.name(), ch.adstock().withParameters(a), ch.saturation().withParameters(s)));
         }
-        return new ModelSpec(cs, spec.trend(), spec.fourierHarmonics());
+        return new ModelSpec(cs, spec.trend(), spec.fourierHarmonics(), spec.price());
     }
 
     /**

@@ -16,6 +16,7 @@ import net.jqwik.api.Property;
 import org.junit.jupiter.api.Test;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
@@ -171,6 +172,32 @@ class MmmLogDensityTest {
                 BayesOptions.defaults().withPriors(BayesPriors.defaults().withGeoEffectScale(0)));
         assertTrue(pooled.parameterNames().stream().noneMatch(n -> n.startsWith("z_geo")));
         assertGradient(pooled, seed);
+    }
+
+    /**
+     * Per-capita media (a panel with population): the fixed population size multiplies each geo's media terms and
+     * divides its spend, in the hierarchical and the pooled model, with lift tests.
+     */
+    @Property(tries = 20, seed = "20261207")
+    void perCapitaPanelGradient(@ForAll long seed) {
+        MmmDataset data = PANEL.withPopulation(new double[] {0.4e6, 1.0e6, 2.5e6});
+        List<LiftTest> lifts = List.of(
+                new LiftTest("tv", LocalDate.of(2022, 3, 7), LocalDate.of(2022, 3, 28), 2000, 60, 15));
+        MmmLogDensity hier = BayesianMmm.logDensity(data, ModelSpec.defaults(data),
+                BayesOptions.defaults().withPriors(BayesPriors.defaults().withGeoEffectScale(0.3))
+                        .withLiftTests(lifts));
+        assertGradient(hier, seed);
+        MmmLogDensity pooled = BayesianMmm.logDensity(data, ModelSpec.defaults(data), BayesOptions.defaults()
+                .withPriors(BayesPriors.defaults().withoutMediaContribution().withGeoEffectScale(0))
+                .withLiftTests(lifts));
+        assertGradient(pooled, seed);
+        // the population changes the density: the same point has another value than without it
+        MmmLogDensity plain = BayesianMmm.logDensity(PANEL, ModelSpec.defaults(PANEL), BayesOptions.defaults()
+                .withPriors(BayesPriors.defaults().withoutMediaContribution().withGeoEffectScale(0))
+                .withLiftTests(lifts));
+        double[] theta = randomPoint(plain.dimension(), seed, 1.0);
+        double[] g = new double[theta.length];
+        assertNotEquals(plain.logDensityGradient(theta.clone(), g), pooled.logDensityGradient(theta.clone(), g));
     }
 
     /**
