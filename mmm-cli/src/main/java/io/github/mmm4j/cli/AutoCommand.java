@@ -89,9 +89,27 @@ final class AutoCommand implements Callable<Integer> {
         }
         PipelineResult analysed = AutoPipeline.analyse(data, options);
         AutoOptions used = options;
+        // on a panel, the same budget planned over channel x geo as well (optimize --by-geo)
+        io.github.mmm4j.optimize.PlanningModel cellPm = null;
+        io.github.mmm4j.optimize.Allocation cellPlan = null;
+        if (analysed.primary().data().nGeos() > 1) {
+            bar.update("plan", 0.5, "channel x geo");
+            cellPm = io.github.mmm4j.optimize.PlanningModel.of(analysed.primary().byGeo(),
+                    analysed.planning().horizon());
+            cellPlan = io.github.mmm4j.optimize.BudgetOptimizer.optimize(cellPm,
+                    io.github.mmm4j.optimize.BudgetConstraints.none(), io.github.mmm4j.optimize.Objective.maximizeKpi());
+        }
+        io.github.mmm4j.optimize.PlanningModel cellsPm = cellPm;
+        io.github.mmm4j.optimize.Allocation cells = cellPlan;
         List<Path> files = OutputSet.write(common.out, dir -> {
             AutoPipeline.write(analysed, used, source, dir, Narrator.standard(), schema);
             OptimizeCommand.writePlan(analysed.plan(), analysed.planning(), dir.resolve("plan.json"));
+            if (cells != null) {
+                com.fasterxml.jackson.databind.node.ObjectNode byGeo = OptimizeCommand.planJson(cells, cellsPm);
+                OptimizeCommand.cells(byGeo, cells, analysed.primary());
+                io.github.mmm4j.core.AtomicFiles.writeString(dir.resolve("plan_by_geo.json"),
+                        byGeo.toPrettyString() + "\n");
+            }
         });
         PipelineResult r = analysed.withFiles(files);
         bar.done();

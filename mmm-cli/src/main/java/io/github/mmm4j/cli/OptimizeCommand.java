@@ -14,6 +14,7 @@ import io.github.mmm4j.optimize.BudgetConstraints;
 import io.github.mmm4j.optimize.BudgetOptimizer;
 import io.github.mmm4j.optimize.ChannelAllocation;
 import io.github.mmm4j.optimize.ChannelBound;
+import io.github.mmm4j.optimize.ChannelGroup;
 import io.github.mmm4j.optimize.Objective;
 import io.github.mmm4j.optimize.PlanningModel;
 import io.github.mmm4j.optimize.ResponseCurves;
@@ -61,6 +62,16 @@ final class OptimizeCommand implements Callable<Integer> {
     @Option(names = "--lock", split = ",", paramLabel = "CH", description = "Channels kept at their current spend.")
     List<String> locks = new ArrayList<>();
 
+    @Option(names = "--by-geo", description = "On a panel model, allocate over channel x geo (each cell's own "
+            + "response curve) instead of per channel with the current geo split; --bounds then bound each channel's "
+            + "total over its geos.")
+    boolean byGeo;
+
+    @Option(names = "--geo-bounds", split = ",", paramLabel = "GEO=MIN:MAX",
+            description = "With --by-geo, bounds on each geo's total over its channels, in the units of --bounds "
+                    + "(not together with --bounds).")
+    List<String> geoBounds = new ArrayList<>();
+
     @Option(names = "--horizon", paramLabel = "N",
             description = "Future periods to plan (default: a quarter: 13 weeks or 91 days).")
     Integer horizon;
@@ -100,17 +111,43 @@ final class OptimizeCommand implements Callable<Integer> {
         if (h < 1) {
             throw new Main.BadInputException("--horizon " + h + " must be at least 1");
         }
-        PlanningModel pm = PlanningModel.of(fitted, h);
+        if (byGeo && fitted.data().nGeos() < 2) {
+            throw new Main.BadInputException("--by-geo needs a panel model; " + model + " has one geo");
+        }
+        if (!byGeo && !geoBounds.isEmpty()) {
+            throw new Main.BadInputException("--geo-bounds needs --by-geo");
+        }
+        PlanningModel pm = PlanningModel.of(byGeo ? fitted.byGeo() : fitted, h);
         BudgetConstraints.Builder b = BudgetConstraints.builder();
         if (budget != null) {
             checkBudget(budget, pm.baseline().total());
             b.budget(budget);
         }
+        if (byGeo && !bounds.isEmpty() && !geoBounds.isEmpty()) {
+            // each cell would sit in a channel group and a geo group; the planner's groups must be disjoint
+            throw new Main.BadInputException("--bounds and --geo-bounds together bound each cell twice (its channel's "
+                    + "total and its geo's), which the planner does not support yet; give one of them");
+        }
+        List<String> channels = fitted.data().channels();
+        List<String> geos = fitted.data().geos();
+        double total = budget != null ? budget : pm.baseline().total();
         for (String s : bounds) {
-            parseBound(s, b, pm.channels());
+            Bound bd = parseBound(s, "--bounds", "channel", channels);
+            if (byGeo) {
+                b.group(bd.group(cellsOf(bd.name(), channels, geos, true), pm, total));
+            } else {
+                bd.apply(b);
+            }
+        }
+        for (String s : geoBounds) {
+            Bound bd = parseBound(s, "--geo-bounds", "geo", geos);
+            b.group(bd.group(cellsOf(bd.name(), channels, geos, false), pm, total));
         }
         for (String l : locks) {
-            b.lock(channel("--lock", l, l.strip(), pm.channels()));
+            String ch = channel("--lock", l, l.strip(), channels);
+            for (String v : byGeo ? cellsOf(ch, channels, geos, true) : List.of(ch)) {
+                b.lock(v);
+            }
         }
         Allocation a = BudgetOptimizer.optimize(pm, b.build(), obj);
         if (a.status() == io.github.mmm4j.optimize.OptimizerStatus.INFEASIBLE) {
@@ -120,7 +157,11 @@ final class OptimizeCommand implements Callable<Integer> {
         }
         BudgetConstraints constraints = b.build();
         List<Path> files = OutputSet.write(out, dir -> {
-            writePlan(a, pm, dir.resolve("plan.json"));
+            ObjectNode plan = planJson(a, pm);
+            if (byGeo) {
+                cells(plan, a, fitted);
+            }
+            AtomicFiles.writeString(dir.resolve("plan.json"), plan.toPrettyString() + "\n");
             writeTables(pm, constraints, dir);
         });
         PrintWriter w = spec.commandLine().getOut();
@@ -198,38 +239,82 @@ final class OptimizeCommand implements Callable<Integer> {
         return v;
     }
 
+    /** The split channels ({@link FittedModel#byGeo()}) of one channel, or of one geo. */
+    static List<String> cellsOf(String name, List<String> channels, List<String> geos, boolean ofChannel) {
+        List<String> out = new ArrayList<>();
+        for (String c : ofChannel ? List.of(name) : channels) {
+            for (String g : ofChannel ? geos : List.of(name)) {
+                out.add(c + FittedModel.CELL_CHANNEL_SEPARATOR + g);
+            }
+        }
+        return out;
+    }
+
+    /**
+     * A parsed bound: amounts absolute ({@code kind} 0), multiples of current spend ({@code x}) or percentages of the
+     * budget ({@code %}).
+     */
+    record Bound(String name, char kind, double min, double max) {
+
+        /** Applies the bound to its channel. */
+        void apply(BudgetConstraints.Builder b) {
+            switch (kind) {
+                case 'x' -> b.bound(name, ChannelBound.multipleOfCurrent(min, max));
+                case '%' -> b.bound(name, ChannelBound.fractionOfBudget(min / 100,
+                        Double.isInfinite(max) ? 1 : max / 100));
+                default -> b.bound(name, ChannelBound.absolute(min, max));
+            }
+        }
+
+        /** The bound as a group over {@code members}, in absolute amounts (current spend from the plan's baseline). */
+        ChannelGroup group(List<String> members, PlanningModel pm, double budget) {
+            double current = 0;
+            for (String m : members) {
+                current += pm.baseline().channelTotal(m);
+            }
+            double unit = kind == 'x' ? current : kind == '%' ? budget / 100 : 1;
+            double hi = Double.isInfinite(max) ? Double.POSITIVE_INFINITY : max * unit;
+            return new ChannelGroup(name, members, min * unit, hi);
+        }
+    }
+
     /** Parses {@code ch=min:max}; amounts absolute, with {@code x} multiples of current, with {@code %} of budget. */
     static void parseBound(String s, BudgetConstraints.Builder b, List<String> channels) {
+        parseBound(s, "--bounds", "channel", channels).apply(b);
+    }
+
+    /** Parses {@code NAME=min:max} of an option whose names are {@code names} (channels or geos). */
+    static Bound parseBound(String s, String option, String what, List<String> names) {
         int eq = s.indexOf('=');
         int colon = s.indexOf(':', Math.max(eq, 0));
         if (eq <= 0 || colon < 0) {
-            throw new Main.BadInputException("--bounds '" + s + "' is not CHANNEL=MIN:MAX");
+            throw new Main.BadInputException(option + " '" + s + "' is not " + what.toUpperCase(Locale.ROOT)
+                    + "=MIN:MAX");
         }
-        String ch = channel("--bounds", s, s.substring(0, eq).strip(), channels);
+        String ch = s.substring(0, eq).strip();
+        if (!names.contains(ch)) {
+            throw new Main.BadInputException(option + " '" + s + "': '" + ch + "' is not a " + what + " of the model; "
+                    + what + "s are " + names + io.github.mmm4j.core.Text.didYouMean(ch, names));
+        }
         String lo = s.substring(eq + 1, colon).strip();
         String hi = s.substring(colon + 1).strip();
         char kind = unit(lo) != 0 ? unit(lo) : unit(hi);
         if (unit(lo) != 0 && unit(hi) != 0 && unit(lo) != unit(hi)) {
-            throw new Main.BadInputException("--bounds '" + s + "': channel '" + ch + "' mixes units");
+            throw new Main.BadInputException(option + " '" + s + "': " + what + " '" + ch + "' mixes units");
         }
-        double min = lo.isEmpty() ? 0 : number(strip(lo), s);
-        double max = hi.isEmpty() ? Double.POSITIVE_INFINITY : number(strip(hi), s);
-        String what = "--bounds '" + s + "': channel '" + ch + "'";
+        double min = lo.isEmpty() ? 0 : number(strip(lo), s, option);
+        double max = hi.isEmpty() ? Double.POSITIVE_INFINITY : number(strip(hi), s, option);
+        String where = option + " '" + s + "': " + what + " '" + ch + "'";
         if (!(min >= 0) || Double.isInfinite(min) || Double.isNaN(max)) {
-            throw new Main.BadInputException(what + " needs a finite minimum >= 0");
+            throw new Main.BadInputException(where + " needs a finite minimum >= 0");
         }
         if (max < min) {
-            throw new Main.BadInputException(what + " has its maximum " + hi + " below its minimum " + lo);
+            throw new Main.BadInputException(where + " has its maximum " + hi + " below its minimum " + lo);
         }
         if (kind == '%' && (min > 100 || (max > 100 && !Double.isInfinite(max)))) {
-            throw new Main.BadInputException(what + " asks for more than 100% of the budget");
+            throw new Main.BadInputException(where + " asks for more than 100% of the budget");
         }
-        switch (kind) {
-            case 'x' -> b.bound(ch, ChannelBound.multipleOfCurrent(min, max));
-            case '%' -> b.bound(ch, ChannelBound.fractionOfBudget(min / 100,
-                    Double.isInfinite(max) ? 1 : max / 100));
-            default -> b.bound(ch, ChannelBound.absolute(min, max));
-        }
+        return new Bound(ch, kind, min, max);
     }
 
     private static char unit(String v) {
@@ -243,11 +328,11 @@ final class OptimizeCommand implements Callable<Integer> {
         return v.endsWith("x") || v.endsWith("X") || v.endsWith("%") ? v.substring(0, v.length() - 1) : v;
     }
 
-    private static double number(String v, String whole) {
+    private static double number(String v, String whole, String option) {
         try {
             return Double.parseDouble(v.replace("_", ""));
         } catch (NumberFormatException e) {
-            throw new Main.BadInputException("--bounds '" + whole + "': '" + v + "' is not a number");
+            throw new Main.BadInputException(option + " '" + whole + "': '" + v + "' is not a number");
         }
     }
 
@@ -299,6 +384,56 @@ final class OptimizeCommand implements Callable<Integer> {
             root.putNull("uplift_pct");
         }
         return root;
+    }
+
+    /**
+     * A plan over channel x geo ({@code --by-geo}): {@code by_geo} true; {@code cells} with each split channel's
+     * {@code channel} and {@code geo} (and {@code brand} and region for brand x region cells) beside its plan fields;
+     * {@code channels} replaced by each channel's totals over its geos and {@code regions} by each geo's totals over
+     * its channels ({@code name}, {@code current_spend}, {@code optimal_spend}, {@code delta},
+     * {@code expected_contribution}, {@code current_contribution}; marginal ROI and intervals are per cell only).
+     */
+    static void cells(ObjectNode plan, Allocation a, FittedModel original) {
+        List<String> channels = original.data().channels();
+        List<String> geos = original.data().geos();
+        int ng = geos.size();
+        java.util.Optional<List<String[]>> split = io.github.mmm4j.core.CsvSchema.cells(geos);
+        ArrayNode cells = (ArrayNode) plan.remove("channels");
+        double[][] byChannel = new double[channels.size()][5];
+        double[][] byGeo = new double[ng][5];
+        for (int v = 0; v < cells.size(); v++) {
+            ObjectNode o = (ObjectNode) cells.get(v);
+            int c = v / ng;
+            int g = v % ng;
+            o.put("channel", channels.get(c));
+            o.put("geo", split.map(x -> x.get(g)[1]).orElse(geos.get(g)));
+            split.ifPresent(x -> o.put("brand", x.get(g)[0]));
+            ChannelAllocation ca = a.channels().get(v);
+            double[] f = {ca.currentSpend(), ca.optimalSpend(), ca.delta(), ca.expectedContribution(),
+                ca.currentContribution()};
+            for (int k = 0; k < f.length; k++) {
+                byChannel[c][k] += f[k];
+                byGeo[g][k] += f[k];
+            }
+        }
+        plan.put("by_geo", true);
+        plan.set("channels", totals(channels, byChannel));
+        plan.set("regions", totals(geos, byGeo));
+        plan.set("cells", cells);
+    }
+
+    private static ArrayNode totals(List<String> names, double[][] sums) {
+        ArrayNode out = JsonNodeFactory.instance.arrayNode();
+        for (int i = 0; i < names.size(); i++) {
+            ObjectNode o = out.addObject();
+            o.put("name", names.get(i));
+            num(o, "current_spend", sums[i][0]);
+            num(o, "optimal_spend", sums[i][1]);
+            num(o, "delta", sums[i][2]);
+            num(o, "expected_contribution", sums[i][3]);
+            num(o, "current_contribution", sums[i][4]);
+        }
+        return out;
     }
 
     /**

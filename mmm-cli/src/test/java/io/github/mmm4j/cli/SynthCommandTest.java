@@ -262,6 +262,44 @@ class SynthCommandTest {
             double total = res.get("channels").get(c).get("contribution").asDouble();
             assertEquals(total, sum, 1e-9 * Math.abs(total));
         }
+        // a plan over channel x geo on the per-capita model: cells add up to channels and to geos, a geo held at its
+        // current spend stays there, and bounding channels and geos at once is refused
+        Path modelFile = dir.resolve("fit/model.json");
+        Run plan = run("optimize", "--model", modelFile.toString(), "--by-geo", "--geo-bounds", "geo03=1x:1x", "--out",
+                dir.resolve("plan").toString());
+        assertEquals(0, plan.exit(), plan.err());
+        JsonNode pj = JSON.readTree(dir.resolve("plan/plan.json").toFile());
+        assertTrue(pj.get("by_geo").asBoolean());
+        assertEquals(80, pj.get("cells").size());
+        double cellSum = 0;
+        double geo03Current = 0;
+        double geo03Optimal = 0;
+        for (JsonNode cell : pj.get("cells")) {
+            cellSum += cell.get("optimal_spend").asDouble();
+            if (cell.get("geo").asText().equals("geo03")) {
+                geo03Current += cell.get("current_spend").asDouble();
+                geo03Optimal += cell.get("optimal_spend").asDouble();
+            }
+        }
+        double channelSum = 0;
+        for (JsonNode ch : pj.get("channels")) {
+            channelSum += ch.get("optimal_spend").asDouble();
+        }
+        assertEquals(pj.get("budget").asDouble(), cellSum, 1e-6 * cellSum);
+        assertEquals(cellSum, channelSum, 1e-6 * cellSum);
+        assertEquals(geo03Current, geo03Optimal, 1e-6 * geo03Current);
+        assertTrue(pj.get("expected_kpi_optimal").asDouble() >= pj.get("expected_kpi_current").asDouble());
+        Run both = run("optimize", "--model", modelFile.toString(), "--by-geo", "--geo-bounds", "geo03=1x:1x",
+                "--bounds", "tv=0.5x:2x", "--out", dir.resolve("both").toString());
+        assertEquals(2, both.exit());
+        assertTrue(both.err().contains("--bounds and --geo-bounds together"), both.err());
+        Run noGeo = run("optimize", "--model", modelFile.toString(), "--geo-bounds", "geo03=1x:1x", "--out",
+                dir.resolve("nobygeo").toString());
+        assertEquals(2, noGeo.exit());
+        Run unknown = run("optimize", "--model", modelFile.toString(), "--by-geo", "--geo-bounds", "geo99=1x:1x",
+                "--out", dir.resolve("unknown").toString());
+        assertEquals(2, unknown.exit());
+        assertTrue(unknown.err().contains("'geo99' is not a geo of the model"), unknown.err());
         // one row of geo03 with another population
         String changed = csv.toString().replaceFirst("(\\n[^\\n]*,geo03,[^\\n]*,)300000\\n", "$1300001\n");
         assertNotEquals(csv.toString(), changed);
@@ -271,10 +309,10 @@ class SynthCommandTest {
         assertEquals(2, bad.exit());
         assertTrue(bad.err().contains("300001") && bad.err().contains("population") && bad.err().contains("line"),
                 bad.err());
-        Run noGeo = run("fit", data.toString(), "--population", "population", "--kpi", "sales", "--channels", "tv",
+        Run national = run("fit", data.toString(), "--population", "population", "--kpi", "sales", "--channels", "tv",
                 "--out", dir.resolve("nogeo").toString());
-        assertEquals(2, noGeo.exit());
-        assertTrue(noGeo.err().contains("--population population needs --geo"), noGeo.err());
+        assertEquals(2, national.exit());
+        assertTrue(national.err().contains("--population population needs --geo"), national.err());
         assertFalse(Files.exists(dir.resolve("bad")) || Files.exists(dir.resolve("nogeo")));
     }
 

@@ -852,6 +852,102 @@ public final class FittedModel {
         return Optional.ofNullable(summaries().test());
     }
 
+    /** Joins a channel and a geo in the name of a {@link #byGeo()} channel: {@code " @ "}. */
+    public static final String CELL_CHANNEL_SEPARATOR = " @ ";
+
+    /**
+     * The same model with one channel per channel and geo: channel {@code c} in geo {@code g} becomes
+     * {@code CHANNEL @ GEO} ({@link #CELL_CHANNEL_SEPARATOR}), whose spend is the channel's spend in that geo and zero
+     * elsewhere, with the channel's coefficient, transforms and (for a hierarchical model) geo multipliers, draw by
+     * draw. Every prediction, contribution and response is the original model's; a channel's contribution is the sum
+     * of its geos'. This is how a budget is planned over channel x region: the planner allocates over these channels,
+     * with each original channel and each geo a group.
+     *
+     * @return the model over {@code C x G} channels, channel-major ({@code c * G + g})
+     * @throws IllegalArgumentException on national data, or if a channel's name already contains the separator
+     */
+    public FittedModel byGeo() {
+        MmmDataset data = layout.data;
+        int nc = data.nChannels();
+        int ng = data.nGeos();
+        Checks.checkArgument(ng > 1, "byGeo needs a panel; the data has one geo");
+        int rows = data.nRows();
+        int nt = data.nPeriods();
+        MmmDataset.Builder b = MmmDataset.builder(data.time()).geos(data.geos()).kpi(data.kpiName(), data.kpi())
+                .allowUnfundedChannels();
+        data.populations().ifPresent(b::population);
+        List<ChannelSpec> cs = new ArrayList<>();
+        double[] scale = new double[nc * ng];
+        double[] frameScale = layout.frame.mediaScale();
+        for (int c = 0; c < nc; c++) {
+            String name = data.channels().get(c);
+            Checks.checkArgument(!name.contains(CELL_CHANNEL_SEPARATOR), "channel '%s' contains '%s', which byGeo "
+                    + "uses to join channel and geo", name, CELL_CHANNEL_SEPARATOR);
+            ChannelSpec orig = layout.structure.channels().get(c);
+            for (int g = 0; g < ng; g++) {
+                double[] sp = new double[rows];
+                for (int t = 0; t < nt; t++) {
+                    sp[g * nt + t] = data.spend(g * nt + t, c);
+                }
+                String v = name + CELL_CHANNEL_SEPARATOR + data.geos().get(g);
+                b.channel(v, sp);
+                cs.add(new ChannelSpec(v, orig.adstock(), orig.saturation()));
+                scale[c * ng + g] = frameScale[c];
+            }
+        }
+        for (int k = 0; k < data.nControls(); k++) {
+            b.control(data.controls().get(k), data.controlColumn(k));
+        }
+        for (int e = 0; e < data.nEvents(); e++) {
+            b.event(data.events().get(e), data.eventColumn(e));
+        }
+        MmmDataset cells = b.build();
+        Design.Frame f = layout.frame;
+        Design.Frame frame = new Design.Frame(f.origin(), scale, f.geos(), f.geoLevel(), f.geoSize(),
+                f.priceReference());
+        ModelSpec spec = new ModelSpec(cs, layout.structure.trend(), layout.structure.fourierHarmonics(),
+                layout.structure.price());
+        Layout to = new Layout(layout.estimator, spec, cells, layout.holdout, frame, layout.level, layout.provenance,
+                layout.geoEffects);
+        double[] p = point == null ? null : cellRow(point, 0, to);
+        double[] d = null;
+        if (draws != null) {
+            d = new double[nDraws * to.width];
+            for (int r = 0; r < nDraws; r++) {
+                System.arraycopy(cellRow(draws, r * layout.width, to), 0, d, r * to.width, to.width);
+            }
+        }
+        return new FittedModel(to, p, d, diagnostics);
+    }
+
+    /** One parameter row of this model rewritten for the {@link #byGeo()} layout {@code to}. */
+    private double[] cellRow(double[] rows, int offset, Layout to) {
+        int nc = layout.data.nChannels();
+        int ng = layout.data.nGeos();
+        double[] out = new double[to.width];
+        // intercept and the non-media coefficients are the same columns in both designs
+        System.arraycopy(rows, offset, out, 0, 1 + layout.firstMedia);
+        for (int c = 0; c < nc; c++) {
+            int na = layout.saturationOffset[c] - layout.adstockOffset[c];
+            int ns = (c + 1 < nc ? layout.adstockOffset[c + 1] : layout.geoOffset) - layout.saturationOffset[c];
+            for (int g = 0; g < ng; g++) {
+                int v = c * ng + g;
+                out[1 + to.firstMedia + v] = rows[offset + 1 + layout.firstMedia + c];
+                System.arraycopy(rows, offset + layout.adstockOffset[c], out, to.adstockOffset[v], na);
+                System.arraycopy(rows, offset + layout.saturationOffset[c], out, to.saturationOffset[v], ns);
+                if (layout.geoEffects) {
+                    for (int gg = 0; gg < ng; gg++) {
+                        out[to.geoOffset + v * ng + gg] = rows[offset + layout.geoOffset + c * ng + gg];
+                    }
+                }
+            }
+        }
+        if (layout.geoEffects) {
+            System.arraycopy(rows, offset + layout.geoOffset + nc * ng, out, to.geoOffset + nc * ng * ng, ng);
+        }
+        return out;
+    }
+
     /**
      * The price elasticities of the baseline ({@link ModelSpec.Price}), one per price group (brand, or {@code all}):
      * for each parameter row, the group's price coefficient times the group's summed level over its summed fitted

@@ -209,4 +209,67 @@ class GeoEffectsTest {
         List<ChannelSummary> g0 = HIER.geoChannels().get(0);
         assertEquals(3, g0.size());
     }
+
+    /**
+     * The model split by geo (one channel per channel and geo) is the same model: each split channel's contribution
+     * is the original channel's in that geo, the predictions agree, and a plan over channel x geo with each channel
+     * and each geo as a group keeps the group bounds and does at least as well as the per-channel plan (which is one
+     * of its feasible points).
+     */
+    @Test
+    void planningOverChannelAndGeo() {
+        FittedModel cells = HIER.byGeo();
+        int nc = DATA.nChannels();
+        int ng = DATA.nGeos();
+        assertEquals(nc * ng, cells.data().nChannels());
+        assertEquals("search" + FittedModel.CELL_CHANNEL_SEPARATOR + "geo2", cells.data().channels().get(nc + 2));
+        double[] p0 = HIER.predict(DATA);
+        double[] p1 = cells.predict(cells.data());
+        for (int i = 0; i < p0.length; i++) {
+            assertEquals(p0[i], p1[i], 1e-9 * Math.abs(p0[i]));
+        }
+        List<List<ChannelSummary>> perGeo = HIER.geoChannels();
+        for (int c = 0; c < nc; c++) {
+            double sum = 0;
+            for (int g = 0; g < ng; g++) {
+                ChannelSummary cell = cells.channels().get(c * ng + g);
+                assertEquals(perGeo.get(g).get(c).contribution(), cell.contribution(),
+                        1e-9 * Math.abs(cell.contribution()));
+                sum += cell.contribution();
+            }
+            assertEquals(HIER.channels().get(c).contribution(), sum, 1e-9 * Math.abs(sum));
+        }
+        PlanningModel byChannel = PlanningModel.of(HIER, 8);
+        PlanningModel byCell = PlanningModel.of(cells, 8);
+        assertEquals(byChannel.baseline().total(), byCell.baseline().total(), 1e-6 * byChannel.baseline().total());
+        Allocation coarse = BudgetOptimizer.optimize(byChannel, BudgetConstraints.none(), Objective.maximizeKpi());
+        // each geo kept within 80% to 120% of its current spend
+        BudgetConstraints.Builder b = BudgetConstraints.builder();
+        for (int g = 0; g < ng; g++) {
+            List<String> members = new java.util.ArrayList<>();
+            double current = 0;
+            for (int c = 0; c < nc; c++) {
+                String v = cells.data().channels().get(c * ng + g);
+                members.add(v);
+                current += byCell.baseline().channelTotal(v);
+            }
+            b.group(new ChannelGroup(DATA.geos().get(g), members, 0.8 * current, 1.2 * current));
+        }
+        Allocation fine = BudgetOptimizer.optimize(byCell, b.build(), Objective.maximizeKpi());
+        assertTrue(fine.improved(), fine.message());
+        for (int g = 0; g < ng; g++) {
+            double current = 0;
+            double planned = 0;
+            for (int c = 0; c < nc; c++) {
+                String v = cells.data().channels().get(c * ng + g);
+                current += byCell.baseline().channelTotal(v);
+                planned += fine.channel(v).optimalSpend();
+            }
+            assertTrue(planned >= 0.8 * current - 1e-6 * current && planned <= 1.2 * current + 1e-6 * current,
+                    "geo " + g + " planned " + planned + " current " + current);
+        }
+        Allocation free = BudgetOptimizer.optimize(byCell, BudgetConstraints.none(), Objective.maximizeKpi());
+        assertTrue(free.expectedKpiOptimal() >= coarse.expectedKpiOptimal() - 1e-9 * coarse.expectedKpiOptimal(),
+                free.expectedKpiOptimal() + " vs " + coarse.expectedKpiOptimal());
+    }
 }
