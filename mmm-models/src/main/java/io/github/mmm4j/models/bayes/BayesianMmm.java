@@ -217,6 +217,23 @@ public final class BayesianMmm implements Estimator {
         return run(data, spec, options).model();
     }
 
+    /** Largest dimension sampled with a dense metric (three d x d arrays per chain: 8.6 MB at 600). */
+    public static final int DENSE_METRIC_MAX_DIMENSION = 600;
+
+    /**
+     * Whether a fit adapts a dense metric: on panels, whose geo intercepts share one reference geo and whose
+     * per-geo effects trade off against their channel's, so the posterior is strongly correlated and a diagonal
+     * metric needs trajectories of hundreds of leapfrog steps; up to {@link #DENSE_METRIC_MAX_DIMENSION}. National
+     * models keep the diagonal metric of the Stan reference runs.
+     *
+     * @param data the data
+     * @param dimension the posterior's dimension
+     * @return true for a dense metric
+     */
+    static boolean denseMetric(MmmDataset data, int dimension) {
+        return data.nGeos() > 1 && dimension <= DENSE_METRIC_MAX_DIMENSION;
+    }
+
     /**
      * A fit together with the sampler's raw result (unconstrained draws, step sizes, gradient counts, wall time), for
      * benchmarks and sampler studies; {@link #fit(MmmDataset, ModelSpec, BayesOptions)} keeps only the model.
@@ -254,7 +271,7 @@ public final class BayesianMmm implements Estimator {
             MmmLogDensity d = handed[0] != null ? handed[0] : first.copy();
             handed[0] = null;
             return d;
-        }, options.nutsOptions(), control);
+        }, options.nutsOptions().withDenseMetric(denseMetric(data, first.dimension())), control);
         Run run = new Run(Posterior.model(data, spec, options, p, first.copy(), result), result);
         SamplerDiagnostics d = run.model().samplerDiagnostics().orElseThrow();
         if (d.healthy()) {

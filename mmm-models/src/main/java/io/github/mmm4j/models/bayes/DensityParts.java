@@ -62,7 +62,7 @@ final class DensityParts {
         final double trainSpend;
         int effectIndex;
         int effectConstrainedIndex;
-        /** With per-geo effects: indices of {@code log geo_sd} and the first {@code z_geo}, and their constrained. */
+        /** With per-geo effects: indices of {@code log geo_sd} and the first {@code log_geo_effect}, and their constrained. */
         int tauIndex = -1;
         int zIndex = -1;
         int tauConstrainedIndex = -1;
@@ -264,7 +264,7 @@ final class DensityParts {
                     ch.geoConstrainedIndex = cn.size();
                     for (int g = 0; g < nGeo; g++) {
                         idx++;
-                        un.add("z_geo[" + ch.name + "," + geoNames.get(g) + "]");
+                        un.add("log_geo_effect[" + ch.name + "," + geoNames.get(g) + "]");
                         cn.add("geo_effect[" + ch.name + "," + geoNames.get(g) + "]");
                     }
                 }

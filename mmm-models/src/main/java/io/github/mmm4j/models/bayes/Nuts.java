@@ -33,7 +33,9 @@ import java.util.function.Supplier;
  *       dual averaging of {@code log eps} toward the target acceptance statistic ({@code gamma = 0.05},
  *       {@code t0 = 10}, {@code kappa = 0.75}, {@code mu = log(10 eps)}), and windowed estimation of the
  *       diagonal inverse metric (buffers 75 / 50, first window 25, doubling), regularised as
- *       {@code (n/(n+5)) var + 1e-3 (5/(n+5))}; after warmup the step size is {@code exp(x_bar)}.</li>
+ *       {@code (n/(n+5)) var + 1e-3 (5/(n+5))}; after warmup the step size is {@code exp(x_bar)}. With
+ *       {@link NutsOptions#denseMetric()} the off-diagonal covariances of the window are added, shrunk by
+ *       {@code n / (n + d)} (see {@code NutsKernel}).</li>
  * </ul>
  *
  * <p><b>Threads and reproducibility.</b> Each chain has its own {@link LogDensity} instance from the supplier and
@@ -313,7 +315,7 @@ public final class Nuts {
         ChainRun(int chain, LogDensity model, SplittableRandom rng, NutsOptions options, double[] init,
                 NutsControl control, AtomicBoolean abort) {
             this.chain = chain;
-            this.kernel = new NutsKernel(model, rng, options.maxTreeDepth());
+            this.kernel = new NutsKernel(model, rng, options.maxTreeDepth(), options.denseMetric());
             this.options = options;
             this.init = init;
             this.progress = control.progress();

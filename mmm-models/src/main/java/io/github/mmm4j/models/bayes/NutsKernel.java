@@ -4,9 +4,12 @@ import java.util.Arrays;
 import java.util.SplittableRandom;
 
 /**
- * One chain of Stan's NUTS with a diagonal metric ({@code adapt_diag_e_nuts}): multinomial sampling with biased
- * progressive sampling at the top level, the generalised no-U-turn criterion with the extra checks across
- * subtrees (Stan 2.21 {@code base_nuts}), dual-averaging step size adaptation and windowed variance adaptation.
+ * One chain of Stan's NUTS with a diagonal metric ({@code adapt_diag_e_nuts}) or a dense one
+ * ({@code adapt_dense_e_nuts}): multinomial sampling with biased progressive sampling at the top level, the
+ * generalised no-U-turn criterion with the extra checks across subtrees (Stan 2.21 {@code base_nuts}),
+ * dual-averaging step size adaptation and windowed variance (or covariance) adaptation. With a dense metric the
+ * inverse metric {@code C} is the regularised covariance of the window's draws, its Cholesky factor {@code L}
+ * ({@code C = L L'}) draws momenta as {@code p = L'^-1 z}, and the sharp momentum is {@code C p}.
  *
  * <p>Every array is allocated in the constructor; {@link #transition()} and the tree building allocate nothing.
  * Not thread-safe: one instance per chain.
@@ -26,6 +29,12 @@ final class NutsKernel {
     private final SplittableRandom rng;
     private final int maxDepth;
     final double[] invMetric;
+    /** Dense metric: the inverse metric C (row-major d x d), its lower Cholesky factor, and a workspace; else null. */
+    private final double[] cov;
+    private final double[] chol;
+    private final double[] welfordCo;
+    /** The sharp momentum C p of the last leapfrog step's final momentum. */
+    private final double[] zs;
     double eps;
     long gradEvals;
 
@@ -104,12 +113,30 @@ final class NutsKernel {
     private int welfordN;
 
     NutsKernel(LogDensity model, SplittableRandom rng, int maxDepth) {
+        this(model, rng, maxDepth, false);
+    }
+
+    NutsKernel(LogDensity model, SplittableRandom rng, int maxDepth, boolean dense) {
         this.model = model;
         this.d = model.dimension();
         this.rng = rng;
         this.maxDepth = maxDepth;
         invMetric = new double[d];
         Arrays.fill(invMetric, 1.0);
+        zs = new double[d];
+        if (dense) {
+            cov = new double[d * d];
+            chol = new double[d * d];
+            welfordCo = new double[d * d];
+            for (int i = 0; i < d; i++) {
+                cov[i * d + i] = 1.0;
+                chol[i * d + i] = 1.0;
+            }
+        } else {
+            cov = null;
+            chol = null;
+            welfordCo = null;
+        }
         zq = new double[d];
         zp = new double[d];
         zg = new double[d];
@@ -185,9 +212,10 @@ final class NutsKernel {
         fLogp = zLogp;
         copyZTo(bq, bp, bg);
         bLogp = zLogp;
+        sharp(zp, zs);
         for (int i = 0; i < d; i++) {
             double p = zp[i];
-            double ps = invMetric[i] * p;
+            double ps = zs[i];
             pFwdFwd[i] = p;
             pFwdBck[i] = p;
             pBckFwd[i] = p;
@@ -288,7 +316,7 @@ final class NutsKernel {
             propEnergy[slot] = h;
             for (int i = 0; i < d; i++) {
                 double p = zp[i];
-                double ps = invMetric[i] * p;
+                double ps = zs[i];
                 pSharpBeg[i] = ps;
                 pSharpEnd[i] = ps;
                 rhoOut[i] += p;
@@ -356,25 +384,57 @@ final class NutsKernel {
     /** One leapfrog step of size {@code e} on z; returns the Hamiltonian at the new point (may be non-finite). */
     private double leapfrog(double e) {
         double half = 0.5 * e;
-        for (int i = 0; i < d; i++) {
-            zp[i] += half * zg[i];
-            zq[i] += e * invMetric[i] * zp[i];
+        if (cov == null) {
+            for (int i = 0; i < d; i++) {
+                zp[i] += half * zg[i];
+                zq[i] += e * invMetric[i] * zp[i];
+            }
+        } else {
+            for (int i = 0; i < d; i++) {
+                zp[i] += half * zg[i];
+            }
+            sharp(zp, zs);
+            for (int i = 0; i < d; i++) {
+                zq[i] += e * zs[i];
+            }
         }
         zLogp = model.logDensityGradient(zq, zg);
         gradEvals++;
+        for (int i = 0; i < d; i++) {
+            zp[i] += half * zg[i];
+        }
+        // the final momentum's sharp form, kept for the tree (zs) and giving the kinetic energy
+        sharp(zp, zs);
         double kin = 0.0;
         for (int i = 0; i < d; i++) {
-            double p = zp[i] + half * zg[i];
-            zp[i] = p;
-            kin += invMetric[i] * p * p;
+            kin += zs[i] * zp[i];
         }
         return -zLogp + 0.5 * kin;
     }
 
+    /** {@code out = C p}: the inverse metric times a momentum. */
+    private void sharp(double[] p, double[] out) {
+        if (cov == null) {
+            for (int i = 0; i < d; i++) {
+                out[i] = invMetric[i] * p[i];
+            }
+            return;
+        }
+        for (int i = 0; i < d; i++) {
+            double acc = 0.0;
+            int row = i * d;
+            for (int j = 0; j < d; j++) {
+                acc += cov[row + j] * p[j];
+            }
+            out[i] = acc;
+        }
+    }
+
     private double kinetic(double[] p) {
+        sharp(p, zs);
         double kin = 0.0;
         for (int i = 0; i < d; i++) {
-            kin += invMetric[i] * p[i] * p[i];
+            kin += zs[i] * p[i];
         }
         return 0.5 * kin;
     }
@@ -386,8 +446,22 @@ final class NutsKernel {
     }
 
     private void sampleMomentum(double[] p) {
+        if (cov == null) {
+            for (int i = 0; i < d; i++) {
+                p[i] = gaussian() / Math.sqrt(invMetric[i]);
+            }
+            return;
+        }
+        // p = L'^-1 z, so p ~ N(0, C^-1) and p' C p = z' z: back substitution in L'
         for (int i = 0; i < d; i++) {
-            p[i] = gaussian() / Math.sqrt(invMetric[i]);
+            p[i] = gaussian();
+        }
+        for (int i = d - 1; i >= 0; i--) {
+            double acc = p[i];
+            for (int k = i + 1; k < d; k++) {
+                acc -= chol[k * d + i] * p[k];
+            }
+            p[i] = acc / chol[i * d + i];
         }
     }
 
@@ -526,10 +600,27 @@ final class NutsKernel {
                 && windowCounter != numWarmup;
         if (inWindow) {
             ++welfordN;
-            for (int i = 0; i < d; i++) {
-                double dx = sq[i] - welfordMean[i];
-                welfordMean[i] += dx / welfordN;
-                welfordM2[i] += (sq[i] - welfordMean[i]) * dx;
+            if (welfordCo != null) {
+                // co-moments: C2 += dx_old (x - mean_new)', with dx_old = x - mean_old (Welford, Chan et al. 1979)
+                for (int i = 0; i < d; i++) {
+                    zs[i] = sq[i] - welfordMean[i];
+                }
+                for (int i = 0; i < d; i++) {
+                    welfordMean[i] += zs[i] / welfordN;
+                }
+                for (int i = 0; i < d; i++) {
+                    double a = zs[i];
+                    int row = i * d;
+                    for (int j = 0; j <= i; j++) {
+                        welfordCo[row + j] += a * (sq[j] - welfordMean[j]);
+                    }
+                }
+            } else {
+                for (int i = 0; i < d; i++) {
+                    double dx = sq[i] - welfordMean[i];
+                    welfordMean[i] += dx / welfordN;
+                    welfordM2[i] += (sq[i] - welfordMean[i]) * dx;
+                }
             }
         }
         boolean endWindow = windowCounter == nextWindow && windowCounter != numWarmup;
@@ -537,8 +628,13 @@ final class NutsKernel {
             computeNextWindow();
             double n = welfordN;
             for (int i = 0; i < d; i++) {
-                double var = welfordN > 1 ? welfordM2[i] / (welfordN - 1) : 0.0;
+                double m2 = welfordCo != null ? welfordCo[i * d + i] : welfordM2[i];
+                double var = welfordN > 1 ? m2 / (welfordN - 1) : 0.0;
                 invMetric[i] = (n / (n + 5.0)) * var + 1e-3 * (5.0 / (n + 5.0));
+            }
+            if (welfordCo != null) {
+                denseMetricFromWindow(n);
+                Arrays.fill(welfordCo, 0.0);
             }
             welfordN = 0;
             Arrays.fill(welfordMean, 0.0);
@@ -548,6 +644,67 @@ final class NutsKernel {
         }
         ++windowCounter;
         return false;
+    }
+
+    /**
+     * The dense inverse metric from the window's co-moments: the diagonal metric's regularised variances on the
+     * diagonal (Stan's {@code (n/(n+5)) var + 1e-3 (5/(n+5))}), and the sample covariances off it shrunk toward zero by
+     * {@code n / (n + d)}, that is {@code C = D^1/2 (w R + (1 - w) I) D^1/2} with {@code R} the sample correlation
+     * matrix and {@code w = n / (n + d)}. A window shorter than the dimension gives a sample covariance of rank below
+     * {@code d}; Stan's dense regularisation ({@code (n/(n+5)) S + (5/(n+5)) 1e-3 I}) then leaves directions the
+     * window never moved along with a metric variance near 1e-3, and trajectories must run hundreds of steps to cross
+     * them. The shrinkage keeps every direction at its diagonal scale (Ledoit and Wolf 2004 shrink toward a diagonal
+     * target for the same reason). If the factorisation still fails, the diagonal is used.
+     */
+    private void denseMetricFromWindow(double n) {
+        double w = n / (n + d);
+        double den = n > 1 ? n - 1 : 1;
+        double[] sd = new double[d];
+        for (int i = 0; i < d; i++) {
+            sd[i] = Math.sqrt(welfordCo[i * d + i] / den);
+        }
+        for (int i = 0; i < d; i++) {
+            double si = Math.sqrt(invMetric[i]);
+            for (int j = 0; j < i; j++) {
+                double corr = sd[i] > 0 && sd[j] > 0 ? welfordCo[i * d + j] / den / (sd[i] * sd[j]) : 0.0;
+                double v = w * corr * si * Math.sqrt(invMetric[j]);
+                cov[i * d + j] = v;
+                cov[j * d + i] = v;
+            }
+            cov[i * d + i] = invMetric[i];
+        }
+        if (!cholesky()) {
+            Arrays.fill(cov, 0.0);
+            Arrays.fill(chol, 0.0);
+            for (int i = 0; i < d; i++) {
+                cov[i * d + i] = invMetric[i];
+                chol[i * d + i] = Math.sqrt(invMetric[i]);
+            }
+        }
+    }
+
+    /** Lower Cholesky factor of {@link #cov} into {@link #chol}; false if it is not positive definite. */
+    private boolean cholesky() {
+        Arrays.fill(chol, 0.0);
+        for (int j = 0; j < d; j++) {
+            double diag = cov[j * d + j];
+            for (int k = 0; k < j; k++) {
+                diag -= chol[j * d + k] * chol[j * d + k];
+            }
+            if (!(diag > 0) || !Double.isFinite(diag)) {
+                return false;
+            }
+            double ljj = Math.sqrt(diag);
+            chol[j * d + j] = ljj;
+            for (int i = j + 1; i < d; i++) {
+                double v = cov[i * d + j];
+                for (int k = 0; k < j; k++) {
+                    v -= chol[i * d + k] * chol[j * d + k];
+                }
+                chol[i * d + j] = v / ljj;
+            }
+        }
+        return true;
     }
 
     private void computeNextWindow() {

@@ -26,9 +26,12 @@ import io.github.mmm4j.core.Checks;
  * @param initRadius random initial values are uniform in {@code (-initRadius, initRadius)} per coordinate;
  *     {@code >= 0} and finite ({@code 0} starts every chain at the origin)
  * @param initialStepSize the step size before the first step size search, finite and {@code > 0}
+ * @param denseMetric adapt a dense metric (the full covariance of the warmup draws, Stan's {@code dense_e}) instead
+ *     of a diagonal one: each leapfrog step then costs two matrix-vector products of the dimension, and correlated
+ *     posteriors (a panel's geo intercepts, a channel's effect and half-saturation) need far shorter trajectories
  */
 public record NutsOptions(int chains, int warmup, int draws, int maxTreeDepth, double targetAccept, long seed,
-        double initRadius, double initialStepSize) {
+        double initRadius, double initialStepSize, boolean denseMetric) {
 
     /*
      * Validates the settings.
@@ -48,12 +51,38 @@ public record NutsOptions(int chains, int warmup, int draws, int maxTreeDepth, d
     }
 
     /**
+     * Settings with a diagonal metric.
+     *
+     * @param chains the number of chains
+     * @param warmup warmup iterations per chain
+     * @param draws kept iterations per chain
+     * @param maxTreeDepth the maximum tree depth
+     * @param targetAccept the target acceptance statistic
+     * @param seed the seed
+     * @param initRadius the radius of random initial values
+     * @param initialStepSize the initial step size
+     */
+    public NutsOptions(int chains, int warmup, int draws, int maxTreeDepth, double targetAccept, long seed,
+            double initRadius, double initialStepSize) {
+        this(chains, warmup, draws, maxTreeDepth, targetAccept, seed, initRadius, initialStepSize, false);
+    }
+
+    /**
+     * @param dense whether to adapt a dense metric
+     * @return a copy with that choice
+     */
+    public NutsOptions withDenseMetric(boolean dense) {
+        return new NutsOptions(chains, warmup, draws, maxTreeDepth, targetAccept, seed, initRadius, initialStepSize,
+                dense);
+    }
+
+    /**
      * Returns Stan's defaults with seed 0.
      *
      * @return {@code NutsOptions(4, 1000, 1000, 10, 0.8, 0, 2.0, 1.0)}
      */
     public static NutsOptions defaults() {
-        return new NutsOptions(4, 1000, 1000, 10, 0.8, 0L, 2.0, 1.0);
+        return new NutsOptions(4, 1000, 1000, 10, 0.8, 0L, 2.0, 1.0, false);
     }
 
     /**
@@ -63,7 +92,8 @@ public record NutsOptions(int chains, int warmup, int draws, int maxTreeDepth, d
      * @return the new options
      */
     public NutsOptions withChains(int value) {
-        return new NutsOptions(value, warmup, draws, maxTreeDepth, targetAccept, seed, initRadius, initialStepSize);
+        return new NutsOptions(value, warmup, draws, maxTreeDepth, targetAccept, seed, initRadius, initialStepSize,
+                denseMetric);
     }
 
     /**
@@ -73,7 +103,8 @@ public record NutsOptions(int chains, int warmup, int draws, int maxTreeDepth, d
      * @return the new options
      */
     public NutsOptions withWarmup(int value) {
-        return new NutsOptions(chains, value, draws, maxTreeDepth, targetAccept, seed, initRadius, initialStepSize);
+        return new NutsOptions(chains, value, draws, maxTreeDepth, targetAccept, seed, initRadius, initialStepSize,
+                denseMetric);
     }
 
     /**
@@ -83,7 +114,8 @@ public record NutsOptions(int chains, int warmup, int draws, int maxTreeDepth, d
      * @return the new options
      */
     public NutsOptions withDraws(int value) {
-        return new NutsOptions(chains, warmup, value, maxTreeDepth, targetAccept, seed, initRadius, initialStepSize);
+        return new NutsOptions(chains, warmup, value, maxTreeDepth, targetAccept, seed, initRadius, initialStepSize,
+                denseMetric);
     }
 
     /**
@@ -93,7 +125,8 @@ public record NutsOptions(int chains, int warmup, int draws, int maxTreeDepth, d
      * @return the new options
      */
     public NutsOptions withMaxTreeDepth(int value) {
-        return new NutsOptions(chains, warmup, draws, value, targetAccept, seed, initRadius, initialStepSize);
+        return new NutsOptions(chains, warmup, draws, value, targetAccept, seed, initRadius, initialStepSize,
+                denseMetric);
     }
 
     /**
@@ -103,7 +136,8 @@ public record NutsOptions(int chains, int warmup, int draws, int maxTreeDepth, d
      * @return the new options
      */
     public NutsOptions withTargetAccept(double value) {
-        return new NutsOptions(chains, warmup, draws, maxTreeDepth, value, seed, initRadius, initialStepSize);
+        return new NutsOptions(chains, warmup, draws, maxTreeDepth, value, seed, initRadius, initialStepSize,
+                denseMetric);
     }
 
     /**
@@ -113,7 +147,8 @@ public record NutsOptions(int chains, int warmup, int draws, int maxTreeDepth, d
      * @return the new options
      */
     public NutsOptions withSeed(long value) {
-        return new NutsOptions(chains, warmup, draws, maxTreeDepth, targetAccept, value, initRadius, initialStepSize);
+        return new NutsOptions(chains, warmup, draws, maxTreeDepth, targetAccept, value, initRadius, initialStepSize,
+                denseMetric);
     }
 
     /**
@@ -123,7 +158,8 @@ public record NutsOptions(int chains, int warmup, int draws, int maxTreeDepth, d
      * @return the new options
      */
     public NutsOptions withInitRadius(double value) {
-        return new NutsOptions(chains, warmup, draws, maxTreeDepth, targetAccept, seed, value, initialStepSize);
+        return new NutsOptions(chains, warmup, draws, maxTreeDepth, targetAccept, seed, value, initialStepSize,
+                denseMetric);
     }
 
     /**
@@ -133,6 +169,6 @@ public record NutsOptions(int chains, int warmup, int draws, int maxTreeDepth, d
      * @return the new options
      */
     public NutsOptions withInitialStepSize(double value) {
-        return new NutsOptions(chains, warmup, draws, maxTreeDepth, targetAccept, seed, initRadius, value);
+        return new NutsOptions(chains, warmup, draws, maxTreeDepth, targetAccept, seed, initRadius, value, denseMetric);
     }
 }

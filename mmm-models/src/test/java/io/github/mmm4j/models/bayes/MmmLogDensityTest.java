@@ -165,12 +165,12 @@ class MmmLogDensityTest {
         BayesPriors effect = BayesPriors.defaults().withoutMediaContribution().withGeoEffectScale(0.3);
         MmmLogDensity hier = BayesianMmm.logDensity(PANEL, ModelSpec.defaults(PANEL),
                 BayesOptions.defaults().withPriors(effect).withLiftTests(lifts));
-        assertTrue(hier.parameterNames().contains("z_geo[tv,g2]"), hier.parameterNames().toString());
+        assertTrue(hier.parameterNames().contains("log_geo_effect[tv,g2]"), hier.parameterNames().toString());
         assertTrue(hier.parameterNames().contains("eta_baseline[g1]"), hier.parameterNames().toString());
         assertGradient(hier, seed);
         MmmLogDensity pooled = BayesianMmm.logDensity(PANEL, ModelSpec.defaults(PANEL),
                 BayesOptions.defaults().withPriors(BayesPriors.defaults().withGeoEffectScale(0)));
-        assertTrue(pooled.parameterNames().stream().noneMatch(n -> n.startsWith("z_geo")));
+        assertTrue(pooled.parameterNames().stream().noneMatch(n -> n.startsWith("log_geo_effect")));
         assertGradient(pooled, seed);
     }
 

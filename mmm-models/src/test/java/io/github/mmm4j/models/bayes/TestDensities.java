@@ -57,6 +57,44 @@ final class TestDensities {
         }
     }
 
+    /**
+     * A d-dimensional normal with unit variances and every correlation {@code rho}, scaled per coordinate by
+     * {@code scale_i}: precision {@code (I - rho/(1 + (d-1) rho) J) / (1 - rho)} on the standardised coordinates.
+     */
+    static final class EquicorrelatedNormal implements LogDensity {
+        private final double rho;
+        private final double[] scale;
+
+        EquicorrelatedNormal(double rho, double[] scale) {
+            this.rho = rho;
+            this.scale = scale.clone();
+        }
+
+        @Override
+        public int dimension() {
+            return scale.length;
+        }
+
+        @Override
+        public double logDensityGradient(double[] t, double[] g) {
+            int d = scale.length;
+            double a = 1.0 / (1.0 - rho);
+            double b = rho / ((1.0 - rho) * (1.0 + (d - 1) * rho));
+            double sum = 0;
+            for (int i = 0; i < d; i++) {
+                sum += t[i] / scale[i];
+            }
+            double q = 0;
+            for (int i = 0; i < d; i++) {
+                double z = t[i] / scale[i];
+                double pz = a * z - b * sum;
+                q += z * pz;
+                g[i] = -pz / scale[i];
+            }
+            return -0.5 * q;
+        }
+    }
+
     /** Neal's funnel: v ~ N(0, 3), x_i ~ N(0, exp(v/2)), i = 1..d-1. */
     static final class Funnel implements LogDensity {
         private final int d;
