@@ -62,6 +62,11 @@ final class DataArgs {
             + "and a large geo, and each geo's effect is counted back at its own size (as Google Meridian does).")
     String population;
 
+    @Option(names = "--revenue-per-kpi", paramLabel = "COL", description = "Revenue of one unit of KPI per row "
+            + "(Meridian's revenue_per_conversion): the model's KPI is then the revenue, KPI x COL, so contributions, "
+            + "ROI and plans are in revenue.")
+    String revenuePerKpi;
+
     @Option(names = "--price", paramLabel = "COL", description = "Price column (positive; a control need not list "
             + "it): the baseline is multiplied by (price / reference)^elasticity, with one elasticity per brand "
             + "(--brand) or one for all geos, reported with its interval (results.json price_elasticity).")
@@ -107,7 +112,8 @@ final class DataArgs {
             throw new Main.BadInputException("--brand and --geo both name column '" + brand + "'; give two columns");
         }
         CsvSchema.Builder b = CsvSchema.builder(kpi).date(date).datePattern(dateFormat).missingValues(missing)
-                .controls(allControls).events(events).geo(geo).brand(brand).population(population);
+                .controls(allControls).events(events).geo(geo).brand(brand).population(population)
+                .revenuePerKpi(revenuePerKpi);
         exposures.forEach(b::exposure);
         if (channels.isEmpty()) {
             b.inferChannels();

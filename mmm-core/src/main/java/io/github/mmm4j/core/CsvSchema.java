@@ -33,11 +33,14 @@ import java.util.Objects;
  *     cell named by the brand
  * @param populationColumn the population column of a panel (one positive value per geo, the same in every row of
  *     the geo; with brands, per region), or null. A panel with population models media per capita
+ * @param revenuePerKpiColumn the revenue of one unit of KPI in each row (Meridian's {@code revenue_per_conversion}),
+ *     or null. With it the dataset's KPI is the revenue, {@code KPI x revenue per KPI}, named
+ *     {@code revenue (KPI x COLUMN)}, so contributions, ROI and plans are in revenue
  */
 public record CsvSchema(String dateColumn, String kpiColumn, List<String> channels, Map<String, String> exposures,
         List<String> controls, List<String> events, String geoColumn, String datePattern,
         MissingValuePolicy missingValues, boolean inferChannels, char delimiter, String brandColumn,
-        String populationColumn) {
+        String populationColumn, String revenuePerKpiColumn) {
 
     /**
      * Joins a cell's brand and region into its name: {@code " / "}. Reserved: no brand or geo value may contain it,
@@ -83,7 +86,7 @@ public record CsvSchema(String dateColumn, String kpiColumn, List<String> channe
             List<String> controls, List<String> events, String geoColumn, String datePattern,
             MissingValuePolicy missingValues, boolean inferChannels, char delimiter) {
         this(dateColumn, kpiColumn, channels, exposures, controls, events, geoColumn, datePattern, missingValues,
-                inferChannels, delimiter, null, null);
+                inferChannels, delimiter, null, null, null);
     }
 
     /**
@@ -106,7 +109,18 @@ public record CsvSchema(String dateColumn, String kpiColumn, List<String> channe
             List<String> controls, List<String> events, String geoColumn, String datePattern,
             MissingValuePolicy missingValues, boolean inferChannels, char delimiter, String brandColumn) {
         this(dateColumn, kpiColumn, channels, exposures, controls, events, geoColumn, datePattern, missingValues,
-                inferChannels, delimiter, brandColumn, null);
+                inferChannels, delimiter, brandColumn, null, null);
+    }
+
+    /**
+     * The name of the dataset's KPI: the KPI column's, or with a revenue-per-KPI column
+     * {@code revenue (KPI x COLUMN)}.
+     *
+     * @return the name
+     */
+    public String kpiName() {
+        return revenuePerKpiColumn == null ? kpiColumn
+                : "revenue (" + kpiColumn + " x " + revenuePerKpiColumn + ")";
     }
 
     /** Validates and copies the lists. */
@@ -137,7 +151,7 @@ public record CsvSchema(String dateColumn, String kpiColumn, List<String> channe
                         || !populationColumn.equals(geoColumn) && !populationColumn.equals(brandColumn),
                 "column '%s' is both the population column and the geo or brand column", populationColumn);
         for (String[] key : new String[][] {{"geo", geoColumn}, {"brand", brandColumn}, {"population",
-                populationColumn}}) {
+                populationColumn}, {"revenue per KPI", revenuePerKpiColumn}}) {
             String col = key[1];
             if (col == null) {
                 continue;
@@ -146,8 +160,8 @@ public record CsvSchema(String dateColumn, String kpiColumn, List<String> channe
                     : channels.contains(col) ? "channel" : controls.contains(col) ? "control"
                     : events.contains(col) ? "event" : exposures.containsValue(col) ? "exposure" : null;
             Checks.checkArgument(other == null, "column '%s' is both the %s column and a %s column; a %s column holds "
-                    + (key[0].equals("population") ? "each geo's population" : "names, not values"), col, key[0],
-                    other, key[0]);
+                    + (key[0].equals("geo") || key[0].equals("brand") ? "names, not values" : "its own numbers"), col,
+                    key[0], other, key[0]);
         }
     }
 
@@ -170,6 +184,7 @@ public record CsvSchema(String dateColumn, String kpiColumn, List<String> channe
         private String geo;
         private String brand;
         private String population;
+        private String revenuePerKpi;
         private String datePattern;
         private MissingValuePolicy missing = MissingValuePolicy.FAIL;
         private boolean infer;
@@ -268,6 +283,15 @@ public record CsvSchema(String dateColumn, String kpiColumn, List<String> channe
         }
 
         /**
+         * @param column the revenue of one unit of KPI per row (see the record's {@code revenuePerKpiColumn})
+         * @return this builder
+         */
+        public Builder revenuePerKpi(String column) {
+            this.revenuePerKpi = column;
+            return this;
+        }
+
+        /**
          * @param column the geo column of a long-format panel
          * @return this builder
          */
@@ -316,7 +340,7 @@ public record CsvSchema(String dateColumn, String kpiColumn, List<String> channe
         /** @return the schema */
         public CsvSchema build() {
             return new CsvSchema(date, kpi, channels, exposures, controls, events, geo, datePattern, missing,
-                    infer, delimiter, brand, population);
+                    infer, delimiter, brand, population, revenuePerKpi);
         }
     }
 }

@@ -451,6 +451,8 @@ public final class MmmCsv {
             int brandCol = schema.brandColumn() == null ? -1 : require(index, schema.brandColumn(), "brand");
             int popCol = schema.populationColumn() == null ? -1
                     : require(index, schema.populationColumn(), "population");
+            int rpkCol = schema.revenuePerKpiColumn() == null ? -1
+                    : require(index, schema.revenuePerKpiColumn(), "revenue per KPI");
             List<String> channelNames = schema.inferChannels() ? inferChannels() : schema.channels();
             int[] channelCols = requireAll(index, channelNames, "channel");
             int[] exposureCols = new int[channelNames.size()];
@@ -530,6 +532,13 @@ public final class MmmCsv {
                     geoOf[i] = geoCol >= 0 ? brand + CsvSchema.CELL_SEPARATOR + geoOf[i] : brand;
                 }
                 kpi[i] = number(rec, kpiCol, line, Role.KPI);
+                if (rpkCol >= 0) {
+                    double v = number(rec, rpkCol, line, Role.REVENUE_PER_KPI);
+                    if (!(v > 0)) {
+                        throw error(line, rpkCol, rec.get(rpkCol), "is not positive; revenue per KPI must be > 0");
+                    }
+                    kpi[i] *= v;
+                }
                 if (popCol >= 0) {
                     population[i] = number(rec, popCol, line, Role.POPULATION);
                     if (!(population[i] > 0)) {
@@ -588,7 +597,7 @@ public final class MmmCsv {
                 order.addAll(idx);
             }
 
-            MmmDataset.Builder b = MmmDataset.builder(time).geos(geos).kpi(schema.kpiColumn(), permute(kpi, order));
+            MmmDataset.Builder b = MmmDataset.builder(time).geos(geos).kpi(schema.kpiName(), permute(kpi, order));
             if (popCol >= 0) {
                 b.population(geoPopulation(geos, byGeo, population, rec -> lines[rec], popCol));
             }
@@ -771,6 +780,9 @@ public final class MmmCsv {
             if (schema.populationColumn() != null) {
                 mapped.add(schema.populationColumn());
             }
+            if (schema.revenuePerKpiColumn() != null) {
+                mapped.add(schema.revenuePerKpiColumn());
+            }
             List<String> found = new ArrayList<>();
             for (String h : header) {
                 if (MEDIA_NAME.matcher(h).matches() && !mapped.contains(h)) {
@@ -886,7 +898,8 @@ public final class MmmCsv {
     }
 
     private enum Role {
-        KPI("KPI"), SPEND("spend"), CONTROL("control"), EVENT("event"), POPULATION("population");
+        KPI("KPI"), SPEND("spend"), CONTROL("control"), EVENT("event"), POPULATION("population"),
+        REVENUE_PER_KPI("revenue per KPI");
 
         final String label;
 

@@ -46,6 +46,32 @@ class MmmCsvReadTest {
                 () -> assertArrayEquals(new double[] {0, 1, 0, 0}, d.eventValues()));
     }
 
+    /**
+     * A revenue-per-KPI column makes the KPI the revenue, row by row, named after both columns; a population column
+     * gives each geo its population (the same in every row of the geo, else an error at the row that differs).
+     */
+    @Test
+    void revenuePerKpiAndPopulation() {
+        String text = csv("date,geo,units,rpk,pop,tv",
+                "2020-01-06,b,10,2.5,300,1", "2020-01-06,a,4,2,100,2", "2020-01-13,a,5,2.2,100,3",
+                "2020-01-13,b,12,2.5,300,4");
+        MmmDataset d = read(text, CsvSchema.builder("units").geo("geo").channels("tv").revenuePerKpi("rpk")
+                .population("pop").build());
+        assertEquals("revenue (units x rpk)", d.kpiName());
+        assertArrayEquals(new double[] {8, 5 * 2.2, 25, 30}, d.kpi(), 1e-12);
+        assertEquals(100, d.population(0));
+        assertEquals(300, d.population(1));
+        DataException zero = assertThrows(DataException.class, () -> read(text.replace("2.2", "0"),
+                CsvSchema.builder("units").geo("geo").channels("tv").revenuePerKpi("rpk").build()));
+        assertTrue(zero.getMessage().contains("revenue per KPI must be > 0"), zero.getMessage());
+        assertTrue(zero.getMessage().contains("line 4"), zero.getMessage());
+        DataException pop = assertThrows(DataException.class, () -> read(text.replace("2.5,300,4", "2.5,301,4"),
+                CsvSchema.builder("units").geo("geo").channels("tv").population("pop").build()));
+        assertTrue(pop.getMessage().contains("301") && pop.getMessage().contains("geo 'b'"), pop.getMessage());
+        assertThrows(IllegalArgumentException.class,
+                () -> CsvSchema.builder("units").channels("tv").population("pop").build());
+    }
+
     @Test
     void readsFromAFile(@TempDir Path dir) throws Exception {
         Path p = dir.resolve("data.csv");

@@ -144,6 +144,12 @@ public final class ModelJson {
         if (s.brandColumn() != null) {
             o.put("brand", s.brandColumn());
         }
+        if (s.populationColumn() != null) {
+            o.put("population", s.populationColumn());
+        }
+        if (s.revenuePerKpiColumn() != null) {
+            o.put("revenue_per_kpi", s.revenuePerKpiColumn());
+        }
         o.put("kpi", s.kpiColumn());
         strings(o.putArray("channels"), s.inferChannels() ? model.channelNames() : s.channels());
         ObjectNode ex = o.putObject("exposures");
@@ -167,6 +173,12 @@ public final class ModelJson {
         }
         if (o.has("brand")) {
             b.brand(o.field("brand").string());
+        }
+        if (o.has("population")) {
+            b.population(o.field("population").string());
+        }
+        if (o.has("revenue_per_kpi")) {
+            b.revenuePerKpi(o.field("revenue_per_kpi").string());
         }
         Node ex = o.field("exposures");
         ex.requireObject();
