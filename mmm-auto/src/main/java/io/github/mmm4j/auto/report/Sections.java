@@ -62,6 +62,7 @@ final class Sections {
         fit(r, out);
         shapley(r, out);
         roi(r, out);
+        panel(r, out);
         consensus(r, out);
         experiments(r, out);
         curves(r, out);
@@ -138,6 +139,65 @@ final class Sections {
         }
         out.add(table(List.of("channel", "model", "spend", "contribution", "share", "ROI", "ROI interval",
                 "marginal ROI", "marginal ROI interval"), t, 2));
+    }
+
+    /**
+     * On a panel: the primary model's ROI per geo and channel with intervals (draw by draw), and with brand x region
+     * cells per brand and per region (each group's cells added up draw by draw); with a price, its elasticities.
+     */
+    private static void panel(ReportData r, List<Block> out) {
+        FittedModel m = r.primary;
+        if (m.spec().price() != null) {
+            out.add(new Heading(3, "Price elasticity"));
+            out.add(new Para("The percentage change of the baseline " + r.data.kpiName() + " per 1% change of '"
+                    + m.spec().price().control() + "', from the " + m.estimator() + " model, with "
+                    + Fmt.pct(m.intervalLevel()) + " intervals from its draws."));
+            List<List<String>> t = new ArrayList<>();
+            for (io.github.mmm4j.models.PriceElasticity e : m.priceElasticities()) {
+                t.add(List.of(e.brand(), Fmt.sig(e.estimate()), Fmt.interval(e.interval())));
+            }
+            out.add(table(List.of("brand", "elasticity", "interval"), t, 1));
+        }
+        if (r.data.nGeos() < 2) {
+            return;
+        }
+        List<String> header = new ArrayList<>(List.of("geo"));
+        header.addAll(r.data.channels());
+        List<List<String>> rows = new ArrayList<>();
+        List<List<ChannelSummary>> geos = m.geoChannels();
+        for (int g = 0; g < geos.size(); g++) {
+            rows.add(roiRow(r.data.geos().get(g), geos.get(g)));
+        }
+        out.add(new Heading(3, "ROI per geo"));
+        out.add(new Para("The " + m.estimator() + " model's ROI of each channel in each geo with its interval, "
+                + "computed draw by draw" + (m.hasGeoEffects() ? "; each channel's effect differs by geo, partially "
+                        + "pooled toward the channel's." : "; one effect per channel for all geos, so geos differ "
+                        + "only through their spend.")));
+        out.add(table(header, rows, 1));
+        io.github.mmm4j.core.CsvSchema.cells(r.data.geos()).ifPresent(cells -> {
+            for (int level = 0; level < 2; level++) {
+                java.util.Map<String, List<String>> groups = new java.util.TreeMap<>();
+                for (int g = 0; g < cells.size(); g++) {
+                    groups.computeIfAbsent(cells.get(g)[level], k -> new ArrayList<>()).add(r.data.geos().get(g));
+                }
+                String what = level == 0 ? "brand" : "region";
+                List<String> h = new ArrayList<>(List.of(what));
+                h.addAll(r.data.channels());
+                List<List<String>> gr = new ArrayList<>();
+                groups.forEach((name, members) -> gr.add(roiRow(name, m.channelsOver(members))));
+                out.add(new Heading(3, "ROI per " + what));
+                out.add(new Para("Each " + what + "'s cells added up draw by draw."));
+                out.add(table(h, gr, 1));
+            }
+        });
+    }
+
+    private static List<String> roiRow(String name, List<ChannelSummary> channels) {
+        List<String> row = new ArrayList<>(List.of(name));
+        for (ChannelSummary c : channels) {
+            row.add(c.spend() > 0 ? Fmt.sig(c.roi()) + " " + Fmt.interval(c.roiInterval()) : "no spend");
+        }
+        return row;
     }
 
     private static void consensus(ReportData r, List<Block> out) {

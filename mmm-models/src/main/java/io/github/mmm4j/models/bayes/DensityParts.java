@@ -67,6 +67,11 @@ final class DensityParts {
         int zIndex = -1;
         int tauConstrainedIndex = -1;
         int geoConstrainedIndex = -1;
+        /** With a brand level: indices of {@code log brand_sd} and the first {@code log_brand_effect}. */
+        int brandSdIndex = -1;
+        int brandIndex = -1;
+        int brandSdConstrainedIndex = -1;
+        int brandConstrainedIndex = -1;
 
         Channel(String name, Adstock adstock, Saturation saturation, Param[] aParams, Param[] sParams, int len,
                 boolean roi, Prior effectPrior, double trainSpend, double sdY) {
@@ -173,6 +178,13 @@ final class DensityParts {
         final double[] geoSize;
         /** Whether media terms carry a per-geo factor: {@link #geoEffects} or {@link #geoSize}. */
         final boolean multiplied;
+        /**
+         * With per-geo effects on brand x region cells of two or more brands: each channel's cell effects are centred
+         * on a per-brand mean, {@code log m_cg ~ N(v_cb, tau_c^2)}, {@code v_cb ~ N(0, s_c^2)},
+         * {@code s_c ~ HalfNormal(scale)}; {@code brandOf[g]} is the brand index of cell {@code g}, else null.
+         */
+        final int[] brandOf;
+        final int nBrand;
         /** Prior of each channel's between-geo sd of log effects, when {@link #geoEffects}. */
         final Prior.HalfNormal geoSdPrior;
         /**
@@ -213,6 +225,21 @@ final class DensityParts {
                 anyShape |= b;
             }
             this.geoBaseline = geoEffects && anyShape;
+            java.util.Optional<List<String[]>> brandCells = io.github.mmm4j.core.CsvSchema.cells(geoNames);
+            List<String> brands = new ArrayList<>();
+            int[] bOf = new int[nGeo];
+            if (geoEffects && brandCells.isPresent()) {
+                for (int g = 0; g < nGeo; g++) {
+                    String b = brandCells.get().get(g)[0];
+                    if (!brands.contains(b)) {
+                        brands.add(b);
+                    }
+                    bOf[g] = brands.indexOf(b);
+                }
+            }
+            boolean brandLevel = brands.size() >= 2 && brands.size() < nGeo;
+            this.brandOf = brandLevel ? bOf : null;
+            this.nBrand = brandLevel ? brands.size() : 0;
             this.shape = shape.clone();
             this.geoSdPrior = geoEffects ? new Prior.HalfNormal(geoEffectScale) : null;
             this.nGeo = nGeo;
@@ -266,6 +293,19 @@ final class DensityParts {
                         idx++;
                         un.add("log_geo_effect[" + ch.name + "," + geoNames.get(g) + "]");
                         cn.add("geo_effect[" + ch.name + "," + geoNames.get(g) + "]");
+                    }
+                    if (brandOf != null) {
+                        ch.brandSdIndex = idx++;
+                        un.add("log_brand_sd[" + ch.name + "]");
+                        ch.brandSdConstrainedIndex = cn.size();
+                        cn.add("brand_sd[" + ch.name + "]");
+                        ch.brandIndex = idx;
+                        ch.brandConstrainedIndex = cn.size();
+                        for (String b : brands) {
+                            idx++;
+                            un.add("log_brand_effect[" + ch.name + "," + b + "]");
+                            cn.add("brand_effect[" + ch.name + "," + b + "]");
+                        }
                     }
                 }
             }

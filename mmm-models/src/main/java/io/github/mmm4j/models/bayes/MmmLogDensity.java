@@ -44,7 +44,9 @@ import static io.github.mmm4j.models.bayes.SeriesKernels.geometricWeights;
  * ROI) and the multipliers only share it out; the trend and seasonality terms of geo {@code g} are multiplied by
  * {@code k_g = exp(eta_g - mean(eta))}, {@code eta_g ~ N(0, 0.5^2)}. Coordinates {@code log_geo_sd[c]} and
  * {@code log_geo_effect[c,g]} follow each channel's transform parameters; {@code eta_baseline[g]} precede
- * {@code log_sigma}.
+ * {@code log_sigma}. On brand x region cells of two or more brands the cell effects are centred on brand means,
+ * {@code log m_cg ~ N(v_cb, tau_c^2)}, {@code v_cb ~ N(0, s_c^2)}, {@code s_c ~ HalfNormal(scale)}, with
+ * coordinates {@code log_brand_sd[c]} and {@code log_brand_effect[c,b]} after the channel's geo effects.
  *
  * <p><b>Unconstrained coordinates</b> (in this order, see {@link #parameterNames()}): {@code level}, the mean of
  * {@code mu} over the training rows; the baseline coefficients as they are; then per channel
@@ -122,6 +124,8 @@ public final class MmmLogDensity implements LogDensity {
     private final double logN;
     /** Per-geo effects: tau[c], mult[c][g], the unweighted sum of S over geo g's rows, d lp / d beta_cg. */
     private final double[] tau;
+    /** With a brand level: each channel's between-brand sd of log effects. */
+    private final double[] brandSd;
     private final double[][] mult;
     private final double[][] sumSGeo;
     private final double[][] dBetaGeo;
@@ -155,6 +159,7 @@ public final class MmmLogDensity implements LogDensity {
         logN = Math.log(n);
         int ng = st.multiplied ? st.nGeo : 0;
         tau = new double[cw.length];
+        brandSd = new double[cw.length];
         mult = new double[cw.length][ng];
         sumSGeo = new double[cw.length][ng];
         dBetaGeo = new double[cw.length][ng];
@@ -229,6 +234,12 @@ public final class MmmLogDensity implements LogDensity {
                 for (int q = 0; q < st.nGeo; q++) {
                     // the sampled multiplier, without the fixed population size folded into mult
                     out[ch.geoConstrainedIndex + q] = st.geoSize == null ? mult[c][q] : mult[c][q] / st.geoSize[q];
+                }
+                if (st.brandOf != null) {
+                    out[ch.brandSdConstrainedIndex] = brandSd[c];
+                    for (int b = 0; b < st.nBrand; b++) {
+                        out[ch.brandConstrainedIndex + b] = Math.exp(theta[ch.brandIndex + b]);
+                    }
                 }
             }
             for (int k = 0; k < ch.aParams.length; k++) {
@@ -313,14 +324,37 @@ public final class MmmLogDensity implements LogDensity {
                 double[] m = mult[c];
                 double[] sg = sumSGeo[c];
                 sum = 0;
-                // centred: u_cg = log m_cg ~ N(0, tau_c^2); d/du = -u / tau^2, d/dlog(tau) = u^2 / tau^2 - 1
+                // centred: u_cg = log m_cg ~ N(v, tau_c^2) with v = 0, or the cell's brand mean v_cb;
+                // d/du = -(u - v) / tau^2, d/dv = +(u - v) / tau^2, d/dlog(tau) = (u - v)^2 / tau^2 - 1
                 double inv2 = 1.0 / (t * t);
                 double logT = Math.log(t);
                 for (int g = 0; g < s.nGeo; g++) {
-                    double u = theta[ch.zIndex + g];
-                    lp += -0.5 * u * u * inv2 - logT;
-                    grad[ch.zIndex + g] -= u * inv2;
-                    grad[ch.tauIndex] += u * u * inv2 - 1.0;
+                    double v = s.brandOf == null ? 0.0 : theta[ch.brandIndex + s.brandOf[g]];
+                    double dv = theta[ch.zIndex + g] - v;
+                    lp += -0.5 * dv * dv * inv2 - logT;
+                    grad[ch.zIndex + g] -= dv * inv2;
+                    grad[ch.tauIndex] += dv * dv * inv2 - 1.0;
+                    if (s.brandOf != null) {
+                        grad[ch.brandIndex + s.brandOf[g]] += dv * inv2;
+                    }
+                }
+                if (s.brandOf != null) {
+                    // brand means v_cb ~ N(0, s_c^2), s_c ~ HalfNormal(scale), centred likewise
+                    double us = theta[ch.brandSdIndex];
+                    double sb = Math.exp(us);
+                    if (!(sb > 0 && sb < Double.POSITIVE_INFINITY)) {
+                        return Double.NEGATIVE_INFINITY;
+                    }
+                    brandSd[c] = sb;
+                    lp += positivePrior(s.geoSdPrior, us, sb, grad, ch.brandSdIndex);
+                    double binv2 = 1.0 / (sb * sb);
+                    double logS = Math.log(sb);
+                    for (int b = 0; b < s.nBrand; b++) {
+                        double v = theta[ch.brandIndex + b];
+                        lp += -0.5 * v * v * binv2 - logS;
+                        grad[ch.brandIndex + b] -= v * binv2;
+                        grad[ch.brandSdIndex] += v * v * binv2 - 1.0;
+                    }
                 }
                 for (int g = 0; g < s.nGeo; g++) {
                     m[g] = Math.exp(theta[ch.zIndex + g]);

@@ -175,6 +175,37 @@ class MmmLogDensityTest {
     }
 
     /**
+     * Brand x region cells (two brands, two regions): each channel's cell effects are centred on per-brand means with
+     * their own sd; with population and a lift test.
+     */
+    @Property(tries = 20, seed = "20261208")
+    void brandLevelGradient(@ForAll long seed) {
+        MmmDataset four = BayesTestData.small(13, 40, 4);
+        List<String> cells = List.of("acme / north", "acme / south", "zenith / north", "zenith / south");
+        MmmDataset.Builder b = MmmDataset.builder(four.time()).geos(cells).kpi(four.kpiName(), four.kpi());
+        for (int c = 0; c < four.nChannels(); c++) {
+            b.channel(four.channels().get(c), four.spendColumn(c));
+        }
+        for (int k = 0; k < four.nControls(); k++) {
+            b.control(four.controls().get(k), four.controlColumn(k));
+        }
+        for (int e = 0; e < four.nEvents(); e++) {
+            b.event(four.events().get(e), four.eventColumn(e));
+        }
+        MmmDataset data = b.population(new double[] {1e6, 2e6, 1e6, 2e6}).build();
+        MmmLogDensity ld = BayesianMmm.logDensity(data, ModelSpec.defaults(data), BayesOptions.defaults()
+                .withLiftTests(List.of(new LiftTest("tv", LocalDate.of(2022, 3, 7), LocalDate.of(2022, 3, 28), 2000,
+                        60, 15))));
+        assertTrue(ld.parameterNames().contains("log_brand_effect[tv,zenith]"), ld.parameterNames().toString());
+        assertTrue(ld.parameterNames().contains("log_brand_sd[search]"), ld.parameterNames().toString());
+        assertTrue(ld.constrainedNames().contains("brand_effect[search,acme]"), ld.constrainedNames().toString());
+        assertGradient(ld, seed);
+        // plain geos (no cells) have no brand level
+        assertTrue(BayesianMmm.logDensity(four, ModelSpec.defaults(four), BayesOptions.defaults()).parameterNames()
+                .stream().noneMatch(n -> n.startsWith("log_brand")));
+    }
+
+    /**
      * Per-capita media (a panel with population): the fixed population size multiplies each geo's media terms and
      * divides its spend, in the hierarchical and the pooled model, with lift tests.
      */

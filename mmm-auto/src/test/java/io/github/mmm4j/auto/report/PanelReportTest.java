@@ -1,0 +1,85 @@
+package io.github.mmm4j.auto.report;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.github.mmm4j.auto.AnalysisResult;
+import io.github.mmm4j.auto.AutoAnalysis;
+import io.github.mmm4j.auto.AutoOptions;
+import io.github.mmm4j.core.Frequency;
+import io.github.mmm4j.core.MmmDataset;
+import io.github.mmm4j.core.TimeIndex;
+import io.github.mmm4j.models.ModelSpec;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.SplittableRandom;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/**
+ * The automated analysis of a brand x region panel with population and price: the report's appendix has the ROI per
+ * geo, per brand and per region and the price elasticities, and results.json the same figures as the model.
+ */
+class PanelReportTest {
+
+    /** Two brands x two regions, 80 weeks, two channels, price with elasticity -1.5, populations 1 and 3 million. */
+    static MmmDataset panel() {
+        SplittableRandom rng = new SplittableRandom(8);
+        int weeks = 80;
+        TimeIndex time = TimeIndex.regular(LocalDate.of(2022, 1, 3), Frequency.WEEKLY, weeks);
+        List<String> cells = List.of("acme / east", "acme / west", "zenith / east", "zenith / west");
+        double[] pop = {1e6, 3e6, 1e6, 3e6};
+        int n = weeks * cells.size();
+        double[] kpi = new double[n];
+        double[] tv = new double[n];
+        double[] search = new double[n];
+        double[] price = new double[n];
+        for (int g = 0; g < cells.size(); g++) {
+            double size = pop[g] / 2e6;
+            for (int t = 0; t < weeks; t++) {
+                int r = g * weeks + t;
+                tv[r] = size * (rng.nextDouble() < 0.8 ? rng.nextDouble(50, 150) : 0);
+                search[r] = size * rng.nextDouble(20, 60);
+                price[r] = 5 * Math.exp(0.06 * rng.nextGaussian());
+                double base = 200 * size * (1 + 0.1 * Math.sin(2 * Math.PI * t / 52.18));
+                kpi[r] = base * Math.pow(price[r] / 5, -1.5) + size * (30 * tv[r] / (tv[r] + 100 * size)
+                        + 20 * search[r] / (search[r] + 40 * size)) + rng.nextGaussian() * 3;
+            }
+        }
+        return MmmDataset.builder(time).geos(cells).kpi("sales", kpi).channel("tv", tv).channel("search", search)
+                .control("price", price).population(pop).build();
+    }
+
+    @Test
+    void appendixHasRoiPerGeoBrandAndRegionAndTheElasticities(@TempDir Path dir) throws IOException {
+        AnalysisResult r = AutoAnalysis.run(panel(), AutoOptions.defaults()
+                .withEstimators(AutoOptions.defaultEstimators().subList(0, 2)).withSearchIterations(300)
+                .withMaxRounds(1).withPrice(new ModelSpec.Price("price", true)));
+        Reporter.write(ReportInput.of(r, 42, "panel"), dir);
+        String md = Files.readString(dir.resolve("report.md"));
+        for (String heading : List.of("### ROI per geo", "### ROI per brand", "### ROI per region",
+                "### Price elasticity")) {
+            assertTrue(md.contains(heading), heading);
+        }
+        assertTrue(md.contains("| acme / west |") && md.contains("| zenith |") && md.contains("| west |"), md);
+        JsonNode json = new ObjectMapper().readTree(dir.resolve("results.json").toFile());
+        JsonNode el = json.get("price_elasticity");
+        assertEquals(2, el.size());
+        List<String> brands = new ArrayList<>();
+        for (JsonNode e : el) {
+            brands.add(e.get("brand").asText());
+            assertTrue(e.get("lower").asDouble() <= e.get("mean").asDouble()
+                    && e.get("mean").asDouble() <= e.get("upper").asDouble(), e.toString());
+            // the elasticity of the baseline is near the process's -1.5
+            assertEquals(-1.5, e.get("mean").asDouble(), 0.3, e.toString());
+        }
+        assertEquals(List.of("acme", "zenith"), brands);
+        assertEquals(4, json.get("cells").size());
+        assertTrue(json.get("metrics").has("total_train"));
+    }
+}
