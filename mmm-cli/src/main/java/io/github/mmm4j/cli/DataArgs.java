@@ -64,7 +64,8 @@ final class DataArgs {
 
     @Option(names = "--revenue-per-kpi", paramLabel = "COL", description = "Revenue of one unit of KPI per row "
             + "(Meridian's revenue_per_conversion): the model's KPI is then the revenue, KPI x COL, so contributions, "
-            + "ROI and plans are in revenue.")
+            + "ROI and plans are in revenue. The revenue itself is modelled, so a revenue per unit that differs a lot "
+            + "between geos or over time changes the fit (a pooled model shares one effect per channel).")
     String revenuePerKpi;
 
     @Option(names = "--price", paramLabel = "COL", description = "Price column (positive; a control need not list "
@@ -85,7 +86,27 @@ final class DataArgs {
     MmmDataset read() {
         MmmDataset data = MmmCsv.read(file, schema());
         checkKpiVaries(data);
+        checkPricePositive(data);
         return data;
+    }
+
+    /** A price enters through its logarithm: every value must be positive, named by file, column, geo and date. */
+    private void checkPricePositive(MmmDataset data) {
+        if (price == null) {
+            return;
+        }
+        int k = data.controls().indexOf(price);
+        int nt = data.nPeriods();
+        for (int r = 0; r < data.nRows(); r++) {
+            double p = data.control(r, k);
+            if (!(p > 0)) {
+                String where = data.nGeos() > 1 ? " in geo '" + data.geos().get(r / nt) + "'" : "";
+                throw new io.github.mmm4j.core.DataException(file.toString(), -1, -1, price,
+                        io.github.mmm4j.core.Numbers.plain(p), String.format(java.util.Locale.ROOT,
+                                "price on %s%s is not positive; --price needs prices > 0 (the elasticity uses log "
+                                        + "price)", data.time().date(r % nt), where));
+            }
+        }
     }
 
     /**

@@ -68,8 +68,8 @@ final class OptimizeCommand implements Callable<Integer> {
     boolean byGeo;
 
     @Option(names = "--geo-bounds", split = ",", paramLabel = "GEO=MIN:MAX",
-            description = "With --by-geo, bounds on each geo's total over its channels, in the units of --bounds "
-                    + "(not together with --bounds).")
+            description = "With --by-geo, bounds on a geo's total over its channels, in the units of --bounds (not "
+                    + "together with --bounds). On brand x region cells GEO may be a cell, a region or a brand.")
     List<String> geoBounds = new ArrayList<>();
 
     @Option(names = "--horizon", paramLabel = "N",
@@ -139,8 +139,23 @@ final class OptimizeCommand implements Callable<Integer> {
                 bd.apply(b);
             }
         }
+        List<String> boundable = new ArrayList<>(geos);
+        io.github.mmm4j.core.CsvSchema.cells(geos).ifPresent(cs -> {
+            // on brand x region cells a geo bound may name a cell, a region (its cells of every brand) or a brand
+            for (String[] cell : cs) {
+                for (String part : cell) {
+                    if (!boundable.contains(part)) {
+                        boundable.add(part);
+                    }
+                }
+            }
+        });
+        java.util.Set<String> seen = new java.util.HashSet<>();
         for (String s : geoBounds) {
-            Bound bd = parseBound(s, "--geo-bounds", "geo", geos);
+            Bound bd = parseBound(s, "--geo-bounds", "geo", boundable);
+            if (!seen.add(bd.name())) {
+                throw new Main.BadInputException("--geo-bounds '" + s + "': '" + bd.name() + "' is bounded twice");
+            }
             b.group(bd.group(cellsOf(bd.name(), channels, geos, false), pm, total));
         }
         for (String l : locks) {
@@ -239,11 +254,27 @@ final class OptimizeCommand implements Callable<Integer> {
         return v;
     }
 
-    /** The split channels ({@link FittedModel#byGeo()}) of one channel, or of one geo. */
+    /**
+     * The split channels ({@link FittedModel#byGeo()}) of one channel, or of one geo: a geo's name, or on brand x
+     * region cells a region or a brand (every cell of it).
+     */
     static List<String> cellsOf(String name, List<String> channels, List<String> geos, boolean ofChannel) {
+        List<String> members = new ArrayList<>();
+        if (ofChannel) {
+            members.addAll(geos);
+        } else {
+            java.util.Optional<List<String[]>> cells = io.github.mmm4j.core.CsvSchema.cells(geos);
+            for (int g = 0; g < geos.size(); g++) {
+                boolean match = geos.get(g).equals(name) || cells.isPresent()
+                        && (cells.get().get(g)[0].equals(name) || cells.get().get(g)[1].equals(name));
+                if (match) {
+                    members.add(geos.get(g));
+                }
+            }
+        }
         List<String> out = new ArrayList<>();
         for (String c : ofChannel ? List.of(name) : channels) {
-            for (String g : ofChannel ? geos : List.of(name)) {
+            for (String g : members) {
                 out.add(c + FittedModel.CELL_CHANNEL_SEPARATOR + g);
             }
         }
@@ -388,9 +419,10 @@ final class OptimizeCommand implements Callable<Integer> {
 
     /**
      * A plan over channel x geo ({@code --by-geo}): {@code by_geo} true; {@code cells} with each split channel's
-     * {@code channel} and {@code geo} (and {@code brand} and region for brand x region cells) beside its plan fields;
-     * {@code channels} replaced by each channel's totals over its geos and {@code regions} by each geo's totals over
-     * its channels ({@code name}, {@code current_spend}, {@code optimal_spend}, {@code delta},
+     * {@code channel} and {@code geo} (and {@code brand}, with {@code geo} the region, for brand x region cells)
+     * beside its plan fields; {@code channels} replaced by each channel's totals over its geos, {@code regions} by
+     * each geo's (or region's, over its brands) totals over its channels, and for brand x region cells
+     * {@code brands} by each brand's ({@code name}, {@code current_spend}, {@code optimal_spend}, {@code delta},
      * {@code expected_contribution}, {@code current_contribution}; marginal ROI and intervals are per cell only).
      */
     static void cells(ObjectNode plan, Allocation a, FittedModel original) {
@@ -400,7 +432,25 @@ final class OptimizeCommand implements Callable<Integer> {
         java.util.Optional<List<String[]>> split = io.github.mmm4j.core.CsvSchema.cells(geos);
         ArrayNode cells = (ArrayNode) plan.remove("channels");
         double[][] byChannel = new double[channels.size()][5];
-        double[][] byGeo = new double[ng][5];
+        // groups: each geo, or each region and each brand of brand x region cells
+        List<String> regions = new ArrayList<>();
+        List<String> brands = new ArrayList<>();
+        int[] regionOf = new int[ng];
+        int[] brandOf = new int[ng];
+        for (int g = 0; g < ng; g++) {
+            String region = split.isPresent() ? split.get().get(g)[1] : geos.get(g);
+            String brand = split.isPresent() ? split.get().get(g)[0] : null;
+            if (!regions.contains(region)) {
+                regions.add(region);
+            }
+            regionOf[g] = regions.indexOf(region);
+            if (brand != null && !brands.contains(brand)) {
+                brands.add(brand);
+            }
+            brandOf[g] = brand == null ? -1 : brands.indexOf(brand);
+        }
+        double[][] byRegion = new double[regions.size()][5];
+        double[][] byBrand = new double[brands.size()][5];
         for (int v = 0; v < cells.size(); v++) {
             ObjectNode o = (ObjectNode) cells.get(v);
             int c = v / ng;
@@ -413,12 +463,18 @@ final class OptimizeCommand implements Callable<Integer> {
                 ca.currentContribution()};
             for (int k = 0; k < f.length; k++) {
                 byChannel[c][k] += f[k];
-                byGeo[g][k] += f[k];
+                byRegion[regionOf[g]][k] += f[k];
+                if (brandOf[g] >= 0) {
+                    byBrand[brandOf[g]][k] += f[k];
+                }
             }
         }
         plan.put("by_geo", true);
         plan.set("channels", totals(channels, byChannel));
-        plan.set("regions", totals(geos, byGeo));
+        plan.set("regions", totals(regions, byRegion));
+        if (!brands.isEmpty()) {
+            plan.set("brands", totals(brands, byBrand));
+        }
         plan.set("cells", cells);
     }
 

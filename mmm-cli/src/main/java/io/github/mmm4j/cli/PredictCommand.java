@@ -90,7 +90,9 @@ final class PredictCommand implements Callable<Integer> {
         if (!kpiKnown) {
             bytes = withZeroColumn(source, bytes, schema.kpiColumn(), schema.delimiter());
         }
-        MmmDataset data = align(MmmCsv.readScenario(source, bytes, schema), history, source);
+        MmmDataset raw = MmmCsv.readScenario(source, bytes, schema);
+        checkPopulation(raw, m, source);
+        MmmDataset data = align(raw, history, source);
 
         int k = historyPeriods(history, data);
         MmmDataset combined;
@@ -173,6 +175,30 @@ final class PredictCommand implements Callable<Integer> {
      * The data with the model's geos, channels, controls and events in the model's order: an event level the model
      * knows but the data lacks is 0 throughout; anything the model does not know is an error.
      */
+    /**
+     * A per-capita model's media curves use the training populations ({@code frame.geo_size}); new data whose
+     * populations give other relative sizes would be predicted silently with the old ones, so it is bad input.
+     */
+    private static void checkPopulation(MmmDataset data, FittedModel m, String source) {
+        if (!data.hasPopulation() || !data.geos().equals(m.data().geos())) {
+            return;
+        }
+        double mean = 0;
+        for (int g = 0; g < data.nGeos(); g++) {
+            mean += data.population(g) / data.nGeos();
+        }
+        for (int g = 0; g < data.nGeos(); g++) {
+            double size = data.population(g) / mean;
+            double fitted = m.frame().geoSize(g);
+            if (Math.abs(size - fitted) > 1e-9 * Math.max(1, fitted)) {
+                throw new io.github.mmm4j.core.DataException(source, String.format(java.util.Locale.ROOT,
+                        "population of geo '%s' is %s, a size of %.6g of the mean; the model was fitted with %.6g. "
+                                + "Media per capita uses the training populations: refit to use new ones",
+                        data.geos().get(g), io.github.mmm4j.core.Numbers.plain(data.population(g)), size, fitted));
+            }
+        }
+    }
+
     private static MmmDataset align(MmmDataset data, MmmDataset history, String source) {
         if (!data.geos().equals(history.geos())) {
             throw new DataException(source, "the geos " + data.geos() + " are not the model's geos " + history.geos());

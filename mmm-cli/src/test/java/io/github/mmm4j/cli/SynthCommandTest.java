@@ -215,6 +215,21 @@ class SynthCommandTest {
                 assertEquals(total, sum, 1e-9 * Math.abs(total), group);
             }
         }
+        // a plan over channel x cell with one region (both brands' cells) held at its current spend
+        Run plan = run("optimize", "--model", dir.resolve("fit/model.json").toString(), "--by-geo", "--geo-bounds",
+                "r03=1x:1x", "--out", dir.resolve("plan").toString());
+        assertEquals(0, plan.exit(), plan.err());
+        JsonNode pj = JSON.readTree(dir.resolve("plan/plan.json").toFile());
+        assertEquals(2, pj.get("brands").size());
+        assertEquals(10, pj.get("regions").size());
+        assertEquals(80, pj.get("cells").size());
+        JsonNode r03 = pj.get("regions").get(2);
+        assertEquals("r03", r03.get("name").asText());
+        assertEquals(r03.get("current_spend").asDouble(), r03.get("optimal_spend").asDouble(),
+                1e-6 * r03.get("current_spend").asDouble());
+        double brandSum = pj.get("brands").get(0).get("optimal_spend").asDouble()
+                + pj.get("brands").get(1).get("optimal_spend").asDouble();
+        assertEquals(pj.get("budget").asDouble(), brandSum, 1e-6 * brandSum);
         Files.writeString(dir.resolve("bad.csv"), csv.toString().replace(",r03,", ",r / 3,"));
         Run bad = run("fit", dir.resolve("bad.csv").toString(), "--brand", "brand", "--geo", "region", "--kpi",
                 "sales", "--channels", "tv,search,social,display", "--out", dir.resolve("bad").toString());
@@ -300,6 +315,25 @@ class SynthCommandTest {
                 "--out", dir.resolve("unknown").toString());
         assertEquals(2, unknown.exit());
         assertTrue(unknown.err().contains("'geo99' is not a geo of the model"), unknown.err());
+        assertTrue(res.get("data").get("per_capita").asBoolean());
+        // predict refuses populations other than the model's (its media curves are per head of those)
+        Files.writeString(dir.resolve("newpop.csv"), csv.toString().replace(",300000\n", ",600000\n"));
+        Run pred = run("predict", "--model", modelFile.toString(), dir.resolve("newpop.csv").toString(), "--out",
+                dir.resolve("pred").toString());
+        assertEquals(2, pred.exit());
+        assertTrue(pred.err().contains("population of geo 'geo01'") && pred.err().contains("refit"),
+                pred.err());
+        // a price that is not positive is named with its column, date and geo
+        List<String> rows = new java.util.ArrayList<>(List.of(csv.toString().split("\n")));
+        int priceCol = List.of(rows.get(0).split(",")).indexOf("price");
+        String[] f = rows.get(5).split(",", -1);
+        f[priceCol] = "0";
+        rows.set(5, String.join(",", f));
+        Files.writeString(dir.resolve("zeroprice.csv"), String.join("\n", rows) + "\n");
+        Run zero = run("fit", dir.resolve("zeroprice.csv").toString(), "--geo", "geo", "--price", "price", "--kpi",
+                "sales", "--channels", "tv", "--out", dir.resolve("zero").toString());
+        assertEquals(2, zero.exit());
+        assertTrue(zero.err().contains("'price'") && zero.err().contains("is not positive"), zero.err());
         // one row of geo03 with another population
         String changed = csv.toString().replaceFirst("(\\n[^\\n]*,geo03,[^\\n]*,)300000\\n", "$1300001\n");
         assertNotEquals(csv.toString(), changed);
@@ -313,7 +347,8 @@ class SynthCommandTest {
                 "--out", dir.resolve("nogeo").toString());
         assertEquals(2, national.exit());
         assertTrue(national.err().contains("--population population needs --geo"), national.err());
-        assertFalse(Files.exists(dir.resolve("bad")) || Files.exists(dir.resolve("nogeo")));
+        assertFalse(Files.exists(dir.resolve("bad")) || Files.exists(dir.resolve("nogeo"))
+                || Files.exists(dir.resolve("pred")) || Files.exists(dir.resolve("zero")));
     }
 
     @Test

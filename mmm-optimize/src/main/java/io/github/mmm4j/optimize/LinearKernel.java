@@ -32,6 +32,12 @@ final class LinearKernel implements Kernel {
         /** w[c][g * H + h]: adstocked flighting weights over the scale. */
         final double[][] w;
         final boolean[] concaveShape;
+        /**
+         * idle[c][g]: channel c has neither carryover nor flighting in geo g and its saturation is 0 at 0, so the geo
+         * adds exactly 0 to {@link #sum} and {@link #derivativeSum}; skipped. A model split by geo
+         * ({@code FittedModel.byGeo}) has one active geo per channel.
+         */
+        final boolean[][] idle;
         /** mult[c][g]: the model's per-geo effect multiplier (1 without per-geo effects). */
         final double[][] mult;
         final int horizon;
@@ -73,6 +79,17 @@ final class LinearKernel implements Kernel {
                 }
                 concaveShape[c] = nonNegative && concave(channels[c].saturation());
             }
+            idle = new boolean[nc][ng];
+            for (int c = 0; c < nc; c++) {
+                boolean zeroAtZero = channels[c].saturation().value(0.0) == 0.0;
+                for (int g = 0; g < ng; g++) {
+                    boolean none = zeroAtZero;
+                    for (int h = 0; h < horizon && none; h++) {
+                        none = hist[c][g * horizon + h] == 0.0 && w[c][g * horizon + h] == 0.0;
+                    }
+                    idle[c][g] = none;
+                }
+            }
         }
 
         private static boolean concave(Saturation s) {
@@ -84,11 +101,15 @@ final class LinearKernel implements Kernel {
             double[] a = hist[c];
             double[] b = w[c];
             double[] mc = mult[c];
+            boolean[] skip = idle[c];
             double s = 0;
-            for (int g = 0, r = 0; g < mc.length; g++) {
+            for (int g = 0, r = 0; g < mc.length; g++, r += horizon) {
+                if (skip[g]) {
+                    continue;
+                }
                 double m = mc[g];
-                for (int e = r + horizon; r < e; r++) {
-                    s += m * sat.value(a[r] + x * b[r]);
+                for (int i = r, e = r + horizon; i < e; i++) {
+                    s += m * sat.value(a[i] + x * b[i]);
                 }
             }
             return s;
@@ -99,12 +120,16 @@ final class LinearKernel implements Kernel {
             double[] a = hist[c];
             double[] b = w[c];
             double[] mc = mult[c];
+            boolean[] skip = idle[c];
             double s = 0;
-            for (int g = 0, r = 0; g < mc.length; g++) {
+            for (int g = 0, r = 0; g < mc.length; g++, r += horizon) {
+                if (skip[g]) {
+                    continue;
+                }
                 double m = mc[g];
-                for (int e = r + horizon; r < e; r++) {
-                    if (b[r] != 0) {
-                        s += m * (sat.derivative(a[r] + x * b[r]) * b[r]);
+                for (int i = r, e = r + horizon; i < e; i++) {
+                    if (b[i] != 0) {
+                        s += m * (sat.derivative(a[i] + x * b[i]) * b[i]);
                     }
                 }
             }
@@ -116,6 +141,14 @@ final class LinearKernel implements Kernel {
             Adstock ad = channels[c].adstock();
             double s = 0;
             for (int g = 0; g < ng; g++) {
+                boolean none = idle[c][g];
+                for (int h = 0; h < horizon && none; h++) {
+                    none = series[g * horizon + h] == 0.0;
+                }
+                if (none) {
+                    // no carryover, no spend: sat(0) = 0 in every period, an exact 0
+                    continue;
+                }
                 for (int h = 0; h < horizon; h++) {
                     xs[h] = series[g * horizon + h] / (scale[c] * size[g]);
                 }

@@ -71,6 +71,8 @@ public final class ModelResults {
         d.put("start", data.time().start().toString());
         d.put("end", data.time().end().toString());
         d.put("geos", data.nGeos());
+        // media per capita (--population): each geo's curve sees spend per head
+        d.put("per_capita", model.frame().perCapita());
         d.put("holdout", model.holdout());
         root.set("metrics", metrics(model));
         root.set("channels", channels(model));
