@@ -1,19 +1,11 @@
 package io.github.mmm4j.cli;
 
 import io.github.mmm4j.core.AtomicFiles;
-import io.github.mmm4j.core.DataException;
-import io.github.mmm4j.core.MmmDataset;
 import io.github.mmm4j.core.Numbers;
 import io.github.mmm4j.core.OutputSet;
-import io.github.mmm4j.models.ChannelSummary;
-import io.github.mmm4j.models.FittedModel;
 import io.github.mmm4j.models.ModelJson;
-import io.github.mmm4j.models.ModelSpec;
-import io.github.mmm4j.models.NonNegativeLeastSquares;
-import io.github.mmm4j.models.Ridge;
-import io.github.mmm4j.models.RidgeOptions;
-import io.github.mmm4j.models.bayes.BayesOptions;
-import io.github.mmm4j.models.bayes.BayesianMmm;
+import io.github.mmm4j.models.batch.GroupFit;
+import io.github.mmm4j.models.batch.GroupFit.Outcome;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.io.StringWriter;
@@ -62,7 +54,7 @@ import picocli.CommandLine.Spec;
 final class BatchCommand implements java.util.concurrent.Callable<Integer> {
 
     /** The default bootstrap replicates of a batch's ridge and NNLS fits (fewer than fit's 200, for speed). */
-    static final int DEFAULT_BOOTSTRAP = 100;
+    static final int DEFAULT_BOOTSTRAP = GroupFit.DEFAULT_BOOTSTRAP;
 
     @Mixin
     DataArgs dataArgs;
@@ -110,21 +102,9 @@ final class BatchCommand implements java.util.concurrent.Callable<Integer> {
     @Spec
     picocli.CommandLine.Model.CommandSpec spec;
 
-    /** One group's outcome: its channel rows, or the failure. */
-    record Outcome(List<String> key, List<ChannelSummary> channels, FittedModel model, String failure) {
-    }
-
     @Override
     public Integer call() throws Exception {
-        if (!List.of("ridge", "nnls", "bayes").contains(model)) {
-            throw new Main.BadInputException("--model " + model + " is not available; choose ridge, nnls or bayes");
-        }
-        if (bootstrap < 0 || bootstrap > 10_000) {
-            throw new Main.BadInputException("--bootstrap " + bootstrap + " must be in [0, 10000]");
-        }
-        if (draws < 10 || draws > 100_000) {
-            throw new Main.BadInputException("--draws " + draws + " must be in [10, 100000]");
-        }
+        GroupFit.Settings settings = settings();
         int nThreads = threads == null ? Runtime.getRuntime().availableProcessors() : threads;
         if (nThreads < 1 || nThreads > 1024) {
             throw new Main.BadInputException("--threads " + nThreads + " must be in [1, 1024]");
@@ -145,7 +125,7 @@ final class BatchCommand implements java.util.concurrent.Callable<Integer> {
             List<Future<Outcome>> fs = new ArrayList<>();
             for (List<String> key : keys) {
                 fs.add(pool.submit(() -> {
-                    Outcome o = fitGroup(key, groups.get(key));
+                    Outcome o = fitGroup(key, groups.get(key), settings);
                     int d = done.incrementAndGet();
                     bar.update("batch", (double) d / keys.size(), d + " of " + keys.size() + " groups");
                     return o;
@@ -160,10 +140,10 @@ final class BatchCommand implements java.util.concurrent.Callable<Integer> {
         bar.done();
         long failed = outcomes.stream().filter(o -> o.failure() != null).count();
         double seconds = (System.nanoTime() - started) / 1e9;
-        String settings = settings();
+        String described = settings.describe();
         List<Path> files = OutputSet.write(out, dir -> {
             AtomicFiles.writeString(dir.resolve("batch.csv"), csv(outcomes));
-            AtomicFiles.writeString(dir.resolve("batch.json"), summaryJson(outcomes.size(), failed, settings));
+            AtomicFiles.writeString(dir.resolve("batch.json"), summaryJson(outcomes.size(), failed, described));
             if (perGroup) {
                 for (Outcome o : outcomes) {
                     if (o.model() != null) {
@@ -175,7 +155,7 @@ final class BatchCommand implements java.util.concurrent.Callable<Integer> {
         });
         PrintWriter w = spec.commandLine().getOut();
         w.printf(Locale.ROOT, "batch: %d groups by %s, %d fitted, %d failed, %.1f s (%s)%n", outcomes.size(),
-                String.join(",", by), outcomes.size() - failed, failed, seconds, settings);
+                String.join(",", by), outcomes.size() - failed, failed, seconds, described);
         for (Outcome o : outcomes) {
             if (o.failure() != null) {
                 w.printf(Locale.ROOT, "  FAILED %s: %s%n", label(o.key()), o.failure());
@@ -188,69 +168,30 @@ final class BatchCommand implements java.util.concurrent.Callable<Integer> {
         return failed == outcomes.size() ? Main.EXIT_BAD_INPUT : 0;
     }
 
-    /** The settings every group's fit used, in words. */
-    private String settings() {
-        return model.equals("bayes") ? String.format(Locale.ROOT, "bayes, 2 chains x (%d warmup + %d draws), holdout %d",
-                draws, draws, holdout)
-                : String.format(Locale.ROOT, "%s, transforms tuned, %d bootstrap replicates, holdout %d", model,
-                        bootstrap, holdout);
-    }
-
-    /** Fits one group; any failure is caught and reported as the group's outcome. */
-    private Outcome fitGroup(List<String> key, Group group) {
+    /** The settings of every group's fit. */
+    private GroupFit.Settings settings() {
         try {
-            MmmDataset data = io.github.mmm4j.core.MmmCsv.readString(dataArgs.file.getFileName() + " (group "
-                    + label(key) + ")", group.csv(), dataArgs.schema());
-            double first = data.kpi(0);
-            boolean varies = false;
-            for (int r = 1; r < data.nRows() && !varies; r++) {
-                varies = data.kpi(r) != first;
-            }
-            if (!varies) {
-                return new Outcome(key, List.of(), null, "the KPI is constant (" + first + ") in all " + data.nRows()
-                        + " rows; there is no variation for a model to explain");
-            }
-            long s = groupSeed(seed, key);
-            ModelSpec specOf = ModelSpec.defaults(data);
-            FittedModel m = switch (model) {
-                case "bayes" -> BayesianMmm.fit(data, specOf, BayesOptions.defaults().withSeed(s).withHoldout(holdout)
-                        .withChains(2).withWarmup(draws).withDraws(draws).withParallelism(1));
-                case "nnls" -> NonNegativeLeastSquares.fit(data, specOf, RidgeOptions.defaults().withSeed(s)
-                        .withHoldout(holdout).withBootstrap(bootstrap).withParallelism(1)
-                        .withControlSigns(dataArgs.organicSigns()));
-                default -> Ridge.fit(data, specOf, RidgeOptions.defaults().withSeed(s).withHoldout(holdout)
-                        .withBootstrap(bootstrap).withParallelism(1).withControlSigns(dataArgs.organicSigns()));
-            };
-            return new Outcome(key, m.channels(), m, null);
-        } catch (DataException e) {
-            return new Outcome(key, List.of(), null, group.inFileLines(e.getMessage()).replace('\n', ' '));
-        } catch (IllegalArgumentException | ArithmeticException | IllegalStateException e) {
-            String msg = e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
-            return new Outcome(key, List.of(), null, msg.replace('\n', ' '));
+            return new GroupFit.Settings(model, bootstrap, draws, holdout, seed, dataArgs.organicSigns());
+        } catch (IllegalArgumentException e) {
+            throw new Main.BadInputException("--" + e.getMessage());
         }
     }
 
+    /** Fits one group; any failure is reported as the group's outcome. */
+    private Outcome fitGroup(List<String> key, Group group, GroupFit.Settings settings) {
+        return GroupFit.fit(key, dataArgs.file.getFileName() + " (group " + label(key) + ")", group.csv(),
+                dataArgs.schema(), settings, group::inFileLines);
+    }
+
     /**
-     * A group's seed: FNV-1a (64-bit) over the UTF-8 bytes of its key values, each followed by a 0 byte, mixed with the
-     * run's seed by SplitMix64's finaliser. It depends on nothing but the run's seed and the key.
+     * A group's seed ({@link GroupFit#groupSeed}).
      *
      * @param seed the run's seed
      * @param key the group's key values
      * @return the group's seed
      */
     static long groupSeed(long seed, List<String> key) {
-        long h = 0xcbf29ce484222325L;
-        for (String v : key) {
-            for (byte b : v.getBytes(StandardCharsets.UTF_8)) {
-                h ^= b & 0xff;
-                h *= 0x100000001b3L;
-            }
-            h *= 0x100000001b3L;
-        }
-        long z = h ^ seed;
-        z = (z ^ (z >>> 30)) * 0xbf58476d1ce4e5b9L;
-        z = (z ^ (z >>> 27)) * 0x94d049bb133111ebL;
-        return z ^ (z >>> 31);
+        return GroupFit.groupSeed(seed, key);
     }
 
     /**
@@ -403,38 +344,20 @@ final class BatchCommand implements java.util.concurrent.Callable<Integer> {
     private String csv(List<Outcome> outcomes) throws IOException {
         StringWriter sw = new StringWriter();
         List<String> header = new ArrayList<>(by);
-        header.addAll(List.of("channel", "spend", "contribution", "share", "roi", "roi_lower", "roi_upper", "mroi",
-                "status", "message"));
+        header.addAll(GroupFit.COLUMNS);
         try (CSVPrinter p = new CSVPrinter(sw, CSVFormat.RFC4180.builder().setHeader(header.toArray(new String[0]))
                 .setRecordSeparator("\n").get())) {
             for (Outcome o : outcomes) {
-                if (o.failure() != null) {
+                for (List<Object> values : GroupFit.rows(o)) {
                     List<Object> row = new ArrayList<>(o.key());
-                    row.addAll(List.of("", "", "", "", "", "", "", "", "FAILED", o.failure()));
-                    p.printRecord(row);
-                    continue;
-                }
-                for (ChannelSummary c : o.channels()) {
-                    List<Object> row = new ArrayList<>(o.key());
-                    row.add(c.name());
-                    row.add(plain(c.spend()));
-                    row.add(plain(c.contribution()));
-                    row.add(plain(c.share()));
-                    row.add(plain(c.roi()));
-                    row.add(c.roiInterval().map(i -> plain(i.lower())).orElse(""));
-                    row.add(c.roiInterval().map(i -> plain(i.upper())).orElse(""));
-                    row.add(plain(c.mroi()));
-                    row.add("OK");
-                    row.add("");
+                    for (Object v : values) {
+                        row.add(v == null ? "" : v instanceof Double d ? Numbers.plain(d) : v);
+                    }
                     p.printRecord(row);
                 }
             }
         }
         return sw.toString();
-    }
-
-    private static String plain(double v) {
-        return Double.isFinite(v) ? Numbers.plain(v) : "";
     }
 
     private String summaryJson(int groups, long failed, String settings) {

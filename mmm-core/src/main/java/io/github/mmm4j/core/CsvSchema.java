@@ -40,7 +40,7 @@ import java.util.Objects;
 public record CsvSchema(String dateColumn, String kpiColumn, List<String> channels, Map<String, String> exposures,
         List<String> controls, List<String> events, String geoColumn, String datePattern,
         MissingValuePolicy missingValues, boolean inferChannels, char delimiter, String brandColumn,
-        String populationColumn, String revenuePerKpiColumn) {
+        String populationColumn, String revenuePerKpiColumn) implements java.io.Serializable {
 
     /**
      * Joins a cell's brand and region into its name: {@code " / "}. Reserved: no brand or geo value may contain it,

@@ -38,19 +38,29 @@ import java.util.Objects;
  */
 public final class Design {
 
+    /** The columns after the geo offsets, row-major {@code x[row * (cols - offsets) + col - offsets]}. */
     private final double[] x;
     private final int rows;
     private final int cols;
+    /** The number of geo offset columns ({@code geos - 1}), which are not stored: see {@link #get}. */
+    private final int offsets;
+    /** Rows per geo. */
+    private final int periods;
+    /** The geo of row 0 (0 unless only some geos' rows were built). */
+    private final int firstGeo;
     private final List<String> columnNames;
     private final int[] componentOf;
     private final List<String> components;
     private final int firstMediaColumn;
 
-    private Design(double[] x, int rows, int cols, List<String> columnNames, int[] componentOf,
-            List<String> components, int firstMediaColumn) {
+    private Design(double[] x, int rows, int cols, int offsets, int periods, int firstGeo, List<String> columnNames,
+            int[] componentOf, List<String> components, int firstMediaColumn) {
+        this.firstGeo = firstGeo;
         this.x = x;
         this.rows = rows;
         this.cols = cols;
+        this.offsets = offsets;
+        this.periods = periods;
         this.columnNames = List.copyOf(columnNames);
         this.componentOf = componentOf;
         this.components = List.copyOf(components);
@@ -342,6 +352,22 @@ public final class Design {
      * @return the design
      */
     public static Design of(MmmDataset data, ModelSpec spec, Frame frame) {
+        return of(data, spec, frame, 0, data.nGeos());
+    }
+
+    /**
+     * Builds the rows of geos {@code [geoFrom, geoTo)} of the design of {@code spec} on {@code data}: the same
+     * columns as {@link #of(MmmDataset, ModelSpec, Frame)}, and row {@code r} is that design's row
+     * {@code geoFrom * nPeriods + r}.
+     *
+     * @param data the data: same channels as the spec; same geos as the frame
+     * @param spec the model structure
+     * @param frame the training frame
+     * @param geoFrom the first geo, inclusive
+     * @param geoTo the last geo, exclusive, above {@code geoFrom}
+     * @return the rows of those geos
+     */
+    static Design of(MmmDataset data, ModelSpec spec, Frame frame, int geoFrom, int geoTo) {
         Objects.requireNonNull(data, "data");
         Objects.requireNonNull(spec, "spec");
         Objects.requireNonNull(frame, "frame");
@@ -350,7 +376,9 @@ public final class Design {
                 data.geos(), frame.geos());
         int nt = data.nPeriods();
         int ng = data.nGeos();
-        int rows = data.nRows();
+        Checks.checkArgument(0 <= geoFrom && geoFrom < geoTo && geoTo <= ng, "geos [%d, %d) of %d", geoFrom, geoTo,
+                ng);
+        int rows = (geoTo - geoFrom) * nt;
         int nc = data.nChannels();
         int k = spec.fourierHarmonics();
         List<String> names = new ArrayList<>();
@@ -410,7 +438,11 @@ public final class Design {
             compOf.add(comps.size() - 1);
         }
         int cols = names.size();
-        double[] x = new double[rows * cols];
+        // the geo offsets are 0/1 columns known from the row alone: they are not stored, so that a panel of a
+        // thousand geos does not hold a thousand dense columns
+        int nd = ng - 1;
+        int width = cols - nd;
+        double[] x = new double[rows * width];
 
         double[] years = new double[nt];
         for (int t = 0; t < nt; t++) {
@@ -422,15 +454,12 @@ public final class Design {
         double[] work = new double[nt];
         Checks.checkArgument(frame.geoLevel.length == ng, "frame has %d geo levels; data has %d geos",
                 frame.geoLevel.length, ng);
-        for (int g = 0; g < ng; g++) {
+        for (int g = geoFrom; g < geoTo; g++) {
             double lv = frame.geoLevel[g];
             for (int t = 0; t < nt; t++) {
                 int r = g * nt + t;
                 int j = 0;
-                int base = r * cols;
-                for (int gg = 1; gg < ng; gg++) {
-                    x[base + j++] = gg == g ? 1 : 0;
-                }
+                int base = (r - geoFrom * nt) * width;
                 if (spec.trend()) {
                     x[base + j++] = lv * years[t];
                 }
@@ -465,12 +494,12 @@ public final class Design {
                 cs.adstock().apply(series, nt, work);
                 cs.saturation().apply(work, nt, series);
                 for (int t = 0; t < nt; t++) {
-                    x[(g * nt + t) * cols + firstMedia + c] = size * series[t];
+                    x[((g - geoFrom) * nt + t) * width + firstMedia - nd + c] = size * series[t];
                 }
             }
         }
         int[] co = compOf.stream().mapToInt(Integer::intValue).toArray();
-        return new Design(x, rows, cols, names, co, comps, firstMedia);
+        return new Design(x, rows, cols, nd, nt, geoFrom, names, co, comps, firstMedia);
     }
 
     /**
@@ -528,12 +557,29 @@ public final class Design {
      * @return the value
      */
     public double get(int row, int col) {
-        return x[row * cols + col];
+        if (col < offsets) {
+            return firstGeo + row / periods == col + 1 ? 1.0 : 0.0;
+        }
+        return x[row * (cols - offsets) + col - offsets];
+    }
+
+    /**
+     * @return the number of leading geo offset columns ({@code geos - 1}: column {@code j} of them is 1 on the rows
+     *     of geo {@code j + 1} and 0 elsewhere)
+     */
+    public int geoOffsetColumns() {
+        return offsets;
     }
 
     /** @return a copy of the matrix, {@code x[row * cols() + j]} */
     public double[] toArray() {
-        return x.clone();
+        double[] out = new double[rows * cols];
+        for (int r = 0; r < rows; r++) {
+            for (int j = 0; j < cols; j++) {
+                out[r * cols + j] = get(r, j);
+            }
+        }
+        return out;
     }
 
     /** @return the column names */

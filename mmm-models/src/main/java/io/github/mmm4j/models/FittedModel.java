@@ -652,24 +652,40 @@ public final class FittedModel {
      */
     public Decomposition decompose(MmmDataset data) {
         Objects.requireNonNull(data, "data");
+        double[] predicted = new double[data.nRows()];
         Design design = Design.of(data, spec, layout.frame);
+        double[] values = decomposeValues(data, design, 0, predicted);
+        return new Decomposition(data.time(), data.geos(), design.components(), values, predicted);
+    }
+
+    /**
+     * The decomposition values of the rows of {@code design} (those of geos {@code geoFrom} on), {@code [row * nk +
+     * k]}, with the prediction of each row into {@code predicted}.
+     */
+    private double[] decomposeValues(MmmDataset data, Design design, int geoFrom, double[] predicted) {
         List<String> comps = design.components();
         int nk = comps.size();
         int rows = design.rows();
         int nc = data.nChannels();
         int fm = layout.firstMedia;
+        int nd = design.geoOffsetColumns();
+        int nt = data.nPeriods();
         double[] values = new double[rows * nk];
         if (point != null || nDraws == 1) {
             double[] r = point != null ? point : draws;
-            int nt = data.nPeriods();
             for (int i = 0; i < rows; i++) {
+                int g = geoFrom + i / nt;
                 values[i * nk] = r[0];
-                for (int j = 0; j < fm; j++) {
-                    values[i * nk + design.componentOf(j)] += layout.columnFactor(r, 0, j, i / nt) * r[1 + j]
+                // the geo offsets: only the row's own geo's (column g - 1) is non-zero, and it is 1
+                if (g > 0) {
+                    values[i * nk + design.componentOf(g - 1)] += layout.columnFactor(r, 0, g - 1, g) * r[g];
+                }
+                for (int j = nd; j < fm; j++) {
+                    values[i * nk + design.componentOf(j)] += layout.columnFactor(r, 0, j, g) * r[1 + j]
                             * design.get(i, j);
                 }
                 for (int j = fm; j < design.cols(); j++) {
-                    values[i * nk + design.componentOf(j)] += layout.geoEffect(r, 0, j - fm, i / nt) * r[1 + j]
+                    values[i * nk + design.componentOf(j)] += layout.geoEffect(r, 0, j - fm, g) * r[1 + j]
                             * design.get(i, j);
                 }
             }
@@ -679,11 +695,12 @@ public final class FittedModel {
             for (int j = 0; j < fm; j++) {
                 base[j] = pointParameter(1 + j);
             }
-            double[] media = meanMedia(data);
+            int geoTo = geoFrom + rows / nt;
+            double[] media = meanMedia(data, geoFrom, geoTo);
             // with per-geo baseline amplitudes, the mean over draws of amplitude times coefficient, per geo
             int ngd = data.nGeos();
             double[][] baseGeo = new double[ngd][];
-            for (int g = 0; g < ngd; g++) {
+            for (int g = geoFrom; g < geoTo; g++) {
                 baseGeo[g] = base;
                 if (layout.geoEffects) {
                     baseGeo[g] = base.clone();
@@ -699,11 +716,14 @@ public final class FittedModel {
                     }
                 }
             }
-            int ntd = data.nPeriods();
             for (int i = 0; i < rows; i++) {
+                int g = geoFrom + i / nt;
                 values[i * nk] = icpt;
-                double[] bg = baseGeo[i / ntd];
-                for (int j = 0; j < fm; j++) {
+                double[] bg = baseGeo[g];
+                if (g > 0) {
+                    values[i * nk + design.componentOf(g - 1)] += bg[g - 1];
+                }
+                for (int j = nd; j < fm; j++) {
                     values[i * nk + design.componentOf(j)] += bg[j] * design.get(i, j);
                 }
                 for (int c = 0; c < nc; c++) {
@@ -711,7 +731,6 @@ public final class FittedModel {
                 }
             }
         }
-        double[] predicted = new double[rows];
         for (int i = 0; i < rows; i++) {
             double s = 0;
             for (int k = 0; k < nk; k++) {
@@ -719,7 +738,7 @@ public final class FittedModel {
             }
             predicted[i] = s;
         }
-        return new Decomposition(data.time(), data.geos(), comps, values, predicted);
+        return values;
     }
 
     /** Largest number of doubles held at once for the per-draw values of {@link #decompositionBands}. */
@@ -747,20 +766,34 @@ public final class FittedModel {
         double[] pLower = new double[rows];
         double[] pUpper = new double[rows];
         int block = (int) Math.max(1, Math.min(rows, BAND_MEMORY / ((long) nDraws * (nk + 1))));
+        // Blocks of whole geos where they fit, so that each draw decomposes only the block's geos; a single geo
+        // longer than a block is done in row blocks, each draw decomposing that geo once per block.
+        int nt = data.nPeriods();
+        int geosPerBlock = Math.max(1, block / nt);
+        if (block < nt) {
+            block = Math.max(1, block);
+        } else {
+            block = geosPerBlock * nt;
+        }
         double[] sample = new double[nDraws];
+        double[] pred = new double[Math.min(rows, Math.max(block, 2 * nt))];
         for (int from = 0; from < rows; from += block) {
             int to = Math.min(rows, from + block);
             int width = (to - from) * (nk + 1);
+            int geoFrom = from / nt;
+            int geoTo = (to - 1) / nt + 1;
+            int base = geoFrom * nt;
             double[] v = new double[nDraws * width];
             for (int d = 0; d < nDraws; d++) {
-                Decomposition dd = draw(d).decompose(data);
-                double[] pred = dd.predicted();
+                FittedModel one = draw(d);
+                Design design = Design.of(data, one.spec, one.layout.frame, geoFrom, geoTo);
+                double[] values = one.decomposeValues(data, design, geoFrom, pred);
                 for (int r = from; r < to; r++) {
                     int o = d * width + (r - from) * (nk + 1);
                     for (int k = 0; k < nk; k++) {
-                        v[o + k] = dd.value(r, k);
+                        v[o + k] = values[(r - base) * nk + k];
                     }
-                    v[o + nk] = pred[r];
+                    v[o + nk] = pred[r - base];
                 }
             }
             for (int r = from; r < to; r++) {
@@ -785,13 +818,12 @@ public final class FittedModel {
         return new Decomposition.Bands(point, lower, upper, pLower, pUpper, layout.level);
     }
 
-    /** The mean over draws of each channel's contribution per row: [row * C + c]. */
-    private double[] meanMedia(MmmDataset data) {
+    /** The mean over draws of each channel's contribution per row of geos [geoFrom, geoTo): [row * C + c]. */
+    private double[] meanMedia(MmmDataset data, int geoFrom, int geoTo) {
         int nt = data.nPeriods();
-        int ng = data.nGeos();
         int nc = data.nChannels();
         double[] scale = layout.frame.mediaScale();
-        double[] acc = new double[data.nRows() * nc];
+        double[] acc = new double[(geoTo - geoFrom) * nt * nc];
         double[] x = new double[nt];
         double[] level = new double[nt];
         double[] out = new double[nt];
@@ -800,7 +832,7 @@ public final class FittedModel {
             for (int c = 0; c < nc; c++) {
                 ChannelSpec cs = rowChannels[d][c];
                 double beta0 = draws[d * w + 1 + layout.firstMedia + c];
-                for (int g = 0; g < ng; g++) {
+                for (int g = geoFrom; g < geoTo; g++) {
                     double size = layout.frame.geoSize(g);
                     double beta = beta0 * layout.geoEffect(draws, d * w, c, g) * size;
                     double unit = scale[c] * size;
@@ -810,7 +842,7 @@ public final class FittedModel {
                     cs.adstock().apply(x, nt, level);
                     cs.saturation().apply(level, nt, out);
                     for (int t = 0; t < nt; t++) {
-                        acc[(g * nt + t) * nc + c] += beta * out[t];
+                        acc[((g - geoFrom) * nt + t) * nc + c] += beta * out[t];
                     }
                 }
             }

@@ -29,17 +29,34 @@ final class LinearEstimation {
     private LinearEstimation() {
     }
 
-    /** The training rows of a design, geo-major ({@code i = g * nTrain + t}). */
+    /**
+     * The training rows of a design, geo-major ({@code i = g * nTrain + t}). {@code x} holds the design's columns
+     * after its {@link Design#geoOffsetColumns() geo offsets} ({@link #width()} of them), which are not materialised:
+     * a panel's geo levels are fixed effects solved by {@link Ridge#solveWithin}. {@code p} counts every design
+     * column, the offsets included, and solutions have the full design layout {@code {intercept, coef_0, ...,
+     * coef_(p-1)}}.
+     */
     record Training(Design design, Design.Frame frame, double[] x, double[] y, int n, int p, int nTrain, int nGeos,
             Sign[] signs) {
+
+        /** @return the number of geo offset columns, not stored in {@link #x()} */
+        int offsets() {
+            return design.geoOffsetColumns();
+        }
+
+        /** @return the number of columns stored in {@link #x()} */
+        int width() {
+            return p - offsets();
+        }
 
         /** The training sub-problem of periods {@code [from, to)} in every geo. */
         Training periods(int from, int to) {
             int m = to - from;
-            double[] xs = new double[m * nGeos * p];
+            int w = width();
+            double[] xs = new double[m * nGeos * w];
             double[] ys = new double[m * nGeos];
             for (int g = 0; g < nGeos; g++) {
-                System.arraycopy(x, (g * nTrain + from) * p, xs, g * m * p, m * p);
+                System.arraycopy(x, (g * nTrain + from) * w, xs, g * m * w, m * w);
                 System.arraycopy(y, g * nTrain + from, ys, g * m, m);
             }
             return new Training(design, frame, xs, ys, m * nGeos, p, m, nGeos, signs);
@@ -48,29 +65,41 @@ final class LinearEstimation {
         /** The training sub-problem of every period but {@code [from, to)}, in every geo. */
         Training without(int from, int to) {
             int m = nTrain - (to - from);
-            double[] xs = new double[m * nGeos * p];
+            int w = width();
+            double[] xs = new double[m * nGeos * w];
             double[] ys = new double[m * nGeos];
             for (int g = 0; g < nGeos; g++) {
                 int src = g * nTrain;
                 int dst = g * m;
-                System.arraycopy(x, src * p, xs, dst * p, from * p);
+                System.arraycopy(x, src * w, xs, dst * w, from * w);
                 System.arraycopy(y, src, ys, dst, from);
-                System.arraycopy(x, (src + to) * p, xs, (dst + from) * p, (nTrain - to) * p);
+                System.arraycopy(x, (src + to) * w, xs, (dst + from) * w, (nTrain - to) * w);
                 System.arraycopy(y, src + to, ys, dst + from, nTrain - to);
             }
             return new Training(design, frame, xs, ys, m * nGeos, p, m, nGeos, signs);
         }
 
         double[] solve(double[] response, double lambda) {
-            return Ridge.solve(x, n, p, response, lambda, signs);
+            int nd = offsets();
+            if (nd == 0) {
+                return Ridge.solve(x, n, p, response, lambda, signs);
+            }
+            double[] s = Ridge.solveWithin(x, n, width(), response, lambda,
+                    Arrays.copyOfRange(signs, nd, p), nGeos);
+            double[] out = new double[1 + p];
+            System.arraycopy(s, 0, out, 0, s.length);
+            return out;
         }
 
         double[] fitted(double[] sol) {
+            int nd = offsets();
+            int w = width();
             double[] f = new double[n];
             for (int i = 0; i < n; i++) {
-                double s = sol[0];
-                for (int j = 0; j < p; j++) {
-                    s += sol[1 + j] * x[i * p + j];
+                int g = i / nTrain;
+                double s = sol[0] + (g > 0 ? sol[g] : 0.0);
+                for (int j = 0; j < w; j++) {
+                    s += sol[1 + nd + j] * x[i * w + j];
                 }
                 f[i] = s;
             }
@@ -188,15 +217,17 @@ final class LinearEstimation {
         int p = design.cols();
         int n = nTrain * data.nGeos();
         Ridge.checkSampleSize(n, p, design);
-        double[] x = new double[n * p];
+        int nd = design.geoOffsetColumns();
+        int w = p - nd;
+        double[] x = new double[n * w];
         double[] y = new double[n];
         int i = 0;
         for (int g = 0; g < data.nGeos(); g++) {
             for (int t = 0; t < nTrain; t++) {
                 int r = g * nt + t;
                 y[i] = data.kpi(r);
-                for (int j = 0; j < p; j++) {
-                    x[i * p + j] = design.get(r, j);
+                for (int j = 0; j < w; j++) {
+                    x[i * w + j] = design.get(r, nd + j);
                 }
                 i++;
             }

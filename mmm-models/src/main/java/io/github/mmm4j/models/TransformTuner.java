@@ -58,6 +58,13 @@ import org.hipparchus.random.Well19937c;
  * search alone, from the full-data choice, with a smaller budget: a warm start that re-chooses the parameters
  * locally.
  *
+ * <p><b>Panels.</b> On several geos the geo levels are fixed effects (see {@link Ridge}, "Panels"): every column
+ * and the response are shifted by their geo's training mean, and per segment and geo the sums of {@code [1, x, y]}
+ * are kept beside the segment's cross-products. A fold's within-geo cross-products are then
+ * {@code sum_(s != k) S_s - sum_g M_g M_g' / n_g} ({@code M_g} the fold's training sums of geo g), its validation
+ * residuals {@code v'(z_i - M_g / n_g)}, and the cost per candidate stays {@code O(n p^2 + geos p^2)} for {@code p}
+ * the columns other than the geo offsets, whatever the number of geos.
+ *
  * <p>Immutable and shared; each thread uses its own {@link Workspace}. Deterministic: the same inputs give the same
  * bits on every thread.
  */
@@ -89,11 +96,17 @@ final class TransformTuner {
     private final int nTrain;
     private final int n;
     private final int pb;
+    /** The number of geo offset columns of the design (ng - 1), absorbed as fixed effects on a panel. */
+    private final int nd;
+    /** The number of solved columns: the design's columns after the geo offsets. */
     private final int p;
+    /** The number of design columns, the geo offsets included. */
+    private final int pFull;
     /** Augmented width: [1, baseline (pb), media (nc), y]. */
     private final int a;
-    /** Baseline columns of the training rows, shifted by their training means, row-major {@code [i * pb + j]}. */
+    /** Baseline columns of the training rows, shifted by their geo's training means, row-major {@code [i * pb + j]}. */
     private final double[] xb;
+    /** Per geo, the training mean of each baseline column: {@code shift[g * pb + j]}. */
     private final double[] shift;
     /** Per geo, its population size (Design's per-capita media); all 1 without population. */
     private final double[] geoSize;
@@ -123,22 +136,27 @@ final class TransformTuner {
         this.ng = data.nGeos();
         this.nTrain = t.nTrain();
         this.n = t.n();
-        this.p = t.p();
-        this.pb = t.design().firstMediaColumn();
+        this.nd = t.offsets();
+        this.pFull = t.p();
+        this.p = t.width();
+        this.pb = t.design().firstMediaColumn() - nd;
         this.a = p + 2;
-        this.shift = new double[pb];
-        for (int i = 0; i < n; i++) {
-            for (int j = 0; j < pb; j++) {
-                shift[j] += t.x()[i * p + j];
-            }
-        }
-        for (int j = 0; j < pb; j++) {
-            shift[j] /= n;
-        }
+        this.shift = new double[ng * pb];
         this.xb = new double[n * pb];
-        for (int i = 0; i < n; i++) {
+        for (int g = 0; g < ng; g++) {
+            int off = g * pb;
+            for (int i = g * nTrain; i < (g + 1) * nTrain; i++) {
+                for (int j = 0; j < pb; j++) {
+                    shift[off + j] += t.x()[i * p + j];
+                }
+            }
             for (int j = 0; j < pb; j++) {
-                xb[i * pb + j] = t.x()[i * p + j] - shift[j];
+                shift[off + j] /= nTrain;
+            }
+            for (int i = g * nTrain; i < (g + 1) * nTrain; i++) {
+                for (int j = 0; j < pb; j++) {
+                    xb[i * pb + j] = t.x()[i * p + j] - shift[off + j];
+                }
             }
         }
         double[] scale = t.frame().mediaScale();
@@ -151,7 +169,7 @@ final class TransformTuner {
                 }
             }
         }
-        this.signs = t.signs().clone();
+        this.signs = Arrays.copyOfRange(t.signs(), nd, pFull);
         boolean any = false;
         for (Sign s : signs) {
             any |= s != Sign.FREE;
@@ -255,15 +273,43 @@ final class TransformTuner {
         final double[] sol = new double[1 + p];
         final Adstock[] ad = new Adstock[nc];
         final Saturation[] sat = new Saturation[nc];
+        /** The parameters of each channel's current media column, and whether the column is up to date. */
+        final double[][] pa = new double[nc][];
+        final double[][] ps = new double[nc][];
+        final boolean[] fresh = new boolean[nc];
+        /** Whether {@link #seg} (and {@link #gsum}) hold the cross-products of the current columns and response. */
+        boolean segmentsValid;
+        /** On a panel: per segment and geo, the sums of {@code [1, xb, xm, y]}: {@code gsum[(s * ng + g) * a + j]}. */
+        final double[] gsum = ng > 1 ? new double[(bounds.length - 1) * ng * a] : null;
+        /** On a panel: per geo, the training mean of each media column ({@code [g * nc + c]}) and of y. */
+        final double[] mshift = ng > 1 ? new double[ng * nc] : null;
+        final double[] yshift = ng > 1 ? new double[ng] : null;
+        /** On a panel: a fold's within-geo cross-products and its per-geo training sums. */
+        final double[] within = ng > 1 ? new double[a * a] : null;
+        final double[] msum = ng > 1 ? new double[ng * a] : null;
         double lambda;
         int evaluations;
 
         private Workspace() {
         }
 
-        /** Sets the response of the training rows (geo-major), copied. */
+        /** Sets the response of the training rows (geo-major), copied; on a panel, shifted by each geo's mean. */
         void response(double[] response) {
+            segmentsValid = false;
             System.arraycopy(response, 0, y, 0, n);
+            if (ng > 1) {
+                for (int g = 0; g < ng; g++) {
+                    double m = 0;
+                    for (int i = g * nTrain; i < (g + 1) * nTrain; i++) {
+                        m += y[i];
+                    }
+                    m /= nTrain;
+                    yshift[g] = m;
+                    for (int i = g * nTrain; i < (g + 1) * nTrain; i++) {
+                        y[i] -= m;
+                    }
+                }
+            }
         }
     }
 
@@ -290,17 +336,24 @@ final class TransformTuner {
             }
         }
         for (int k = 0; k < folds; k++) {
-            if ((nTrain - (bounds[k + 1] - bounds[k])) * ng < p + 2) {
+            if ((nTrain - (bounds[k + 1] - bounds[k])) * ng < pFull + 2) {
                 continue;
             }
             int off = k * a * a;
             for (int i = 0; i < a * a; i++) {
                 w.acc[i] = w.total[i] - w.seg[off + i];
             }
-            if (!solve(w, w.acc, w.lambda)) {
-                continue;
+            if (ng == 1) {
+                if (!solve(w, w.acc, w.acc[0], null, w.lambda)) {
+                    continue;
+                }
+                sse += quadratic(w, k);
+            } else {
+                if (!solveWithin(w, k)) {
+                    continue;
+                }
+                sse += quadraticWithin(w, k);
             }
-            sse += quadratic(w, k);
             used++;
         }
         if (used == 0) {
@@ -325,14 +378,38 @@ final class TransformTuner {
         for (int s = 0; s < bounds.length - 1; s++) {
             addSegment(w, s);
         }
-        if (!solve(w, w.acc, w.lambda)) {
+        boolean ok = ng == 1 ? solve(w, w.acc, w.acc[0], null, w.lambda) : solveWithin(w, -1);
+        if (!ok) {
             throw new ArithmeticException("the penalised normal equations of a bootstrap replicate are singular");
         }
-        double[] out = w.sol.clone();
-        // undo the baseline shift: y = a' + sum coef_j (x_j - shift_j)
-        for (int j = 0; j < pb; j++) {
-            out[0] -= out[1 + j] * shift[j];
+        if (ng == 1) {
+            double[] out = w.sol.clone();
+            // undo the baseline shift: y = a' + sum coef_j (x_j - shift_j)
+            for (int j = 0; j < pb; j++) {
+                out[0] -= out[1 + j] * shift[j];
+            }
+            return out;
         }
+        // geo g's level: its mean y less the fitted effects at its mean columns, in raw units
+        double[] out = new double[1 + pFull];
+        double alpha0 = 0;
+        for (int g = 0; g < ng; g++) {
+            double cnt = w.msum[g * a];
+            double alpha = w.yshift[g] + w.msum[g * a + a - 1] / cnt;
+            for (int j = 0; j < pb; j++) {
+                alpha -= w.sol[1 + j] * (shift[g * pb + j] + w.msum[g * a + 1 + j] / cnt);
+            }
+            for (int c = 0; c < nc; c++) {
+                alpha -= w.sol[1 + pb + c] * (w.mshift[g * nc + c] + w.msum[g * a + 1 + pb + c] / cnt);
+            }
+            if (g == 0) {
+                alpha0 = alpha;
+                out[0] = alpha;
+            } else {
+                out[g] = alpha - alpha0;
+            }
+        }
+        System.arraycopy(w.sol, 1, out, 1 + nd, p);
         return out;
     }
 
@@ -354,32 +431,79 @@ final class TransformTuner {
             for (int i = 0; i < ps.length; i++) {
                 ps[i] = satR[c][i].isFixed() ? satR[c][i].lower() : satR[c][i].at(unit[k++]);
             }
-            w.ad[c] = adT[c].withParameters(pa);
-            w.sat[c] = satT[c].withParameters(ps);
+            // a channel whose parameters are those of the last candidate keeps its media column (a compass step
+            // changes one coordinate, so one channel at most is recomputed)
+            boolean same = w.ad[c] != null && Arrays.equals(pa, w.pa[c]) && Arrays.equals(ps, w.ps[c]);
+            w.fresh[c] = same;
+            if (!same) {
+                w.pa[c] = pa;
+                w.ps[c] = ps;
+                w.ad[c] = adT[c].withParameters(pa);
+                w.sat[c] = satT[c].withParameters(ps);
+            }
         }
         w.lambda = lamR.isFixed() ? lamR.lower() : lamR.at(unit[k]);
     }
 
-    /** Media columns of the training rows, column-major {@code xm[c * n + i]}, as {@link Design} computes them. */
+    /**
+     * Media columns of the training rows, column-major {@code xm[c * n + i]}, as {@link Design} computes them; on a
+     * panel shifted by their geo's training mean.
+     */
     private void media(Workspace w) {
         for (int g = 0; g < ng; g++) {
             for (int c = 0; c < nc; c++) {
+                if (w.fresh[c]) {
+                    continue;
+                }
+                int from = c * n + g * nTrain;
                 w.ad[c].apply(scaled[g * nc + c], nt, w.work);
-                w.sat[c].apply(w.work, 0, 1, w.xm, c * n + g * nTrain, 1, nTrain);
-                io.github.mmm4j.core.ArrayMath.scale(w.xm, c * n + g * nTrain, nTrain, geoSize[g]);
+                w.sat[c].apply(w.work, 0, 1, w.xm, from, 1, nTrain);
+                io.github.mmm4j.core.ArrayMath.scale(w.xm, from, nTrain, geoSize[g]);
+                if (ng > 1) {
+                    double m = 0;
+                    for (int i = from; i < from + nTrain; i++) {
+                        m += w.xm[i];
+                    }
+                    m /= nTrain;
+                    w.mshift[g * nc + c] = m;
+                    for (int i = from; i < from + nTrain; i++) {
+                        w.xm[i] -= m;
+                    }
+                }
             }
         }
     }
 
-    /** Cross-products of {@code [1, xb, xm, y]} per segment, upper triangle mirrored. */
+    /**
+     * Cross-products of {@code [1, xb, xm, y]} per segment, upper triangle mirrored; on a panel also their sums per
+     * segment and geo.
+     */
     private void segments(Workspace w) {
+        if (w.segmentsValid) {
+            int changed = 0;
+            for (int c = 0; c < nc; c++) {
+                changed += w.fresh[c] ? 0 : 1;
+            }
+            if (changed == 0) {
+                return;
+            }
+            if (2 * changed < nc + 1) {
+                updateSegments(w);
+                return;
+            }
+        }
+        w.segmentsValid = true;
         double[] seg = w.seg;
         Arrays.fill(seg, 0.0);
+        if (ng > 1) {
+            Arrays.fill(w.gsum, 0.0);
+        }
         double[] z = w.v;
         int nSeg = bounds.length - 1;
         for (int s = 0; s < nSeg; s++) {
             int off = s * a * a;
             for (int g = 0; g < ng; g++) {
+                int goff = (s * ng + g) * a;
                 for (int t = bounds[s]; t < bounds[s + 1]; t++) {
                     int i = g * nTrain + t;
                     z[0] = 1;
@@ -388,6 +512,11 @@ final class TransformTuner {
                         z[1 + pb + c] = w.xm[c * n + i];
                     }
                     z[a - 1] = w.y[i];
+                    if (ng > 1) {
+                        for (int r = 0; r < a; r++) {
+                            w.gsum[goff + r] += z[r];
+                        }
+                    }
                     for (int r = 0; r < a; r++) {
                         double zr = z[r];
                         int ro = off + r * a;
@@ -401,6 +530,71 @@ final class TransformTuner {
                 for (int q = r + 1; q < a; q++) {
                     seg[off + q * a + r] = seg[off + r * a + q];
                 }
+            }
+        }
+    }
+
+    /**
+     * Recomputes the entries of the segment cross-products and sums that involve a media column changed since
+     * the last call (see {@link Workspace#fresh}), the others being unchanged: the same sums in the same order as
+     * {@link #segments}, so the same bits, at {@code O(n a)} per changed channel instead of {@code O(n a^2)}.
+     */
+    private void updateSegments(Workspace w) {
+        boolean[] dirty = new boolean[a];
+        for (int c = 0; c < nc; c++) {
+            dirty[1 + pb + c] = !w.fresh[c];
+        }
+        int[] pairs = new int[a * a];
+        int np = 0;
+        for (int r = 0; r < a; r++) {
+            for (int q = r; q < a; q++) {
+                if (dirty[r] || dirty[q]) {
+                    pairs[np++] = r * a + q;
+                }
+            }
+        }
+        double[] seg = w.seg;
+        double[] z = w.v;
+        int nSeg = bounds.length - 1;
+        for (int s = 0; s < nSeg; s++) {
+            int off = s * a * a;
+            for (int k = 0; k < np; k++) {
+                seg[off + pairs[k]] = 0.0;
+            }
+            for (int g = 0; g < ng; g++) {
+                int goff = (s * ng + g) * a;
+                if (ng > 1) {
+                    for (int c = 0; c < nc; c++) {
+                        if (!w.fresh[c]) {
+                            w.gsum[goff + 1 + pb + c] = 0.0;
+                        }
+                    }
+                }
+                for (int t = bounds[s]; t < bounds[s + 1]; t++) {
+                    int i = g * nTrain + t;
+                    z[0] = 1;
+                    System.arraycopy(xb, i * pb, z, 1, pb);
+                    for (int c = 0; c < nc; c++) {
+                        z[1 + pb + c] = w.xm[c * n + i];
+                    }
+                    z[a - 1] = w.y[i];
+                    if (ng > 1) {
+                        for (int c = 0; c < nc; c++) {
+                            if (!w.fresh[c]) {
+                                w.gsum[goff + 1 + pb + c] += z[1 + pb + c];
+                            }
+                        }
+                    }
+                    for (int k = 0; k < np; k++) {
+                        int pr = pairs[k];
+                        seg[off + pr] += z[pr / a] * z[pr % a];
+                    }
+                }
+            }
+            for (int k = 0; k < np; k++) {
+                int r = pairs[k] / a;
+                int q = pairs[k] % a;
+                seg[off + q * a + r] = seg[off + r * a + q];
             }
         }
     }
@@ -420,6 +614,12 @@ final class TransformTuner {
             v[1 + j] = -w.sol[1 + j];
         }
         v[a - 1] = 1;
+        return Math.max(0.0, form(w, s));
+    }
+
+    /** {@code v'S_s v} for the workspace's {@code v} and segment {@code s}'s cross-products. */
+    private double form(Workspace w, int s) {
+        double[] v = w.v;
         int off = s * a * a;
         double q = 0;
         for (int r = 0; r < a; r++) {
@@ -430,6 +630,76 @@ final class TransformTuner {
             }
             q += v[r] * sr;
         }
+        return q;
+    }
+
+    /**
+     * On a panel: the within-geo cross-products of the training rows of fold {@code k} (every segment but
+     * {@code k}; all of them for {@code k = -1}) into {@code w.within}, their per-geo sums into {@code w.msum}, and
+     * the solution of the centred problem into {@code w.sol} (intercept 0). Expects {@code w.acc} to hold the
+     * fold's summed segment cross-products.
+     */
+    private boolean solveWithin(Workspace w, int k) {
+        int nSeg = bounds.length - 1;
+        double[] ms = w.msum;
+        Arrays.fill(ms, 0.0);
+        for (int s = 0; s < nSeg; s++) {
+            if (s == k) {
+                continue;
+            }
+            for (int g = 0; g < ng; g++) {
+                int src = (s * ng + g) * a;
+                int dst = g * a;
+                for (int j = 0; j < a; j++) {
+                    ms[dst + j] += w.gsum[src + j];
+                }
+            }
+        }
+        double[] wi = w.within;
+        System.arraycopy(w.acc, 0, wi, 0, a * a);
+        for (int g = 0; g < ng; g++) {
+            int off = g * a;
+            double cnt = ms[off];
+            for (int r = 1; r < a; r++) {
+                double f = ms[off + r] / cnt;
+                for (int q = r; q < a; q++) {
+                    wi[r * a + q] -= f * ms[off + q];
+                }
+            }
+        }
+        for (int r = 1; r < a; r++) {
+            for (int q = r + 1; q < a; q++) {
+                wi[q * a + r] = wi[r * a + q];
+            }
+        }
+        return solve(w, wi, w.acc[0], w.acc, w.lambda);
+    }
+
+    /**
+     * On a panel: the squared validation error of segment {@code s} with each geo's level from the fold's training
+     * rows, {@code sum_g [v'S_sg v - 2 (v'm_sg)(v'zbar_g) + n_sg (v'zbar_g)^2]} summed with the segment's
+     * cross-products {@code S_s}, {@code v = (0, -coef, 1)}.
+     */
+    private double quadraticWithin(Workspace w, int s) {
+        double[] v = w.v;
+        v[0] = 0;
+        for (int j = 0; j < p; j++) {
+            v[1 + j] = -w.sol[1 + j];
+        }
+        v[a - 1] = 1;
+        double q = form(w, s);
+        for (int g = 0; g < ng; g++) {
+            int vo = (s * ng + g) * a;
+            int mo = g * a;
+            double vm = 0;
+            double vz = 0;
+            for (int j = 1; j < a; j++) {
+                vm += v[j] * w.gsum[vo + j];
+                vz += v[j] * w.msum[mo + j];
+            }
+            vz /= w.msum[mo];
+            q += -2 * vm * vz + w.gsum[vo] * vz * vz;
+        }
         return Math.max(0.0, q);
     }
 
@@ -437,14 +707,18 @@ final class TransformTuner {
      * Solves the standardised, penalised, sign-constrained problem from accumulated cross-products {@code m}; leaves
      * {@code {intercept, coef...}} in shifted units in {@code w.sol}. Returns false if the KPI is constant or the
      * system cannot be solved.
+     *
+     * @param m the cross-products of {@code [1, x, y]} over {@code cnt} rows, or with {@code raw} given, the
+     *     centred (within-geo) cross-products of {@code [x, y]} (row and column 0 unused)
+     * @param raw null, or the uncentred cross-products, against which a centred column's variance is judged constant
      */
-    private boolean solve(Workspace w, double[] m, double lambda) {
-        double cnt = m[0];
+    private boolean solve(Workspace w, double[] m, double cnt, double[] raw, double lambda) {
         if (cnt < 2) {
             return false;
         }
+        boolean centred = raw != null;
         for (int j = 1; j < a; j++) {
-            w.mean[j] = m[j] / cnt;
+            w.mean[j] = centred ? 0.0 : m[j] / cnt;
         }
         int yj = a - 1;
         double vy = m[yj * a + yj] / cnt - w.mean[yj] * w.mean[yj];
@@ -455,8 +729,8 @@ final class TransformTuner {
         int q = 0;
         for (int j = 0; j < p; j++) {
             int jj = 1 + j;
-            double meanSquare = m[jj * a + jj] / cnt;
-            double var = meanSquare - w.mean[jj] * w.mean[jj];
+            double meanSquare = (centred ? raw : m)[jj * a + jj] / cnt;
+            double var = m[jj * a + jj] / cnt - w.mean[jj] * w.mean[jj];
             // One-pass variance cancels digits: a column constant on the fold's rows (an event outside them) comes
             // out with a variance of about 1e-16 of its mean square, not 0, and would get an unbounded coefficient.
             if (var > CONSTANT_VARIANCE * meanSquare) {

@@ -1,0 +1,186 @@
+package io.github.mmm4j.spark;
+
+import io.github.mmm4j.core.CsvSchema;
+import io.github.mmm4j.models.batch.GroupFit;
+import java.io.IOException;
+import java.io.StringWriter;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.Base64;
+import java.util.Iterator;
+import java.util.List;
+import java.util.Objects;
+import org.apache.commons.csv.CSVFormat;
+import org.apache.commons.csv.CSVPrinter;
+import org.apache.spark.api.java.function.FlatMapGroupsFunction;
+import org.apache.spark.api.java.function.MapFunction;
+import org.apache.spark.sql.Column;
+import org.apache.spark.sql.Dataset;
+import org.apache.spark.sql.Encoders;
+import org.apache.spark.sql.Row;
+import org.apache.spark.sql.RowFactory;
+import org.apache.spark.sql.functions;
+import org.apache.spark.sql.types.DataTypes;
+import org.apache.spark.sql.types.StructField;
+import org.apache.spark.sql.types.StructType;
+
+/**
+ * The many-models job on Apache Spark: one independent mmm4j model per group of a long-format {@code Dataset<Row>},
+ * fitted inside Spark's grouped map ({@code groupByKey(...).flatMapGroups(...)}), returning the rows that
+ * {@code mmm batch} writes to {@code batch.csv}.
+ *
+ * <p><b>The same rows as the local runner.</b> Each group is fitted by {@link GroupFit#fit}, the computation behind
+ * {@code mmm batch}: its rows are written back to CSV text (every value as text, nulls as empty cells) and read by
+ * the same reader with the same schema, the group's seed comes from the run's seed and its key alone, and the fit
+ * runs on one thread. The reader sorts a group's rows by geo and date, so the order in which Spark delivers them does
+ * not matter. So every group's numbers are those of the local runner, bit for bit, whatever the partitioning, the
+ * number of executors or the order of the input. Read the data with every column as a string (the default of
+ * {@code spark.read().option("header", "true").csv(...)}), so each value reaches the reader as the text of the file;
+ * typed columns are converted with Spark's cast to string. Messages of failed groups name lines of the group's rows
+ * (its header is line 1), not lines of an input file.
+ *
+ * <p><b>Output.</b> One row per group and channel: the key columns (strings), {@code channel}, {@code spend},
+ * {@code contribution}, {@code share}, {@code roi}, {@code roi_lower}, {@code roi_upper}, {@code mroi} (doubles,
+ * null where a value is absent), {@code status} ({@code OK} or {@code FAILED}) and {@code message}; a failed group
+ * has one row with a null channel and numbers.
+ *
+ * <p>Spark is a {@code provided} dependency: the cluster, {@code spark-submit} or the application brings it.
+ */
+public final class SparkBatch {
+
+    private SparkBatch() {
+    }
+
+    /**
+     * Fits one model per group of {@code data}.
+     *
+     * @param data the rows, long format: the columns {@code schema} names, the {@code by} columns, others ignored
+     * @param by the columns whose values define a group, at least one, none of them a column the model reads
+     * @param schema the model's columns (KPI, date, channels, controls, ...), as for {@code mmm batch}
+     * @param settings how every group is fitted
+     * @return the rows of {@code batch.csv}, one per group and channel, sorted by key (within a group, sort by
+     *     {@code channel} where the order matters: a sort need not keep the channel order)
+     */
+    public static Dataset<Row> fit(Dataset<Row> data, List<String> by, CsvSchema schema, GroupFit.Settings settings) {
+        Objects.requireNonNull(data, "data");
+        Objects.requireNonNull(schema, "schema");
+        Objects.requireNonNull(settings, "settings");
+        List<String> columns = List.of(data.columns());
+        if (by.isEmpty()) {
+            throw new IllegalArgumentException("by: name at least one column that defines a group");
+        }
+        for (String b : by) {
+            if (!columns.contains(b)) {
+                throw new IllegalArgumentException("by '" + b + "': the data has no such column; columns are "
+                        + columns);
+            }
+        }
+        List<String> keys = List.copyOf(by);
+        Column[] asText = new Column[columns.size()];
+        for (int i = 0; i < asText.length; i++) {
+            asText[i] = functions.col(quoted(columns.get(i))).cast(DataTypes.StringType).alias(columns.get(i));
+        }
+        Dataset<Row> text = data.select(asText);
+        int[] keyIndex = new int[keys.size()];
+        for (int i = 0; i < keyIndex.length; i++) {
+            keyIndex[i] = columns.indexOf(keys.get(i));
+        }
+        String[] header = columns.toArray(new String[0]);
+        StructType out = outputSchema(keys);
+        MapFunction<Row, String> keyOf = r -> encodeKey(r, keyIndex);
+        FlatMapGroupsFunction<String, Row, Row> fitGroup = (k, rows) -> fitGroup(decodeKey(k), keys, header, rows,
+                schema, settings);
+        Dataset<Row> result = text.groupByKey(keyOf, Encoders.STRING()).flatMapGroups(fitGroup, Encoders.row(out));
+        Column[] order = new Column[keys.size()];
+        for (int i = 0; i < order.length; i++) {
+            order[i] = functions.col(quoted(keys.get(i)));
+        }
+        return result.orderBy(order);
+    }
+
+    /**
+     * The schema of {@link #fit}'s result.
+     *
+     * @param by the key columns
+     * @return the key columns (strings), then {@link GroupFit#COLUMNS}
+     */
+    public static StructType outputSchema(List<String> by) {
+        List<StructField> f = new ArrayList<>();
+        for (String b : by) {
+            f.add(DataTypes.createStructField(b, DataTypes.StringType, true));
+        }
+        for (String c : GroupFit.COLUMNS) {
+            boolean text = c.equals("channel") || c.equals("status") || c.equals("message");
+            f.add(DataTypes.createStructField(c, text ? DataTypes.StringType : DataTypes.DoubleType,
+                    !c.equals("status")));
+        }
+        return DataTypes.createStructType(f);
+    }
+
+    private static Iterator<Row> fitGroup(List<String> key, List<String> by, String[] header, Iterator<Row> rows,
+            CsvSchema schema, GroupFit.Settings settings) {
+        StringWriter sw = new StringWriter();
+        try (CSVPrinter p = new CSVPrinter(sw, CSVFormat.RFC4180.builder().setHeader(header)
+                .setRecordSeparator("\n").get())) {
+            while (rows.hasNext()) {
+                Row r = rows.next();
+                Object[] v = new Object[header.length];
+                for (int i = 0; i < v.length; i++) {
+                    v[i] = r.isNullAt(i) ? "" : r.getString(i);
+                }
+                p.printRecord(v);
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        List<String> label = new ArrayList<>();
+        for (int i = 0; i < by.size(); i++) {
+            label.add(by.get(i) + "=" + key.get(i));
+        }
+        GroupFit.Outcome o = GroupFit.fit(key, "group " + String.join(", ", label), sw.toString(), schema, settings,
+                s -> s);
+        List<Row> out = new ArrayList<>();
+        for (List<Object> values : GroupFit.rows(o)) {
+            Object[] row = new Object[key.size() + values.size()];
+            for (int i = 0; i < key.size(); i++) {
+                row[i] = key.get(i);
+            }
+            for (int i = 0; i < values.size(); i++) {
+                row[key.size() + i] = values.get(i);
+            }
+            out.add(RowFactory.create(row));
+        }
+        return out.iterator();
+    }
+
+    /** A column name as Spark's {@code col} reads it literally (dots and backticks escaped). */
+    private static String quoted(String name) {
+        return "`" + name.replace("`", "``") + "`";
+    }
+
+    /**
+     * A group's key as one string, each value Base64 of its UTF-8 bytes (null as {@code -}), joined by {@code ,}:
+     * distinct keys give distinct strings.
+     */
+    static String encodeKey(Row r, int[] keyIndex) {
+        StringBuilder sb = new StringBuilder();
+        for (int i = 0; i < keyIndex.length; i++) {
+            if (i > 0) {
+                sb.append(',');
+            }
+            sb.append(r.isNullAt(keyIndex[i]) ? "-" : Base64.getEncoder().encodeToString(
+                    r.getString(keyIndex[i]).getBytes(StandardCharsets.UTF_8)));
+        }
+        return sb.toString();
+    }
+
+    /** The inverse of {@link #encodeKey}; a null key value becomes the empty string, as in a CSV file. */
+    static List<String> decodeKey(String k) {
+        List<String> out = new ArrayList<>();
+        for (String part : k.split(",", -1)) {
+            out.add(part.equals("-") ? "" : new String(Base64.getDecoder().decode(part), StandardCharsets.UTF_8));
+        }
+        return out;
+    }
+}
