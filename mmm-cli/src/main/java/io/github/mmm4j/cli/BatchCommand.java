@@ -82,6 +82,16 @@ final class BatchCommand implements java.util.concurrent.Callable<Integer> {
     @Option(names = "--per-group", description = "Also write each group's model.json under groups/.")
     boolean perGroup;
 
+    @Option(names = "--engine", paramLabel = "NAME", defaultValue = "local",
+            description = "local (threads of this process) or spark (Apache Spark; needs Spark on the class path, "
+                    + "as under spark-submit). Both give the same rows (default: ${DEFAULT-VALUE}).")
+    String engine;
+
+    @Option(names = "--master", paramLabel = "URL",
+            description = "With --engine spark: the Spark master, for example local[2] (default: the one "
+                    + "spark-submit sets).")
+    String master;
+
     @Option(names = "--out", paramLabel = "DIR", defaultValue = "batch-out",
             description = "Output directory (default: ${DEFAULT-VALUE}).")
     Path out;
@@ -105,6 +115,15 @@ final class BatchCommand implements java.util.concurrent.Callable<Integer> {
     @Override
     public Integer call() throws Exception {
         GroupFit.Settings settings = settings();
+        if (!List.of("local", "spark").contains(engine)) {
+            throw new Main.BadInputException("--engine " + engine + " is not available; choose local or spark");
+        }
+        if (master != null && !engine.equals("spark")) {
+            throw new Main.BadInputException("--master " + master + " needs --engine spark");
+        }
+        if (engine.equals("spark")) {
+            return callSpark(settings);
+        }
         int nThreads = threads == null ? Runtime.getRuntime().availableProcessors() : threads;
         if (nThreads < 1 || nThreads > 1024) {
             throw new Main.BadInputException("--threads " + nThreads + " must be in [1, 1024]");
@@ -142,7 +161,7 @@ final class BatchCommand implements java.util.concurrent.Callable<Integer> {
         double seconds = (System.nanoTime() - started) / 1e9;
         String described = settings.describe();
         List<Path> files = OutputSet.write(out, dir -> {
-            AtomicFiles.writeString(dir.resolve("batch.csv"), csv(outcomes));
+            AtomicFiles.writeString(dir.resolve("batch.csv"), csv(localRows(outcomes)));
             AtomicFiles.writeString(dir.resolve("batch.json"), summaryJson(outcomes.size(), failed, described));
             if (perGroup) {
                 for (Outcome o : outcomes) {
@@ -166,6 +185,61 @@ final class BatchCommand implements java.util.concurrent.Callable<Integer> {
         }
         w.flush();
         return failed == outcomes.size() ? Main.EXIT_BAD_INPUT : 0;
+    }
+
+    /**
+     * {@code --engine spark}: the groups fitted by {@code mmm-spark}'s job in a Spark session, the rows written as
+     * the local engine writes them (the same bytes for groups that fit; a failed group's message names lines of the
+     * group's rows rather than of the file).
+     */
+    private Integer callSpark(GroupFit.Settings settings) throws IOException {
+        if (perGroup) {
+            throw new Main.BadInputException("--per-group is not available with --engine spark: the models stay on "
+                    + "the executors");
+        }
+        try {
+            Class.forName("org.apache.spark.sql.SparkSession", false, BatchCommand.class.getClassLoader());
+        } catch (ClassNotFoundException e) {
+            throw new Main.BadInputException("--engine spark needs Apache Spark 4 (Scala 2.13) on the class path: "
+                    + "run mmm through spark-submit (spark-submit --class io.github.mmm4j.cli.Main mmm.jar batch ...) "
+                    + "or add Spark's jars to the class path; mmm.jar does not carry Spark");
+        }
+        checkBy();
+        // reads the header and checks the by columns as the local engine does, with the same messages
+        split(dataArgs.file, by);
+        long started = System.nanoTime();
+        List<List<Object>> rows = SparkEngine.run(dataArgs.file, by, dataArgs.schema(), settings, master);
+        double seconds = (System.nanoTime() - started) / 1e9;
+        int k = by.size();
+        java.util.Set<List<Object>> groups = new java.util.LinkedHashSet<>();
+        java.util.Set<List<Object>> failedGroups = new java.util.LinkedHashSet<>();
+        for (List<Object> r : rows) {
+            groups.add(r.subList(0, k));
+            if ("FAILED".equals(r.get(k + 8))) {
+                failedGroups.add(r.subList(0, k));
+            }
+        }
+        String described = settings.describe() + ", engine spark";
+        List<Path> files = OutputSet.write(out, dir -> {
+            AtomicFiles.writeString(dir.resolve("batch.csv"), csv(rows));
+            AtomicFiles.writeString(dir.resolve("batch.json"), summaryJson(groups.size(), failedGroups.size(),
+                    described));
+        });
+        PrintWriter w = spec.commandLine().getOut();
+        w.printf(Locale.ROOT, "batch: %d groups by %s, %d fitted, %d failed, %.1f s (%s)%n", groups.size(),
+                String.join(",", by), groups.size() - failedGroups.size(), failedGroups.size(), seconds, described);
+        for (List<Object> r : rows) {
+            if ("FAILED".equals(r.get(k + 8))) {
+                List<String> key = new ArrayList<>();
+                r.subList(0, k).forEach(v -> key.add(String.valueOf(v)));
+                w.printf(Locale.ROOT, "  FAILED %s: %s%n", label(key), r.get(k + 9));
+            }
+        }
+        for (Path f : files) {
+            w.printf(Locale.ROOT, "Wrote %s%n", f);
+        }
+        w.flush();
+        return failedGroups.size() == groups.size() ? Main.EXIT_BAD_INPUT : 0;
     }
 
     /** The settings of every group's fit. */
@@ -341,20 +415,31 @@ final class BatchCommand implements java.util.concurrent.Callable<Integer> {
         return String.join("~", parts);
     }
 
-    private String csv(List<Outcome> outcomes) throws IOException {
+    /** Each outcome's rows of batch.csv: the key values, then those of {@link GroupFit#rows}. */
+    private static List<List<Object>> localRows(List<Outcome> outcomes) {
+        List<List<Object>> rows = new ArrayList<>();
+        for (Outcome o : outcomes) {
+            for (List<Object> values : GroupFit.rows(o)) {
+                List<Object> row = new ArrayList<>(o.key());
+                row.addAll(values);
+                rows.add(row);
+            }
+        }
+        return rows;
+    }
+
+    private String csv(List<List<Object>> rows) throws IOException {
         StringWriter sw = new StringWriter();
         List<String> header = new ArrayList<>(by);
         header.addAll(GroupFit.COLUMNS);
         try (CSVPrinter p = new CSVPrinter(sw, CSVFormat.RFC4180.builder().setHeader(header.toArray(new String[0]))
                 .setRecordSeparator("\n").get())) {
-            for (Outcome o : outcomes) {
-                for (List<Object> values : GroupFit.rows(o)) {
-                    List<Object> row = new ArrayList<>(o.key());
-                    for (Object v : values) {
-                        row.add(v == null ? "" : v instanceof Double d ? Numbers.plain(d) : v);
-                    }
-                    p.printRecord(row);
+            for (List<Object> values : rows) {
+                List<Object> row = new ArrayList<>(values.size());
+                for (Object v : values) {
+                    row.add(v == null ? "" : v instanceof Double d ? Numbers.plain(d) : v);
                 }
+                p.printRecord(row);
             }
         }
         return sw.toString();

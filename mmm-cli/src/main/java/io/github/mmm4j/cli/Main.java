@@ -41,6 +41,28 @@ public final class Main implements Runnable {
     }
 
     /**
+     * Apache POI (the workbook report) logs through the Log4j API. mmm.jar carries no Log4j backend, so on its first
+     * call that API would print a status error on standard error: give it the API's own simple logger, switched off,
+     * unless the application already chose a logger context or has Log4j's core (as a Spark driver under
+     * {@code spark-submit} has, whose log4j configuration then receives POI's messages). No bridge is bundled: one
+     * from Log4j to SLF4J would clash with Spark's binding from SLF4J to Log4j ({@code batch --engine spark}).
+     */
+    static void quietLog4j() {
+        if (System.getProperty("log4j2.loggerContextFactory") != null) {
+            return;
+        }
+        try {
+            Class.forName("org.apache.logging.log4j.core.LoggerContext", false, Main.class.getClassLoader());
+            return;
+        } catch (ClassNotFoundException e) {
+            // no backend: silence the API
+        }
+        System.setProperty("log4j2.loggerContextFactory", "org.apache.logging.log4j.simple.SimpleLoggerContextFactory");
+        System.setProperty("org.apache.logging.log4j.simplelog.level", "OFF");
+        System.setProperty("log4j2.simplelogLevel", "OFF");
+    }
+
+    /**
      * Runs the command line with the given streams, for tests and embedding.
      *
      * @param args the arguments
@@ -49,6 +71,7 @@ public final class Main implements Runnable {
      * @return the exit code
      */
     public static int run(String[] args, PrintWriter out, PrintWriter err) {
+        quietLog4j();
         PrintWriter safeOut = new PrintWriter(new SafeWriter(out, false), true);
         PrintWriter safeErr = new PrintWriter(new SafeWriter(err, true), true);
         CommandLine cl = new CommandLine(new Main());

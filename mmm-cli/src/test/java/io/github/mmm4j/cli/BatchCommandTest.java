@@ -27,18 +27,35 @@ class BatchCommandTest {
 
     @BeforeAll
     static void makeAPanel() throws IOException {
+        List<String> lines = panel(dir);
+        header = lines.get(0);
+        rows.addAll(lines.subList(1, lines.size()));
+    }
+
+    /**
+     * Three markets of the {@code easy} preset (seeds 1 to 3) in one long CSV text: a header with a {@code market}
+     * column first, then each market's rows.
+     *
+     * @param dir where the synthetic files are written
+     * @return the lines
+     */
+    static List<String> panel(Path dir) throws IOException {
         String[] markets = {"DE", "FR", "IT"};
+        List<String> out = new ArrayList<>();
         for (int i = 0; i < markets.length; i++) {
-            Path out = dir.resolve("s" + i);
+            Path o = dir.resolve("s" + i);
             CliTest.Run r = CliTest.run("synth", "--preset", "easy", "--seed", Integer.toString(i + 1), "--out",
-                    out.toString());
+                    o.toString());
             assertEquals(0, r.exit(), r.err());
-            List<String> lines = Files.readAllLines(out.resolve("data.csv"));
-            header = "market," + lines.get(0);
+            List<String> lines = Files.readAllLines(o.resolve("data.csv"));
+            if (out.isEmpty()) {
+                out.add("market," + lines.get(0));
+            }
             for (String l : lines.subList(1, lines.size())) {
-                rows.add(markets[i] + "," + l);
+                out.add(markets[i] + "," + l);
             }
         }
+        return out;
     }
 
     static Path write(String name, List<String> lines) throws IOException {

@@ -100,6 +100,86 @@ public final class SparkBatch {
     }
 
     /**
+     * Runs {@link #fit} on a CSV file (read on the driver, every column as text, so the executors need no access to
+     * the file) in a Spark session, and collects the rows: the engine of {@code mmm batch --engine spark}. For data
+     * that does not fit on the driver, call {@link #fit} on a Dataset read from distributed storage. With a {@code master} the session is a new one on that master,
+     * stopped at the end; without one it is the session {@code spark-submit} configured ({@code getOrCreate}).
+     *
+     * @param file the CSV file, long format
+     * @param by the group columns
+     * @param schema the model's columns
+     * @param settings how every group is fitted
+     * @param master a Spark master URL such as {@code local[2]}, or null for the submitted application's
+     * @return one list per row: the key values, then the values of {@link GroupFit#COLUMNS}; sorted by key, and
+     *     within a group by the channels' order in the file's header
+     */
+    public static List<List<Object>> fitFile(java.nio.file.Path file, List<String> by, CsvSchema schema,
+            GroupFit.Settings settings, String master) {
+        org.apache.spark.sql.SparkSession.Builder b = org.apache.spark.sql.SparkSession.builder()
+                .appName("mmm4j batch");
+        if (master != null) {
+            b = b.master(master).config("spark.ui.enabled", "false");
+        }
+        org.apache.spark.sql.SparkSession spark = b.getOrCreate();
+        try {
+            Dataset<Row> data = readAsText(spark, file);
+            List<String> header = List.of(data.columns());
+            List<List<Object>> out = new ArrayList<>();
+            for (Row r : fit(data, by, schema, settings).collectAsList()) {
+                List<Object> row = new ArrayList<>(r.length());
+                for (int i = 0; i < r.length(); i++) {
+                    row.add(r.get(i));
+                }
+                out.add(row);
+            }
+            int k = by.size();
+            out.sort((x, y) -> {
+                for (int i = 0; i < k; i++) {
+                    int c = ((String) x.get(i)).compareTo((String) y.get(i));
+                    if (c != 0) {
+                        return c;
+                    }
+                }
+                return Integer.compare(header.indexOf((String) x.get(k)), header.indexOf((String) y.get(k)));
+            });
+            return out;
+        } finally {
+            if (master != null) {
+                spark.stop();
+            }
+        }
+    }
+
+    /**
+     * Reads a CSV file on the driver (RFC 4180, UTF-8, a header line; every value as text, as the local runner reads
+     * it) into a Dataset of string columns, so the executors need no access to the file.
+     */
+    static Dataset<Row> readAsText(org.apache.spark.sql.SparkSession spark, java.nio.file.Path file) {
+        CSVFormat in = CSVFormat.RFC4180.builder().setHeader().setSkipHeaderRecord(true).setIgnoreEmptyLines(true)
+                .get();
+        List<Row> rows = new ArrayList<>();
+        List<String> header;
+        try (org.apache.commons.csv.CSVParser p = org.apache.commons.csv.CSVParser.parse(file,
+                StandardCharsets.UTF_8, in)) {
+            header = p.getHeaderNames();
+            for (org.apache.commons.csv.CSVRecord r : p) {
+                Object[] v = new Object[header.size()];
+                for (int i = 0; i < v.length; i++) {
+                    v[i] = i < r.size() ? r.get(i) : null;
+                }
+                rows.add(RowFactory.create(v));
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        List<StructField> f = new ArrayList<>();
+        for (String h : header) {
+            f.add(DataTypes.createStructField(h, DataTypes.StringType, true));
+        }
+        return spark.createDataFrame(rows, DataTypes.createStructType(f));
+    }
+
+    /**
      * The schema of {@link #fit}'s result.
      *
      * @param by the key columns
