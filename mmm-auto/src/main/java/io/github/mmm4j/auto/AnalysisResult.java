@@ -16,9 +16,11 @@ import java.util.Objects;
  * @param primary index into the best round's models of the primary model: the one every output of the analysis
  *     reports (see {@link AutoAnalysis#primary}); the other models appear only as labelled comparisons
  * @param primaryReason why that model is primary, in a sentence
+ * @param adaptations how the analysis's work was scaled down to the data's size ({@link SizeAdaptation}), one
+ *     sentence each; empty when it was not
  */
 public record AnalysisResult(MmmDataset data, DataProfile profile, List<Round> rounds, int best, String stopReason,
-        int primary, String primaryReason) {
+        int primary, String primaryReason, List<String> adaptations) {
 
     /** Validates and copies. */
     public AnalysisResult {
@@ -33,6 +35,23 @@ public record AnalysisResult(MmmDataset data, DataProfile profile, List<Round> r
             throw new IllegalArgumentException("primary = " + primary + " is not a model index of the best round");
         }
         Objects.requireNonNull(primaryReason, "primaryReason");
+        adaptations = List.copyOf(adaptations);
+    }
+
+    /**
+     * An analysis run at full size (no {@link #adaptations()}).
+     *
+     * @param data the data analysed
+     * @param profile the explorer's profile
+     * @param rounds every round
+     * @param best index of the best round
+     * @param stopReason why the supervisor stopped
+     * @param primary index of the primary model
+     * @param primaryReason why that model is primary
+     */
+    public AnalysisResult(MmmDataset data, DataProfile profile, List<Round> rounds, int best, String stopReason,
+            int primary, String primaryReason) {
+        this(data, profile, rounds, best, stopReason, primary, primaryReason, List.of());
     }
 
     /** @return the best round */

@@ -73,6 +73,11 @@ public final class AutoAnalysis {
         progress.report("explore", 0, 0, "profiling the data");
         int holdout = options.holdout() > 0 ? options.holdout()
                 : Math.max(4, Math.min(26, (int) Math.round(0.1 * data.nPeriods())));
+        SizeAdaptation adapted = SizeAdaptation.of(data, options, holdout);
+        options = adapted.options();
+        for (String note : adapted.notes()) {
+            LOG.info("auto: adapted to the data's size: {}", note);
+        }
         RoundConfig config = new RoundConfig(ModelSpec.defaults(data).withPrice(options.price()), holdout, List.of(), options.estimators(),
                 options.searchIterations() > 0, List.of());
         DataProfile profile = Explorer.explore(data, 0, experiments(config), holdout);
@@ -149,7 +154,7 @@ public final class AutoAnalysis {
         Round bestRound = rounds.get(best);
         int primary = primary(bestRound.models());
         return new AnalysisResult(bestData, profile, rounds, best, stop, primary,
-                primaryReason(bestRound.models(), primary));
+                primaryReason(bestRound.models(), primary), adapted.notes());
     }
 
     /**

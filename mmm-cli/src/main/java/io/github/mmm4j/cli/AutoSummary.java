@@ -24,6 +24,9 @@ final class AutoSummary {
                     round.critique().passedCount(), round.critique().checks().size());
         }
         out.printf(Locale.ROOT, "verdict: %s (round %d; %s)%n", a.verdict(), a.best() + 1, a.stopReason());
+        for (String note : a.adaptations()) {
+            out.printf(Locale.ROOT, "  scaled to the data's size: %s%n", note);
+        }
         for (Check c : a.failedChecks()) {
             out.printf(Locale.ROOT, "  not passed: %s%s: %s%n", c.name(), c.blocking() ? "" : " (advisory)",
                     c.evidence());

@@ -108,6 +108,15 @@ final class LinearEstimation {
     }
 
     static FittedModel fit(String estimator, MmmDataset data, ModelSpec spec, RidgeOptions options) {
+        return fit(estimator, data, spec, options, f -> { });
+    }
+
+    /**
+     * The fit, reporting progress: the share of the work's candidate evaluations done (the full-data tuning's, then
+     * each bootstrap replicate's as it completes), from any thread.
+     */
+    static FittedModel fit(String estimator, MmmDataset data, ModelSpec spec, RidgeOptions options,
+            java.util.function.DoubleConsumer progress) {
         Objects.requireNonNull(data, "data");
         Objects.requireNonNull(spec, "spec");
         Objects.requireNonNull(options, "options");
@@ -126,6 +135,7 @@ final class LinearEstimation {
         Tuned tuned = null;
         if (options.tunesTransforms()) {
             tuned = tune(data, t, spec, options, nnls);
+            progress.accept(work(options, 0));
             chosen = tuned.tuner.specAt(tuned.unit);
             lambda = tuned.tuner.lambdaAt(tuned.unit);
             t = prepare(data, chosen, options, nnls);
@@ -143,7 +153,7 @@ final class LinearEstimation {
         double[] rows = null;
         if (options.bootstrap() > 0) {
             prov.put("block_length_used", Integer.toString(blockLength(options, t.nTrain())));
-            rows = bootstrap(t, chosen, sol, lambda, tuned, options);
+            rows = bootstrap(t, chosen, sol, lambda, tuned, options, progress);
         }
         FittedModel model = FittedModel.of(estimator, spec, data, options.holdout(), t.frame(), point, rows,
                 options.level(), Provenance.of(estimator, options.seed(), prov), null);
@@ -280,6 +290,18 @@ final class LinearEstimation {
         return grid[best];
     }
 
+    /**
+     * The share of a fit's candidate evaluations done once the tuning and {@code replicates} bootstrap replicates
+     * have finished: the tuning counts its point evaluations (none with fixed transforms), each replicate its
+     * replicate evaluations (1 with fixed transforms).
+     */
+    static double work(RidgeOptions o, int replicates) {
+        double point = o.tunesTransforms() ? o.tuning().pointEvaluations() : 0;
+        double rep = o.tunesTransforms() ? o.tuning().replicateEvaluations() : 1;
+        double total = point + o.bootstrap() * rep;
+        return total == 0 ? 1 : (point + replicates * rep) / total;
+    }
+
     static int blockLength(RidgeOptions o, int nTrain) {
         int b = o.blockLength() > 0 ? o.blockLength() : (int) Math.max(2, Math.round(Math.cbrt(nTrain)));
         return Math.min(b, nTrain);
@@ -291,7 +313,8 @@ final class LinearEstimation {
      * rows ({@link FittedModel#row} layout), row-major.
      */
     static double[] bootstrap(Training t, ModelSpec chosen, double[] sol, double lambda, Tuned tuned,
-            RidgeOptions o) {
+            RidgeOptions o, java.util.function.DoubleConsumer progress) {
+        java.util.concurrent.atomic.AtomicInteger finished = new java.util.concurrent.atomic.AtomicInteger();
         int reps = o.bootstrap();
         double[] fitted = t.fitted(sol);
         double[] resid = new double[t.n()];
@@ -328,6 +351,7 @@ final class LinearEstimation {
                 double[] s = tuner.fullSolution(w);
                 rows[b] = FittedModel.row(tuner.specAt(u), s[0], Arrays.copyOfRange(s, 1, s.length));
             }
+            progress.accept(work(o, finished.incrementAndGet()));
         };
         if (threads == 1) {
             for (int b = 0; b < reps; b++) {

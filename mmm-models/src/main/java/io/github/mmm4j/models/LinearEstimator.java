@@ -37,7 +37,7 @@ abstract class LinearEstimator implements Estimator {
 
     @Override
     public FittedModel fit(MmmDataset data, ModelSpec spec) {
-        FittedModel m = LinearEstimation.fit(name(), data, spec, effective(options));
+        FittedModel m = LinearEstimation.fit(name(), data, spec, effective(options), progress);
         progress.accept(1);
         return m;
     }

@@ -61,6 +61,8 @@ final class JsonReport {
         root.put("headline", r.narrative.headline());
         root.set("readiness", readiness(r.result.profile()));
         root.put("stop_reason", r.result.stopReason());
+        ArrayNode adapted = root.putArray("adapted_to_size");
+        r.result.adaptations().forEach(adapted::add);
         root.put("best_round", r.best.number());
         ArrayNode rounds = root.putArray("rounds");
         for (Round round : r.result.rounds()) {

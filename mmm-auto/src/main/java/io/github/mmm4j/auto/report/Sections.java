@@ -43,6 +43,10 @@ final class Sections {
                 f.periods(), f.frequency(), f.start(), f.end(), f.geos() > 1 ? ", " + f.geos() + " geos" : "",
                 f.verdict(), f.checksPassed(), f.checksTotal(), f.bestRound(), f.rounds(),
                 f.confidence().name().toLowerCase(Locale.ROOT), f.readiness())));
+        if (!r.result.adaptations().isEmpty()) {
+            out.add(new Para("This data is large, so the analysis was scaled down to finish in minutes (details under "
+                    + "\"Round-by-round history\"): " + String.join("; ", r.result.adaptations()) + "."));
+        }
         for (Narrative.Section s : n.sections()) {
             out.add(new Heading(2, s.heading()));
             for (String p : s.paragraphs()) {
@@ -323,6 +327,10 @@ final class Sections {
     private static void history(ReportData r, List<Block> out) {
         out.add(new Heading(3, "Round-by-round history"));
         out.add(new Para("Stopped: " + r.result.stopReason() + ". Best round: " + r.best.number() + "."));
+        if (!r.result.adaptations().isEmpty()) {
+            out.add(new Para("Scaled down to the data's size, so the analysis finishes in minutes (intervals then "
+                    + "rest on fewer replicates or draws): " + String.join("; ", r.result.adaptations()) + "."));
+        }
         List<List<String>> t = new ArrayList<>();
         for (Round round : r.result.rounds()) {
             t.add(List.of(Integer.toString(round.number()),

@@ -140,16 +140,18 @@ public final class BayesianMmm implements Estimator {
     /**
      * {@inheritDoc}
      *
-     * <p>The fraction is the share of sampler iterations done over all chains, reported every 200 iterations.
+     * <p>The fraction is the share of sampler iterations done over all chains, reported at every whole percent
+     * (and at least every 200 iterations), so a long fit on large data shows its pace.
      */
     @Override
     public BayesianMmm withProgress(DoubleConsumer progress) {
         Objects.requireNonNull(progress, "progress");
         long total = (long) options.chains() * (options.warmup() + options.draws());
+        long step = Math.max(1, Math.min(200, total / 100));
         AtomicLong done = new AtomicLong();
         return new BayesianMmm(options.withProgress((chain, iteration, phase) -> {
             long d = done.incrementAndGet();
-            if (d % 200 == 0 || d == total) {
+            if (d % step == 0 || d == total) {
                 progress.accept((double) d / total);
             }
         }));
