@@ -396,10 +396,36 @@ final class LinearEstimation {
     /** Initial compass step of a replicate's re-tuning, on the unit box. */
     static final double REPLICATE_STEP = 0.1;
 
-    /** One moving-block resample of the residuals added to the fitted values, within each geo. */
+    /**
+     * The fewest geos from which a panel's bootstrap is the wild cluster bootstrap (Cameron, Gelbach and Miller 2008,
+     * "Bootstrap-based improvements for inference with clustered errors", Review of Economics and Statistics 90(3)):
+     * each replicate adds to the fitted values every geo's residual series, whole and in time order, times a
+     * Rademacher weight (+1 or -1) drawn per geo. A pooled model's residuals carry each geo's own deviation from the
+     * pooled effects, correlated with that geo's media; resampling blocks within a geo breaks that correlation and
+     * leaves the intervals far too narrow when effects differ by geo. Measured on the {@code geo} preset (20 geos,
+     * per-geo effects; seeds 1 to 8, ridge): 90% ROI intervals covered tv, search and display 23 times of 24
+     * against 17 with blocks (social, biased by +54% there, is covered by neither). With fewer geos the weights
+     * take too few distinct values (2^geos), and the moving-block bootstrap within each geo is kept.
+     */
+    static final int WILD_CLUSTER_MIN_GEOS = 10;
+
+    /**
+     * One bootstrap response: on a panel of at least {@link #WILD_CLUSTER_MIN_GEOS} geos the wild cluster bootstrap,
+     * else a moving-block resample of the residuals within each geo, added to the fitted values.
+     */
     private static double[] resample(Training t, double[] fitted, double[] resid, int block, Rng rng) {
         int nt = t.nTrain();
         double[] y = new double[t.n()];
+        if (t.nGeos() >= WILD_CLUSTER_MIN_GEOS) {
+            // each geo's whole residual series, kept in time order, times a Rademacher weight (see the constant)
+            for (int g = 0; g < t.nGeos(); g++) {
+                double w = rng.nextDouble() < 0.5 ? -1.0 : 1.0;
+                for (int i = g * nt; i < (g + 1) * nt; i++) {
+                    y[i] = fitted[i] + w * resid[i];
+                }
+            }
+            return y;
+        }
         for (int g = 0; g < t.nGeos(); g++) {
             int base = g * nt;
             int filled = 0;

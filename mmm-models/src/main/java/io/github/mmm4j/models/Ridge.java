@@ -55,6 +55,12 @@ import org.ejml.interfaces.linsol.LinearSolverDense;
  * threads. Measured on seeded synthetic studies ({@code TunedCoverageTest}): 90% intervals held the true ROI in
  * 83% (ridge) and 88% (NNLS) of 72 channel fits, with every point inside its interval.
  *
+ * <p><b>Panel intervals.</b> On a panel of at least 10 geos the replicates resample whole geos' residual series
+ * instead of blocks within a geo: the wild cluster bootstrap (Cameron, Gelbach and Miller 2008), each geo's residuals
+ * times a random sign, so the intervals carry how far each geo's effects depart from the pooled ones (see
+ * {@code LinearEstimation.WILD_CLUSTER_MIN_GEOS}). They still describe the pooled model: an effect the model
+ * mis-specifies (a geo's media per capita without {@code --population}, say) is a bias no interval repairs.
+ *
  * <p><b>Panels.</b> On data of several geos the design has one offset per geo after the first. Those offsets are
  * fixed effects, not penalised and not standardised: they are absorbed by centring every other column and the KPI
  * within each geo (Frisch-Waugh-Lovell; Wooldridge, "Econometric Analysis of Cross Section and Panel Data", 2nd ed.,
