@@ -130,6 +130,7 @@ final class BatchCommand implements java.util.concurrent.Callable<Integer> {
         }
         checkBy();
         Map<List<String>, Group> groups = split(dataArgs.file, by);
+        checkColumns(groups);
         List<List<String>> keys = new ArrayList<>(groups.keySet());
         long started = System.nanoTime();
         ProgressBar bar = new ProgressBar(spec.commandLine().getErr(), progress || ProgressBar.interactive());
@@ -205,8 +206,8 @@ final class BatchCommand implements java.util.concurrent.Callable<Integer> {
                     + "or add Spark's jars to the class path; mmm.jar does not carry Spark");
         }
         checkBy();
-        // reads the header and checks the by columns as the local engine does, with the same messages
-        split(dataArgs.file, by);
+        // reads the header and checks the columns as the local engine does, with the same messages
+        checkColumns(split(dataArgs.file, by));
         long started = System.nanoTime();
         List<List<Object>> rows = SparkEngine.run(dataArgs.file, by, dataArgs.schema(), settings, master);
         double seconds = (System.nanoTime() - started) / 1e9;
@@ -361,6 +362,54 @@ final class BatchCommand implements java.util.concurrent.Callable<Integer> {
             }
         }
         return Integer.compare(a.size(), b.size());
+    }
+
+    /**
+     * The run's own mistakes, found once before any group is fitted (not once per group): every column the options
+     * name exists in the file, no channel is named twice, and the holdout leaves training periods in some group.
+     */
+    private void checkColumns(Map<List<String>, Group> groups) throws IOException {
+        Group first = groups.values().iterator().next();
+        String headerLine = first.csv().substring(0, first.csv().indexOf('\n'));
+        List<String> header;
+        try (CSVParser p = CSVParser.parse(headerLine, CSVFormat.RFC4180)) {
+            header = p.getRecords().get(0).toList();
+        }
+        io.github.mmm4j.core.CsvSchema s = dataArgs.schema();
+        Map<String, String> named = new java.util.LinkedHashMap<>();
+        named.put(s.kpiColumn(), "--kpi");
+        named.put(s.dateColumn(), "--date");
+        s.channels().forEach(c -> named.putIfAbsent(c, "--channels"));
+        s.exposures().values().forEach(c -> named.putIfAbsent(c, "--exposure"));
+        s.controls().forEach(c -> named.putIfAbsent(c, dataArgs.organic.contains(c) ? "--organic" : "--controls"));
+        s.events().forEach(c -> named.putIfAbsent(c, "--events"));
+        for (String[] o : new String[][] {{s.geoColumn(), "--geo"}, {s.brandColumn(), "--brand"},
+                {s.populationColumn(), "--population"}, {s.revenuePerKpiColumn(), "--revenue-per-kpi"}}) {
+            if (o[0] != null) {
+                named.putIfAbsent(o[0], o[1]);
+            }
+        }
+        for (Map.Entry<String, String> e : named.entrySet()) {
+            if (!header.contains(e.getKey())) {
+                throw new Main.BadInputException(e.getValue() + " '" + e.getKey() + "': " + dataArgs.file
+                        + " has no such column; columns are " + header
+                        + io.github.mmm4j.core.Text.didYouMean(e.getKey(), header));
+            }
+        }
+        java.util.Set<String> seen = new java.util.HashSet<>();
+        for (String c : s.channels()) {
+            if (!seen.add(c)) {
+                throw new Main.BadInputException("--channels names '" + c + "' twice");
+            }
+        }
+        int most = 0;
+        for (Group g : groups.values()) {
+            most = Math.max(most, g.fileLines().length);
+        }
+        if (holdout >= most - 1) {
+            throw new Main.BadInputException("--holdout " + holdout + " leaves fewer than 2 training periods in every "
+                    + "group: the largest group has " + most + " rows");
+        }
     }
 
     /** {@code --by} names each column once, and none that the model reads (KPI, date, channels, controls...). */

@@ -67,6 +67,43 @@ class BatchCommandTest {
         return p;
     }
 
+    @Test
+    void theRunsOwnMistakesAreFoundOnceBeforeAnyFitAndNothingIsWritten(@TempDir Path tmp) throws IOException {
+        Path data = write("mistakes.csv", rows);
+        String[][] cases = {
+            {"--kpi", "revenue", "--kpi 'revenue': "},
+            {"--channels", "tv,search,radio", "--channels 'radio': "},
+            {"--channels", "tv,search,social,tv", "--channels names 'tv' twice"},
+            {"--holdout", "300", "--holdout 300 leaves fewer than 2 training periods in every group"},
+        };
+        for (String[] c : cases) {
+            List<String> a = new ArrayList<>(List.of("batch", data.toString(), "--by", "market", "--kpi", "sales",
+                    "--channels", "tv,search,social", "--bootstrap", "30", "--out", tmp.resolve(c[0]).toString()));
+            int i = a.indexOf(c[0]);
+            if (i < 0) {
+                a.addAll(List.of(c[0], c[1]));
+            } else {
+                a.set(i + 1, c[1]);
+            }
+            CliTest.Run r = CliTest.run(a.toArray(new String[0]));
+            assertEquals(2, r.exit(), String.join(" ", a) + "\n" + r.err());
+            assertTrue(r.err().contains(c[2]), r.err());
+            assertEquals(1, r.err().lines().count(), "said once: " + r.err());
+            assertFalse(Files.exists(tmp.resolve(c[0])), "nothing written for " + c[0]);
+        }
+    }
+
+    @Test
+    void aBayesianGroupWhoseSamplerDidNotConvergeSaysSo(@TempDir Path tmp) throws IOException {
+        List<String> one = rows.stream().filter(r -> r.startsWith("DE,")).toList();
+        CliTest.Run r = batch(write("bayes.csv", one), tmp.resolve("o"), "--model", "bayes", "--draws", "10");
+        assertEquals(0, r.exit(), r.err());
+        String csv = Files.readString(tmp.resolve("o/batch.csv"));
+        // 2 chains of 10 warmup iterations and 10 draws cannot reach R-hat 1.01
+        assertTrue(csv.contains(",OK,\"sampler not converged (max R-hat "), csv);
+        assertTrue(csv.contains("intervals unreliable; give more --draws"), csv);
+    }
+
     static CliTest.Run batch(Path data, Path out, String... extra) {
         List<String> a = new ArrayList<>(List.of("batch", data.toString(), "--by", "market", "--kpi", "sales",
                 "--channels", "tv,search,social", "--bootstrap", "30", "--out", out.toString()));

@@ -60,6 +60,18 @@ class SparkEngineTest {
         String want = Files.readString(tmp.resolve("local/batch.csv"));
         assertEquals(want, Files.readString(tmp.resolve("spark/batch.csv")));
         assertEquals(10, want.lines().count());
+
+        // a master Spark cannot parse is the user's mistake: exit 2, named, nothing written
+        List<String> bad = new ArrayList<>(cmd);
+        bad.set(bad.indexOf("local[2]"), "bogus://x");
+        bad.set(bad.size() - 1, tmp.resolve("bad").toString());
+        Path badLog = tmp.resolve("bad.log");
+        Process q = new ProcessBuilder(bad).redirectErrorStream(true).redirectOutput(badLog.toFile()).start();
+        assertTrue(q.waitFor(120, TimeUnit.SECONDS), "the bad master run did not finish");
+        String badOut = Files.readString(badLog, StandardCharsets.UTF_8);
+        assertEquals(2, q.exitValue(), badOut);
+        assertTrue(badOut.contains("mmm: Spark could not start with master 'bogus://x'"), badOut);
+        assertFalse(Files.exists(tmp.resolve("bad")));
     }
 
     @Test

@@ -152,7 +152,11 @@ final class LinearEstimation {
         double[] point = FittedModel.row(chosen, sol[0], coef);
         double[] rows = null;
         if (options.bootstrap() > 0) {
-            prov.put("block_length_used", Integer.toString(blockLength(options, t.nTrain())));
+            if (t.nGeos() >= WILD_CLUSTER_MIN_GEOS) {
+                prov.put("bootstrap_method", "wild cluster bootstrap (each geo's residual series times a random sign)");
+            } else {
+                prov.put("block_length_used", Integer.toString(blockLength(options, t.nTrain())));
+            }
             rows = bootstrap(t, chosen, sol, lambda, tuned, options, progress);
         }
         FittedModel model = FittedModel.of(estimator, spec, data, options.holdout(), t.frame(), point, rows,

@@ -73,6 +73,10 @@ class PanelBootstrapCoverageTest {
                 .channel("search", search).build();
         FittedModel m = Ridge.fit(data, spec, RidgeOptions.defaults().withFixedTransforms(true).withBootstrap(100)
                 .withSeed(seed));
+        // the model says which bootstrap made its intervals
+        java.util.Map<String, String> options = m.provenance().options();
+        assertTrue(options.get("bootstrap_method").startsWith("wild cluster"), options.toString());
+        assertTrue(!options.containsKey("block_length_used"), options.toString());
         double[] out = new double[4];
         for (int c = 0; c < 2; c++) {
             ChannelSummary s = m.channels().get(c);

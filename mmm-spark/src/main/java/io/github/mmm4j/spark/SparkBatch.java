@@ -111,6 +111,7 @@ public final class SparkBatch {
      * @param schema the model's columns
      * @param settings how every group is fitted
      * @param master a Spark master URL such as {@code local[2]}, or null for the submitted application's
+     * @throws IllegalArgumentException if Spark cannot start with that master, or none is configured
      * @return one list per row: the key values, then the values of {@link GroupFit#COLUMNS}; sorted by key, and
      *     within a group by the channels' order in the file's header
      */
@@ -121,7 +122,16 @@ public final class SparkBatch {
         if (master != null) {
             b = b.master(master).config("spark.ui.enabled", "false");
         }
-        org.apache.spark.sql.SparkSession spark = b.getOrCreate();
+        org.apache.spark.sql.SparkSession spark;
+        try {
+            spark = b.getOrCreate();
+        } catch (Exception e) {
+            // Spark's own words (a malformed URL, no master configured) behind what to do about it
+            throw new IllegalArgumentException(master == null
+                    ? "Spark has no master: give one (for example --master local[2]) or run through spark-submit ("
+                            + e.getMessage() + ")"
+                    : "Spark could not start with master '" + master + "': " + e.getMessage(), e);
+        }
         // A group's rows are few bytes and its fit many seconds: adaptive execution would pack every group into as
         // few tasks as the bytes allow and leave cores idle, so each shuffle partition stays a task.
         spark.conf().set("spark.sql.adaptive.coalescePartitions.enabled", "false");

@@ -165,7 +165,8 @@ public final class GroupFit {
     /**
      * The values of an outcome's rows after its key, in {@link #COLUMNS} order: the channel's name, its spend,
      * contribution, share, ROI, ROI interval and marginal ROI ({@code Double}, null where not finite or absent),
-     * {@code "OK"} and an empty message; a failed group has one row with a null channel and numbers,
+     * {@code "OK"} and an empty message, or for a Bayesian fit whose sampler did not converge (R-hat above 1.01 or
+     * divergent transitions) a message saying so; a failed group has one row with a null channel and numbers,
      * {@code "FAILED"} and the message.
      *
      * @param o the outcome
@@ -177,10 +178,14 @@ public final class GroupFit {
             out.add(Arrays.asList(null, null, null, null, null, null, null, null, "FAILED", o.failure()));
             return out;
         }
+        String warning = o.model() == null ? "" : o.model().samplerDiagnostics().filter(d -> !d.healthy())
+                .map(d -> String.format(Locale.ROOT, "sampler not converged (max R-hat %.3f, %d divergent "
+                        + "transitions): intervals unreliable; give more --draws", d.maxRhat(), d.divergences()))
+                .orElse("");
         for (ChannelSummary c : o.channels()) {
             out.add(Arrays.asList(c.name(), finite(c.spend()), finite(c.contribution()), finite(c.share()),
                     finite(c.roi()), c.roiInterval().map(i -> finite(i.lower())).orElse(null),
-                    c.roiInterval().map(i -> finite(i.upper())).orElse(null), finite(c.mroi()), "OK", ""));
+                    c.roiInterval().map(i -> finite(i.upper())).orElse(null), finite(c.mroi()), "OK", warning));
         }
         return out;
     }
