@@ -50,11 +50,7 @@ class SparkEngineTest {
         cmd.addAll(List.of("-cp", String.join(File.pathSeparator, cp), "io.github.mmm4j.cli.Main", "batch",
                 data.toString(), "--by", "market", "--kpi", "sales", "--channels", "tv,search,social", "--bootstrap",
                 "30", "--engine", "spark", "--master", "local[2]", "--out", tmp.resolve("spark").toString()));
-        Path log = tmp.resolve("child.log");
-        Process p = new ProcessBuilder(cmd).redirectErrorStream(true).redirectOutput(log.toFile()).start();
-        assertTrue(p.waitFor(300, TimeUnit.SECONDS), "the Spark run did not finish in 5 minutes");
-        String out = Files.readString(log, StandardCharsets.UTF_8);
-        assertEquals(0, p.exitValue(), out);
+        String out = child(cmd, tmp.resolve("child.log"), 0);
         assertTrue(out.contains("3 groups by market, 3 fitted, 0 failed"), out);
         assertTrue(out.contains("engine spark"), out);
         String want = Files.readString(tmp.resolve("local/batch.csv"));
@@ -65,13 +61,18 @@ class SparkEngineTest {
         List<String> bad = new ArrayList<>(cmd);
         bad.set(bad.indexOf("local[2]"), "bogus://x");
         bad.set(bad.size() - 1, tmp.resolve("bad").toString());
-        Path badLog = tmp.resolve("bad.log");
-        Process q = new ProcessBuilder(bad).redirectErrorStream(true).redirectOutput(badLog.toFile()).start();
-        assertTrue(q.waitFor(120, TimeUnit.SECONDS), "the bad master run did not finish");
-        String badOut = Files.readString(badLog, StandardCharsets.UTF_8);
-        assertEquals(2, q.exitValue(), badOut);
+        String badOut = child(bad, tmp.resolve("bad.log"), 2);
         assertTrue(badOut.contains("mmm: Spark could not start with master 'bogus://x'"), badOut);
         assertFalse(Files.exists(tmp.resolve("bad")));
+    }
+
+    /** Runs a child process to its end (at most 5 minutes), checks its exit code, returns its output. */
+    static String child(List<String> cmd, Path log, int exit) throws IOException, InterruptedException {
+        Process p = new ProcessBuilder(cmd).redirectErrorStream(true).redirectOutput(log.toFile()).start();
+        assertTrue(p.waitFor(300, TimeUnit.SECONDS), "the child did not finish in 5 minutes: " + cmd);
+        String out = Files.readString(log, StandardCharsets.UTF_8);
+        assertEquals(exit, p.exitValue(), out);
+        return out;
     }
 
     @Test
