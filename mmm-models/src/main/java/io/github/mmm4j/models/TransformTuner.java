@@ -505,13 +505,7 @@ final class TransformTuner {
             for (int g = 0; g < ng; g++) {
                 int goff = (s * ng + g) * a;
                 for (int t = bounds[s]; t < bounds[s + 1]; t++) {
-                    int i = g * nTrain + t;
-                    z[0] = 1;
-                    System.arraycopy(xb, i * pb, z, 1, pb);
-                    for (int c = 0; c < nc; c++) {
-                        z[1 + pb + c] = w.xm[c * n + i];
-                    }
-                    z[a - 1] = w.y[i];
+                    row(w, g * nTrain + t, z);
                     if (ng > 1) {
                         for (int r = 0; r < a; r++) {
                             w.gsum[goff + r] += z[r];
@@ -571,13 +565,7 @@ final class TransformTuner {
                     }
                 }
                 for (int t = bounds[s]; t < bounds[s + 1]; t++) {
-                    int i = g * nTrain + t;
-                    z[0] = 1;
-                    System.arraycopy(xb, i * pb, z, 1, pb);
-                    for (int c = 0; c < nc; c++) {
-                        z[1 + pb + c] = w.xm[c * n + i];
-                    }
-                    z[a - 1] = w.y[i];
+                    row(w, g * nTrain + t, z);
                     if (ng > 1) {
                         for (int c = 0; c < nc; c++) {
                             if (!w.fresh[c]) {
@@ -597,6 +585,16 @@ final class TransformTuner {
                 seg[off + q * a + r] = seg[off + r * a + q];
             }
         }
+    }
+
+    /** Training row {@code i} as {@code [1, xb, xm, y]} into {@code z}. */
+    private void row(Workspace w, int i, double[] z) {
+        z[0] = 1;
+        System.arraycopy(xb, i * pb, z, 1, pb);
+        for (int c = 0; c < nc; c++) {
+            z[1 + pb + c] = w.xm[c * n + i];
+        }
+        z[a - 1] = w.y[i];
     }
 
     private void addSegment(Workspace w, int s) {
