@@ -5,6 +5,7 @@ import io.github.mmm4j.auto.report.OptimizerRows;
 import io.github.mmm4j.auto.report.PredictionCsv;
 import io.github.mmm4j.auto.report.ReportInput;
 import io.github.mmm4j.auto.report.Reporter;
+import io.github.mmm4j.auto.report.SimulatorPage;
 import io.github.mmm4j.core.CsvSchema;
 import io.github.mmm4j.core.Frequency;
 import io.github.mmm4j.core.MmmDataset;
@@ -17,6 +18,7 @@ import io.github.mmm4j.optimize.BudgetConstraints;
 import io.github.mmm4j.optimize.BudgetOptimizer;
 import io.github.mmm4j.optimize.Objective;
 import io.github.mmm4j.optimize.PlanningModel;
+import io.github.mmm4j.optimize.Simulator;
 import io.github.mmm4j.optimize.shapley.Shapley;
 import io.github.mmm4j.optimize.shapley.ShapleyResult;
 import java.nio.file.Path;
@@ -27,7 +29,8 @@ import java.util.Objects;
 /**
  * The whole automated analysis in one call: the supervised rounds of {@link AutoAnalysis}, then Shapley
  * attribution and a budget plan on the primary model of the best round, then the reports ({@code report.md},
- * {@code report.html}, {@code results.json}, {@code report.xlsx}) and the primary model ({@code model.json}).
+ * {@code report.html}, {@code results.json}, {@code report.xlsx}), the what-if simulator ({@code simulator.html},
+ * see {@link SimulatorPage}) and the primary model ({@code model.json}).
  *
  * <p>Primary model: the best round's Bayesian model when there is one and its sampler diagnostics are healthy
  * (it carries the full posterior uncertainty and learns the transforms); otherwise the round's first model
@@ -107,6 +110,8 @@ public final class AutoPipeline {
         ReportInput input = ReportInput.of(r.analysis(), options.seed(), source)
                 .withShapley(OptimizerRows.shapley(r.shapley())).withPlan(OptimizerRows.plan(r.plan()));
         List<Path> files = new ArrayList<>(Reporter.write(input, dir, narrator));
+        progress.report("report", 0, 0.5, "writing the simulator");
+        files.add(SimulatorPage.write(Simulator.of(r.planning()), recommendedPerPeriod(r.plan(), r.planning()), dir));
         files.addAll(PredictionCsv.write(r.primary(), r.primary().data(), dir));
         Path model = dir.resolve(MODEL);
         if (schema == null) {
@@ -117,6 +122,19 @@ public final class AutoPipeline {
         files.add(model);
         progress.report("report", 0, 1, "done");
         return files;
+    }
+
+    /**
+     * @param plan the recommended allocation
+     * @param pm its planning model
+     * @return each channel's recommended spend per period
+     */
+    public static double[] recommendedPerPeriod(Allocation plan, PlanningModel pm) {
+        double[] out = new double[pm.nChannels()];
+        for (int c = 0; c < out.length; c++) {
+            out[c] = plan.optimal().channelTotal(c) / pm.horizon();
+        }
+        return out;
     }
 
     /**

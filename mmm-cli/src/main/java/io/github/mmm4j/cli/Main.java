@@ -17,7 +17,7 @@ import picocli.CommandLine.Command;
  */
 @Command(name = "mmm", mixinStandardHelpOptions = true, versionProvider = Main.Version.class,
         description = "Marketing mix modeling on the JVM: fit, attribute, plan.",
-        subcommands = {DemoCommand.class, AutoCommand.class, FitCommand.class, PredictCommand.class, OptimizeCommand.class, WhatIfCommand.class, BatchCommand.class, SynthCommand.class, RecoverCommand.class, CommandLine.HelpCommand.class})
+        subcommands = {DemoCommand.class, AutoCommand.class, FitCommand.class, PredictCommand.class, OptimizeCommand.class, WhatIfCommand.class, SimulateCommand.class, BatchCommand.class, SynthCommand.class, RecoverCommand.class, CommandLine.HelpCommand.class})
 public final class Main implements Runnable {
 
     /** Exit code for bad input. */

@@ -8,10 +8,10 @@ import io.github.mmm4j.core.MmmDataset;
 import io.github.mmm4j.core.OutputSet;
 import io.github.mmm4j.models.FittedModel;
 import io.github.mmm4j.models.Interval;
-import io.github.mmm4j.models.ModelJson;
 import io.github.mmm4j.optimize.ChannelOutcome;
 import io.github.mmm4j.optimize.PlanningModel;
 import io.github.mmm4j.optimize.ScenarioResult;
+import io.github.mmm4j.optimize.Simulator;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -22,6 +22,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
@@ -32,28 +33,25 @@ import picocli.CommandLine.Spec;
  *
  * <p>The scenario gives a channel's spend <em>per period</em> (summed over geos), held for the horizon and spread over
  * periods and geos like the channel's recent spend (the planning model's flighting); a channel not named keeps its
- * current plan. The computation is {@link PlanningModel#evaluate(io.github.mmm4j.optimize.SpendPlan)}: every draw of
- * the model, carryover from history included, so the KPI and each contribution come with intervals at the model's
- * level.
+ * current plan. The computation is {@link Simulator#evaluate(double[])}, the one {@code simulator.html} runs in the
+ * browser on the same numbers: every draw of the model (a large posterior evenly thinned, reported as {@code draws}
+ * of {@code model_draws}), carryover from history included, so the KPI and each contribution come with intervals at
+ * the model's level.
  *
  * <p>{@code scenario.json}: {@code kpi}, {@code horizon}, {@code start}, {@code end}, {@code interval_level} (null
  * without draws); {@code expected_kpi}, {@code current_kpi} and {@code incremental_kpi}, each with {@code _lower} and
  * {@code _upper}; {@code spend} and {@code current_spend} over the horizon; {@code channels}, each with {@code name},
  * {@code spend_per_period}, {@code spend}, {@code current_spend}, {@code contribution} (with {@code _lower}/
  * {@code _upper}; carryover of historical spend included), {@code incremental} (the contribution the horizon spend
- * causes, with {@code _lower}/{@code _upper}), {@code roi} ({@code incremental / spend}, null without spend) and
- * {@code mroi}.
+ * causes, with {@code _lower}/{@code _upper}), {@code roi} ({@code incremental / spend}, null without spend, with
+ * {@code _lower}/{@code _upper}) and {@code mroi} (with {@code _lower}/{@code _upper}).
  */
 @Command(name = "whatif", mixinStandardHelpOptions = true,
         description = "Evaluate a spend scenario with a saved model and write scenario.json.")
 final class WhatIfCommand implements Callable<Integer> {
 
-    @Option(names = "--model", required = true, paramLabel = "FILE", description = "A model.json written by fit/demo.")
-    Path model;
-
-    @Option(names = "--horizon", paramLabel = "N",
-            description = "Future periods (default: a quarter: 13 weeks or 91 days).")
-    Integer horizon;
+    @Mixin
+    SavedModelArgs saved;
 
     @Option(names = "--spend", split = ",", paramLabel = "CH=AMOUNT",
             description = "Spend per period of a channel (summed over geos); channels not named keep their current plan.")
@@ -71,19 +69,21 @@ final class WhatIfCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        Common.checkNotModelFolder(out, model);
-        FittedModel fitted = ModelJson.read(model);
-        int h = horizon != null ? horizon : OptimizeCommand.defaultHorizon(fitted.data());
-        if (h < 1) {
-            throw new Main.BadInputException("--horizon " + h + " must be at least 1");
-        }
+        Common.checkNotModelFolder(out, saved.model);
+        FittedModel fitted = saved.read();
+        int h = saved.horizon(fitted);
         PlanningModel pm = PlanningModel.of(fitted, h);
         Map<String, Double> perPeriod = parseSpend(spend, pm.channels());
-        ScenarioResult r = evaluate(pm, perPeriod);
+        Simulator sim = Simulator.of(pm);
+        ScenarioResult r = evaluate(sim, perPeriod);
         List<Path> files = OutputSet.write(out, dir -> AtomicFiles.writeString(dir.resolve("scenario.json"),
-                json(r, pm, perPeriod).toPrettyString() + "\n"));
+                json(r, sim, perPeriod).toPrettyString() + "\n"));
         PrintWriter w = spec.commandLine().getOut();
         w.print(table(r, pm));
+        if (sim.drawCount() < sim.modelDrawCount()) {
+            w.printf(Locale.ROOT, "intervals over %d of the model's %d draws, evenly thinned as in simulator.html%n",
+                    sim.drawCount(), sim.modelDrawCount());
+        }
         w.println();
         for (Path f : files) {
             w.printf(Locale.ROOT, "Wrote %s%n", f);
@@ -94,18 +94,32 @@ final class WhatIfCommand implements Callable<Integer> {
 
     /**
      * The scenario: each named channel at {@code perPeriod} per period over the horizon, the others at their current
-     * plan, evaluated against the current plan.
+     * plan, evaluated against the current plan by the simulator (the computation {@code simulator.html} runs).
      *
-     * @param pm the planning model
+     * @param sim the simulator
      * @param perPeriod spend per period by channel name
      * @return the evaluation
      */
-    static ScenarioResult evaluate(PlanningModel pm, Map<String, Double> perPeriod) {
-        double[] totals = pm.baseline().channelTotals();
-        for (Map.Entry<String, Double> e : perPeriod.entrySet()) {
-            totals[pm.channels().indexOf(e.getKey())] = e.getValue() * pm.horizon();
+    static ScenarioResult evaluate(Simulator sim, Map<String, Double> perPeriod) {
+        return sim.evaluate(spendVector(sim, perPeriod));
+    }
+
+    /** Each channel's horizon total: {@link #spendVector} times the horizon. */
+    static double[] spendVectorTotals(Simulator sim, Map<String, Double> perPeriod) {
+        double[] s = spendVector(sim, perPeriod);
+        for (int c = 0; c < s.length; c++) {
+            s[c] *= sim.horizon();
         }
-        return pm.evaluate(pm.plan(totals));
+        return s;
+    }
+
+    /** Each channel's spend per period: as given, else its current plan. */
+    static double[] spendVector(Simulator sim, Map<String, Double> perPeriod) {
+        double[] s = sim.currentSpend();
+        for (Map.Entry<String, Double> e : perPeriod.entrySet()) {
+            s[sim.channels().indexOf(e.getKey())] = e.getValue();
+        }
+        return s;
     }
 
     /** Parses {@code CH=AMOUNT} entries: known channels, each once, finite amounts {@code >= 0}. */
@@ -143,7 +157,8 @@ final class WhatIfCommand implements Callable<Integer> {
     }
 
     /** {@code scenario.json} (field names are a stable contract; see the class comment). */
-    static ObjectNode json(ScenarioResult r, PlanningModel pm, Map<String, Double> perPeriod) {
+    static ObjectNode json(ScenarioResult r, Simulator sim, Map<String, Double> perPeriod) {
+        PlanningModel pm = sim.planningModel();
         ObjectNode root = JsonNodeFactory.instance.objectNode();
         MmmDataset data = pm.model().data();
         root.put("kpi", data.kpiName());
@@ -156,6 +171,8 @@ final class WhatIfCommand implements Callable<Integer> {
         } else {
             root.putNull("interval_level");
         }
+        root.put("draws", sim.drawCount());
+        root.put("model_draws", sim.modelDrawCount());
         withInterval(root, "expected_kpi", r.kpi(), r.kpiInterval());
         withInterval(root, "current_kpi", r.referenceKpi(), r.referenceKpiInterval());
         withInterval(root, "incremental_kpi", r.incrementalKpi(), r.incrementalKpiInterval());
@@ -177,7 +194,14 @@ final class WhatIfCommand implements Callable<Integer> {
             } else {
                 co.putNull("roi");
             }
-            OptimizeCommand.num(co, "mroi", o.marginalRoi());
+            if (o.roi().isPresent() && o.incrementalInterval().isPresent()) {
+                OptimizeCommand.num(co, "roi_lower", o.incrementalInterval().get().lower() / o.spend());
+                OptimizeCommand.num(co, "roi_upper", o.incrementalInterval().get().upper() / o.spend());
+            } else {
+                co.putNull("roi_lower");
+                co.putNull("roi_upper");
+            }
+            withInterval(co, "mroi", o.marginalRoi(), sim.marginalRoiInterval(c, o.spend() / pm.horizon()));
         }
         return root;
     }

@@ -32,7 +32,8 @@ class AutoCommandTest {
                 "--controls", "price", "--events", "promo", "--max-rounds", "2", "--out", dir.resolve("o").toString());
         assertEquals(0, r.exit(), r.err());
         assertTrue(r.out().contains("verdict: "), r.out());
-        for (String f : List.of("report.md", "report.html", "results.json", "report.xlsx", "model.json")) {
+        for (String f : List.of("report.md", "report.html", "results.json", "report.xlsx", "report.pptx", "simulator.html",
+                "model.json")) {
             assertTrue(Files.size(dir.resolve("o").resolve(f)) > 0, f);
         }
         JsonNode json = JSON.readTree(dir.resolve("o/results.json").toFile());

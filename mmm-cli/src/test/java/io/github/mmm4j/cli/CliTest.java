@@ -68,7 +68,7 @@ class CliTest {
         assertEquals(1.0, shares, 1e-9);
         String report = Files.readString(dir.resolve("report.md"), StandardCharsets.UTF_8);
         assertTrue(report.startsWith("# Marketing mix report: sales"), report);
-        for (String f : List.of("report.html", "report.xlsx", "model.json", "plan.json")) {
+        for (String f : List.of("report.html", "report.xlsx", "report.pptx", "simulator.html", "model.json", "plan.json")) {
             assertTrue(Files.size(dir.resolve(f)) > 0, f);
         }
         assertNoTempFiles(dir);

@@ -88,7 +88,8 @@ class OneAnswerTest {
         try (Stream<Path> s = Files.list(dir.resolve("demo"))) {
             List<String> names = s.map(f -> f.getFileName().toString()).sorted().toList();
             assertEquals(List.of(OutputSet.MANIFEST, "decomposition.csv", "model.json", "plan.json",
-                    "predictions.csv", "report.html", "report.md", "report.xlsx", "results.json"), names);
+                    "predictions.csv", "report.html", "report.md", "report.pptx", "report.xlsx", "results.json",
+                    "simulator.html"), names);
         }
         try (Stream<Path> s = Files.list(dir)) {
             assertTrue(s.noneMatch(f -> f.getFileName().toString().contains("staging")));

@@ -45,8 +45,21 @@ class WhatIfCommandTest {
         JsonNode j = JSON.readTree(out.resolve("scenario.json").toFile());
         FittedModel m = ModelJson.read(model);
         PlanningModel pm = PlanningModel.of(m, 8);
-        ScenarioResult lib = WhatIfCommand.evaluate(pm, Map.of("tv", 45_000.0, "social", 0.0));
+        io.github.mmm4j.optimize.Simulator sim = io.github.mmm4j.optimize.Simulator.of(pm);
+        ScenarioResult lib = WhatIfCommand.evaluate(sim, Map.of("tv", 45_000.0, "social", 0.0));
         assertEquals(lib.kpi(), j.get("expected_kpi").asDouble(), 0.0);
+        // the simulator's computation is the planning model's (no thinning for a bootstrap model)
+        ScenarioResult exact = pm.evaluate(pm.plan(WhatIfCommand.spendVectorTotals(sim, Map.of("tv", 45_000.0,
+                "social", 0.0))));
+        assertEquals(exact.kpi(), lib.kpi(), 1e-9 * Math.abs(exact.kpi()));
+        assertEquals(exact.kpiInterval().orElseThrow().lower(), lib.kpiInterval().orElseThrow().lower(),
+                1e-9 * Math.abs(exact.kpi()));
+        for (int c = 0; c < 3; c++) {
+            assertEquals(exact.channels().get(c).incremental(), lib.channels().get(c).incremental(),
+                    1e-9 * Math.abs(exact.kpi()));
+            assertEquals(exact.channels().get(c).marginalRoi(), lib.channels().get(c).marginalRoi(),
+                    1e-6 * Math.max(1, Math.abs(exact.channels().get(c).marginalRoi())));
+        }
         assertEquals(lib.kpiInterval().orElseThrow().lower(), j.get("expected_kpi_lower").asDouble(), 0.0);
         assertEquals(lib.referenceKpi(), j.get("current_kpi").asDouble(), 0.0);
         assertEquals(8, j.get("horizon").asInt());

@@ -439,4 +439,54 @@ final class LinearKernel implements Kernel {
     int channels() {
         return nc;
     }
+
+    /**
+     * The terms of one transform set and channel for {@link Simulator}: the rows that are not idle, as
+     * {@code {hist, w, mult}} (the geo's multiplier repeated over its rows).
+     */
+    double[][] terms(int k, int c) {
+        Transforms t = sets[k];
+        int n = 0;
+        for (int g = 0; g < ng; g++) {
+            n += t.idle[c][g] ? 0 : horizon;
+        }
+        double[][] out = new double[3][n];
+        int i = 0;
+        for (int g = 0; g < ng; g++) {
+            if (t.idle[c][g]) {
+                continue;
+            }
+            for (int h = 0; h < horizon; h++, i++) {
+                out[0][i] = t.hist[c][g * horizon + h];
+                out[1][i] = t.w[c][g * horizon + h];
+                out[2][i] = t.mult[c][g];
+            }
+        }
+        return out;
+    }
+
+    /** @return the saturation of channel {@code c} in transform set {@code k} */
+    Saturation saturation(int k, int c) {
+        return sets[k].channels[c].saturation();
+    }
+
+    /** @return the number of transform sets */
+    int setCount() {
+        return sets.length;
+    }
+
+    /** @return the transform set of draw {@code d} */
+    int setOf(int d) {
+        return setOf[d];
+    }
+
+    /** @return draw {@code d}'s coefficient of channel {@code c} */
+    double beta(int d, int c) {
+        return beta[d][c];
+    }
+
+    /** @return the expectation's weight of set {@code k} for channel {@code c} */
+    double expectedWeight(int k, int c) {
+        return expectedWeight[k][c];
+    }
 }

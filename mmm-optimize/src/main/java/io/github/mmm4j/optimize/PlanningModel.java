@@ -4,14 +4,10 @@ import io.github.mmm4j.core.Checks;
 import io.github.mmm4j.core.MmmDataset;
 import io.github.mmm4j.models.FittedModel;
 import io.github.mmm4j.models.Interval;
-import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
-import java.util.Optional;
-import java.util.OptionalDouble;
 
 /**
  * A fitted model set up for planning a future horizon of {@code H} periods after its data: the baseline plan, each
@@ -28,7 +24,8 @@ import java.util.OptionalDouble;
  *
  * <p><b>Expectation and uncertainty.</b> Expected values are the model's point estimate as {@link FittedModel}
  * defines it (the point row, or the mean over the draws for a model without one); intervals repeat the computation
- * per draw.
+ * per draw, and for a model with a point row are centred on it as {@link Interval#around} does, so the expected
+ * value lies inside its interval.
  *
  * <p><b>Evaluation.</b> Every {@link FittedModel} is evaluated on the exact fast path, which runs the transforms of
  * each draw directly (see {@link ChannelResponse}); {@link Builder#genericPath(boolean)} forces the slower path through
@@ -208,6 +205,19 @@ public final class PlanningModel {
             s[g] = all > 0 ? s[g] / all : 1.0 / ng;
         }
         return s;
+    }
+
+    /** @return the evaluation kernel (package use: {@link Simulator}) */
+    Kernel kernel() {
+        return kernel;
+    }
+
+    /**
+     * @param c a channel index
+     * @return the channel's typical horizon spend: its historical mean per period times the horizon
+     */
+    double typicalSpend(int c) {
+        return history.totalSpend(c) / history.nPeriods() * horizon;
     }
 
     /** @return the fitted model */
@@ -419,71 +429,29 @@ public final class PlanningModel {
             kpi[d + 1] = k;
             refKpi[d + 1] = rk;
         }
-        double spend = plan.total();
-        double refSpend = reference.total();
-        double dSpend = spend - refSpend;
-        List<ChannelOutcome> outs = new ArrayList<>(nc);
-        double mSum = 0;
+        double[] mroi = new double[nc];
         for (int c = 0; c < nc; c++) {
-            double total = plan.channelTotal(c);
-            double mroi = marginal(c, series[c], total);
-            mSum += mroi * total;
-            double inc = contrib[0][c] - zero[0][c];
-            Optional<Interval> ci = Optional.empty();
-            Optional<Interval> ii = Optional.empty();
-            if (nd > 0) {
-                double[] a = new double[nd];
-                double[] b = new double[nd];
-                for (int d = 0; d < nd; d++) {
-                    a[d] = contrib[d + 1][c];
-                    b[d] = contrib[d + 1][c] - zero[d + 1][c];
-                }
-                ci = Optional.of(Interval.of(a, level));
-                ii = Optional.of(Interval.of(b, level));
-            }
-            outs.add(new ChannelOutcome(channels().get(c), total, contrib[0][c], ci, inc, ii,
-                    total > 0 ? OptionalDouble.of(inc / total) : OptionalDouble.empty(), mroi));
+            mroi[c] = marginal(c, series[c], plan.channelTotal(c));
         }
-        Optional<Interval> ki = Optional.empty();
-        Optional<Interval> rki = Optional.empty();
-        Optional<Interval> ini = Optional.empty();
-        Optional<Interval> roii = Optional.empty();
-        if (nd > 0) {
-            double[] k = Arrays.copyOfRange(kpi, 1, nd + 1);
-            double[] rk = Arrays.copyOfRange(refKpi, 1, nd + 1);
-            double[] inc = new double[nd];
-            double[] roi = new double[nd];
-            for (int d = 0; d < nd; d++) {
-                inc[d] = k[d] - rk[d];
-                roi[d] = inc[d] / dSpend;
-            }
-            ki = Optional.of(Interval.of(k, level));
-            rki = Optional.of(Interval.of(rk, level));
-            ini = Optional.of(Interval.of(inc, level));
-            if (dSpend != 0) {
-                roii = Optional.of(Interval.of(roi, level));
-            }
-        }
-        double incKpi = kpi[0] - refKpi[0];
-        return new ScenarioResult(plan, reference, kpi[0], ki, refKpi[0], rki, incKpi, ini, spend, refSpend,
-                dSpend != 0 ? OptionalDouble.of(incKpi / dSpend) : OptionalDouble.empty(), roii,
-                spend > 0 ? mSum / spend : 0, outs);
+        return ScenarioResult.assemble(plan, reference, contrib, kpi, refKpi, zero, mroi, level, model.hasPoint());
     }
 
     /**
-     * d contribution / d spend along the series' own shape (the flighting at zero spend). At zero spend the derivative
-     * is unbounded for a Hill slope below 1 wherever no carryover reaches; the marginal ROI is then the slope of the
-     * secant over the first {@code 1e-6} of the channel's typical horizon spend (historical mean per period times the
-     * horizon), so that it stays finite.
+     * d contribution / d spend along the series' own shape (the flighting at zero spend). At zero spend it is the slope
+     * of the secant over the first {@code 1e-6} of the channel's typical horizon spend (historical mean per period times
+     * the horizon): the derivative itself is unbounded for a Hill slope below 1 wherever no carryover reaches, and the
+     * secant stays finite.
      */
     private double marginal(int c, double[] series, double total) {
         if (total <= 0) {
-            double d = expected[c].derivative(0);
-            if (Double.isFinite(d)) {
-                return d;
+            // the secant of the exact contribution (the expected response is tabulated for a large posterior, and
+            // its derivative at 0 is then an interpolant's); Simulator computes the same
+            double step = 1e-6 * Math.max(typicalSpend(c), Double.MIN_NORMAL);
+            double[] up = new double[series.length];
+            for (int r = 0; r < up.length; r++) {
+                up[r] = step * flighting[c][r];
             }
-            double step = 1e-6 * Math.max(history.totalSpend(c) / history.nPeriods() * horizon, Double.MIN_NORMAL);
-            return (expected[c].value(step) - expected[c].value(0)) / step;
+            return (kernel.contribution(-1, c, up) - kernel.contribution(-1, c, new double[series.length])) / step;
         }
         double e = 1e-4;
         double[] up = new double[series.length];

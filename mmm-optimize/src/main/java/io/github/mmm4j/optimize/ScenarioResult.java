@@ -2,6 +2,8 @@ package io.github.mmm4j.optimize;
 
 import io.github.mmm4j.core.Checks;
 import io.github.mmm4j.models.Interval;
+import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
@@ -70,5 +72,84 @@ public record ScenarioResult(SpendPlan plan, SpendPlan reference, double kpi, Op
             }
         }
         throw new IllegalArgumentException("no channel '" + name + "' in the scenario");
+    }
+
+    /**
+     * A scenario from per-draw figures, as {@link PlanningModel} and {@link Simulator} both compute it: expected values
+     * from row 0 of each array, intervals at {@code level} over rows {@code 1..D} (centred on the expectation when
+     * {@code centred}, {@link Interval#around}, else equal-tailed).
+     *
+     * @param plan the plan evaluated
+     * @param reference the plan it is compared with
+     * @param contrib {@code contrib[d + 1][c]}: channel contributions under the plan
+     * @param kpi {@code kpi[d + 1]}: the KPI under the plan
+     * @param refKpi {@code refKpi[d + 1]}: the KPI under the reference
+     * @param zero {@code zero[d + 1][c]}: contributions without horizon spend (carryover of history only)
+     * @param mroi each channel's marginal ROI at the plan
+     * @param level the intervals' level
+     * @param centred whether intervals are centred on the expectation
+     * @return the scenario
+     */
+    static ScenarioResult assemble(SpendPlan plan, SpendPlan reference, double[][] contrib, double[] kpi,
+            double[] refKpi, double[][] zero, double[] mroi, double level, boolean centred) {
+        int nc = plan.channels().size();
+        int nd = kpi.length - 1;
+        double spend = plan.total();
+        double refSpend = reference.total();
+        double dSpend = spend - refSpend;
+        List<ChannelOutcome> outs = new ArrayList<>(nc);
+        double mSum = 0;
+        for (int c = 0; c < nc; c++) {
+            double total = plan.channelTotal(c);
+            mSum += mroi[c] * total;
+            double inc = contrib[0][c] - zero[0][c];
+            Optional<Interval> ci = Optional.empty();
+            Optional<Interval> ii = Optional.empty();
+            if (nd > 0) {
+                double[] a = new double[nd];
+                double[] b = new double[nd];
+                for (int d = 0; d < nd; d++) {
+                    a[d] = contrib[d + 1][c];
+                    b[d] = contrib[d + 1][c] - zero[d + 1][c];
+                }
+                ci = Optional.of(interval(a, level, contrib[0][c], centred));
+                ii = Optional.of(interval(b, level, inc, centred));
+            }
+            outs.add(new ChannelOutcome(plan.channels().get(c), total, contrib[0][c], ci, inc, ii,
+                    total > 0 ? OptionalDouble.of(inc / total) : OptionalDouble.empty(), mroi[c]));
+        }
+        double incKpi = kpi[0] - refKpi[0];
+        Optional<Interval> ki = Optional.empty();
+        Optional<Interval> rki = Optional.empty();
+        Optional<Interval> ini = Optional.empty();
+        Optional<Interval> roii = Optional.empty();
+        if (nd > 0) {
+            double[] k = Arrays.copyOfRange(kpi, 1, nd + 1);
+            double[] rk = Arrays.copyOfRange(refKpi, 1, nd + 1);
+            double[] inc = new double[nd];
+            double[] roi = new double[nd];
+            for (int d = 0; d < nd; d++) {
+                inc[d] = k[d] - rk[d];
+                roi[d] = inc[d] / dSpend;
+            }
+            ki = Optional.of(interval(k, level, kpi[0], centred));
+            rki = Optional.of(interval(rk, level, refKpi[0], centred));
+            ini = Optional.of(interval(inc, level, incKpi, centred));
+            if (dSpend != 0) {
+                roii = Optional.of(interval(roi, level, incKpi / dSpend, centred));
+            }
+        }
+        return new ScenarioResult(plan, reference, kpi[0], ki, refKpi[0], rki, incKpi, ini, spend, refSpend,
+                dSpend != 0 ? OptionalDouble.of(incKpi / dSpend) : OptionalDouble.empty(), roii,
+                spend > 0 ? mSum / spend : 0, outs);
+    }
+
+    /**
+     * The interval of a quantity over the draws, as {@code FittedModel} gives its own: for a model with a point
+     * estimate (ridge and NNLS with bootstrap draws) the bootstrap quantiles centred on the point
+     * ({@link Interval#around}), so the point lies inside; otherwise the equal-tailed posterior interval.
+     */
+    static Interval interval(double[] sample, double level, double point, boolean centred) {
+        return centred ? Interval.around(sample, level, point) : Interval.of(sample, level);
     }
 }

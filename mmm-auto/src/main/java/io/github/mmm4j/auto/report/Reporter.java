@@ -7,7 +7,7 @@ import java.util.Objects;
 
 /**
  * Writes the reports of an automated analysis into a directory: {@value #MARKDOWN}, {@value #HTML},
- * {@value #JSON} and {@value #XLSX}. Each file is written atomically (to a temporary file in the directory, then
+ * {@value #JSON}, {@value #XLSX} and {@value #DECK}. Each file is written atomically (to a temporary file in the directory, then
  * moved over the target; see {@link AtomicFiles}), so a reader never sees half a file; files are written in that
  * order.
  *
@@ -48,6 +48,8 @@ public final class Reporter {
     public static final String JSON = "results.json";
     /** The workbook's file name. */
     public static final String XLSX = "report.xlsx";
+    /** The executive deck's file name. */
+    public static final String DECK = "report.pptx";
 
     private Reporter() {
     }
@@ -57,7 +59,8 @@ public final class Reporter {
      *
      * @param input what to report
      * @param dir the output directory; created if missing; existing report files are replaced
-     * @return the files written, in the order {@value #MARKDOWN}, {@value #HTML}, {@value #JSON}, {@value #XLSX}
+     * @return the files written, in the order {@value #MARKDOWN}, {@value #HTML}, {@value #JSON}, {@value #XLSX},
+     *     {@value #DECK}
      * @throws java.io.UncheckedIOException if a file cannot be written (files written before it are kept; the one
      *     that failed is unchanged)
      */
@@ -71,7 +74,8 @@ public final class Reporter {
      * @param input what to report
      * @param dir the output directory; created if missing; existing report files are replaced
      * @param narrator writes the plain-language sections from the findings; called once
-     * @return the files written, in the order {@value #MARKDOWN}, {@value #HTML}, {@value #JSON}, {@value #XLSX}
+     * @return the files written, in the order {@value #MARKDOWN}, {@value #HTML}, {@value #JSON}, {@value #XLSX},
+     *     {@value #DECK}
      * @throws NullPointerException if an argument is null, or the narrator returns null
      * @throws java.io.UncheckedIOException if a file cannot be written (files written before it are kept; the one
      *     that failed is unchanged)
@@ -85,10 +89,13 @@ public final class Reporter {
         Path html = dir.resolve(HTML);
         Path json = dir.resolve(JSON);
         Path xlsx = dir.resolve(XLSX);
+        Path pptx = dir.resolve(DECK);
+        List<Doc.Figure> figures = Charts.all(data);
         AtomicFiles.writeString(md, MarkdownReport.render(data));
-        AtomicFiles.writeString(html, HtmlReport.render(data, Charts.all(data)));
+        AtomicFiles.writeString(html, HtmlReport.render(data, figures));
         AtomicFiles.writeString(json, JsonReport.render(data));
         AtomicFiles.write(xlsx, out -> WorkbookReport.write(data, out));
-        return List.of(md, html, json, xlsx);
+        AtomicFiles.write(pptx, out -> DeckReport.write(data, figures, out));
+        return List.of(md, html, json, xlsx, pptx);
     }
 }

@@ -52,14 +52,14 @@ class ReporterTest {
     }
 
     @Test
-    void writesTheFourFilesAndNoTemporaryFile() throws IOException {
+    void writesTheFiveFilesAndNoTemporaryFile() throws IOException {
         assertEquals(List.of(dir.resolve("report.md"), dir.resolve("report.html"), dir.resolve("results.json"),
-                dir.resolve("report.xlsx")), files);
+                dir.resolve("report.xlsx"), dir.resolve("report.pptx")), files);
         for (Path p : files) {
             assertTrue(Files.size(p) > 0, p.toString());
         }
         try (Stream<Path> s = Files.list(dir)) {
-            assertEquals(4, s.count(), "no temporary file is left behind");
+            assertEquals(5, s.count(), "no temporary file is left behind");
         }
     }
 

@@ -1,0 +1,444 @@
+package io.github.mmm4j.optimize;
+
+import io.github.mmm4j.core.Checks;
+import io.github.mmm4j.models.Interval;
+import io.github.mmm4j.transforms.Hill;
+import io.github.mmm4j.transforms.Logistic;
+import io.github.mmm4j.transforms.MichaelisMenten;
+import io.github.mmm4j.transforms.Saturation;
+import io.github.mmm4j.transforms.Sigmoid;
+import io.github.mmm4j.transforms.Tanh;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+
+/**
+ * The what-if computation of a {@link PlanningModel} in a form small enough to export: the exact response of every
+ * channel to its horizon spend, per draw, as a list of saturation terms. The interactive simulator page evaluates
+ * scenarios in the browser from exactly these numbers ({@link #terms}, {@link #beta}, ...), and {@code mmm whatif}
+ * evaluates them here with {@link #evaluate(double[])}: the page and the library run one algorithm on one set of
+ * numbers. Immutable and thread-safe.
+ *
+ * <p><b>The computation.</b> Adstock is linear, so channel {@code c}'s adstocked, scaled level in horizon row
+ * {@code r} (geo and period) under a horizon total {@code x} spread by the channel's flighting is
+ * {@code a[r] + x * b[r]}, where {@code a} is the carryover of historical spend and {@code b} the adstocked flighting
+ * (both computed once per transform set, see {@link PlanningModel}). Draw {@code d}'s contribution is
+ * {@code beta[d][c] * sum_r m[r] * sat(a[r] + x * b[r])}, with {@code m} the geo's effect multiplier (population
+ * size times per-geo effect; 1 for a national model); the KPI adds the draw's non-media KPI over the horizon. Rows
+ * where a channel has neither carryover nor flighting add exactly 0 and are left out.
+ *
+ * <p><b>Scenario.</b> A scenario gives each channel's spend per period; its horizon total is that times the horizon,
+ * spread over periods and geos by the channel's flighting (the shape of its current plan). It is evaluated against
+ * the current plan, exactly as {@link PlanningModel#evaluate(SpendPlan)} does: the expected KPI and contributions
+ * (the point estimate, or the mean over the draws for a model without one), intervals over the draws at the model's
+ * level (centred on the point for a model with one, {@link Interval#around}), each channel's incremental
+ * contribution (over no horizon spend, carryover of history included in the contribution), ROI and marginal ROI
+ * (the central difference over {@code +-1e-4} of the channel's total; at zero spend the secant over the first
+ * {@code 1e-6} of its typical horizon spend).
+ *
+ * <p><b>Draws.</b> Every draw is kept while the terms stay within a budget ({@link #DEFAULT_MAX_TERMS}), so that the
+ * page stays a few megabytes; a model with more is thinned to evenly spaced draws (at least {@value #MIN_DRAWS}, or
+ * all if fewer). A model with a point estimate (ridge, NNLS) keeps it as its expectation; a posterior's expectation
+ * is then the mean over the kept draws. {@link #modelDrawCount()} and {@link #drawCount()} say whether that
+ * happened. Draws that share one set of transforms cost their coefficients only.
+ */
+public final class Simulator {
+
+    /** The budget of saturation terms (transform sets times rows, summed over channels) kept before thinning. */
+    public static final int DEFAULT_MAX_TERMS = 100_000;
+    /** The fewest draws thinning keeps. */
+    public static final int MIN_DRAWS = 200;
+
+    private final PlanningModel pm;
+    private final int nc;
+    /** sat[k][c]. */
+    private final Saturation[][] sat;
+    /** terms[k][c] = {a, b, m}. */
+    private final double[][][][] terms;
+    private final int[] setOf;
+    private final double[][] beta;
+    private final double[] nonMedia;
+    /** weight[k][c]: the expectation's coefficient of set k. */
+    private final double[][] weight;
+    private final double expectedNonMedia;
+    private final boolean centred;
+    private final int modelDraws;
+    private final double[] current;
+    private final double[] typical;
+    /** Cached: zero[d + 1][c], reference[d + 1][c] contributions. */
+    private final double[][] zero;
+    private final double[][] reference;
+
+    private Simulator(PlanningModel pm, int maxTerms) {
+        this.pm = pm;
+        this.nc = pm.nChannels();
+        if (!(pm.kernel() instanceof LinearKernel k)) {
+            throw new IllegalArgumentException("the simulator needs the planning model's exact fast path; "
+                    + "this one was built with genericPath(true)");
+        }
+        int nd = k.drawCount();
+        modelDraws = nd;
+        centred = pm.model().hasPoint();
+        // terms of one set: every draw of a posterior has its own set, of about this size
+        long perSet = 0;
+        for (int c = 0; c < nc; c++) {
+            perSet += k.terms(0, c)[0].length;
+        }
+        int keep = nd;
+        if (k.setCount() > 1 && nd > 0 && perSet * nd > maxTerms) {
+            keep = (int) Math.min(nd, Math.max(MIN_DRAWS, maxTerms / Math.max(1, perSet)));
+        }
+        int[] kept = new int[keep];
+        for (int i = 0; i < keep; i++) {
+            kept[i] = (int) ((long) i * nd / keep);
+        }
+        // the sets used: those of the kept draws, and the point's
+        Map<Integer, Integer> remap = new LinkedHashMap<>();
+        setOf = new int[keep];
+        beta = new double[keep][nc];
+        nonMedia = new double[keep];
+        for (int i = 0; i < keep; i++) {
+            int d = kept[i];
+            setOf[i] = remap.computeIfAbsent(k.setOf(d), x -> remap.size());
+            for (int c = 0; c < nc; c++) {
+                beta[i][c] = k.beta(d, c);
+            }
+            nonMedia[i] = k.nonMedia(d);
+        }
+        // the expectation: the model's own (its point, or the mean over all draws) unless a posterior was thinned,
+        // whose expectation is then the mean over the kept draws
+        boolean meanOfKept = keep < nd && !centred;
+        List<double[]> pointWeights = new ArrayList<>();
+        List<Integer> pointSets = new ArrayList<>();
+        if (!meanOfKept) {
+            for (int s = 0; s < k.setCount(); s++) {
+                double[] w = new double[nc];
+                boolean any = false;
+                for (int c = 0; c < nc; c++) {
+                    w[c] = k.expectedWeight(s, c);
+                    any |= w[c] != 0;
+                }
+                if (any) {
+                    int ks = s;
+                    pointSets.add(remap.computeIfAbsent(ks, x -> remap.size()));
+                    pointWeights.add(w);
+                }
+            }
+            expectedNonMedia = k.nonMedia(-1);
+        } else {
+            double s = 0;
+            for (int i = 0; i < keep; i++) {
+                s += nonMedia[i];
+            }
+            expectedNonMedia = s / keep;
+        }
+        int nsets = remap.size();
+        weight = new double[nsets][nc];
+        if (!meanOfKept) {
+            for (int i = 0; i < pointSets.size(); i++) {
+                weight[pointSets.get(i)] = pointWeights.get(i);
+            }
+        } else {
+            for (int i = 0; i < keep; i++) {
+                for (int c = 0; c < nc; c++) {
+                    weight[setOf[i]][c] += beta[i][c] / keep;
+                }
+            }
+        }
+        sat = new Saturation[nsets][nc];
+        terms = new double[nsets][nc][][];
+        for (Map.Entry<Integer, Integer> e : remap.entrySet()) {
+            for (int c = 0; c < nc; c++) {
+                sat[e.getValue()][c] = k.saturation(e.getKey(), c);
+                terms[e.getValue()][c] = k.terms(e.getKey(), c);
+            }
+        }
+        current = new double[nc];
+        typical = new double[nc];
+        for (int c = 0; c < nc; c++) {
+            current[c] = pm.baseline().channelTotal(c) / pm.horizon();
+            typical[c] = pm.typicalSpend(c);
+        }
+        zero = contributions(new double[nc]);
+        reference = contributions(current);
+    }
+
+    /**
+     * The simulator of a planning model with the default term budget.
+     *
+     * @param pm the planning model (built on its default fast path)
+     * @return the simulator
+     * @throws IllegalArgumentException if {@code pm} was built with {@code genericPath(true)}
+     */
+    public static Simulator of(PlanningModel pm) {
+        return of(pm, DEFAULT_MAX_TERMS);
+    }
+
+    /**
+     * @param pm the planning model (built on its default fast path)
+     * @param maxTerms the budget of saturation terms before a posterior is thinned, at least 1
+     * @return the simulator
+     * @throws IllegalArgumentException if {@code pm} was built with {@code genericPath(true)}
+     */
+    public static Simulator of(PlanningModel pm, int maxTerms) {
+        Objects.requireNonNull(pm, "pm");
+        Checks.checkPositive("maxTerms", maxTerms);
+        return new Simulator(pm, maxTerms);
+    }
+
+    /** @return the planning model */
+    public PlanningModel planningModel() {
+        return pm;
+    }
+
+    /** @return the channel names */
+    public List<String> channels() {
+        return pm.channels();
+    }
+
+    /** @return the horizon in periods */
+    public int horizon() {
+        return pm.horizon();
+    }
+
+    /** @return the draws kept (0 for a point model) */
+    public int drawCount() {
+        return beta.length;
+    }
+
+    /** @return the model's draws; more than {@link #drawCount()} when the posterior was thinned */
+    public int modelDrawCount() {
+        return modelDraws;
+    }
+
+    /** @return whether intervals are centred on the point estimate ({@link Interval#around}: ridge, NNLS) */
+    public boolean centred() {
+        return centred;
+    }
+
+    /** @return the nominal level of intervals */
+    public double level() {
+        return pm.intervalLevel();
+    }
+
+    /** @return the number of transform sets */
+    public int setCount() {
+        return sat.length;
+    }
+
+    /**
+     * @param k a transform set
+     * @param c a channel
+     * @return the saturation of the channel in that set
+     */
+    public Saturation saturation(int k, int c) {
+        return sat[k][c];
+    }
+
+    /**
+     * @param k a transform set
+     * @param c a channel
+     * @return a copy of its terms {@code {a, b, m}}: carryover, adstocked flighting and multiplier per row
+     */
+    public double[][] terms(int k, int c) {
+        double[][] t = terms[k][c];
+        return new double[][] {t[0].clone(), t[1].clone(), t[2].clone()};
+    }
+
+    /**
+     * @param d a kept draw
+     * @return its transform set
+     */
+    public int setOf(int d) {
+        return setOf[d];
+    }
+
+    /**
+     * @param d a kept draw
+     * @param c a channel
+     * @return its coefficient
+     */
+    public double beta(int d, int c) {
+        return beta[d][c];
+    }
+
+    /**
+     * @param d a kept draw, or -1 for the expectation
+     * @return the non-media KPI over the horizon
+     */
+    public double nonMedia(int d) {
+        return d < 0 ? expectedNonMedia : nonMedia[d];
+    }
+
+    /**
+     * @param k a transform set
+     * @param c a channel
+     * @return the expectation's coefficient of that set for that channel
+     */
+    public double expectedWeight(int k, int c) {
+        return weight[k][c];
+    }
+
+    /** @return each channel's current spend per period (the baseline plan's total over the horizon) */
+    public double[] currentSpend() {
+        return current.clone();
+    }
+
+    /** @return each channel's typical horizon spend (historical mean per period times the horizon) */
+    public double[] typicalSpend() {
+        return typical.clone();
+    }
+
+    /** A short name of a saturation family for the page: hill, logistic, mm, sigmoid or tanh. */
+    public static String family(Saturation s) {
+        if (s instanceof Hill) {
+            return "hill";
+        } else if (s instanceof Logistic) {
+            return "logistic";
+        } else if (s instanceof MichaelisMenten) {
+            return "mm";
+        } else if (s instanceof Sigmoid) {
+            return "sigmoid";
+        }
+        return "tanh";
+    }
+
+    /** The parameters of a saturation in the order the page reads them. */
+    public static double[] parameters(Saturation s) {
+        if (s instanceof Hill h) {
+            return new double[] {h.ec(), h.slope()};
+        } else if (s instanceof Logistic l) {
+            return new double[] {l.lambda()};
+        } else if (s instanceof MichaelisMenten m) {
+            return new double[] {m.alpha(), m.lambda()};
+        } else if (s instanceof Sigmoid g) {
+            return new double[] {g.inflection(), g.steepness()};
+        }
+        Tanh t = (Tanh) s;
+        return new double[] {t.b(), t.c()};
+    }
+
+    private double sum(int k, int c, double x) {
+        double[][] t = terms[k][c];
+        double[] a = t[0];
+        double[] b = t[1];
+        double[] m = t[2];
+        Saturation s = sat[k][c];
+        double out = 0;
+        for (int r = 0; r < a.length; r++) {
+            out += m[r] * s.value(a[r] + x * b[r]);
+        }
+        return out;
+    }
+
+    /**
+     * @param d a kept draw, or -1 for the expectation
+     * @param c a channel
+     * @param total the channel's horizon total
+     * @return the channel's contribution over the horizon
+     */
+    public double contribution(int d, int c, double total) {
+        if (d >= 0) {
+            return beta[d][c] * sum(setOf[d], c, total);
+        }
+        double s = 0;
+        for (int k = 0; k < weight.length; k++) {
+            if (weight[k][c] != 0) {
+                s += weight[k][c] * sum(k, c, total);
+            }
+        }
+        return s;
+    }
+
+    /** contrib[d + 1][c] at spend per period {@code perPeriod[c]}. */
+    private double[][] contributions(double[] perPeriod) {
+        int nd = beta.length;
+        double[][] out = new double[nd + 1][nc];
+        for (int d = -1; d < nd; d++) {
+            for (int c = 0; c < nc; c++) {
+                out[d + 1][c] = contribution(d, c, perPeriod[c] * pm.horizon());
+            }
+        }
+        return out;
+    }
+
+    private double marginal(int c, double total) {
+        return marginal(-1, c, total);
+    }
+
+    /** d contribution / d total of draw {@code d} (-1: the expectation); see the class comment. */
+    private double marginal(int d, int c, double total) {
+        if (total <= 0) {
+            double step = 1e-6 * Math.max(typical[c], Double.MIN_NORMAL);
+            return (contribution(d, c, step) - contribution(d, c, 0)) / step;
+        }
+        double e = 1e-4;
+        return (contribution(d, c, total * (1 + e)) - contribution(d, c, total * (1 - e))) / (2 * e * total);
+    }
+
+    /**
+     * The interval of a channel's marginal ROI over the draws at a spend per period (the same difference quotient
+     * per draw as the expectation's).
+     *
+     * @param c a channel
+     * @param perPeriod the channel's spend per period, finite and {@code >= 0}
+     * @return the interval, empty for a model without draws
+     */
+    public Optional<Interval> marginalRoiInterval(int c, double perPeriod) {
+        Checks.checkArgument(Double.isFinite(perPeriod) && perPeriod >= 0, "perPeriod = %s; must be finite and >= 0",
+                perPeriod);
+        int nd = beta.length;
+        if (nd == 0) {
+            return Optional.empty();
+        }
+        double total = perPeriod * pm.horizon();
+        double[] m = new double[nd];
+        for (int d = 0; d < nd; d++) {
+            m[d] = marginal(d, c, total);
+        }
+        return Optional.of(interval(m, marginal(-1, c, total)));
+    }
+
+    private Interval interval(double[] sample, double point) {
+        return ScenarioResult.interval(sample, level(), point, centred);
+    }
+
+    /**
+     * Evaluates a scenario against the current plan.
+     *
+     * @param perPeriod (input) not modified; each channel's spend per period, finite and {@code >= 0}
+     * @return the scenario (its plan spreads each total by the channel's flighting)
+     */
+    public ScenarioResult evaluate(double[] perPeriod) {
+        Checks.checkLength("perPeriod", perPeriod, nc);
+        double[] totals = new double[nc];
+        for (int c = 0; c < nc; c++) {
+            Checks.checkArgument(Double.isFinite(perPeriod[c]) && perPeriod[c] >= 0,
+                    "perPeriod[%d] = %s; must be finite and >= 0", c, perPeriod[c]);
+            totals[c] = perPeriod[c] * pm.horizon();
+        }
+        int nd = beta.length;
+        double[][] contrib = contributions(perPeriod);
+        double[] kpi = new double[nd + 1];
+        double[] refKpi = new double[nd + 1];
+        for (int d = -1; d < nd; d++) {
+            double k = nonMedia(d);
+            double rk = k;
+            for (int c = 0; c < nc; c++) {
+                k += contrib[d + 1][c];
+                rk += reference[d + 1][c];
+            }
+            kpi[d + 1] = k;
+            refKpi[d + 1] = rk;
+        }
+        double[] mroi = new double[nc];
+        for (int c = 0; c < nc; c++) {
+            mroi[c] = marginal(c, totals[c]);
+        }
+        return ScenarioResult.assemble(pm.plan(totals), pm.baseline(), contrib, kpi, refKpi, zero, mroi, level(),
+                centred);
+    }
+}
