@@ -99,6 +99,9 @@ final class OptimizeCommand implements Callable<Integer> {
     @Option(names = "--verbose", description = "Print stack traces of errors.")
     boolean verbose;
 
+    @Option(names = "--progress", description = "Show progress even when standard error is not a terminal.")
+    boolean progress;
+
     @Spec
     picocli.CommandLine.Model.CommandSpec spec;
 
@@ -106,6 +109,8 @@ final class OptimizeCommand implements Callable<Integer> {
     public Integer call() {
         Common.checkNotModelFolder(out, model);
         Objective obj = objective();
+        ProgressBar bar = new ProgressBar(spec.commandLine().getErr(), progress || ProgressBar.interactive());
+        bar.update("optimize", 0, "reading the model");
         FittedModel fitted = ModelJson.read(model);
         int h = horizon != null ? horizon : defaultHorizon(fitted.data());
         if (h < 1) {
@@ -117,6 +122,7 @@ final class OptimizeCommand implements Callable<Integer> {
         if (!byGeo && !geoBounds.isEmpty()) {
             throw new Main.BadInputException("--geo-bounds needs --by-geo");
         }
+        bar.update("optimize", 0.05, "carryover and responses over the horizon");
         PlanningModel pm = PlanningModel.of(byGeo ? fitted.byGeo() : fitted, h);
         BudgetConstraints.Builder b = BudgetConstraints.builder();
         if (budget != null) {
@@ -164,6 +170,7 @@ final class OptimizeCommand implements Callable<Integer> {
                 b.lock(v);
             }
         }
+        bar.update("optimize", 0.15, "the plan");
         Allocation a = BudgetOptimizer.optimize(pm, b.build(), obj);
         if (a.status() == io.github.mmm4j.optimize.OptimizerStatus.INFEASIBLE) {
             // A target that cannot be met is a request the model cannot honour: say so, and write no plan.
@@ -177,8 +184,9 @@ final class OptimizeCommand implements Callable<Integer> {
                 cells(plan, a, fitted);
             }
             AtomicFiles.writeString(dir.resolve("plan.json"), plan.toPrettyString() + "\n");
-            writeTables(pm, constraints, dir);
+            writeTables(pm, constraints, dir, (what, f) -> bar.update("optimize", 0.35 + 0.65 * f, what));
         });
+        bar.done();
         PrintWriter w = spec.commandLine().getOut();
         w.print(table(a, pm));
         w.println();
@@ -496,10 +504,14 @@ final class OptimizeCommand implements Callable<Integer> {
      * Writes {@code response_curves.csv} (each channel from 0 to 3 times its current spend, 40 steps) and
      * {@code frontier.csv} (the best expected KPI for budgets from 0.25 to 2 times the current spend, 14 steps).
      */
-    static void writeTables(PlanningModel pm, BudgetConstraints constraints, Path dir) {
+    /** Writes response_curves.csv and frontier.csv, reporting the fraction done and what is being computed. */
+    static void writeTables(PlanningModel pm, BudgetConstraints constraints, Path dir,
+            java.util.function.ObjDoubleConsumer<String> progress) {
+        progress.accept("response curves", 0);
         ResponseCurves.curves(pm, 40, 3).writeCsv(dir.resolve("response_curves.csv"));
-        ResponseCurves.frontierTable(ResponseCurves.frontier(pm, constraints, 0.25, 2, 14))
-                .writeCsv(dir.resolve("frontier.csv"));
+        progress.accept("the efficiency frontier", 0.15);
+        ResponseCurves.frontierTable(ResponseCurves.frontier(pm, constraints, 0.25, 2, 14,
+                f -> progress.accept("the efficiency frontier", 0.15 + 0.85 * f))).writeCsv(dir.resolve("frontier.csv"));
     }
 
     static void writePlan(Allocation a, PlanningModel pm, Path file) {

@@ -96,6 +96,21 @@ class OptimizeCommandTest {
     }
 
     @Test
+    void progressReportsEveryStepWithTheTimeLeft(@TempDir Path dir) {
+        Run r = run("optimize", "--model", demo.resolve("model.json").toString(), "--progress", "--out",
+                dir.toString());
+        assertEquals(0, r.exit(), r.err());
+        for (String step : new String[] {"reading the model", "the plan", "response curves",
+            "the efficiency frontier"}) {
+            assertTrue(r.err().contains(step), "progress names '" + step + "': " + r.err());
+        }
+        assertTrue(r.err().contains("100%"), r.err());
+        Run quiet = run("optimize", "--model", demo.resolve("model.json").toString(), "--out", dir.resolve("q")
+                .toString());
+        assertEquals("", quiet.err(), "no progress when standard error is not a terminal");
+    }
+
+    @Test
     void lockAndBoundsAreHonoured(@TempDir Path dir) throws IOException {
         JsonNode before = JSON.readTree(demo.resolve("plan.json").toFile()).get("channels");
         String first = before.get(0).get("name").asText();

@@ -126,6 +126,22 @@ public final class BudgetOptimizer {
      */
     public static List<FrontierPoint> frontier(PlanningModel model, BudgetConstraints constraints, double[] budgets,
             OptimizerOptions options) {
+        return frontier(model, constraints, budgets, options, f -> { });
+    }
+
+    /**
+     * {@link #frontier(PlanningModel, BudgetConstraints, double[], OptimizerOptions)}, reporting progress.
+     *
+     * @param model the planning model
+     * @param constraints the constraints (their own budget is ignored)
+     * @param budgets (input) not modified; the budgets, finite and non-negative
+     * @param options the options
+     * @param progress called after each budget with the fraction of budgets done, on the calling thread
+     * @return one point per feasible budget, in the order given
+     */
+    public static List<FrontierPoint> frontier(PlanningModel model, BudgetConstraints constraints, double[] budgets,
+            OptimizerOptions options, java.util.function.DoubleConsumer progress) {
+        Objects.requireNonNull(progress, "progress");
         Objects.requireNonNull(model, "model");
         Objects.requireNonNull(constraints, "constraints");
         Objects.requireNonNull(options, "options");
@@ -138,6 +154,7 @@ public final class BudgetOptimizer {
             try {
                 s = solve(model, constraints, Objective.maximizeKpi(), options, current, budgets[i], true);
             } catch (InfeasibleConstraintsException e) {
+                progress.accept((i + 1.0) / budgets.length);
                 continue;
             }
             SpendPlan plan = model.plan(s.x);
@@ -153,6 +170,7 @@ public final class BudgetOptimizer {
             }
             out.add(new FrontierPoint(budgets[i], kpi, inc, spend > 0 ? inc / spend : 0, spend > 0 ? mroi / spend : 0,
                     s.status));
+            progress.accept((i + 1.0) / budgets.length);
         }
         return out;
     }

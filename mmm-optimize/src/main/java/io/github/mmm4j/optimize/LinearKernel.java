@@ -442,7 +442,7 @@ final class LinearKernel implements Kernel {
 
     /**
      * The terms of one transform set and channel for {@link Simulator}: the rows that are not idle, as
-     * {@code {hist, w, mult}} (the geo's multiplier repeated over its rows).
+     * {@code {hist, w, mult, geo}} (the geo's multiplier repeated over its rows, and the geo's index).
      */
     double[][] terms(int k, int c) {
         Transforms t = sets[k];
@@ -450,7 +450,7 @@ final class LinearKernel implements Kernel {
         for (int g = 0; g < ng; g++) {
             n += t.idle[c][g] ? 0 : horizon;
         }
-        double[][] out = new double[3][n];
+        double[][] out = new double[4][n];
         int i = 0;
         for (int g = 0; g < ng; g++) {
             if (t.idle[c][g]) {
@@ -460,6 +460,7 @@ final class LinearKernel implements Kernel {
                 out[0][i] = t.hist[c][g * horizon + h];
                 out[1][i] = t.w[c][g * horizon + h];
                 out[2][i] = t.mult[c][g];
+                out[3][i] = g;
             }
         }
         return out;

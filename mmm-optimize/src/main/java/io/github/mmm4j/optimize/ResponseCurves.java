@@ -106,6 +106,22 @@ public final class ResponseCurves {
      */
     public static List<FrontierPoint> frontier(PlanningModel model, BudgetConstraints constraints, double fromMultiple,
             double toMultiple, int points) {
+        return frontier(model, constraints, fromMultiple, toMultiple, points, f -> { });
+    }
+
+    /**
+     * {@link #frontier(PlanningModel, BudgetConstraints, double, double, int)}, reporting progress.
+     *
+     * @param model the planning model
+     * @param constraints the constraints (their budget is ignored)
+     * @param fromMultiple the smallest budget as a multiple of current spend, at least 0
+     * @param toMultiple the largest, above {@code fromMultiple}
+     * @param points the number of steps, at least 1
+     * @param progress called after each budget with the fraction done
+     * @return the frontier points of the feasible budgets
+     */
+    public static List<FrontierPoint> frontier(PlanningModel model, BudgetConstraints constraints, double fromMultiple,
+            double toMultiple, int points, java.util.function.DoubleConsumer progress) {
         Checks.checkNonNegative("fromMultiple", fromMultiple);
         Checks.checkArgument(toMultiple > fromMultiple, "toMultiple = %s; must be > fromMultiple = %s", toMultiple,
                 fromMultiple);
@@ -115,6 +131,6 @@ public final class ResponseCurves {
         for (int i = 0; i <= points; i++) {
             b[i] = total * (fromMultiple + (toMultiple - fromMultiple) * i / points);
         }
-        return BudgetOptimizer.frontier(model, constraints, b, OptimizerOptions.defaults());
+        return BudgetOptimizer.frontier(model, constraints, b, OptimizerOptions.defaults(), progress);
     }
 }

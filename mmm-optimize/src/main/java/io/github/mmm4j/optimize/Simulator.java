@@ -28,7 +28,11 @@ import java.util.Optional;
  * (both computed once per transform set, see {@link PlanningModel}). Draw {@code d}'s contribution is
  * {@code beta[d][c] * sum_r m[r] * sat(a[r] + x * b[r])}, with {@code m} the geo's effect multiplier (population
  * size times per-geo effect; 1 for a national model); the KPI adds the draw's non-media KPI over the horizon. Rows
- * where a channel has neither carryover nor flighting add exactly 0 and are left out.
+ * where a channel has neither carryover nor flighting add exactly 0 and are left out. On a panel, spend can also be
+ * given per channel and geo ({@link #evaluateByGeo}): a row of geo {@code g} then reads
+ * {@code a[r] + x_g / s_g * b[r]}, where {@code x_g} is the channel's horizon total in the geo and {@code s_g} the
+ * geo's share of the channel's flighting ({@link #geoShares}), so the channel keeps its shape over the geo's periods;
+ * with {@code x_g = x * s_g} this is the channel-level computation.
  *
  * <p><b>Scenario.</b> A scenario gives each channel's spend per period; its horizon total is that times the horizon,
  * spread over periods and geos by the channel's flighting (the shape of its current plan). It is evaluated against
@@ -58,6 +62,11 @@ public final class Simulator {
     private final Saturation[][] sat;
     /** terms[k][c] = {a, b, m}. */
     private final double[][][][] terms;
+    /** geoOf[k][c][r]: the geo of term row r. */
+    private final int[][][] geoOf;
+    /** share[c][g]: the share of channel c's horizon spend in geo g (its flighting summed over the geo's periods). */
+    private final double[][] share;
+    private final int ng;
     private final int[] setOf;
     private final double[][] beta;
     private final double[] nonMedia;
@@ -150,10 +159,27 @@ public final class Simulator {
         }
         sat = new Saturation[nsets][nc];
         terms = new double[nsets][nc][][];
+        geoOf = new int[nsets][nc][];
         for (Map.Entry<Integer, Integer> e : remap.entrySet()) {
             for (int c = 0; c < nc; c++) {
                 sat[e.getValue()][c] = k.saturation(e.getKey(), c);
-                terms[e.getValue()][c] = k.terms(e.getKey(), c);
+                double[][] t = k.terms(e.getKey(), c);
+                terms[e.getValue()][c] = new double[][] {t[0], t[1], t[2]};
+                int[] geo = new int[t[3].length];
+                for (int r = 0; r < geo.length; r++) {
+                    geo[r] = (int) t[3][r];
+                }
+                geoOf[e.getValue()][c] = geo;
+            }
+        }
+        ng = pm.model().data().nGeos();
+        share = new double[nc][ng];
+        for (int c = 0; c < nc; c++) {
+            double[] f = pm.flighting(c);
+            for (int g = 0; g < ng; g++) {
+                for (int h = 0; h < pm.horizon(); h++) {
+                    share[c][g] += f[g * pm.horizon() + h];
+                }
             }
         }
         current = new double[nc];
@@ -162,8 +188,8 @@ public final class Simulator {
             current[c] = pm.baseline().channelTotal(c) / pm.horizon();
             typical[c] = pm.typicalSpend(c);
         }
-        zero = contributions(new double[nc]);
-        reference = contributions(current);
+        zero = contributions(cells(new double[nc]));
+        reference = contributions(cells(current));
     }
 
     /**
@@ -249,6 +275,28 @@ public final class Simulator {
     }
 
     /**
+     * @param k a transform set
+     * @param c a channel
+     * @return a copy of the geo index of each of its term rows
+     */
+    public int[] termGeos(int k, int c) {
+        return geoOf[k][c].clone();
+    }
+
+    /** @return the geos, in the model's order */
+    public List<String> geos() {
+        return pm.model().data().geos();
+    }
+
+    /**
+     * @param c a channel
+     * @return a copy of the channel's share of its horizon spend in each geo (the current plan's split; sums to 1)
+     */
+    public double[] geoShares(int c) {
+        return share[c].clone();
+    }
+
+    /**
      * @param d a kept draw
      * @return its transform set
      */
@@ -321,15 +369,20 @@ public final class Simulator {
         return new double[] {t.b(), t.c()};
     }
 
-    private double sum(int k, int c, double x) {
+    /** sum_r m[r] sat(a[r] + x_g b[r] / share_g) over the rows of set k and channel c; x: horizon total by geo. */
+    private double sum(int k, int c, double[] x) {
         double[][] t = terms[k][c];
         double[] a = t[0];
         double[] b = t[1];
         double[] m = t[2];
+        int[] geo = geoOf[k][c];
+        double[] sh = share[c];
         Saturation s = sat[k][c];
         double out = 0;
         for (int r = 0; r < a.length; r++) {
-            out += m[r] * s.value(a[r] + x * b[r]);
+            int g = geo[r];
+            double level = sh[g] > 0 ? a[r] + x[g] / sh[g] * b[r] : a[r];
+            out += m[r] * s.value(level);
         }
         return out;
     }
@@ -337,46 +390,89 @@ public final class Simulator {
     /**
      * @param d a kept draw, or -1 for the expectation
      * @param c a channel
-     * @param total the channel's horizon total
+     * @param total the channel's horizon total, split over geos as in the current plan
      * @return the channel's contribution over the horizon
      */
     public double contribution(int d, int c, double total) {
+        double[] x = new double[ng];
+        for (int g = 0; g < ng; g++) {
+            x[g] = total * share[c][g];
+        }
+        return contributionByGeo(d, c, x);
+    }
+
+    /**
+     * @param d a kept draw, or -1 for the expectation
+     * @param c a channel
+     * @param byGeo (input) not modified; the channel's horizon total in each geo
+     * @return the channel's contribution over the horizon
+     */
+    private double contributionByGeo(int d, int c, double[] byGeo) {
         if (d >= 0) {
-            return beta[d][c] * sum(setOf[d], c, total);
+            return beta[d][c] * sum(setOf[d], c, byGeo);
         }
         double s = 0;
         for (int k = 0; k < weight.length; k++) {
             if (weight[k][c] != 0) {
-                s += weight[k][c] * sum(k, c, total);
+                s += weight[k][c] * sum(k, c, byGeo);
             }
         }
         return s;
     }
 
-    /** contrib[d + 1][c] at spend per period {@code perPeriod[c]}. */
-    private double[][] contributions(double[] perPeriod) {
-        int nd = beta.length;
-        double[][] out = new double[nd + 1][nc];
-        for (int d = -1; d < nd; d++) {
-            for (int c = 0; c < nc; c++) {
-                out[d + 1][c] = contribution(d, c, perPeriod[c] * pm.horizon());
+    /** Spend per period by channel, split over geos as in the current plan: [c][g]. */
+    private double[][] cells(double[] perPeriod) {
+        double[][] out = new double[nc][ng];
+        for (int c = 0; c < nc; c++) {
+            for (int g = 0; g < ng; g++) {
+                out[c][g] = perPeriod[c] * share[c][g];
             }
         }
         return out;
     }
 
-    private double marginal(int c, double total) {
-        return marginal(-1, c, total);
+    /** contrib[d + 1][c] at spend per period {@code perPeriod[c][g]}. */
+    private double[][] contributions(double[][] perPeriod) {
+        int nd = beta.length;
+        double[][] totals = new double[nc][ng];
+        for (int c = 0; c < nc; c++) {
+            for (int g = 0; g < ng; g++) {
+                totals[c][g] = perPeriod[c][g] * pm.horizon();
+            }
+        }
+        double[][] out = new double[nd + 1][nc];
+        for (int d = -1; d < nd; d++) {
+            for (int c = 0; c < nc; c++) {
+                out[d + 1][c] = contributionByGeo(d, c, totals[c]);
+            }
+        }
+        return out;
     }
 
-    /** d contribution / d total of draw {@code d} (-1: the expectation); see the class comment. */
-    private double marginal(int d, int c, double total) {
+    /**
+     * d contribution / d spend of draw {@code d} (-1: the expectation) along the channel's own split over geos (the
+     * current plan's at zero spend); see the class comment.
+     */
+    private double marginal(int d, int c, double[] byGeo) {
+        double total = 0;
+        for (double v : byGeo) {
+            total += v;
+        }
+        double[] up = new double[ng];
         if (total <= 0) {
             double step = 1e-6 * Math.max(typical[c], Double.MIN_NORMAL);
-            return (contribution(d, c, step) - contribution(d, c, 0)) / step;
+            for (int g = 0; g < ng; g++) {
+                up[g] = step * share[c][g];
+            }
+            return (contributionByGeo(d, c, up) - contributionByGeo(d, c, new double[ng])) / step;
         }
         double e = 1e-4;
-        return (contribution(d, c, total * (1 + e)) - contribution(d, c, total * (1 - e))) / (2 * e * total);
+        double[] down = new double[ng];
+        for (int g = 0; g < ng; g++) {
+            up[g] = byGeo[g] * (1 + e);
+            down[g] = byGeo[g] * (1 - e);
+        }
+        return (contributionByGeo(d, c, up) - contributionByGeo(d, c, down)) / (2 * e * total);
     }
 
     /**
@@ -384,22 +480,39 @@ public final class Simulator {
      * per draw as the expectation's).
      *
      * @param c a channel
-     * @param perPeriod the channel's spend per period, finite and {@code >= 0}
+     * @param perPeriod the channel's spend per period, finite and {@code >= 0}, split as in the current plan
      * @return the interval, empty for a model without draws
      */
     public Optional<Interval> marginalRoiInterval(int c, double perPeriod) {
         Checks.checkArgument(Double.isFinite(perPeriod) && perPeriod >= 0, "perPeriod = %s; must be finite and >= 0",
                 perPeriod);
+        double[] byGeo = new double[ng];
+        for (int g = 0; g < ng; g++) {
+            byGeo[g] = perPeriod * share[c][g];
+        }
+        return marginalRoiIntervalByGeo(c, byGeo);
+    }
+
+    /**
+     * @param c a channel
+     * @param perPeriodByGeo (input) not modified; the channel's spend per period in each geo
+     * @return the interval of its marginal ROI over the draws, empty for a model without draws
+     */
+    public Optional<Interval> marginalRoiIntervalByGeo(int c, double[] perPeriodByGeo) {
+        Checks.checkLength("perPeriodByGeo", perPeriodByGeo, ng);
         int nd = beta.length;
         if (nd == 0) {
             return Optional.empty();
         }
-        double total = perPeriod * pm.horizon();
+        double[] x = new double[ng];
+        for (int g = 0; g < ng; g++) {
+            x[g] = perPeriodByGeo[g] * pm.horizon();
+        }
         double[] m = new double[nd];
         for (int d = 0; d < nd; d++) {
-            m[d] = marginal(d, c, total);
+            m[d] = marginal(d, c, x);
         }
-        return Optional.of(interval(m, marginal(-1, c, total)));
+        return Optional.of(interval(m, marginal(-1, c, x)));
     }
 
     private Interval interval(double[] sample, double point) {
@@ -407,18 +520,45 @@ public final class Simulator {
     }
 
     /**
-     * Evaluates a scenario against the current plan.
+     * Evaluates a scenario against the current plan, each channel split over geos as in the current plan.
      *
      * @param perPeriod (input) not modified; each channel's spend per period, finite and {@code >= 0}
      * @return the scenario (its plan spreads each total by the channel's flighting)
      */
     public ScenarioResult evaluate(double[] perPeriod) {
         Checks.checkLength("perPeriod", perPeriod, nc);
-        double[] totals = new double[nc];
         for (int c = 0; c < nc; c++) {
             Checks.checkArgument(Double.isFinite(perPeriod[c]) && perPeriod[c] >= 0,
                     "perPeriod[%d] = %s; must be finite and >= 0", c, perPeriod[c]);
-            totals[c] = perPeriod[c] * pm.horizon();
+        }
+        return evaluateByGeo(cells(perPeriod));
+    }
+
+    /**
+     * Evaluates a scenario given per channel and geo against the current plan. Within a geo, a channel's spend keeps
+     * the shape of its current plan over the periods.
+     *
+     * @param perPeriod (input) not modified; {@code perPeriod[c][g]}: channel {@code c}'s spend per period in geo
+     *     {@code g}, finite and {@code >= 0}; positive only where the current plan spends on the channel in that geo
+     *     ({@link #geoShares(int)} positive), since elsewhere its shape over the periods is unknown
+     * @return the scenario
+     */
+    public ScenarioResult evaluateByGeo(double[][] perPeriod) {
+        Checks.checkArgument(perPeriod.length == nc, "perPeriod has %d channels; the model has %d", perPeriod.length,
+                nc);
+        int h = pm.horizon();
+        double[][] x = new double[nc][ng];
+        for (int c = 0; c < nc; c++) {
+            Checks.checkLength("perPeriod[" + c + "]", perPeriod[c], ng);
+            for (int g = 0; g < ng; g++) {
+                double v = perPeriod[c][g];
+                Checks.checkArgument(Double.isFinite(v) && v >= 0, "perPeriod[%d][%d] = %s; must be finite and >= 0",
+                        c, g, v);
+                Checks.checkArgument(v == 0 || share[c][g] > 0, "'%s' has no spend in '%s' in the current plan, so "
+                        + "the shape of its spend there is unknown; give it 0 there", channels().get(c),
+                        geos().get(g));
+                x[c][g] = v * h;
+            }
         }
         int nd = beta.length;
         double[][] contrib = contributions(perPeriod);
@@ -436,9 +576,26 @@ public final class Simulator {
         }
         double[] mroi = new double[nc];
         for (int c = 0; c < nc; c++) {
-            mroi[c] = marginal(c, totals[c]);
+            mroi[c] = marginal(-1, c, x[c]);
         }
-        return ScenarioResult.assemble(pm.plan(totals), pm.baseline(), contrib, kpi, refKpi, zero, mroi, level(),
-                centred);
+        return ScenarioResult.assemble(plan(x), pm.baseline(), contrib, kpi, refKpi, zero, mroi, level(), centred);
+    }
+
+    /** The plan of horizon totals x[c][g]: each spread over the geo's periods as the channel's flighting there. */
+    private SpendPlan plan(double[][] x) {
+        int h = pm.horizon();
+        double[] s = new double[ng * h * nc];
+        for (int c = 0; c < nc; c++) {
+            double[] f = pm.flighting(c);
+            for (int g = 0; g < ng; g++) {
+                if (share[c][g] <= 0) {
+                    continue;
+                }
+                for (int p = 0; p < h; p++) {
+                    s[(g * h + p) * nc + c] = x[c][g] * f[g * h + p] / share[c][g];
+                }
+            }
+        }
+        return new SpendPlan(pm.channels(), geos(), h, s);
     }
 }

@@ -98,6 +98,49 @@ class SimulatorTest {
     }
 
     @Test
+    void spendPerGeoIsEvaluatedAsThePlanningModelDoes() {
+        PlanningModel pm = PlanningModel.of(posterior(PANEL, 12), 6);
+        Simulator sim = Simulator.of(pm);
+        int ng = PANEL.nGeos();
+        double[][] cells = new double[3][ng];
+        double[] cur = sim.currentSpend();
+        for (int c = 0; c < 3; c++) {
+            double[] sh = sim.geoShares(c);
+            double sum = 0;
+            for (int g = 0; g < ng; g++) {
+                sum += sh[g];
+                // a different mix per geo: the first geo doubled, the last one cut to a third
+                cells[c][g] = cur[c] * sh[g] * (g == 0 ? 2.0 : g == ng - 1 ? 1.0 / 3 : 1.0);
+            }
+            assertEquals(1.0, sum, 1e-12, "shares sum to 1");
+        }
+        // the exact plan: within each geo, the channel's flighting there scaled to the geo's new total
+        int h = pm.horizon();
+        double[] spend = new double[ng * h * 3];
+        for (int c = 0; c < 3; c++) {
+            double[] f = pm.flighting(c);
+            double[] sh = sim.geoShares(c);
+            for (int g = 0; g < ng; g++) {
+                for (int p = 0; p < h; p++) {
+                    spend[(g * h + p) * 3 + c] = cells[c][g] * h * f[g * h + p] / sh[g];
+                }
+            }
+        }
+        SpendPlan plan = new SpendPlan(pm.channels(), PANEL.geos(), h, spend);
+        ScenarioResult exact = pm.evaluate(plan);
+        ScenarioResult byGeo = sim.evaluateByGeo(cells);
+        assertSame(exact, byGeo, Tolerances.EXACT);
+        // and the channel-level call is the by-geo call at the current split
+        double[][] split = new double[3][ng];
+        for (int c = 0; c < 3; c++) {
+            for (int g = 0; g < ng; g++) {
+                split[c][g] = 1500.0 * sim.geoShares(c)[g];
+            }
+        }
+        assertSame(sim.evaluate(new double[] {1500, 1500, 1500}), sim.evaluateByGeo(split), Tolerances.EXACT);
+    }
+
+    @Test
     void aLargePosteriorIsThinnedEvenlyAndSaysSo() {
         PlanningModel pm = PlanningModel.of(posterior(DATA, 300), 10);
         // 3 channels x 10 rows = 30 terms a draw; a budget of 6,000 terms keeps 200 draws

@@ -3,14 +3,17 @@ package io.github.mmm4j.auto.report;
 import io.github.mmm4j.auto.report.Doc.Figure;
 import io.github.mmm4j.models.ChannelSummary;
 import io.github.mmm4j.models.FittedModel;
+import java.awt.BasicStroke;
 import java.awt.Color;
 import java.awt.Font;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 import org.knowm.xchart.AnnotationLine;
+import org.knowm.xchart.AnnotationText;
 import org.knowm.xchart.BitmapEncoder;
 import org.knowm.xchart.CategoryChart;
 import org.knowm.xchart.CategoryChartBuilder;
@@ -45,6 +48,8 @@ final class Charts {
     private static final Color DOWN = new Color(0xD55E00);
     private static final Color TOTAL = new Color(0x0072B2);
     private static final Color BASE = new Color(0x999999);
+    /** The fill of interval bands: the primary blue, light. */
+    private static final Color BAND = new Color(0xC6DDF0);
 
     private Charts() {
     }
@@ -56,16 +61,74 @@ final class Charts {
         }
         List<Figure> out = new ArrayList<>();
         out.add(actualVsPredicted(r));
+        out.add(residuals(r));
         out.add(contributionsOverTime(r));
         out.add(waterfall(r));
+        out.add(shares(r));
         out.add(roiByModel(r));
+        out.add(roiAndMarginal(r));
+        out.add(adstockDecay(r));
         if (r.input.plan().isPresent()) {
             out.add(reallocation(r));
         }
         for (ReportData.Curve c : r.curves) {
             out.add(responseCurve(r, c));
         }
+        out.addAll(traces(r));
         return out;
+    }
+
+    private static String rhat(io.github.mmm4j.models.SamplerDiagnostics sd, String name) {
+        for (var p : sd.parameters()) {
+            if (p.name().equals(name)) {
+                return Fmt.num(p.rhat(), 3);
+            }
+        }
+        return "n/a";
+    }
+
+    /**
+     * For a sampled primary model, each channel's ROI draws by chain in sampling order (trace plots): well-mixed
+     * chains overlap with no trend.
+     */
+    private static List<Figure> traces(ReportData r) {
+        List<Figure> out = new ArrayList<>();
+        var diag = r.primary.samplerDiagnostics();
+        if (diag.isEmpty() || diag.get().drawsPerChain() < 4) {
+            return out;
+        }
+        var sd = diag.get();
+        for (int c = 0; c < r.data.nChannels(); c++) {
+            String name = "roi[" + r.data.channels().get(c) + "]";
+            if (!sd.parameterNames().contains(name)) {
+                continue;
+            }
+            double[] all = sd.parameterDraws(name);
+            XYChart chart = new XYChartBuilder().width(SMALL_W).height(SMALL_H).title("Sampler trace: ROI of "
+                    + r.data.channels().get(c)).xAxisTitle("draw").yAxisTitle("ROI").build();
+            style(chart.getStyler());
+            chart.getStyler().setLegendFont(new Font(Font.SANS_SERIF, Font.PLAIN, 10));
+            chart.getStyler().setXAxisDecimalPattern("#,##0");
+            chart.getStyler().setXAxisTickMarkSpacingHint(90);
+            int n = sd.drawsPerChain();
+            double[] x = index(n);
+            for (int k = 0; k < sd.chains(); k++) {
+                line(chart.addSeries("chain " + (k + 1), x, Arrays.copyOfRange(all, k * n, (k + 1) * n)),
+                        PALETTE[k % PALETTE.length], 0.7f);
+            }
+            out.add(figure("trace-" + c, chart, String.format(Locale.ROOT, "The %d chains' draws of the ROI of %s "
+                    + "in sampling order: converged chains overlap with no trend (R-hat %s).", sd.chains(),
+                    r.data.channels().get(c), rhat(sd, name)), true));
+        }
+        return out;
+    }
+
+    /** A solid line of the given colour and width, no markers: explicit, never XChart's dashed/dotted cycle. */
+    private static XYSeries line(XYSeries s, Color color, float width) {
+        s.setMarker(SeriesMarkers.NONE);
+        s.setLineColor(color);
+        s.setLineStyle(new BasicStroke(width, BasicStroke.CAP_ROUND, BasicStroke.JOIN_ROUND));
+        return s;
     }
 
     private static Figure actualVsPredicted(ReportData r) {
@@ -77,31 +140,93 @@ final class Charts {
         chart.getStyler().setMarkerSize(0);
         dateAxis(chart, r);
         double[] t = index(nt);
-        XYSeries a = chart.addSeries("actual", t, r.actual);
-        a.setMarker(SeriesMarkers.NONE);
-        a.setLineColor(Color.BLACK);
-        double[] fitT = java.util.Arrays.copyOfRange(t, 0, split);
-        XYSeries f = chart.addSeries("predicted (training)", fitT, java.util.Arrays.copyOfRange(r.predicted, 0, split));
-        f.setMarker(SeriesMarkers.NONE);
-        f.setLineColor(PALETTE[0]);
+        line(chart.addSeries("actual", t, r.actual), Color.BLACK, 1.6f);
+        double[] fitT = Arrays.copyOfRange(t, 0, split);
+        line(chart.addSeries("predicted (training)", fitT, Arrays.copyOfRange(r.predicted, 0, split)), PALETTE[0], 1.6f);
         if (r.holdout > 0) {
             int from = Math.max(0, split - 1);
-            XYSeries h = chart.addSeries("predicted (holdout)", java.util.Arrays.copyOfRange(t, from, nt),
-                    java.util.Arrays.copyOfRange(r.predicted, from, nt));
-            h.setMarker(SeriesMarkers.NONE);
-            h.setLineColor(PALETTE[5]);
+            line(chart.addSeries("predicted (holdout)", Arrays.copyOfRange(t, from, nt),
+                    Arrays.copyOfRange(r.predicted, from, nt)), PALETTE[5], 1.6f);
             chart.addAnnotation(new AnnotationLine(split - 0.5, true, false));
         }
         String caption = "Actual and predicted " + r.data.kpiName() + " per period"
                 + (r.holdout > 0 ? "; the vertical line marks the start of the " + r.holdout
                         + "-period holdout, which the model did not see" : "") + ".";
-        return figure(chart, caption, false);
+        return figure("fit", chart, caption, false);
+    }
+
+    private static Figure residuals(ReportData r) {
+        int nt = r.dates.size();
+        int split = r.holdoutStart();
+        XYChart chart = new XYChartBuilder().width(W).height(260).title("Residuals: actual minus predicted")
+                .xAxisTitle("period").yAxisTitle(r.data.kpiName()).build();
+        style(chart.getStyler());
+        chart.getStyler().setMarkerSize(4);
+        dateAxis(chart, r);
+        double[] t = index(nt);
+        double[] res = new double[nt];
+        double sum = 0;
+        for (int i = 0; i < nt; i++) {
+            res[i] = r.actual[i] - r.predicted[i];
+            sum += Math.abs(r.actual[i]);
+        }
+        XYSeries a = chart.addSeries("training", Arrays.copyOfRange(t, 0, split), Arrays.copyOfRange(res, 0, split));
+        line(a, PALETTE[0], 1.2f).setMarker(SeriesMarkers.CIRCLE);
+        a.setMarkerColor(PALETTE[0]);
+        if (r.holdout > 0) {
+            XYSeries h = chart.addSeries("holdout", Arrays.copyOfRange(t, split, nt), Arrays.copyOfRange(res, split, nt));
+            line(h, PALETTE[5], 1.2f).setMarker(SeriesMarkers.CIRCLE);
+            h.setMarkerColor(PALETTE[5]);
+        }
+        chart.addAnnotation(new AnnotationLine(0, false, false));
+        return figure("residuals", chart, String.format(Locale.ROOT, "Actual minus predicted %s per period (the mean "
+                + "actual is %s): no pattern over time should remain.", r.data.kpiName(),
+                Fmt.sig(sum / Math.max(1, nt))), false);
     }
 
     private static Figure contributionsOverTime(ReportData r) {
         int nt = r.dates.size();
-        CategoryChart chart = new CategoryChartBuilder().width(W).height(H)
-                .title("Contributions to " + r.data.kpiName() + " over time").xAxisTitle("period")
+        int ng = r.groups.size();
+        int firstChannel = ng - r.data.nChannels();
+        boolean nonNegative = true;
+        for (double[] s : r.groupSeries) {
+            for (double v : s) {
+                nonNegative &= v >= 0;
+            }
+        }
+        String title = "Contributions to " + r.data.kpiName() + " over time";
+        if (!nonNegative) {
+            return contributionBars(r, title);
+        }
+        // stacked areas: each running total drawn from the top down, so every band shows its own component
+        XYChart chart = new XYChartBuilder().width(W).height(H).title(title).xAxisTitle("period")
+                .yAxisTitle(r.data.kpiName()).build();
+        style(chart.getStyler());
+        chart.getStyler().setMarkerSize(0);
+        dateAxis(chart, r);
+        double[] t = index(nt);
+        double[][] cum = new double[ng][nt];
+        for (int k = 0; k < ng; k++) {
+            for (int i = 0; i < nt; i++) {
+                cum[k][i] = (k > 0 ? cum[k - 1][i] : 0) + r.groupSeries.get(k)[i];
+            }
+        }
+        for (int k = ng - 1; k >= 0; k--) {
+            XYSeries s = chart.addSeries(unique(chart.getSeriesMap(), r.groups.get(k)), t, cum[k]);
+            s.setXYSeriesRenderStyle(XYSeries.XYSeriesRenderStyle.Area);
+            Color c = k < firstChannel ? GREYS[k % GREYS.length] : PALETTE[(k - firstChannel) % PALETTE.length];
+            s.setFillColor(c);
+            line(s, c.darker(), 0.6f);
+        }
+        return figure("contributions", chart, "Predicted " + r.data.kpiName() + " per period split into its "
+                + "components, stacked: the base in greys (intercept, trend, seasonality, controls, events) and each "
+                + "channel in colour above it.", false);
+    }
+
+    /** Stacked bars: used when a component goes below zero, which stacked areas cannot show. */
+    private static Figure contributionBars(ReportData r, String title) {
+        int nt = r.dates.size();
+        CategoryChart chart = new CategoryChartBuilder().width(W).height(H).title(title).xAxisTitle("period")
                 .yAxisTitle(r.data.kpiName()).build();
         style(chart.getStyler());
         chart.getStyler().setStacked(true);
@@ -114,17 +239,18 @@ final class Charts {
         }
         int firstChannel = r.groups.size() - r.data.nChannels();
         for (int k = 0; k < r.groups.size(); k++) {
-            List<Double> y = new ArrayList<>();
-            for (double v : r.groupSeries.get(k)) {
-                y.add(v);
-            }
-            CategorySeries s = chart.addSeries(unique(chart, r.groups.get(k)), x, y);
+            CategorySeries s = chart.addSeries(unique(chart.getSeriesMap(), r.groups.get(k)), x, list(r.groupSeries.get(k)));
             s.setFillColor(k < firstChannel ? GREYS[k % GREYS.length] : PALETTE[(k - firstChannel) % PALETTE.length]);
         }
-        return figure(chart, "Predicted " + r.data.kpiName() + " per period split into its components, stacked: "
-                + "base (intercept, trend, seasonality, controls, events) and each channel.", false);
+        return figure("contributions", chart, "Predicted " + r.data.kpiName() + " per period split into its "
+                + "components, stacked: base (intercept, trend, seasonality, controls, events) and each channel; a "
+                + "component below zero is drawn below the axis.", false);
     }
 
+    /**
+     * The waterfall as thick bars on a numeric axis (so that each bar carries its value and share as a label in data
+     * coordinates).
+     */
     private static Figure waterfall(ReportData r) {
         int nc = r.data.nChannels();
         List<String> x = new ArrayList<>();
@@ -132,47 +258,87 @@ final class Charts {
         x.addAll(r.data.channels());
         x.add("total");
         int n = x.size();
-        double[] base = new double[n];
-        double[] up = new double[n];
-        double[] down = new double[n];
-        double[] ends = new double[n];
-        ends[0] = r.baseTotal;
+        double[] lo = new double[n];
+        double[] hi = new double[n];
+        double[] value = new double[n];
+        hi[0] = r.baseTotal;
+        value[0] = r.baseTotal;
         double run = r.baseTotal;
-        boolean floating = r.baseTotal >= 0;
         for (int c = 0; c < nc; c++) {
             double v = r.channelTotals[c];
-            double next = run + v;
-            floating &= next >= 0;
-            base[c + 1] = Math.min(run, next);
-            if (v >= 0) {
-                up[c + 1] = v;
-            } else {
-                down[c + 1] = -v;
-            }
-            run = next;
+            lo[c + 1] = Math.min(run, run + v);
+            hi[c + 1] = Math.max(run, run + v);
+            value[c + 1] = v;
+            run += v;
         }
-        ends[n - 1] = r.predictedTotal;
-        if (!floating) {
-            // Running totals below zero cannot float on a stacked bar; show each step from zero instead.
-            for (int c = 0; c < nc; c++) {
-                base[c + 1] = 0;
-                up[c + 1] = r.channelTotals[c];
-                down[c + 1] = 0;
-            }
-        }
-        CategoryChart chart = new CategoryChartBuilder().width(W).height(H)
-                .title("From base to total " + r.data.kpiName()).yAxisTitle(r.data.kpiName()).build();
+        hi[n - 1] = r.predictedTotal;
+        value[n - 1] = r.predictedTotal;
+        XYChart chart = new XYChartBuilder().width(W).height(H).title("From base to total " + r.data.kpiName())
+                .yAxisTitle(r.data.kpiName()).build();
         style(chart.getStyler());
-        chart.getStyler().setStacked(true);
-        chart.getStyler().setXAxisLabelRotation(nc > 6 ? 45 : 0);
-        CategorySeries b = chart.addSeries(" ", x, list(base));
-        b.setFillColor(TRANSPARENT);
-        b.setShowInLegend(false);
-        chart.addSeries("base and total", x, list(ends)).setFillColor(BASE);
-        chart.addSeries("channel adds", x, list(up)).setFillColor(UP);
-        chart.addSeries("channel subtracts", x, list(down)).setFillColor(DOWN);
-        return figure(chart, "Waterfall of " + r.data.kpiName() + " over the data window: the base (everything but "
-                + "media), each channel's contribution, and the predicted total.", false);
+        chart.getStyler().setLegendVisible(false);
+        chart.getStyler().setPlotGridVerticalLinesVisible(false);
+        chart.getStyler().setXAxisMin(-0.6);
+        chart.getStyler().setXAxisMax(n - 0.4);
+        chart.getStyler().setYAxisMin(Math.min(0, Arrays.stream(lo).min().orElse(0)));
+        double top = Arrays.stream(hi).max().orElse(1);
+        chart.getStyler().setYAxisMax(1.12 * top);
+        categoryAxis(chart, x, W);
+        float bar = (float) Math.max(6, 0.55 * (W - 140) / n);
+        double total = r.predictedTotal;
+        for (int i = 0; i < n; i++) {
+            Color color = i == 0 || i == n - 1 ? BASE : value[i] >= 0 ? UP : DOWN;
+            XYSeries s = chart.addSeries("bar " + i, new double[] {i, i}, new double[] {lo[i], hi[i]});
+            s.setMarker(SeriesMarkers.NONE);
+            s.setLineColor(color);
+            s.setLineStyle(new BasicStroke(bar, BasicStroke.CAP_BUTT, BasicStroke.JOIN_MITER));
+            String label = Fmt.sig(value[i]) + (total != 0 ? " (" + Fmt.pct(value[i] / total) + ")" : "");
+            chart.addAnnotation(new AnnotationText(label, i, hi[i] + 0.04 * top, false));
+        }
+        chart.getStyler().setAnnotationTextFont(new Font(Font.SANS_SERIF, Font.PLAIN, 11));
+        return figure("waterfall", chart, "Waterfall of " + r.data.kpiName() + " over the data window: the base "
+                + "(everything but media), each channel's contribution (green adds, orange subtracts) and the predicted "
+                + "total, each with its share of the total.", false);
+    }
+
+    /** Share of spend against share of effect per channel (Robyn's one-pager). */
+    private static Figure shares(ReportData r) {
+        List<Findings.ChannelFinding> ch = r.findings.channels();
+        return pairedBars("shares", "Share of spend and share of effect", "% of media total", "0.0", ch,
+                "share of spend (%)", c -> 100 * c.spendShare(), BASE, "share of effect (%)",
+                c -> 100 * c.contributionShare(), TOTAL, "Each channel's share of media spend and of the media effect "
+                        + "over the data window, in percent: a channel whose effect share exceeds its spend share "
+                        + "returns more than the average channel.");
+    }
+
+    /** Two bars per channel, each labelled with its value. */
+    private static Figure pairedBars(String id, String title, String yTitle, String pattern,
+            List<Findings.ChannelFinding> channels, String aName, java.util.function.ToDoubleFunction<
+                    Findings.ChannelFinding> a, Color aColor, String bName, java.util.function.ToDoubleFunction<
+                    Findings.ChannelFinding> b, Color bColor, String caption) {
+        List<String> x = new ArrayList<>();
+        List<Double> ya = new ArrayList<>();
+        List<Double> yb = new ArrayList<>();
+        double max = 1e-9;
+        for (Findings.ChannelFinding c : channels) {
+            x.add(c.channel());
+            double va = a.applyAsDouble(c);
+            double vb = b.applyAsDouble(c);
+            ya.add(Double.isFinite(va) ? va : 0);
+            yb.add(Double.isFinite(vb) ? vb : 0);
+            max = Math.max(max, Math.max(ya.get(ya.size() - 1), yb.get(yb.size() - 1)));
+        }
+        CategoryChart chart = new CategoryChartBuilder().width(W).height(H).title(title).yAxisTitle(yTitle).build();
+        style(chart.getStyler());
+        chart.getStyler().setXAxisLabelRotation(x.size() > 6 ? 45 : 0);
+        chart.getStyler().setLabelsVisible(true);
+        chart.getStyler().setLabelsPosition(1.0);
+        chart.getStyler().setYAxisDecimalPattern(pattern);
+        chart.getStyler().setLabelsFont(new Font(Font.SANS_SERIF, Font.PLAIN, 11));
+        chart.getStyler().setYAxisMax(1.15 * max);
+        chart.addSeries(aName, x, ya).setFillColor(aColor);
+        chart.addSeries(bName, x, yb).setFillColor(bColor);
+        return figure(id, chart, caption, false);
     }
 
     private static Figure roiByModel(ReportData r) {
@@ -185,12 +351,7 @@ final class Charts {
         chart.getStyler().setXAxisMin(-0.5);
         chart.getStyler().setXAxisMax(nc - 0.5);
         chart.getStyler().setPlotGridVerticalLinesVisible(false);
-        chart.getStyler().setXAxisTickMarkSpacingHint(Math.max(10, (int) (0.8 * (W - 120) / Math.max(1, nc))));
-        List<String> channels = r.data.channels();
-        chart.setCustomXAxisTickLabelsFormatter(v -> {
-            long i = Math.round(v);
-            return Math.abs(v - i) < 1e-6 && i >= 0 && i < channels.size() ? channels.get((int) i) : blank(v);
-        });
+        categoryAxis(chart, r.data.channels(), W);
         double width = 0.4;
         for (int m = 0; m < nm; m++) {
             FittedModel model = models.get(m);
@@ -206,21 +367,76 @@ final class Charts {
                     XYSeries seg = chart.addSeries(model.estimator() + " interval " + c,
                             new double[] {x[c], x[c]},
                             new double[] {s.roiInterval().get().lower(), s.roiInterval().get().upper()});
-                    seg.setMarker(SeriesMarkers.NONE);
-                    seg.setLineColor(color);
-                    seg.setLineWidth(3f);
-                    seg.setShowInLegend(false);
+                    line(seg, color, 3f).setShowInLegend(false);
+                }
+                if (model == r.primary) {
+                    chart.addAnnotation(new AnnotationText(Fmt.sig(y[c]), x[c] - 0.13, y[c], false));
                 }
             }
-            XYSeries pts = chart.addSeries("ROI, " + model.estimator(), x, y);
+            XYSeries pts = chart.addSeries("ROI, " + model.estimator() + (model == r.primary ? " (primary, labelled)"
+                    : ""), x, y);
             pts.setXYSeriesRenderStyle(XYSeries.XYSeriesRenderStyle.Scatter);
             pts.setMarker(SeriesMarkers.CIRCLE);
             pts.setMarkerColor(color);
         }
+        chart.getStyler().setAnnotationTextFont(new Font(Font.SANS_SERIF, Font.PLAIN, 11));
         chart.getStyler().setMarkerSize(10);
-        return figure(chart, String.format(Locale.ROOT, "ROI per channel, one point per model side by side, with "
-                + "each model's %.0f%% interval as a vertical bar where it gives one.",
-                100 * r.primary.intervalLevel()), false);
+        return figure("roi", chart, String.format(Locale.ROOT, "ROI per channel, one point per model side by side, "
+                + "with each model's %.0f%% interval as a solid vertical bar where it gives one; the primary model's "
+                + "ROI is labelled.", 100 * r.primary.intervalLevel()), false);
+    }
+
+    /** ROI against marginal ROI per channel (the primary model). */
+    private static Figure roiAndMarginal(ReportData r) {
+        return pairedBars("roi-mroi", "ROI and marginal ROI", r.data.kpiName() + " per unit of spend", "#,##0.00",
+                r.findings.channels(), "ROI (average return)", Findings.ChannelFinding::roi, TOTAL,
+                "marginal ROI (next unit)", Findings.ChannelFinding::marginalRoi, PALETTE[1], "Average return (ROI "
+                        + "over the data window) and the return on the next unit of spend at the current level "
+                        + "(marginal ROI) per channel, from the " + r.primary.estimator() + " model: where the "
+                        + "marginal ROI is far below the ROI, the channel is near saturation.");
+    }
+
+    /** How each channel's effect is spread over the periods after the spend (the adstock weights, normalised). */
+    private static Figure adstockDecay(ReportData r) {
+        XYChart chart = new XYChartBuilder().width(W).height(H).title("Carryover: how long an effect lasts")
+                .xAxisTitle("periods after the spend").yAxisTitle("% of the effect").build();
+        style(chart.getStyler());
+        chart.getStyler().setXAxisDecimalPattern("0");
+        chart.getStyler().setYAxisDecimalPattern("0.#");
+        chart.getStyler().setMarkerSize(6);
+        int nc = r.data.nChannels();
+        for (int c = 0; c < nc; c++) {
+            var ad = r.primary.spec().channels().get(c).adstock();
+            int len = ad.isFinite() ? Math.min(ad.maxLag() + 1, 26) : 26;
+            double[] w = ad.weights(len);
+            double total = 0;
+            for (double v : w) {
+                total += v;
+            }
+            // show lags until 99% of the effect is in
+            int shown = len;
+            double acc = 0;
+            for (int i = 0; i < len; i++) {
+                acc += w[i];
+                if (acc >= 0.99 * total) {
+                    shown = i + 1;
+                    break;
+                }
+            }
+            shown = Math.max(shown, 2);
+            double[] x = new double[shown];
+            double[] y = new double[shown];
+            for (int i = 0; i < shown; i++) {
+                x[i] = i;
+                y[i] = total > 0 ? 100 * w[i] / total : 0;
+            }
+            XYSeries s = chart.addSeries(r.data.channels().get(c), x, y);
+            line(s, PALETTE[c % PALETTE.length], 2f).setMarker(SeriesMarkers.CIRCLE);
+            s.setMarkerColor(PALETTE[c % PALETTE.length]);
+        }
+        return figure("adstock", chart, "Each channel's adstock in the " + r.primary.estimator() + " model: the share "
+                + "of a period's media effect that falls in that period (0) and in each period after it, until 99% "
+                + "of it is in.", false);
     }
 
     private static Figure reallocation(ReportData r) {
@@ -237,20 +453,36 @@ final class Charts {
                 .yAxisTitle("spend per period").build();
         style(chart.getStyler());
         chart.getStyler().setXAxisLabelRotation(x.size() > 6 ? 45 : 0);
+        chart.getStyler().setLabelsVisible(true);
+        chart.getStyler().setLabelsPosition(1.0);
+        chart.getStyler().setLabelsFont(new Font(Font.SANS_SERIF, Font.PLAIN, 11));
+        chart.getStyler().setYAxisMax(1.15 * Math.max(1e-9, Math.max(cur.stream().mapToDouble(v -> v).max()
+                .orElse(1), opt.stream().mapToDouble(v -> v).max().orElse(1))));
+        chart.getStyler().setYAxisDecimalPattern("#,##0");
         chart.addSeries("current", x, cur).setFillColor(BASE);
         chart.addSeries("recommended", x, opt).setFillColor(TOTAL);
-        return figure(chart, "Spend per period by channel under the current plan and the recommended plan ("
+        return figure("plan", chart, "Spend per period by channel under the current plan and the recommended plan ("
                 + p.periods() + "-period horizon).", false);
     }
 
     private static Figure responseCurve(ReportData r, ReportData.Curve c) {
-        XYChart chart = new XYChartBuilder().width(SMALL_W).height(SMALL_H).title("Response: " + c.channel())
+        XYChart chart = new XYChartBuilder().width(SMALL_W).height(SMALL_H + 40).title("Response: " + c.channel())
                 .xAxisTitle("spend per period").yAxisTitle(r.data.kpiName() + " per period").build();
         style(chart.getStyler());
-        chart.getStyler().setLegendPosition(Styler.LegendPosition.InsideSE);
-        XYSeries s = chart.addSeries("response", c.spend(), c.response());
-        s.setMarker(SeriesMarkers.NONE);
-        s.setLineColor(PALETTE[0]);
+        chart.getStyler().setLegendFont(new Font(Font.SANS_SERIF, Font.PLAIN, 10));
+        String level = String.format(Locale.ROOT, "%.0f%% interval", 100 * r.primary.intervalLevel());
+        if (c.lower() != null) {
+            // the band: the upper end filled, then the area under the lower end painted over in the background
+            XYSeries up = chart.addSeries(level, c.spend(), c.upper());
+            up.setXYSeriesRenderStyle(XYSeries.XYSeriesRenderStyle.Area);
+            up.setFillColor(BAND);
+            line(up, BAND, 5f);
+            XYSeries down = chart.addSeries(" ", c.spend(), c.lower());
+            down.setXYSeriesRenderStyle(XYSeries.XYSeriesRenderStyle.Area);
+            down.setFillColor(Color.WHITE);
+            line(down, BAND, 0.5f).setShowInLegend(false);
+        }
+        line(chart.addSeries("expected", c.spend(), c.response()), PALETTE[0], 2f);
         int ci = r.data.channelIndex(c.channel());
         XYSeries cur = chart.addSeries("current", new double[] {c.current()},
                 new double[] {r.primary.response(ci, c.current())});
@@ -264,9 +496,9 @@ final class Charts {
             rec.setMarkerColor(DOWN);
         });
         chart.getStyler().setMarkerSize(9);
-        return figure(chart, "Steady-state response of " + r.data.kpiName() + " to spend on " + c.channel()
-                + ", with the current" + (c.recommended().isPresent() ? " and the recommended" : "") + " spend marked.",
-                true);
+        return figure("curve-" + ci, chart, "Steady-state response of " + r.data.kpiName() + " to spend on "
+                + c.channel() + (c.lower() != null ? ", with its " + level : "") + ", and the current"
+                + (c.recommended().isPresent() ? " and the recommended" : "") + " spend marked.", true);
     }
 
     private static void style(AxesChartStyler s) {
@@ -283,9 +515,23 @@ final class Charts {
         s.setAxisTickLabelsFont(new Font(Font.SANS_SERIF, Font.PLAIN, 11));
         s.setLegendFont(new Font(Font.SANS_SERIF, Font.PLAIN, 11));
         s.setYAxisDecimalPattern("#,##0.###");
+        s.setXAxisDecimalPattern("#,##0.###");
     }
 
+    /** Channel (or other category) names as tick labels of a numeric x axis at 0, 1, ... */
+    private static void categoryAxis(XYChart chart, List<String> names, int width) {
+        chart.getStyler().setXAxisTickMarkSpacingHint(Math.max(10, (int) (0.8 * (width - 120) / Math.max(1,
+                names.size()))));
+        chart.setCustomXAxisTickLabelsFormatter(v -> {
+            long i = Math.round(v);
+            return Math.abs(v - i) < 1e-6 && i >= 0 && i < names.size() ? names.get((int) i) : blank(v);
+        });
+    }
+
+
+
     private static void dateAxis(XYChart chart, ReportData r) {
+        chart.getStyler().setXAxisLabelRotation(30);
         chart.getStyler().setXAxisMin(0.0);
         chart.getStyler().setXAxisMax((double) (r.dates.size() - 1));
         chart.setCustomXAxisTickLabelsFormatter(v -> {
@@ -302,10 +548,11 @@ final class Charts {
         return " ".repeat(1 + (int) Math.floorMod(Math.round(v * 64), 1024L));
     }
 
-    private static String unique(CategoryChart chart, String name) {
+    /** A series name not yet in the chart: {@code name}, or {@code name (2)}, ... */
+    private static String unique(java.util.Map<String, ?> series, String name) {
         String n = name;
         int k = 2;
-        while (chart.getSeriesMap().containsKey(n)) {
+        while (series.containsKey(n)) {
             n = name + " (" + k++ + ")";
         }
         return n;
@@ -327,10 +574,10 @@ final class Charts {
         return out;
     }
 
-    private static Figure figure(Chart<?, ?> chart, String caption, boolean small) {
+    private static Figure figure(String id, Chart<?, ?> chart, String caption, boolean small) {
         try {
-            return new Figure(BitmapEncoder.getBitmapBytes(chart, BitmapEncoder.BitmapFormat.PNG), caption, caption,
-                    small);
+            return new Figure(id, BitmapEncoder.getBitmapBytes(chart, BitmapEncoder.BitmapFormat.PNG), caption,
+                    caption, small);
         } catch (IOException e) {
             throw new UncheckedIOException("cannot encode the chart '" + caption + "' as PNG: " + e.getMessage(), e);
         }

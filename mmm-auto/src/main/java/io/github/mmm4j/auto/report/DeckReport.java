@@ -64,7 +64,7 @@ final class DeckReport {
             core.setModified(Optional.of(fixed));
             core.setCreator("mmm4j");
             core.setTitle(r.narrative.title());
-            Figures f = new Figures(r, figures);
+            Figures f = new Figures(figures);
             headline(ppt, r);
             roi(ppt, r, f);
             curves(ppt, r, f);
@@ -90,12 +90,16 @@ final class DeckReport {
         final Figure roi;
         final List<Figure> curves;
 
-        Figures(ReportData r, List<Figure> all) {
-            fit = all.get(0);
-            waterfall = all.get(2);
-            roi = all.get(3);
-            int first = r.input.plan().isPresent() ? 5 : 4;
-            curves = all.subList(Math.min(first, all.size()), all.size());
+        Figures(List<Figure> all) {
+            fit = byId(all, "fit");
+            waterfall = byId(all, "waterfall");
+            roi = byId(all, "roi");
+            curves = all.stream().filter(f -> f.id().startsWith("curve-")).toList();
+        }
+
+        private static Figure byId(List<Figure> all, String id) {
+            return all.stream().filter(f -> f.id().equals(id)).findFirst()
+                    .orElseThrow(() -> new IllegalStateException("no chart '" + id + "'"));
         }
     }
 

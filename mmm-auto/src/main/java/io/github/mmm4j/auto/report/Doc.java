@@ -65,11 +65,12 @@ final class Doc {
     /**
      * A chart: shown as an image in HTML, named in Markdown.
      *
+     * @param id a short, stable name (an HTML anchor: {@code fig-ID})
      * @param png the PNG bytes
      * @param alt the alternative text
      * @param caption the caption
      * @param small whether it is one of a grid of small charts
      */
-    record Figure(byte[] png, String alt, String caption, boolean small) implements Block {
+    record Figure(String id, byte[] png, String alt, String caption, boolean small) implements Block {
     }
 }

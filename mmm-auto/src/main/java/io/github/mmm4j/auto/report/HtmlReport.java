@@ -34,6 +34,8 @@ final class HtmlReport {
             figcaption{font-size:.88em;color:#555}
             .tw{overflow-x:auto}
             .grid{display:flex;flex-wrap:wrap;gap:12px}.grid figure{flex:1 1 45%;margin:0}
+            nav.toc{background:#f6f8fa;border:1px solid #e1e4e8;padding:.5em 1em;margin:1em 0;font-size:.92em}
+            nav.toc ol{margin:.3em 0 0;padding-left:1.4em;columns:2}nav.toc a{color:#0b5394;text-decoration:none}
             """;
 
     private HtmlReport() {
@@ -47,8 +49,11 @@ final class HtmlReport {
                 .append("\">\n<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n<title>")
                 .append(Html.escape(r.narrative.title())).append("</title>\n<style>\n").append(CSS)
                 .append("</style>\n</head>\n<body>\n<main>\n");
-        render(Sections.narrative(r), sb);
-        sb.append("<h2>Charts</h2>\n");
+        int head = sb.length();
+        List<String[]> toc = new java.util.ArrayList<>();
+        render(Sections.narrative(r), sb, toc);
+        sb.append("<h2 id=\"charts\">Charts</h2>\n");
+        toc.add(new String[] {"charts", "Charts"});
         boolean inGrid = false;
         for (Figure f : figures) {
             if (f.small() && !inGrid) {
@@ -63,15 +68,39 @@ final class HtmlReport {
         if (inGrid) {
             sb.append("</div>\n");
         }
-        render(Sections.appendix(r), sb);
+        render(Sections.appendix(r), sb, toc);
         sb.append("</main>\n</body>\n</html>\n");
+        // the table of contents, before the first section
+        int first = sb.indexOf("<h2", head);
+        sb.insert(first < 0 ? head : first, toc(toc));
         return sb.toString();
     }
 
+    /** A navigation list of the level-2 sections ({@code id}, text). */
+    private static String toc(List<String[]> entries) {
+        StringBuilder sb = new StringBuilder("<nav class=\"toc\" aria-label=\"Contents\"><strong>Contents</strong><ol>");
+        for (String[] e : entries) {
+            sb.append("<li><a href=\"#").append(Html.escape(e[0])).append("\">").append(Html.escape(e[1]))
+                    .append("</a></li>");
+        }
+        return sb.append("</ol></nav>\n").toString();
+    }
+
     static void render(List<Block> blocks, StringBuilder sb) {
+        render(blocks, sb, null);
+    }
+
+    /** Renders blocks; level-2 headings get an id ({@code s1}, {@code s2}, ...) recorded in {@code toc} if given. */
+    static void render(List<Block> blocks, StringBuilder sb, List<String[]> toc) {
         for (Block b : blocks) {
             if (b instanceof Heading h) {
-                sb.append("<h").append(h.level()).append('>').append(Html.escape(h.text())).append("</h")
+                String id = "";
+                if (toc != null && h.level() == 2) {
+                    String sid = "s" + (toc.size() + 1);
+                    toc.add(new String[] {sid, h.text()});
+                    id = " id=\"" + sid + "\"";
+                }
+                sb.append("<h").append(h.level()).append(id).append('>').append(Html.escape(h.text())).append("</h")
                         .append(h.level()).append(">\n");
             } else if (b instanceof Para p) {
                 sb.append(p.emphasis() ? "<p class=\"headline\">" : "<p>").append(Html.escape(p.text()))
@@ -109,7 +138,7 @@ final class HtmlReport {
     }
 
     private static void figure(Figure f, StringBuilder sb) {
-        sb.append("<figure><img src=\"data:image/png;base64,").append(Base64.getEncoder().encodeToString(f.png()))
+        sb.append("<figure id=\"fig-").append(Html.escape(f.id())).append("\"><img src=\"data:image/png;base64,").append(Base64.getEncoder().encodeToString(f.png()))
                 .append("\" alt=\"").append(Html.escape(f.alt())).append("\"><figcaption>")
                 .append(Html.escape(f.caption())).append("</figcaption></figure>\n");
     }

@@ -7,6 +7,7 @@ import io.github.mmm4j.auto.Round;
 import io.github.mmm4j.core.MmmDataset;
 import io.github.mmm4j.models.Decomposition;
 import io.github.mmm4j.models.FittedModel;
+import io.github.mmm4j.models.Interval;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
@@ -31,8 +32,12 @@ final class ReportData {
      * @param response KPI contribution per period at each spend
      * @param current the current spend per period: the plan's, when there is a plan, else the historical mean
      * @param recommended the recommended spend per period, when there is a plan
+     * @param lower the lower end of the response's interval at each spend (over the model's draws, at its level;
+     *     centred on the point for bootstrap models), or null for a model without draws
+     * @param upper the upper end, or null
      */
-    record Curve(String channel, double[] spend, double[] response, double current, Optional<Double> recommended) {
+    record Curve(String channel, double[] spend, double[] response, double current, Optional<Double> recommended,
+            double[] lower, double[] upper) {
     }
 
     final ReportInput input;
@@ -160,7 +165,27 @@ final class ReportData {
                 x[i] = max * i / (CURVE_POINTS - 1);
                 y[i] = primary.response(c, x[i]);
             }
-            curves.add(new Curve(name, x, y, current, rec));
+            double[] lo = null;
+            double[] hi = null;
+            int nd = primary.drawCount();
+            if (nd > 1) {
+                lo = new double[CURVE_POINTS];
+                hi = new double[CURVE_POINTS];
+                double[][] perDraw = new double[CURVE_POINTS][nd];
+                for (int k = 0; k < nd; k++) {
+                    FittedModel m = primary.draw(k);
+                    for (int i = 0; i < CURVE_POINTS; i++) {
+                        perDraw[i][k] = m.response(c, x[i]);
+                    }
+                }
+                for (int i = 0; i < CURVE_POINTS; i++) {
+                    Interval iv = primary.hasPoint() ? Interval.around(perDraw[i], primary.intervalLevel(), y[i])
+                            : Interval.of(perDraw[i], primary.intervalLevel());
+                    lo[i] = iv.lower();
+                    hi[i] = iv.upper();
+                }
+            }
+            curves.add(new Curve(name, x, y, current, rec, lo, hi));
         }
     }
 

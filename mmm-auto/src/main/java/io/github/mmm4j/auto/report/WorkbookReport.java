@@ -51,6 +51,7 @@ final class WorkbookReport {
             roi(wb.createSheet("ROI"), r, st);
             shapley(wb.createSheet("Shapley"), r, st);
             plan(wb.createSheet("Plan"), r, st);
+            WorkbookCharts.add(wb, r, st);
             checks(wb.createSheet("Checks"), r, st);
             rounds(wb.createSheet("Rounds"), r, st);
             java.io.ByteArrayOutputStream bytes = new java.io.ByteArrayOutputStream();
@@ -79,11 +80,34 @@ final class WorkbookReport {
                 java.util.zip.ZipEntry copy = new java.util.zip.ZipEntry(e.getName());
                 copy.setTimeLocal(ZIP_TIME);
                 z.putNextEntry(copy);
-                in.transferTo(z);
+                if (e.getName().equals("xl/styles.xml")) {
+                    z.write(withNormalStyle(new String(in.readAllBytes(), java.nio.charset.StandardCharsets.UTF_8))
+                            .getBytes(java.nio.charset.StandardCharsets.UTF_8));
+                } else {
+                    in.transferTo(z);
+                }
                 z.closeEntry();
             }
         }
         return out.toByteArray();
+    }
+
+    /**
+     * Adds the built-in "Normal" cell style that POI leaves out of {@code xl/styles.xml}: without it, readers such as
+     * openpyxl warn that the workbook has no default style. ECMA-376 part 1, 18.8.7 ({@code cellStyle}): the style
+     * with {@code builtinId="0"} is Normal, on the first cell style format.
+     */
+    static String withNormalStyle(String styles) {
+        if (styles.contains("<cellStyles")) {
+            return styles;
+        }
+        int at = styles.indexOf("</cellXfs>");
+        if (at < 0) {
+            return styles;
+        }
+        at += "</cellXfs>".length();
+        return styles.substring(0, at) + "<cellStyles count=\"1\"><cellStyle name=\"Normal\" xfId=\"0\" builtinId=\"0\"/>"
+                + "</cellStyles>" + styles.substring(at);
     }
 
     /** The workbook's cell styles. */

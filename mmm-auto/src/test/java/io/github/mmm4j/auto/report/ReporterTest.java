@@ -175,7 +175,7 @@ class ReporterTest {
             srcs.add(m.group(1));
         }
         int channels = result.bestRound().models().get(0).channels().size();
-        assertEquals(5 + channels, srcs.size(), "five charts plus a response curve per channel");
+        assertEquals(9 + channels, srcs.size(), "nine charts plus a response curve per channel");
         byte[] magic = {(byte) 0x89, 'P', 'N', 'G', '\r', '\n', 0x1a, '\n'};
         for (String src : srcs) {
             assertTrue(src.startsWith("data:image/png;base64,"), src.substring(0, Math.min(40, src.length())));

@@ -73,4 +73,36 @@ class WorkbookReportTest {
                     .stream().allMatch(n -> wb.getSheet(n) != null));
         }
     }
+
+    @Test
+    void everyMainSheetHasANativeChartAndTheWorkbookHasTheNormalStyle(@TempDir Path tmp) throws IOException {
+        AnalysisResult result = Fixtures.demo();
+        FittedModel primary = result.bestRound().models().get(0);
+        var allocation = io.github.mmm4j.optimize.BudgetOptimizer.optimize(
+                io.github.mmm4j.optimize.PlanningModel.of(primary, 13),
+                io.github.mmm4j.optimize.BudgetConstraints.none(), io.github.mmm4j.optimize.Objective.maximizeKpi());
+        ReportInput input = ReportInput.of(result, 42, "demo data")
+                .withShapley(OptimizerRows.shapley(io.github.mmm4j.optimize.shapley.Shapley.of(primary, 1)))
+                .withPlan(OptimizerRows.plan(allocation));
+        Reporter.write(input, tmp);
+        try (InputStream in = Files.newInputStream(tmp.resolve("report.xlsx"));
+                XSSFWorkbook wb = new XSSFWorkbook(in)) {
+            for (String name : new String[] {"Contributions", "ROI", "Shapley", "Plan"}) {
+                var drawing = wb.getSheet(name).getDrawingPatriarch();
+                assertTrue(drawing != null && drawing.getCharts().size() == 1, name + " has one chart");
+                var chart = drawing.getCharts().get(0);
+                assertTrue(!chart.getChartSeries().isEmpty() && chart.getChartSeries().get(0).getSeriesCount() > 0,
+                        name + ": the chart has data");
+            }
+            var roiChart = wb.getSheet("ROI").getDrawingPatriarch().getCharts().get(0);
+            assertEquals(result.bestRound().models().size(), roiChart.getChartSeries().get(0).getSeriesCount(),
+                    "one ROI series per model");
+        }
+        // openpyxl and LibreOffice expect the built-in Normal style; POI leaves it out unless told
+        try (java.util.zip.ZipFile z = new java.util.zip.ZipFile(tmp.resolve("report.xlsx").toFile())) {
+            String styles = new String(z.getInputStream(z.getEntry("xl/styles.xml")).readAllBytes(),
+                    java.nio.charset.StandardCharsets.UTF_8);
+            assertTrue(styles.contains("<cellStyle name=\"Normal\" xfId=\"0\" builtinId=\"0\"/>"), styles);
+        }
+    }
 }
