@@ -32,8 +32,9 @@ import picocli.CommandLine.Spec;
  * {@code scenario.json} and printed as a table.
  *
  * <p>The scenario gives a channel's spend <em>per period</em> (summed over geos), held for the horizon and spread over
- * periods and geos like the channel's recent spend (the planning model's flighting); a channel not named keeps its
- * current plan. The computation is {@link Simulator#evaluate(double[])}, the one {@code simulator.html} runs in the
+ * periods and geos like the channel's recent spend (the planning model's flighting); on a panel, {@code CH@GEO=AMOUNT}
+ * gives a channel's spend per period in one geo instead (spread over that geo's periods the same way, the channel's
+ * other geos keeping their current plan); a channel not named keeps its current plan. The computation is {@link Simulator#evaluate(double[])}, the one {@code simulator.html} runs in the
  * browser on the same numbers: every draw of the model (a large posterior evenly thinned, reported as {@code draws}
  * of {@code model_draws}), carryover from history included, so the KPI and each contribution come with intervals at
  * the model's level.
@@ -44,7 +45,8 @@ import picocli.CommandLine.Spec;
  * {@code spend_per_period}, {@code spend}, {@code current_spend}, {@code contribution} (with {@code _lower}/
  * {@code _upper}; carryover of historical spend included), {@code incremental} (the contribution the horizon spend
  * causes, with {@code _lower}/{@code _upper}), {@code roi} ({@code incremental / spend}, null without spend, with
- * {@code _lower}/{@code _upper}) and {@code mroi} (with {@code _lower}/{@code _upper}).
+ * {@code _lower}/{@code _upper}) and {@code mroi} (with {@code _lower}/{@code _upper}); on a panel also {@code geos},
+ * each with {@code geo} and {@code spend_per_period}.
  */
 @Command(name = "whatif", mixinStandardHelpOptions = true,
         description = "Evaluate a spend scenario with a saved model and write scenario.json.")
@@ -53,8 +55,9 @@ final class WhatIfCommand implements Callable<Integer> {
     @Mixin
     SavedModelArgs saved;
 
-    @Option(names = "--spend", split = ",", paramLabel = "CH=AMOUNT",
-            description = "Spend per period of a channel (summed over geos); channels not named keep their current plan.")
+    @Option(names = "--spend", split = ",", paramLabel = "CH[@GEO]=AMOUNT",
+            description = "Spend per period of a channel (summed over geos, split as in the current plan), or of a "
+                    + "channel in one geo (CH@GEO=AMOUNT); channels not named keep their current plan.")
     List<String> spend = new ArrayList<>();
 
     @Option(names = "--out", paramLabel = "DIR", description = "Output directory (default: ${DEFAULT-VALUE}); not "
@@ -73,11 +76,19 @@ final class WhatIfCommand implements Callable<Integer> {
         FittedModel fitted = saved.read();
         int h = saved.horizon(fitted);
         PlanningModel pm = PlanningModel.of(fitted, h);
-        Map<String, Double> perPeriod = parseSpend(spend, pm.channels());
+        Map<String, Double> perPeriod = new LinkedHashMap<>();
+        Map<String, Map<String, Double>> byGeo = new LinkedHashMap<>();
+        parseSpend(spend, pm.channels(), fitted.data().geos(), perPeriod, byGeo);
         Simulator sim = Simulator.of(pm);
-        ScenarioResult r = evaluate(sim, perPeriod);
+        double[][] cells = cells(sim, perPeriod, byGeo);
+        ScenarioResult r;
+        try {
+            r = sim.evaluateByGeo(cells);
+        } catch (IllegalArgumentException e) {
+            throw new Main.BadInputException("--spend: " + e.getMessage());
+        }
         List<Path> files = OutputSet.write(out, dir -> AtomicFiles.writeString(dir.resolve("scenario.json"),
-                json(r, sim, perPeriod).toPrettyString() + "\n"));
+                json(r, sim, cells, changed(perPeriod, byGeo)).toPrettyString() + "\n"));
         PrintWriter w = spec.commandLine().getOut();
         w.print(table(r, pm));
         if (sim.drawCount() < sim.modelDrawCount()) {
@@ -122,16 +133,60 @@ final class WhatIfCommand implements Callable<Integer> {
         return s;
     }
 
+    /** The channels a scenario names (in total or in a geo). */
+    private static java.util.Set<String> changed(Map<String, Double> perPeriod, Map<String, Map<String, Double>> byGeo) {
+        java.util.Set<String> out = new java.util.HashSet<>(perPeriod.keySet());
+        out.addAll(byGeo.keySet());
+        return out;
+    }
+
+    /**
+     * Spend per period by channel and geo: the current plan, each channel named in total split over geos as in the
+     * current plan, each channel named by geo set in those geos.
+     */
+    static double[][] cells(Simulator sim, Map<String, Double> perPeriod, Map<String, Map<String, Double>> byGeo) {
+        double[] v = spendVector(sim, perPeriod);
+        List<String> geos = sim.geos();
+        double[][] cells = new double[v.length][];
+        for (int c = 0; c < v.length; c++) {
+            cells[c] = sim.geoShares(c);
+            for (int g = 0; g < cells[c].length; g++) {
+                cells[c][g] *= v[c];
+            }
+            Map<String, Double> set = byGeo.get(sim.channels().get(c));
+            if (set != null) {
+                for (Map.Entry<String, Double> e : set.entrySet()) {
+                    cells[c][geos.indexOf(e.getKey())] = e.getValue();
+                }
+            }
+        }
+        return cells;
+    }
+
     /** Parses {@code CH=AMOUNT} entries: known channels, each once, finite amounts {@code >= 0}. */
     static Map<String, Double> parseSpend(List<String> entries, List<String> channels) {
         Map<String, Double> out = new LinkedHashMap<>();
+        parseSpend(entries, channels, List.of(), out, new LinkedHashMap<>());
+        return out;
+    }
+
+    /**
+     * Parses {@code CH=AMOUNT} (spend per period summed over geos) and, on a panel, {@code CH@GEO=AMOUNT} (spend per
+     * period in one geo) entries: known channels and geos, each once, a channel either in total or by geo, finite
+     * amounts {@code >= 0}.
+     */
+    static void parseSpend(List<String> entries, List<String> channels, List<String> geos, Map<String, Double> out,
+            Map<String, Map<String, Double>> byGeo) {
         for (String s : entries) {
             int eq = s.indexOf('=');
             if (eq <= 0) {
-                throw new Main.BadInputException("--spend '" + s + "' is not CHANNEL=AMOUNT (commas separate entries: "
-                        + "write amounts without thousands separators, for example tv=1000)");
+                throw new Main.BadInputException("--spend '" + s + "' is not CHANNEL=AMOUNT or CHANNEL@GEO=AMOUNT "
+                        + "(commas separate entries: write amounts without thousands separators, for example tv=1000)");
             }
-            String ch = s.substring(0, eq).strip();
+            String key = s.substring(0, eq).strip();
+            int at = key.indexOf('@');
+            String ch = at < 0 ? key : key.substring(0, at).strip();
+            String geo = at < 0 ? null : key.substring(at + 1).strip();
             if (!channels.contains(ch)) {
                 throw new Main.BadInputException("--spend '" + s + "': '" + ch + "' is not a channel of the model; "
                         + "channels are " + channels + io.github.mmm4j.core.Text.didYouMean(ch, channels));
@@ -149,15 +204,31 @@ final class WhatIfCommand implements Callable<Integer> {
             if (v > io.github.mmm4j.core.MmmCsv.MAX_MAGNITUDE) {
                 throw new Main.BadInputException("--spend '" + s + "': the amount is beyond the largest accepted, 1e50");
             }
-            if (out.put(ch, v) != null) {
-                throw new Main.BadInputException("--spend names '" + ch + "' twice");
+            if (geo != null) {
+                if (geos.size() < 2) {
+                    throw new Main.BadInputException("--spend '" + s + "': the model has one geo; give " + ch
+                            + "=AMOUNT");
+                }
+                if (!geos.contains(geo)) {
+                    throw new Main.BadInputException("--spend '" + s + "': '" + geo + "' is not a geo of the model; "
+                            + "geos are " + geos + io.github.mmm4j.core.Text.didYouMean(geo, geos));
+                }
+                if (out.containsKey(ch) || byGeo.computeIfAbsent(ch, k -> new LinkedHashMap<>()).put(geo, v) != null) {
+                    throw new Main.BadInputException("--spend names '" + ch + "' in '" + geo + "' twice, or both in "
+                            + "total and by geo");
+                }
+            } else if (byGeo.containsKey(ch) || out.put(ch, v) != null) {
+                throw new Main.BadInputException("--spend names '" + ch + "' twice, or both in total and by geo");
             }
         }
-        return out;
     }
 
     /** {@code scenario.json} (field names are a stable contract; see the class comment). */
     static ObjectNode json(ScenarioResult r, Simulator sim, Map<String, Double> perPeriod) {
+        return json(r, sim, cells(sim, perPeriod, Map.of()), perPeriod.keySet());
+    }
+
+    static ObjectNode json(ScenarioResult r, Simulator sim, double[][] cells, java.util.Set<String> changed) {
         PlanningModel pm = sim.planningModel();
         ObjectNode root = JsonNodeFactory.instance.objectNode();
         MmmDataset data = pm.model().data();
@@ -186,7 +257,7 @@ final class WhatIfCommand implements Callable<Integer> {
             OptimizeCommand.num(co, "spend_per_period", o.spend() / pm.horizon());
             OptimizeCommand.num(co, "spend", o.spend());
             OptimizeCommand.num(co, "current_spend", r.reference().channelTotal(c));
-            co.put("changed", perPeriod.containsKey(o.name()));
+            co.put("changed", changed.contains(o.name()));
             withInterval(co, "contribution", o.contribution(), o.contributionInterval());
             withInterval(co, "incremental", o.incremental(), o.incrementalInterval());
             if (o.roi().isPresent()) {
@@ -201,7 +272,15 @@ final class WhatIfCommand implements Callable<Integer> {
                 co.putNull("roi_lower");
                 co.putNull("roi_upper");
             }
-            withInterval(co, "mroi", o.marginalRoi(), sim.marginalRoiInterval(c, o.spend() / pm.horizon()));
+            withInterval(co, "mroi", o.marginalRoi(), sim.marginalRoiIntervalByGeo(c, cells[c]));
+            if (sim.geos().size() > 1) {
+                ArrayNode geos = co.putArray("geos");
+                for (int g = 0; g < cells[c].length; g++) {
+                    ObjectNode go = geos.addObject();
+                    go.put("geo", sim.geos().get(g));
+                    OptimizeCommand.num(go, "spend_per_period", cells[c][g]);
+                }
+            }
         }
         return root;
     }

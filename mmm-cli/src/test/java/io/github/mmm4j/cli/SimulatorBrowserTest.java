@@ -56,6 +56,8 @@ class SimulatorBrowserTest {
     static Path dir;
     static Path demo;
     static Path ridge;
+    static Path panel;
+    static Path brandRegion;
     static ChromeDriver driver;
 
     @BeforeAll
@@ -71,6 +73,39 @@ class SimulatorBrowserTest {
         CliTest.Run f = CliTest.run("fit", dir.resolve("data/data.csv").toString(), "--kpi", "sales", "--channels",
                 "tv,search,social", "--out", dir.resolve("fit").toString());
         assertEquals(0, f.exit(), f.err());
+        CliTest.Run gs = CliTest.run("synth", "--preset", "geo", "--seed", "3", "--out", dir.resolve("geo").toString());
+        assertEquals(0, gs.exit(), gs.err());
+        CliTest.Run gf = CliTest.run("fit", dir.resolve("geo/data.csv").toString(), "--kpi", "sales", "--geo", "geo",
+                "--channels", "tv,search,social,display", "--out", dir.resolve("geo-fit").toString());
+        assertEquals(0, gf.exit(), gf.err());
+        panel = dir.resolve("panel-sim");
+        CliTest.Run gp = CliTest.run("simulate", "--model", dir.resolve("geo-fit/model.json").toString(), "--out",
+                panel.toString());
+        assertEquals(0, gp.exit(), gp.err());
+        // brand x region cells: the geo preset's 20 geos renamed to 2 brands x 10 regions
+        Path cellsCsv = dir.resolve("cells.csv");
+        try {
+            List<String> lines = Files.readAllLines(dir.resolve("geo/data.csv"));
+            List<String> renamed = new ArrayList<>();
+            renamed.add(lines.get(0).replaceFirst(",geo,", ",brand,region,"));
+            for (String line : lines.subList(1, lines.size())) {
+                String[] field = line.split(",", -1);
+                int n = Integer.parseInt(field[1].substring(3));
+                field[1] = (n <= 10 ? "A" : "B") + ",r" + ((n - 1) % 10 + 1);
+                renamed.add(String.join(",", field));
+            }
+            Files.write(cellsCsv, renamed);
+        } catch (IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
+        CliTest.Run cf = CliTest.run("fit", cellsCsv.toString(), "--kpi", "sales", "--brand", "brand", "--geo", "region",
+                "--channels",
+                "tv,search,social,display", "--out", dir.resolve("cells-fit").toString());
+        assertEquals(0, cf.exit(), cf.err());
+        brandRegion = dir.resolve("cells-sim");
+        CliTest.Run cp = CliTest.run("simulate", "--model", dir.resolve("cells-fit/model.json").toString(), "--out",
+                brandRegion.toString());
+        assertEquals(0, cp.exit(), cp.err());
         ridge = dir.resolve("ridge-sim");
         CliTest.Run sim = CliTest.run("simulate", "--model", dir.resolve("fit/model.json").toString(), "--horizon", "8",
                 "--out", ridge.toString());
@@ -315,5 +350,84 @@ class SimulatorBrowserTest {
         double kpi = w.get("expected_kpi").asDouble();
         assertTrue(w.get("expected_kpi_lower").asDouble() <= kpi && kpi <= w.get("expected_kpi_upper").asDouble(),
                 "the point lies inside its interval");
+    }
+
+    /** The page's whole scenario, spend per period by channel and geo, as CH@GEO=AMOUNT entries for whatif. */
+    private static Map<String, Double> cellsOfPage() {
+        JsonNode cells = read(driver.findElement(By.id("scenario")).getAttribute("data-cells"));
+        List<String> names = channels();
+        List<String> geos = new ArrayList<>();
+        for (WebElement o : driver.findElements(By.cssSelector("#geo-select option"))) {
+            if (o.getAttribute("value").matches("\\d+")) {
+                geos.add(o.getText());
+            }
+        }
+        Map<String, Double> out = new LinkedHashMap<>();
+        for (int c = 0; c < names.size(); c++) {
+            for (int g = 0; g < geos.size(); g++) {
+                double v = cells.get(c).get(g).asDouble();
+                if (v > 0) {
+                    out.put(names.get(c) + "@" + geos.get(g), v);
+                }
+            }
+        }
+        return out;
+    }
+
+    @Test
+    void onAPanelSpendInOneGeoGivesWhatifsNumbers(@TempDir Path out) throws IOException {
+        open(panel, "");
+        assertTrue(driver.findElement(By.id("geo-row")).isDisplayed(), "a panel model offers the geo selector");
+        double allTv = Double.parseDouble(driver.findElement(By.id("spend-0")).getAttribute("data-value"));
+        new org.openqa.selenium.support.ui.Select(driver.findElement(By.id("geo-select"))).selectByVisibleText("geo02");
+        double cellTv = Double.parseDouble(driver.findElement(By.id("spend-0")).getAttribute("data-value"));
+        assertTrue(cellTv > 0 && cellTv < allTv, "the box shows geo02's part of tv: " + cellTv + " of " + allTv);
+        WebElement tv = driver.findElement(By.id("spend-0"));
+        tv.sendKeys(Keys.chord(Keys.CONTROL, "a"), "12345");
+        assertTrue(driver.getCurrentUrl().contains("tv@geo02=12345"), driver.getCurrentUrl());
+        Map<String, Double> cells = cellsOfPage();
+        assertEquals(12345.0, cells.get("tv@geo02"), 0.0);
+        assertPageMatches(whatif(dir.resolve("geo-fit/model.json"), 13, cells, out));
+        // back to channel totals: the total now includes geo02's new spend
+        new org.openqa.selenium.support.ui.Select(driver.findElement(By.id("geo-select"))).selectByValue("-1");
+        double newAll = Double.parseDouble(driver.findElement(By.id("spend-0")).getAttribute("data-value"));
+        assertEquals(allTv - cellTv + 12345, newAll, 1e-6 * allTv);
+    }
+
+    @Test
+    void onAPanelAnAddressWithGeosIsLoaded(@TempDir Path out) throws IOException {
+        open(panel, "#tv@geo03=4000&search=20000");
+        Map<String, Double> cells = cellsOfPage();
+        assertEquals(4000.0, cells.get("tv@geo03"), 0.0);
+        JsonNode w = whatif(dir.resolve("geo-fit/model.json"), 13, Map.of("tv@geo03", 4000.0, "search", 20000.0), out);
+        assertPageMatches(w);
+        assertPageMatches(whatif(dir.resolve("geo-fit/model.json"), 13, cells, out.resolve("cells")));
+    }
+
+    @Test
+    void onBrandByRegionCellsABrandIsEditedAsAWhole(@TempDir Path out) throws IOException {
+        open(brandRegion, "");
+        List<String> labels = new ArrayList<>();
+        for (WebElement g : driver.findElements(By.cssSelector("#geo-select optgroup"))) {
+            labels.add(g.getAttribute("label"));
+        }
+        assertEquals(List.of("Brands (all their regions)", "Regions (all their brands)", "Cells"), labels);
+        JsonNode before = read(driver.findElement(By.id("scenario")).getAttribute("data-cells"));
+        new org.openqa.selenium.support.ui.Select(driver.findElement(By.id("geo-select"))).selectByVisibleText("A");
+        double brandTv = Double.parseDouble(driver.findElement(By.id("spend-0")).getAttribute("data-value"));
+        double sum = 0;
+        for (int g = 0; g < 10; g++) {
+            sum += before.get(0).get(g).asDouble();
+        }
+        assertEquals(sum, brandTv, 1e-9 * sum, "brand A's tv is the sum of its cells (the first ten)");
+        driver.findElement(By.id("spend-0")).sendKeys(Keys.chord(Keys.CONTROL, "a"), String.valueOf(Math.round(2 * brandTv)));
+        JsonNode after = read(driver.findElement(By.id("scenario")).getAttribute("data-cells"));
+        double factor = Math.round(2 * brandTv) / brandTv;
+        for (int g = 0; g < 20; g++) {
+            double expected = before.get(0).get(g).asDouble() * (g < 10 ? factor : 1);
+            assertEquals(expected, after.get(0).get(g).asDouble(), 1e-9 * Math.max(1, expected),
+                    "cell " + g + ": brand A's cells scale together, brand B's stay");
+        }
+        assertPageMatches(whatif(dir.resolve("cells-fit/model.json"), 13, cellsOfPage(), out));
     }
 }

@@ -94,9 +94,10 @@ class WhatIfCommandTest {
     @Test
     void badScenariosExitWithCodeTwoAndWriteNothing(@TempDir Path tmp) {
         String[][] bad = {{"--spend", "tvv=5"}, {"--spend", "tv=-5"}, {"--spend", "tv=abc"}, {"--spend", "tv"},
-            {"--spend", "tv=1,tv=2"}, {"--horizon", "0"}};
+            {"--spend", "tv=1,tv=2"}, {"--horizon", "0"}, {"--spend", "tv@north=5"}, {"--spend", "tvv@north=5"}};
         String[] expected = {"did you mean 'tv'", "must be finite and >= 0", "'abc' is not a number",
-            "is not CHANNEL=AMOUNT", "names 'tv' twice", "--horizon 0 is out of range"};
+            "is not CHANNEL=AMOUNT", "names 'tv' twice", "--horizon 0 is out of range",
+            "the model has one geo; give tv=AMOUNT", "did you mean 'tv'"};
         for (int i = 0; i < bad.length; i++) {
             Path out = tmp.resolve("o" + i);
             CliTest.Run r = CliTest.run("whatif", "--model", model.toString(), bad[i][0], bad[i][1], "--out",

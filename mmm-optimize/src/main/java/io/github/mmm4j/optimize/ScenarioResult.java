@@ -74,6 +74,9 @@ public record ScenarioResult(SpendPlan plan, SpendPlan reference, double kpi, Op
         throw new IllegalArgumentException("no channel '" + name + "' in the scenario");
     }
 
+    /** Spends closer than this (relative) are the same spend: the scenario has no ROI of a change. */
+    static final double SAME_SPEND = 1e-10;
+
     /**
      * A scenario from per-draw figures, as {@link PlanningModel} and {@link Simulator} both compute it: expected values
      * from row 0 of each array, intervals at {@code level} over rows {@code 1..D} (centred on the expectation when
@@ -97,6 +100,10 @@ public record ScenarioResult(SpendPlan plan, SpendPlan reference, double kpi, Op
         double spend = plan.total();
         double refSpend = reference.total();
         double dSpend = spend - refSpend;
+        if (Math.abs(dSpend) <= SAME_SPEND * Math.max(1, refSpend)) {
+            // the same spend, up to rounding in spreading it over periods and geos: no ROI of a change
+            dSpend = 0;
+        }
         List<ChannelOutcome> outs = new ArrayList<>(nc);
         double mSum = 0;
         for (int c = 0; c < nc; c++) {

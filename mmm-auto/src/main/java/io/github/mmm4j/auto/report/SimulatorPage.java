@@ -24,7 +24,8 @@ import java.util.Objects;
  * e-mail attachment.
  *
  * <p>The page has a slider and a number box per channel (spend per period, summed over geos) and buttons for the
- * current and the recommended plan. As spend changes it shows the expected KPI over the horizon, the change against
+ * current and the recommended plan. On a panel a selector makes the inputs edit one geo, or on brand x region cells
+ * one brand or one region (its cells together, in proportion to their spend). As spend changes it shows the expected KPI over the horizon, the change against
  * the current plan, each channel's contribution, ROI and marginal ROI, each with its interval at the model's level,
  * a bar chart of incremental contributions and the selected channel's response curve with its band. The scenario
  * lives in the address ({@code simulator.html#tv=120000&search=45000}: spend per period, channels not named keep the
@@ -122,6 +123,23 @@ public final class SimulatorPage {
         sim.channels().forEach(ch::add);
         ArrayNode geos = root.putArray("geos");
         data.geos().forEach(geos::add);
+        ArrayNode groups = root.putArray("groups");
+        io.github.mmm4j.core.CsvSchema.cells(data.geos()).ifPresent(cells -> {
+            // brand x region cells: each brand and each region is a group of cells the page can edit at once
+            for (int part = 0; part < 2; part++) {
+                java.util.Map<String, ArrayNode> byName = new java.util.LinkedHashMap<>();
+                for (int g = 0; g < cells.size(); g++) {
+                    String name = cells.get(g)[part];
+                    int p = part;
+                    byName.computeIfAbsent(name, n -> {
+                        ObjectNode o = groups.addObject();
+                        o.put("kind", p == 0 ? "brand" : "region");
+                        o.put("name", n);
+                        return o.putArray("geos");
+                    }).add(g);
+                }
+            }
+        });
         numbers(root.putArray("current"), sim.currentSpend());
         if (recommended == null) {
             root.putNull("recommended");
@@ -129,6 +147,10 @@ public final class SimulatorPage {
             numbers(root.putArray("recommended"), recommended);
         }
         numbers(root.putArray("typical"), sim.typicalSpend());
+        ArrayNode shares = root.putArray("shares");
+        for (int c = 0; c < nc; c++) {
+            numbers(shares.addArray(), sim.geoShares(c));
+        }
         ArrayNode sets = root.putArray("sets");
         for (int k = 0; k < sim.setCount(); k++) {
             ArrayNode set = sets.addArray();
@@ -139,14 +161,22 @@ public final class SimulatorPage {
                 double[][] terms = sim.terms(k, c);
                 t.put("a", base64(terms[0]));
                 t.put("b", base64(terms[1]));
+                // rows come in blocks of the horizon, one block per geo with a constant multiplier: send the
+                // block's geo and multiplier once (the page repeats them over the block's rows)
+                int[] geo = sim.termGeos(k, c);
+                int blocks = geo.length / h;
+                double[] m = new double[blocks];
                 boolean ones = true;
-                for (double m : terms[2]) {
-                    ones &= m == 1.0;
+                ArrayNode gs = t.putArray("gs");
+                for (int i = 0; i < blocks; i++) {
+                    gs.add(geo[i * h]);
+                    m[i] = terms[2][i * h];
+                    ones &= m[i] == 1.0;
                 }
                 if (ones) {
                     t.putNull("m");
                 } else {
-                    t.put("m", base64(terms[2]));
+                    t.put("m", base64(m));
                 }
             }
         }
