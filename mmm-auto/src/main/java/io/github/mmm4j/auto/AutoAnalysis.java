@@ -109,9 +109,15 @@ public final class AutoAnalysis {
             roundData = withExtraEvents(data, config.extraEvents());
             Round previous = base;
             long searchSeed = seeds.nextLong();
+            Optional<SearchResult> searched = previous == null ? Optional.empty() : previous.search();
             if (config.search() && needsSearch(config)
                     && (previous == null || searchInputsChanged(previous.config(), config))) {
-                config = search(roundData, config, searchSeed, options, progress, r);
+                SearchResult sr = search(roundData, config, searchSeed, options, progress, r);
+                config = config.withSpec(selected(sr).spec());
+                searched = Optional.of(sr);
+            }
+            if (!(config.search() && needsSearch(config))) {
+                searched = Optional.empty();
             }
             List<FittedModel> models = new ArrayList<>();
             for (int k = 0; k < config.estimators().size(); k++) {
@@ -140,7 +146,7 @@ public final class AutoAnalysis {
                     experiments(config));
             progress.report("critique", r, 1, critique.verdict() + ", " + critique.passedCount() + " of "
                     + critique.checks().size() + " checks passed");
-            rounds.add(new Round(r, proposal, config, models, analysis, critique));
+            rounds.add(new Round(r, proposal, config, models, analysis, critique, searched));
             LOG.info("auto round {}: {} -> {} ({} of {} checks passed)", r,
                     proposal.map(TunerProposal::change).orElse("initial model"), critique.verdict(),
                     critique.passedCount(), critique.checks().size());
@@ -182,7 +188,7 @@ public final class AutoAnalysis {
      * and ranges; the selected candidate's transforms become the round's spec for the fixed-transform estimators.
      * The Bayesian estimator samples its own transform parameters and uses only the structure.
      */
-    private static RoundConfig search(MmmDataset data, RoundConfig config, long seed, AutoOptions options,
+    private static SearchResult search(MmmDataset data, RoundConfig config, long seed, AutoOptions options,
             AutoProgress progress, int round) {
         progress.report("tune", round, 0, "searching transforms");
         SearchSpace space = RangeOverride.apply(SearchSpace.defaults(config.spec()), config.spec(), config.ranges());
@@ -192,12 +198,22 @@ public final class AutoAnalysis {
                 .withSeed(seed).withHoldout(config.holdout()).withSpace(space)
                 .withProgress(p -> progress.report("tune", round, (double) p.evaluations() / budget,
                         "searching transforms")));
-        // The front member with the lowest NRMSE, not the search's knee: DECOMP.RSSD pulls effect shares towards
-        // spend shares, a business prior that biases high-ROI channels down; here the transforms must fit the data.
-        Candidate best = r.front().stream().min(Comparator.comparingDouble(Candidate::nrmse)).orElseThrow();
+        Candidate best = selected(r);
         progress.report("tune", round, 1, String.format(Locale.ROOT, "search: NRMSE %.4f, DECOMP.RSSD %.4f",
                 best.nrmse(), best.decompRssd()));
-        return config.withSpec(best.spec());
+        return r;
+    }
+
+    /**
+     * The candidate of a search whose transforms the analysis uses: the front member with the lowest NRMSE, not the
+     * search's knee (DECOMP.RSSD pulls effect shares towards spend shares, a business prior that biases high-ROI
+     * channels down; here the transforms must fit the data).
+     *
+     * @param r a search's result
+     * @return the candidate
+     */
+    public static Candidate selected(SearchResult r) {
+        return r.front().stream().min(Comparator.comparingDouble(Candidate::nrmse)).orElseThrow();
     }
 
     /**

@@ -46,7 +46,9 @@ import picocli.CommandLine.Spec;
  * {@code _upper}; carryover of historical spend included), {@code incremental} (the contribution the horizon spend
  * causes, with {@code _lower}/{@code _upper}), {@code roi} ({@code incremental / spend}, null without spend, with
  * {@code _lower}/{@code _upper}) and {@code mroi} (with {@code _lower}/{@code _upper}); on a panel also {@code geos},
- * each with {@code geo} and {@code spend_per_period}.
+ * each with {@code geo} and {@code spend_per_period}. For a model with a price: {@code price} (its column),
+ * {@code price_change_pct} ({@code --price-change}: the price held that many percent above the plan's over the
+ * horizon) and {@code price_effect} (the expected change in the KPI it causes, included in {@code expected_kpi}).
  */
 @Command(name = "whatif", mixinStandardHelpOptions = true,
         description = "Evaluate a spend scenario with a saved model and write scenario.json.")
@@ -59,6 +61,10 @@ final class WhatIfCommand implements Callable<Integer> {
             description = "Spend per period of a channel (summed over geos, split as in the current plan), or of a "
                     + "channel in one geo (CH@GEO=AMOUNT); channels not named keep their current plan.")
     List<String> spend = new ArrayList<>();
+
+    @Option(names = "--price-change", paramLabel = "PCT", description = "For a model with a price: hold the price "
+            + "PCT percent above (or below, negative) the plan's price over the horizon; the KPI includes its effect.")
+    Double priceChange;
 
     @Option(names = "--out", paramLabel = "DIR", description = "Output directory (default: ${DEFAULT-VALUE}); not "
             + "the folder that holds the model.", defaultValue = "whatif-out")
@@ -81,14 +87,22 @@ final class WhatIfCommand implements Callable<Integer> {
         parseSpend(spend, pm.channels(), fitted.data().geos(), perPeriod, byGeo);
         Simulator sim = Simulator.of(pm);
         double[][] cells = cells(sim, perPeriod, byGeo);
+        double pct = priceChange == null ? 0 : priceChange;
+        if (!Double.isFinite(pct) || pct <= -100) {
+            throw new Main.BadInputException("--price-change " + priceChange + " must be a finite percent above -100");
+        }
+        if (pct != 0 && !sim.hasPrice()) {
+            throw new Main.BadInputException("--price-change " + priceChange + ": the model has no price (fit it with "
+                    + "--price COL)");
+        }
         ScenarioResult r;
         try {
-            r = sim.evaluateByGeo(cells);
+            r = sim.evaluateByGeo(cells, 1 + pct / 100);
         } catch (IllegalArgumentException e) {
             throw new Main.BadInputException("--spend: " + e.getMessage());
         }
         List<Path> files = OutputSet.write(out, dir -> AtomicFiles.writeString(dir.resolve("scenario.json"),
-                json(r, sim, cells, changed(perPeriod, byGeo)).toPrettyString() + "\n"));
+                json(r, sim, cells, changed(perPeriod, byGeo), pct).toPrettyString() + "\n"));
         PrintWriter w = spec.commandLine().getOut();
         w.print(table(r, pm));
         if (sim.drawCount() < sim.modelDrawCount()) {
@@ -225,10 +239,11 @@ final class WhatIfCommand implements Callable<Integer> {
 
     /** {@code scenario.json} (field names are a stable contract; see the class comment). */
     static ObjectNode json(ScenarioResult r, Simulator sim, Map<String, Double> perPeriod) {
-        return json(r, sim, cells(sim, perPeriod, Map.of()), perPeriod.keySet());
+        return json(r, sim, cells(sim, perPeriod, Map.of()), perPeriod.keySet(), 0);
     }
 
-    static ObjectNode json(ScenarioResult r, Simulator sim, double[][] cells, java.util.Set<String> changed) {
+    static ObjectNode json(ScenarioResult r, Simulator sim, double[][] cells, java.util.Set<String> changed,
+            double priceChangePct) {
         PlanningModel pm = sim.planningModel();
         ObjectNode root = JsonNodeFactory.instance.objectNode();
         MmmDataset data = pm.model().data();
@@ -241,6 +256,11 @@ final class WhatIfCommand implements Callable<Integer> {
             root.put("interval_level", r.kpiInterval().get().level());
         } else {
             root.putNull("interval_level");
+        }
+        if (sim.hasPrice()) {
+            root.put("price", sim.priceControl());
+            root.put("price_change_pct", priceChangePct);
+            OptimizeCommand.num(root, "price_effect", sim.priceEffect(-1, 1 + priceChangePct / 100));
         }
         root.put("draws", sim.drawCount());
         root.put("model_draws", sim.modelDrawCount());

@@ -71,6 +71,12 @@ class CliTest {
         for (String f : List.of("report.html", "report.xlsx", "report.pptx", "simulator.html", "model.json", "plan.json")) {
             assertTrue(Files.size(dir.resolve(f)) > 0, f);
         }
+        // the demo's primary model is Bayesian: its report shows each channel's ROI trace and prior against posterior
+        String html = Files.readString(dir.resolve("report.html"), StandardCharsets.UTF_8);
+        for (int c = 0; c < channels.size(); c++) {
+            assertTrue(html.contains("<figure id=\"fig-trace-" + c + "\">"), "trace " + c);
+            assertTrue(html.contains("<figure id=\"fig-prior-" + c + "\">"), "prior against posterior " + c);
+        }
         assertNoTempFiles(dir);
     }
 

@@ -58,6 +58,7 @@ class SimulatorBrowserTest {
     static Path ridge;
     static Path panel;
     static Path brandRegion;
+    static Path priced;
     static ChromeDriver driver;
 
     @BeforeAll
@@ -106,6 +107,14 @@ class SimulatorBrowserTest {
         CliTest.Run cp = CliTest.run("simulate", "--model", dir.resolve("cells-fit/model.json").toString(), "--out",
                 brandRegion.toString());
         assertEquals(0, cp.exit(), cp.err());
+        CliTest.Run pf = CliTest.run("fit", dir.resolve("geo/data.csv").toString(), "--kpi", "sales", "--geo", "geo",
+                "--channels", "tv,search,social,display", "--price", "price", "--out", dir.resolve("price-fit")
+                        .toString());
+        assertEquals(0, pf.exit(), pf.err());
+        priced = dir.resolve("price-sim");
+        CliTest.Run pp = CliTest.run("simulate", "--model", dir.resolve("price-fit/model.json").toString(), "--out",
+                priced.toString());
+        assertEquals(0, pp.exit(), pp.err());
         ridge = dir.resolve("ridge-sim");
         CliTest.Run sim = CliTest.run("simulate", "--model", dir.resolve("fit/model.json").toString(), "--horizon", "8",
                 "--out", ridge.toString());
@@ -194,8 +203,17 @@ class SimulatorBrowserTest {
 
     /** Runs {@code mmm whatif} on a scenario and returns its scenario.json. */
     private static JsonNode whatif(Path model, int horizon, Map<String, Double> spend, Path out) throws IOException {
+        return whatif(model, horizon, spend, out, 0);
+    }
+
+    private static JsonNode whatif(Path model, int horizon, Map<String, Double> spend, Path out, double priceChange)
+            throws IOException {
         List<String> args = new ArrayList<>(List.of("whatif", "--model", model.toString(), "--horizon",
                 String.valueOf(horizon), "--out", out.toString()));
+        if (priceChange != 0) {
+            args.add("--price-change");
+            args.add(String.valueOf(priceChange));
+        }
         if (!spend.isEmpty()) {
             StringBuilder sb = new StringBuilder();
             spend.forEach((k, v) -> sb.append(sb.length() == 0 ? "" : ",").append(k).append('=')
@@ -429,5 +447,27 @@ class SimulatorBrowserTest {
                     "cell " + g + ": brand A's cells scale together, brand B's stay");
         }
         assertPageMatches(whatif(dir.resolve("cells-fit/model.json"), 13, cellsOfPage(), out));
+    }
+
+    @Test
+    void aPriceChangeGivesWhatifsNumbers(@TempDir Path out) throws IOException {
+        open(demo, "");
+        assertFalse(driver.findElement(By.id("price-row")).isDisplayed(), "no price slider without a price");
+        open(priced, "");
+        assertTrue(driver.findElement(By.id("price-row")).isDisplayed(), "a model with a price has its slider");
+        double before = value("expected-kpi", "data-value");
+        driver.findElement(By.id("price-change")).sendKeys(Keys.chord(Keys.CONTROL, "a"), "5");
+        assertTrue(driver.getCurrentUrl().endsWith("#price-change=5"), driver.getCurrentUrl());
+        JsonNode w = whatif(dir.resolve("price-fit/model.json"), 13, Map.of(), out, 5);
+        assertPageMatches(w);
+        assertTrue(w.get("price_effect").asDouble() != 0, "the price moves the KPI");
+        assertEquals(before + w.get("price_effect").asDouble(), value("expected-kpi", "data-value"),
+                1e-7 * Math.abs(before), "the KPI moves by the price's effect alone");
+        // an address with a price and spend
+        open(priced, "#price-change=-10&tv=50000");
+        assertPageMatches(whatif(dir.resolve("price-fit/model.json"), 13, Map.of("tv", 50000.0), out.resolve("b"),
+                -10));
+        driver.findElement(By.id("plan-current")).click();
+        assertEquals("0", driver.findElement(By.id("price-change")).getAttribute("value"), "the current plan's price");
     }
 }

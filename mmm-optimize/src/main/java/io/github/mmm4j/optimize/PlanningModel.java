@@ -39,6 +39,8 @@ public final class PlanningModel {
     private final double[][] flighting;
     private final SpendPlan baseline;
     private final Kernel kernel;
+    /** The history extended by the horizon with no spend (future controls and events as built). */
+    private final MmmDataset extended;
     private final ChannelResponse[] expected;
     /** zero[d + 1][c]: contribution with no horizon spend. */
     private final double[][] zero;
@@ -64,6 +66,7 @@ public final class PlanningModel {
             Checks.checkLength("futureControls", b.futureControls, ng * horizon * history.nControls());
         }
         MmmDataset zeroExtended = history.extend(horizon, futureSpend, b.futureControls, b.futureEvents);
+        this.extended = zeroExtended;
         if (!b.generic) {
             kernel = LinearKernel.of(model, history, zeroExtended, horizon, flighting);
         } else {
@@ -205,6 +208,11 @@ public final class PlanningModel {
             s[g] = all > 0 ? s[g] / all : 1.0 / ng;
         }
         return s;
+    }
+
+    /** @return the history extended by the horizon, with no spend in it (package use: {@link Simulator}) */
+    MmmDataset extended() {
+        return extended;
     }
 
     /** @return the evaluation kernel (package use: {@link Simulator}) */

@@ -1,7 +1,11 @@
 package io.github.mmm4j.optimize;
 
 import io.github.mmm4j.core.Checks;
+import io.github.mmm4j.core.MmmDataset;
+import io.github.mmm4j.models.Design;
+import io.github.mmm4j.models.FittedModel;
 import io.github.mmm4j.models.Interval;
+import io.github.mmm4j.models.ModelSpec;
 import io.github.mmm4j.transforms.Hill;
 import io.github.mmm4j.transforms.Logistic;
 import io.github.mmm4j.transforms.MichaelisMenten;
@@ -67,6 +71,8 @@ public final class Simulator {
     /** share[c][g]: the share of channel c's horizon spend in geo g (its flighting summed over the geo's periods). */
     private final double[][] share;
     private final int ng;
+    /** The price's terms, or null for a model without price. */
+    private final PriceTerms price;
     private final int[] setOf;
     private final double[][] beta;
     private final double[] nonMedia;
@@ -188,8 +194,160 @@ public final class Simulator {
             current[c] = pm.baseline().channelTotal(c) / pm.horizon();
             typical[c] = pm.typicalSpend(c);
         }
+        price = pm.model().spec().price() == null ? null : new PriceTerms(pm, kept, centred || nd == 0);
         zero = contributions(cells(new double[nc]));
         reference = contributions(cells(current));
+    }
+
+    /**
+     * The price in the horizon's KPI, for a price held at a multiple of the plan's future price (its last observed
+     * value unless given). The model's price column of geo {@code g} is {@code level_g * f_k(ln(price / reference_g))}
+     * with {@code f_k(x) = (e^(k x) - 1) / k} ({@code x} at {@code k = 0}; {@code k} the price group's curvature, see
+     * {@code ModelSpec.Price}), so a multiple {@code m} of the price adds {@code ln m} to each log ratio and changes
+     * the horizon's KPI by {@code sum_groups coef_group * (S_group(m) - S_group(1))}, {@code S} the group's column sum
+     * over the horizon's rows.
+     */
+    private static final class PriceTerms {
+        final String control;
+        final int groups;
+        final int[] groupOf;
+        final double[] level;
+        /** lr[g * H + h]: ln(price / reference_g) in horizon row h of geo g at the plan's price. */
+        final double[] lr;
+        final double[] curvature;
+        /** coef[d][group] of the kept draws. */
+        final double[][] coef;
+        final double[] expectedCoef;
+        final double meanPrice;
+
+        PriceTerms(PlanningModel pm, int[] kept, boolean point) {
+            FittedModel m = pm.model();
+            ModelSpec.Price spec = m.spec().price();
+            control = spec.control();
+            MmmDataset ext = pm.extended();
+            int g0 = ext.nGeos();
+            int h = pm.horizon();
+            int nt = ext.nPeriods() - h;
+            int q = ext.controls().indexOf(control);
+            groupOf = new int[g0];
+            List<String> names = Design.priceGroups(ext.geos(), spec, groupOf);
+            groups = names.size();
+            int[] col = new int[groups];
+            for (int b = 0; b < groups; b++) {
+                col[b] = m.columnNames().indexOf(groups == 1 ? control : control + ":" + names.get(b));
+                Checks.checkArgument(col[b] >= 0, "no price column for group '%s'", names.get(b));
+            }
+            level = m.frame().geoLevel();
+            double[] ref = m.frame().priceReference();
+            lr = new double[g0 * h];
+            double sum = 0;
+            for (int g = 0; g < g0; g++) {
+                for (int p = 0; p < h; p++) {
+                    double v = ext.control(g * (nt + h) + nt + p, q);
+                    lr[g * h + p] = Math.log(v) - ref[g];
+                    sum += v;
+                }
+            }
+            meanPrice = sum / (g0 * h);
+            curvature = new double[groups];
+            for (int b = 0; b < groups; b++) {
+                curvature[b] = spec.curvature(b);
+            }
+            coef = new double[kept.length][groups];
+            expectedCoef = new double[groups];
+            for (int i = 0; i < kept.length; i++) {
+                double[] c = m.draw(kept[i]).coefficients();
+                for (int b = 0; b < groups; b++) {
+                    coef[i][b] = c[col[b]];
+                    expectedCoef[b] += c[col[b]] / kept.length;
+                }
+            }
+            if (point) {
+                double[] c = m.coefficients();
+                for (int b = 0; b < groups; b++) {
+                    expectedCoef[b] = c[col[b]];
+                }
+            }
+        }
+
+        /** S_group(multiple) for every group. */
+        double[] sums(double multiple) {
+            double shift = Math.log(multiple);
+            int h = lr.length / level.length;
+            double[] out = new double[groups];
+            for (int g = 0; g < level.length; g++) {
+                double k = curvature[groupOf[g]];
+                double s = 0;
+                for (int p = 0; p < h; p++) {
+                    double x = shift + lr[g * h + p];
+                    s += k == 0 ? x : Math.expm1(k * x) / k;
+                }
+                out[groupOf[g]] += level[g] * s;
+            }
+            return out;
+        }
+    }
+
+    /** @return whether the model has a price (and scenarios can move it) */
+    public boolean hasPrice() {
+        return price != null;
+    }
+
+    /**
+     * The change in the horizon's KPI from holding the price at a multiple of the plan's price.
+     *
+     * @param d a kept draw, or -1 for the expectation
+     * @param multiple the price multiple, finite and positive (1: the plan's price)
+     * @return the change; 0 for a model without price at multiple 1
+     */
+    public double priceEffect(int d, double multiple) {
+        Checks.checkArgument(Double.isFinite(multiple) && multiple > 0, "price multiple %s must be finite and > 0",
+                multiple);
+        if (price == null) {
+            Checks.checkArgument(multiple == 1.0, "the model has no price; the price multiple must be 1");
+            return 0;
+        }
+        double[] now = price.sums(1.0);
+        double[] then = price.sums(multiple);
+        double[] c = d < 0 ? price.expectedCoef : price.coef[d];
+        double s = 0;
+        for (int b = 0; b < price.groups; b++) {
+            s += c[b] * (then[b] - now[b]);
+        }
+        return s;
+    }
+
+    /** @return the price control's name, or null without price */
+    public String priceControl() {
+        return price == null ? null : price.control;
+    }
+
+    /** @return the plan's mean price over the horizon's rows (for display), NaN without price */
+    public double meanPrice() {
+        return price == null ? Double.NaN : price.meanPrice;
+    }
+
+    /**
+     * The price's terms for the page: per geo its group and level, per horizon row its log ratio, per group its
+     * curvature, per kept draw and group its coefficient, and the expectation's coefficients.
+     *
+     * @return {@code {groupOf, level, lr, curvature, coef (flattened [d * groups + b]), expectedCoef}}, or null
+     *     without price
+     */
+    public double[][] priceTerms() {
+        if (price == null) {
+            return null;
+        }
+        double[] groupOf = new double[price.groupOf.length];
+        for (int g = 0; g < groupOf.length; g++) {
+            groupOf[g] = price.groupOf[g];
+        }
+        double[] coef = new double[price.coef.length * price.groups];
+        for (int d = 0; d < price.coef.length; d++) {
+            System.arraycopy(price.coef[d], 0, coef, d * price.groups, price.groups);
+        }
+        return new double[][] {groupOf, price.level.clone(), price.lr.clone(), price.curvature.clone(), coef,
+            price.expectedCoef.clone()};
     }
 
     /**
@@ -544,8 +702,23 @@ public final class Simulator {
      * @return the scenario
      */
     public ScenarioResult evaluateByGeo(double[][] perPeriod) {
+        return evaluateByGeo(perPeriod, 1.0);
+    }
+
+    /**
+     * Evaluates a scenario given per channel and geo, with the price held at a multiple of the plan's price, against
+     * the current plan (at the plan's price): the KPI and its change include the price's effect
+     * ({@link #priceEffect}).
+     *
+     * @param perPeriod (input) not modified; as {@link #evaluateByGeo(double[][])}
+     * @param priceMultiple the price over the horizon as a multiple of the plan's price, finite and positive; 1
+     *     for a model without price
+     * @return the scenario
+     */
+    public ScenarioResult evaluateByGeo(double[][] perPeriod, double priceMultiple) {
         Checks.checkArgument(perPeriod.length == nc, "perPeriod has %d channels; the model has %d", perPeriod.length,
                 nc);
+        priceEffect(-1, priceMultiple);
         int h = pm.horizon();
         double[][] x = new double[nc][ng];
         for (int c = 0; c < nc; c++) {
@@ -571,7 +744,7 @@ public final class Simulator {
                 k += contrib[d + 1][c];
                 rk += reference[d + 1][c];
             }
-            kpi[d + 1] = k;
+            kpi[d + 1] = k + (priceMultiple == 1.0 ? 0.0 : priceEffect(d, priceMultiple));
             refKpi[d + 1] = rk;
         }
         double[] mroi = new double[nc];

@@ -140,6 +140,75 @@ class SimulatorTest {
         assertSame(sim.evaluate(new double[] {1500, 1500, 1500}), sim.evaluateByGeo(split), Tolerances.EXACT);
     }
 
+    /** A point model with a price column (coefficient {@code priceCoef}) on data whose controls include "price". */
+    static FittedModel priced(MmmDataset data, double priceCoef, double curvature) {
+        ModelSpec base = Fixtures.spec(data, new double[] {1, 1, 1.5}, new double[] {1, 0.8, 2});
+        ModelSpec spec = new ModelSpec(base.channels(), true, 1, new ModelSpec.Price("price", false,
+                java.util.List.of(curvature)));
+        io.github.mmm4j.models.Design.Frame frame = io.github.mmm4j.models.Design.Frame.of(data, spec);
+        io.github.mmm4j.models.Design d = io.github.mmm4j.models.Design.of(data, spec, frame);
+        double[] coef = new double[d.cols()];
+        for (int j = 0; j < d.firstMediaColumn(); j++) {
+            coef[j] = 3.0 * (j + 1);
+        }
+        coef[d.columnNames().indexOf("price")] = priceCoef;
+        coef[d.firstMediaColumn()] = 380;
+        coef[d.firstMediaColumn() + 1] = 250;
+        coef[d.firstMediaColumn() + 2] = 300;
+        return FittedModel.point("test", spec, data, 0, frame, 500, coef,
+                io.github.mmm4j.models.Provenance.of("test", 0, java.util.Map.of()));
+    }
+
+    @Test
+    void aPriceChangeIsThePlanningModelsKpiAtThatFuturePrice() {
+        for (double k : new double[] {0.0, -1.5}) {
+            FittedModel m = priced(PANEL, -800, k);
+            int h = 6;
+            Simulator sim = Simulator.of(PlanningModel.of(m, h));
+            assertTrue(sim.hasPrice());
+            double mult = 1.07;
+            // the exact reference: the planning model with every future control at the plan's value, the price
+            // times 1.07
+            int ng = PANEL.nGeos();
+            int nk = PANEL.nControls();
+            int q = PANEL.controls().indexOf("price");
+            int nt = PANEL.nPeriods();
+            double[] future = new double[ng * h * nk];
+            for (int g = 0; g < ng; g++) {
+                for (int p = 0; p < h; p++) {
+                    for (int j = 0; j < nk; j++) {
+                        double last = PANEL.control(g * nt + nt - 1, j);
+                        future[(g * h + p) * nk + j] = j == q ? last * mult : last;
+                    }
+                }
+            }
+            PlanningModel moved = PlanningModel.builder(m, h).futureControls(future).build();
+            double[] spend = {2000, 500, 7000};
+            double[] totals = spend.clone();
+            for (int c = 0; c < 3; c++) {
+                totals[c] *= h;
+            }
+            double exact = moved.evaluate(moved.plan(totals)).kpi();
+            ScenarioResult r = sim.evaluateByGeo(split(sim, spend), mult);
+            assertEquals(exact, r.kpi(), 1e-9 * Math.abs(exact), "curvature " + k);
+            assertTrue(sim.priceEffect(-1, mult) < 0, "a dearer price sells less with a negative coefficient");
+            assertEquals(0.0, sim.priceEffect(-1, 1.0), 0.0);
+        }
+        Simulator none = Simulator.of(PlanningModel.of(Fixtures.ridge(DATA, 5), 4));
+        assertThrows(IllegalArgumentException.class, () -> none.priceEffect(-1, 1.1), "no price to move");
+    }
+
+    private static double[][] split(Simulator sim, double[] perPeriod) {
+        double[][] out = new double[perPeriod.length][];
+        for (int c = 0; c < perPeriod.length; c++) {
+            out[c] = sim.geoShares(c);
+            for (int g = 0; g < out[c].length; g++) {
+                out[c][g] *= perPeriod[c];
+            }
+        }
+        return out;
+    }
+
     @Test
     void aLargePosteriorIsThinnedEvenlyAndSaysSo() {
         PlanningModel pm = PlanningModel.of(posterior(DATA, 300), 10);

@@ -75,6 +75,101 @@ final class Charts {
             out.add(responseCurve(r, c));
         }
         out.addAll(traces(r));
+        out.addAll(priorPosterior(r));
+        r.best.search().ifPresent(sr -> out.add(pareto(r, sr)));
+        return out;
+    }
+
+    /** The hyperparameter search's Pareto front (NRMSE against DECOMP.RSSD) and the candidate the analysis used. */
+    private static Figure pareto(ReportData r, io.github.mmm4j.models.search.SearchResult sr) {
+        var front = sr.front();
+        double[] x = new double[front.size()];
+        double[] y = new double[front.size()];
+        for (int i = 0; i < x.length; i++) {
+            x[i] = front.get(i).nrmse();
+            y[i] = front.get(i).decompRssd();
+        }
+        var chosen = io.github.mmm4j.auto.AutoAnalysis.selected(sr);
+        XYChart chart = new XYChartBuilder().width(W).height(H).title("Transform search: the Pareto front")
+                .xAxisTitle("NRMSE (prediction error)").yAxisTitle("DECOMP.RSSD (effect share against spend share)")
+                .build();
+        style(chart.getStyler());
+        chart.getStyler().setMarkerSize(9);
+        XYSeries f = chart.addSeries("front (" + front.size() + " candidates)", x, y);
+        f.setXYSeriesRenderStyle(XYSeries.XYSeriesRenderStyle.Scatter);
+        f.setMarker(SeriesMarkers.CIRCLE);
+        f.setMarkerColor(PALETTE[0]);
+        XYSeries c = chart.addSeries("used: lowest NRMSE", new double[] {chosen.nrmse()},
+                new double[] {chosen.decompRssd()});
+        c.setXYSeriesRenderStyle(XYSeries.XYSeriesRenderStyle.Scatter);
+        c.setMarker(SeriesMarkers.DIAMOND);
+        c.setMarkerColor(DOWN);
+        return figure("pareto", chart, String.format(Locale.ROOT, "The hyperparameter search (%,d evaluations) that "
+                + "gave ridge and NNLS their transforms: no candidate on the front beats another on both "
+                + "objectives; the analysis uses the one that predicts best (lowest NRMSE), since DECOMP.RSSD pulls "
+                + "effect shares towards spend shares.", sr.evaluations()), false);
+    }
+
+    /**
+     * For a Bayesian primary model whose channels have ROI priors, each channel's ROI prior (its density) against the
+     * posterior (a histogram of the draws, as a density): how far the data moved the estimate from the prior.
+     */
+    private static List<Figure> priorPosterior(ReportData r) {
+        List<Figure> out = new ArrayList<>();
+        var diag = r.primary.samplerDiagnostics();
+        io.github.mmm4j.models.bayes.BayesPriors priors = null;
+        for (var e : r.best.config().estimators()) {
+            if (e instanceof io.github.mmm4j.models.bayes.BayesianMmm b && r.primary.estimator().equals("bayes")) {
+                priors = b.options().priors();
+            }
+        }
+        if (diag.isEmpty() || priors == null) {
+            return out;
+        }
+        for (int c = 0; c < r.data.nChannels(); c++) {
+            String channel = r.data.channels().get(c);
+            String name = "roi[" + channel + "]";
+            var prior = io.github.mmm4j.models.bayes.BayesianMmm.roiPrior(priors, r.primary, channel);
+            if (prior.isEmpty() || !diag.get().parameterNames().contains(name)) {
+                continue;
+            }
+            double[] draws = diag.get().parameterDraws(name).clone();
+            Arrays.sort(draws);
+            double hi = Math.max(draws[(int) (0.995 * (draws.length - 1))], 1e-12);
+            // the prior's own upper quantile, found on a grid (its density is all we need)
+            int bins = 40;
+            double[] x = new double[bins];
+            double[] post = new double[bins];
+            double width = hi / bins;
+            for (double v : draws) {
+                int b = (int) Math.floor(v / width);
+                if (b >= 0 && b < bins) {
+                    post[b] += 1.0 / (draws.length * width);
+                }
+            }
+            for (int b = 0; b < bins; b++) {
+                x[b] = (b + 0.5) * width;
+            }
+            int n = 200;
+            double[] px = new double[n];
+            double[] py = new double[n];
+            for (int i = 0; i < n; i++) {
+                px[i] = hi * (i + 0.5) / n;
+                py[i] = Math.exp(prior.get().logDensity(px[i]));
+            }
+            XYChart chart = new XYChartBuilder().width(SMALL_W).height(SMALL_H).title("ROI of " + channel
+                    + ": prior and posterior").xAxisTitle("ROI").yAxisTitle("density").build();
+            style(chart.getStyler());
+            chart.getStyler().setLegendFont(new Font(Font.SANS_SERIF, Font.PLAIN, 10));
+            XYSeries ps = chart.addSeries("posterior (draws)", x, post);
+            ps.setXYSeriesRenderStyle(XYSeries.XYSeriesRenderStyle.Step);
+            line(ps, PALETTE[0], 1.5f);
+            line(chart.addSeries("prior", px, py), PALETTE[1], 2f);
+            out.add(figure("prior-" + c, chart, "The ROI of " + channel + ": the prior the Bayesian model started "
+                    + "from (" + describe(prior.get()) + ") and the posterior its draws describe; a posterior far "
+                    + "narrower than the prior, or away from it, means the data, not the prior, set the estimate.",
+                    true));
+        }
         return out;
     }
 
@@ -85,6 +180,14 @@ final class Charts {
             }
         }
         return "n/a";
+    }
+
+    /** A prior in words: a log-normal by its median and log-scale spread, others by their parameters. */
+    private static String describe(io.github.mmm4j.models.bayes.Prior p) {
+        if (p instanceof io.github.mmm4j.models.bayes.Prior.LogNormal l) {
+            return "log-normal, median " + Fmt.sig(Math.exp(l.mu())) + ", log-scale sd " + Fmt.sig(l.sigma());
+        }
+        return p.toString();
     }
 
     /**

@@ -8,12 +8,8 @@ import io.github.mmm4j.core.Checks;
 import io.github.mmm4j.core.Frequency;
 import io.github.mmm4j.core.MmmDataset;
 import io.github.mmm4j.optimize.Simulator;
-import java.io.IOException;
-import java.io.InputStream;
-import java.io.UncheckedIOException;
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.Base64;
 import java.util.Objects;
@@ -25,7 +21,8 @@ import java.util.Objects;
  *
  * <p>The page has a slider and a number box per channel (spend per period, summed over geos) and buttons for the
  * current and the recommended plan. On a panel a selector makes the inputs edit one geo, or on brand x region cells
- * one brand or one region (its cells together, in proportion to their spend). As spend changes it shows the expected KPI over the horizon, the change against
+ * one brand or one region (its cells together, in proportion to their spend). A model with a price has a price
+ * slider (a change in percent from the plan's price, held over the horizon; {@link Simulator#priceEffect}). As spend changes it shows the expected KPI over the horizon, the change against
  * the current plan, each channel's contribution, ROI and marginal ROI, each with its interval at the model's level,
  * a bar chart of incremental contributions and the selected channel's response curve with its band. The scenario
  * lives in the address ({@code simulator.html#tv=120000&search=45000}: spend per period, channels not named keep the
@@ -50,14 +47,7 @@ public final class SimulatorPage {
     }
 
     private static String template() {
-        try (InputStream in = SimulatorPage.class.getResourceAsStream("simulator.html")) {
-            if (in == null) {
-                throw new IllegalStateException("simulator.html template missing from the jar");
-            }
-            return new String(in.readAllBytes(), StandardCharsets.UTF_8);
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
+        return HtmlReport.resource("simulator.html");
     }
 
     /**
@@ -74,7 +64,7 @@ public final class SimulatorPage {
         String kpi = sim.planningModel().model().data().kpiName();
         // JSON inside a script element: "<" only occurs in strings, where \u003c means the same
         String json = root.toString().replace("<", "\\u003c");
-        return TEMPLATE.replace("{{TITLE}}", Html.escape("What-if simulator: " + kpi)).replace("{{DATA}}", json);
+        return HtmlReport.fill(TEMPLATE, "{{TITLE}}", HtmlReport.text("What-if simulator: " + kpi), "{{DATA}}", json);
     }
 
     /**
@@ -201,6 +191,24 @@ public final class SimulatorPage {
         }
         root.put("weights", base64(w));
         root.put("expected_non_media", sim.nonMedia(-1));
+        double[][] pt = sim.priceTerms();
+        if (pt == null) {
+            root.putNull("price");
+        } else {
+            ObjectNode p = root.putObject("price");
+            p.put("control", sim.priceControl());
+            p.put("mean_price", sim.meanPrice());
+            p.put("groups", pt[3].length);
+            ArrayNode groupOf = p.putArray("group_of");
+            for (double g : pt[0]) {
+                groupOf.add((int) g);
+            }
+            p.put("level", base64(pt[1]));
+            p.put("lr", base64(pt[2]));
+            numbers(p.putArray("curvature"), pt[3]);
+            p.put("coef", base64(pt[4]));
+            numbers(p.putArray("expected_coef"), pt[5]);
+        }
         return root;
     }
 

@@ -89,4 +89,20 @@ class ChartsTest {
             assertTrue(html.contains("<figure id=\"fig-" + f.id() + "\">"), f.id());
         }
     }
+
+    @Test
+    void aSearchRoundShowsItsParetoFront() {
+        // ridge with fixed transforms takes them from the search, so the round has a front to draw
+        io.github.mmm4j.models.RidgeOptions fixed = io.github.mmm4j.models.RidgeOptions.defaults()
+                .withFixedTransforms(true).withBootstrap(20);
+        AnalysisResult result = io.github.mmm4j.auto.AutoAnalysis.run(
+                io.github.mmm4j.synthetic.DemoData.generate(io.github.mmm4j.synthetic.DemoData.DEFAULT_SEED),
+                io.github.mmm4j.auto.AutoOptions.defaults().withEstimators(java.util.List.of(
+                        new io.github.mmm4j.models.Ridge(fixed))).withSearchIterations(120).withMaxRounds(1));
+        assertTrue(result.bestRound().search().isPresent(), "the round records its search");
+        ReportData d = new ReportData(ReportInput.of(result, 42, "demo"), Narrator.standard());
+        List<Figure> fs = Charts.all(d);
+        assertTrue(fs.stream().anyMatch(f -> f.id().equals("pareto")), "a Pareto front chart");
+        assertTrue(figures.stream().noneMatch(f -> f.id().equals("pareto")), "none without a search");
+    }
 }

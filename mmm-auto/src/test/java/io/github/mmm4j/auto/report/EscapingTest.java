@@ -2,7 +2,6 @@ package io.github.mmm4j.auto.report;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
-import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import net.jqwik.api.ForAll;
@@ -12,28 +11,28 @@ import org.junit.jupiter.api.Test;
 class EscapingTest {
 
     @Test
-    void htmlEscapesTheFiveSpecialCharacters() {
-        assertEquals("&lt;script&gt;alert(1)&lt;/script&gt;", Html.escape("<script>alert(1)</script>"));
-        assertEquals("a &amp; b &quot;c&quot; &#39;d&#39;", Html.escape("a & b \"c\" 'd'"));
-        assertEquals("&amp;amp;", Html.escape("&amp;"));
-        assertEquals("", Html.escape(null));
-    }
-
-    @Test
-    void htmlReturnsPlainTextUnchanged() {
-        String s = "paid_search 2024 (week 3)";
-        assertSame(s, Html.escape(s));
+    void htmlEncodesTheSpecialCharacters() {
+        assertEquals("&lt;script&gt;alert(1)&lt;/script&gt;", HtmlReport.text("<script>alert(1)</script>"));
+        assertEquals("a &amp; b &quot;c&quot;", HtmlReport.text("a & b \"c\""));
+        assertEquals("&amp;amp;", HtmlReport.text("&amp;"));
+        assertEquals("", HtmlReport.text(null));
+        assertEquals("paid_search 2024 (week 3)", HtmlReport.text("paid_search 2024 (week 3)"));
     }
 
     @Property
-    void htmlEscapedTextHasNoMarkupAndUnescapesToTheInput(@ForAll String s) {
-        String e = Html.escape(s);
-        for (char c : new char[] {'<', '>', '"', '\''}) {
+    void htmlEncodedTextHasNoMarkupAndDecodesToTheInput(@ForAll String s) {
+        String e = HtmlReport.text(s);
+        for (char c : new char[] {'<', '>', '"'}) {
             assertTrue(e.indexOf(c) < 0, e);
         }
-        String back = e.replace("&lt;", "<").replace("&gt;", ">").replace("&quot;", "\"").replace("&#39;", "'")
-                .replace("&amp;", "&");
+        String back = e.replace("&lt;", "<").replace("&gt;", ">").replace("&quot;", "\"").replace("&amp;", "&");
         assertEquals(s, back);
+    }
+
+    @Test
+    void aTemplateIsFilledOnceEvenWhenAValueLooksLikeAPlaceholder() {
+        assertEquals("<t>{{B}}</t><b>x</b>", HtmlReport.fill("<t>{{A}}</t><b>{{B}}</b>", "{{A}}", "{{B}}", "{{B}}",
+                "x"));
     }
 
     @Test

@@ -590,6 +590,36 @@ public final class BayesianMmm implements Estimator {
         return total > 0 ? priors.mediaContribution().roiPrior(kpiSum, cost) : null;
     }
 
+    /**
+     * The prior on a channel's ROI that a fit with these priors used on a model's training data: the channel's own
+     * ROI prior when the priors set one, else the common ROI prior of {@link BayesPriors#mediaContribution()} for the
+     * training rows (see {@link #mediaRoiPrior}), else empty (the channel's prior is on its effect, not its ROI).
+     *
+     * @param priors the priors of the fit
+     * @param model the fitted model (its data and holdout give the training rows)
+     * @param channel a channel of the model
+     * @return the ROI prior, or empty
+     */
+    public static java.util.Optional<Prior> roiPrior(BayesPriors priors, io.github.mmm4j.models.FittedModel model,
+            String channel) {
+        Objects.requireNonNull(priors, "priors");
+        MmmDataset data = model.data();
+        data.channelIndex(channel);
+        if (priors.channels().containsKey(channel)) {
+            return java.util.Optional.ofNullable(priors.forChannel(channel).roi());
+        }
+        int nt = data.nPeriods();
+        int nTrain = nt - model.holdout();
+        double kpiSum = 0;
+        for (int g = 0; g < data.nGeos(); g++) {
+            for (int t = 0; t < nTrain; t++) {
+                kpiSum += data.kpi(g * nt + t);
+            }
+        }
+        Prior common = mediaRoiPrior(priors, data, nTrain, kpiSum);
+        return java.util.Optional.ofNullable(common != null ? common : priors.forChannel(channel).roi());
+    }
+
     private static Prior prior(ParameterSpec.DefaultPrior p) {
         if (p instanceof ParameterSpec.DefaultPrior.Beta b) {
             return new Prior.Beta(b.a(), b.b());
