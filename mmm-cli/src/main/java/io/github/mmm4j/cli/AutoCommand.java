@@ -102,7 +102,7 @@ final class AutoCommand implements Callable<Integer> {
         io.github.mmm4j.optimize.PlanningModel cellsPm = cellPm;
         io.github.mmm4j.optimize.Allocation cells = cellPlan;
         List<Path> files = OutputSet.write(common.out, dir -> {
-            AutoPipeline.write(analysed, used, source, dir, Narrator.standard(), schema);
+            io.github.mmm4j.auto.report.Reports.write(analysed, used, source, dir, Narrator.standard(), schema);
             OptimizeCommand.writePlan(analysed.plan(), analysed.planning(), dir.resolve("plan.json"));
             if (cells != null) {
                 com.fasterxml.jackson.databind.node.ObjectNode byGeo = OptimizeCommand.planJson(cells, cellsPm);

@@ -120,6 +120,9 @@ final class RecoverCommand implements Callable<Integer> {
     @Option(names = "--verbose", description = "Print stack traces of errors.")
     boolean verbose;
 
+    @Option(names = "--progress", description = "Show progress even when standard error is not a terminal.")
+    boolean progress;
+
     @Spec
     picocli.CommandLine.Model.CommandSpec spec;
 
@@ -139,7 +142,11 @@ final class RecoverCommand implements Callable<Integer> {
         String name = model + (search ? "+search" : fixedTransforms ? "+fixed" : "");
         RecoveryOptions options = new RecoveryOptions(replicates, seed, threads);
         ScenarioSpec scenario = SynthCommand.scenario(preset, config);
-        RecoveryReport report = RecoveryBenchmark.run(scenario, name, estimator, options);
+        ProgressBar bar = new ProgressBar(spec.commandLine().getErr(), progress || ProgressBar.interactive());
+        bar.update("recover", 0, "replicate 0 of " + replicates);
+        RecoveryReport report = RecoveryBenchmark.run(scenario, name, estimator, options,
+                done -> bar.update("recover", (double) done / replicates, "replicate " + done + " of " + replicates));
+        bar.done();
         Path file = out.resolve("recovery.json");
         io.github.mmm4j.core.OutputSet.write(out, dir -> report.writeJson(dir.resolve("recovery.json")));
         PrintWriter pw = spec.commandLine().getOut();

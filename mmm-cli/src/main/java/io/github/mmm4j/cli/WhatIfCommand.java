@@ -73,14 +73,20 @@ final class WhatIfCommand implements Callable<Integer> {
     @Option(names = "--verbose", description = "Print stack traces of errors.")
     boolean verbose;
 
+    @Option(names = "--progress", description = "Show progress even when standard error is not a terminal.")
+    boolean progress;
+
     @Spec
     picocli.CommandLine.Model.CommandSpec spec;
 
     @Override
     public Integer call() {
         Common.checkNotModelFolder(out, saved.model);
+        ProgressBar bar = new ProgressBar(spec.commandLine().getErr(), progress || ProgressBar.interactive());
+        bar.update("whatif", 0, "reading the model");
         FittedModel fitted = saved.read();
         int h = saved.horizon(fitted);
+        bar.update("whatif", 0.4, "carryover and responses over the horizon");
         PlanningModel pm = PlanningModel.of(fitted, h);
         Map<String, Double> perPeriod = new LinkedHashMap<>();
         Map<String, Map<String, Double>> byGeo = new LinkedHashMap<>();
@@ -95,6 +101,7 @@ final class WhatIfCommand implements Callable<Integer> {
             throw new Main.BadInputException("--price-change " + priceChange + ": the model has no price (fit it with "
                     + "--price COL)");
         }
+        bar.update("whatif", 0.8, "the scenario over every draw");
         ScenarioResult r;
         try {
             r = sim.evaluateByGeo(cells, 1 + pct / 100);
@@ -103,6 +110,7 @@ final class WhatIfCommand implements Callable<Integer> {
         }
         List<Path> files = OutputSet.write(out, dir -> AtomicFiles.writeString(dir.resolve("scenario.json"),
                 json(r, sim, cells, changed(perPeriod, byGeo), pct).toPrettyString() + "\n"));
+        bar.done();
         PrintWriter w = spec.commandLine().getOut();
         w.print(table(r, pm));
         if (sim.drawCount() < sim.modelDrawCount()) {

@@ -41,6 +41,14 @@ class RecoverCommandTest {
     }
 
     @Test
+    void progressCountsTheReplicates(@TempDir Path dir) {
+        SynthCommandTest.Run r = SynthCommandTest.run("recover", "--preset", "easy", "--replicates", "2", "--threads",
+                "2", "--progress", "--out", dir.toString());
+        assertEquals(0, r.exit(), r.err());
+        assertTrue(r.err().contains("replicate 2 of 2") && r.err().contains("100%"), r.err());
+    }
+
+    @Test
     void resultsAreIdenticalForOneAndTwoThreads(@TempDir Path dir) throws IOException {
         for (String t : List.of("1", "2")) {
             SynthCommandTest.Run r = SynthCommandTest.run("recover", "--preset", "easy", "--replicates", "3",

@@ -82,6 +82,13 @@ class WhatIfCommandTest {
     }
 
     @Test
+    void progressNamesItsSteps(@TempDir Path out) {
+        CliTest.Run r = CliTest.run("whatif", "--model", model.toString(), "--progress", "--out", out.toString());
+        assertEquals(0, r.exit(), r.err());
+        assertTrue(r.err().contains("reading the model") && r.err().contains("the scenario over every draw"), r.err());
+    }
+
+    @Test
     void withoutChangesTheScenarioIsTheCurrentPlan(@TempDir Path out) throws IOException {
         CliTest.Run r = CliTest.run("whatif", "--model", model.toString(), "--out", out.toString());
         assertEquals(0, r.exit(), r.err());

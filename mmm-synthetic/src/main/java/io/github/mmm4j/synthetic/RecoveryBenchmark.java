@@ -56,6 +56,32 @@ public final class RecoveryBenchmark {
      */
     public static RecoveryReport run(ScenarioSpec spec, String model, RecoveryEstimator estimator,
             RecoveryOptions options) {
+        return run(spec, model, estimator, options, done -> { });
+    }
+
+    /**
+     * {@link #run(ScenarioSpec, String, RecoveryEstimator, RecoveryOptions)}, reporting progress.
+     *
+     * @param spec the scenario
+     * @param model a name for the estimator in the report
+     * @param estimator the estimator under test
+     * @param options replicates, master seed, threads
+     * @param progress called with the number of replicates finished after each one (from the worker threads, one
+     *     call at a time)
+     * @return the report
+     */
+    public static RecoveryReport run(ScenarioSpec spec, String model, RecoveryEstimator estimator,
+            RecoveryOptions options, java.util.function.IntConsumer progress) {
+        Objects.requireNonNull(progress, "progress");
+        java.util.concurrent.atomic.AtomicInteger finished = new java.util.concurrent.atomic.AtomicInteger();
+        Object lock = new Object();
+        java.util.function.Supplier<Integer> tick = () -> {
+            synchronized (lock) {
+                int n = finished.incrementAndGet();
+                progress.accept(n);
+                return n;
+            }
+        };
         Objects.requireNonNull(spec, "spec");
         Objects.requireNonNull(model, "model");
         Objects.requireNonNull(estimator, "estimator");
@@ -65,6 +91,7 @@ public final class RecoveryBenchmark {
         if (options.threads() == 1) {
             for (int i = 0; i < seeds.length; i++) {
                 results.add(replicate(spec, estimator, i, seeds[i]));
+                tick.get();
             }
         } else {
             ExecutorService pool = Executors.newFixedThreadPool(Math.min(options.threads(), seeds.length), r -> {
@@ -76,7 +103,11 @@ public final class RecoveryBenchmark {
                 List<Future<RecoveryReport.Replicate>> futures = new ArrayList<>();
                 for (int i = 0; i < seeds.length; i++) {
                     int index = i;
-                    futures.add(pool.submit(() -> replicate(spec, estimator, index, seeds[index])));
+                    futures.add(pool.submit(() -> {
+                        RecoveryReport.Replicate rep = replicate(spec, estimator, index, seeds[index]);
+                        tick.get();
+                        return rep;
+                    }));
                 }
                 for (Future<RecoveryReport.Replicate> f : futures) {
                     results.add(f.get());
