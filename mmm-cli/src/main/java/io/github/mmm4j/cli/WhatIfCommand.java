@@ -40,7 +40,9 @@ import picocli.CommandLine.Spec;
  * the model's level.
  *
  * <p>{@code scenario.json}: {@code kpi}, {@code horizon}, {@code start}, {@code end}, {@code interval_level} (null
- * without draws); {@code expected_kpi}, {@code current_kpi} and {@code incremental_kpi}, each with {@code _lower} and
+ * without draws); {@code spend_change_roi} (the KPI's change, a price effect left out, per unit of the change in
+ * spend; null without one; with {@code _lower}/{@code _upper});
+ * {@code expected_kpi}, {@code current_kpi} and {@code incremental_kpi}, each with {@code _lower} and
  * {@code _upper}; {@code spend} and {@code current_spend} over the horizon; {@code channels}, each with {@code name},
  * {@code spend_per_period}, {@code spend}, {@code current_spend}, {@code contribution} (with {@code _lower}/
  * {@code _upper}; carryover of historical spend included), {@code incremental} (the contribution the horizon spend
@@ -48,7 +50,8 @@ import picocli.CommandLine.Spec;
  * {@code _lower}/{@code _upper}) and {@code mroi} (with {@code _lower}/{@code _upper}); on a panel also {@code geos},
  * each with {@code geo} and {@code spend_per_period}. For a model with a price: {@code price} (its column),
  * {@code price_change_pct} ({@code --price-change}: the price held that many percent above the plan's over the
- * horizon) and {@code price_effect} (the expected change in the KPI it causes, included in {@code expected_kpi}).
+ * horizon) and {@code price_effect} (the expected change in the KPI it causes, with {@code _lower}/{@code _upper};
+ * included in {@code expected_kpi} and {@code incremental_kpi}, left out of the return on the change in spend).
  */
 @Command(name = "whatif", mixinStandardHelpOptions = true,
         description = "Evaluate a spend scenario with a saved model and write scenario.json.")
@@ -108,11 +111,19 @@ final class WhatIfCommand implements Callable<Integer> {
         } catch (IllegalArgumentException e) {
             throw new Main.BadInputException("--spend: " + e.getMessage());
         }
-        List<Path> files = OutputSet.write(out, dir -> AtomicFiles.writeString(dir.resolve("scenario.json"),
-                json(r, sim, cells, changed(perPeriod, byGeo), pct).toPrettyString() + "\n"));
+        List<String> warnings = extrapolation(sim, cells, pct);
+        List<Path> files = OutputSet.write(out, dir -> {
+            ObjectNode j = json(r, sim, cells, changed(perPeriod, byGeo), pct);
+            ArrayNode wa = j.putArray("warnings");
+            warnings.forEach(wa::add);
+            AtomicFiles.writeString(dir.resolve("scenario.json"), j.toPrettyString() + "\n");
+        });
         bar.done();
         PrintWriter w = spec.commandLine().getOut();
         w.print(table(r, pm));
+        for (String x : warnings) {
+            w.printf(Locale.ROOT, "warning: %s%n", x);
+        }
         if (sim.drawCount() < sim.modelDrawCount()) {
             w.printf(Locale.ROOT, "intervals over %d of the model's %d draws, evenly thinned as in simulator.html%n",
                     sim.drawCount(), sim.modelDrawCount());
@@ -153,6 +164,36 @@ final class WhatIfCommand implements Callable<Integer> {
             s[sim.channels().indexOf(e.getKey())] = e.getValue();
         }
         return s;
+    }
+
+    /**
+     * Where a scenario reads the model beyond its data, as simulator.html warns: a channel above 1.5 times the most
+     * the data spent on it in one period, or a mean price outside the prices in the data.
+     */
+    static List<String> extrapolation(Simulator sim, double[][] cells, double pricePct) {
+        List<String> out = new ArrayList<>();
+        double[] most = sim.historyMaxSpend();
+        for (int c = 0; c < cells.length; c++) {
+            double total = 0;
+            for (double v : cells[c]) {
+                total += v;
+            }
+            if (total > 1.5 * most[c]) {
+                out.add(String.format(Locale.ROOT, "%s at %s per period is beyond the most the data ever spent on it "
+                        + "(%s): an extrapolation", sim.channels().get(c), ConsoleTable.amount(total),
+                        ConsoleTable.amount(most[c])));
+            }
+        }
+        if (sim.hasPrice() && pricePct != 0) {
+            double[] range = sim.observedPriceRange();
+            double p = sim.meanPrice() * (1 + pricePct / 100);
+            if (p < range[0] || p > range[1]) {
+                out.add(String.format(Locale.ROOT, "a mean price of %s is outside the prices in the data (%s to %s): "
+                        + "an extrapolation", ConsoleTable.amount(p), ConsoleTable.amount(range[0]),
+                        ConsoleTable.amount(range[1])));
+            }
+        }
+        return out;
     }
 
     /** The channels a scenario names (in total or in a geo). */
@@ -268,7 +309,8 @@ final class WhatIfCommand implements Callable<Integer> {
         if (sim.hasPrice()) {
             root.put("price", sim.priceControl());
             root.put("price_change_pct", priceChangePct);
-            OptimizeCommand.num(root, "price_effect", sim.priceEffect(-1, 1 + priceChangePct / 100));
+            withInterval(root, "price_effect", sim.priceEffect(-1, 1 + priceChangePct / 100),
+                    sim.priceEffectInterval(1 + priceChangePct / 100));
         }
         root.put("draws", sim.drawCount());
         root.put("model_draws", sim.modelDrawCount());
@@ -277,6 +319,14 @@ final class WhatIfCommand implements Callable<Integer> {
         withInterval(root, "incremental_kpi", r.incrementalKpi(), r.incrementalKpiInterval());
         OptimizeCommand.num(root, "spend", r.spend());
         OptimizeCommand.num(root, "current_spend", r.referenceSpend());
+        // the return on the change in spend (a price effect left out), null without a change in spend
+        if (r.incrementalRoi().isPresent()) {
+            withInterval(root, "spend_change_roi", r.incrementalRoi().getAsDouble(), r.incrementalRoiInterval());
+        } else {
+            root.putNull("spend_change_roi");
+            root.putNull("spend_change_roi_lower");
+            root.putNull("spend_change_roi_upper");
+        }
         ArrayNode channels = root.putArray("channels");
         for (int c = 0; c < r.channels().size(); c++) {
             ChannelOutcome o = r.channels().get(c);

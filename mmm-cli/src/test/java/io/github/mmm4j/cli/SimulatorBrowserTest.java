@@ -236,6 +236,20 @@ class SimulatorBrowserTest {
         close(w.get("expected_kpi_lower").asDouble(), value("expected-kpi-interval", "data-lower"), "KPI lower");
         close(w.get("expected_kpi_upper").asDouble(), value("expected-kpi-interval", "data-upper"), "KPI upper");
         close(w.get("incremental_kpi").asDouble(), value("incremental-kpi", "data-value"), "incremental KPI");
+        if (w.get("spend_change_roi").isNull()) {
+            assertEquals("", driver.findElement(By.id("scenario-roi")).getAttribute("data-value"), "no change in spend");
+        } else {
+            close(w.get("spend_change_roi").asDouble(), value("scenario-roi", "data-value"), "return on the change");
+            close(w.get("spend_change_roi_lower").asDouble(), value("scenario-roi", "data-lower"), "its lower end");
+            close(w.get("spend_change_roi_upper").asDouble(), value("scenario-roi", "data-upper"), "its upper end");
+        }
+        if (w.has("price_effect") && w.get("price_change_pct").asDouble() != 0) {
+            close(w.get("price_effect").asDouble(), value("price-effect", "data-value"), "price effect");
+            close(w.get("price_effect_lower").asDouble(), value("price-effect", "data-lower"), "price effect lower");
+        }
+        boolean warned = w.get("warnings").size() > 0;
+        assertEquals(warned, driver.findElement(By.id("extrapolation")).isDisplayed(),
+                "the page warns of extrapolation exactly when whatif does: " + w.get("warnings"));
         JsonNode chs = w.get("channels");
         for (int c = 0; c < chs.size(); c++) {
             JsonNode ch = chs.get(c);
@@ -283,13 +297,27 @@ class SimulatorBrowserTest {
     }
 
     @Test
-    void aBadAmountIsMarkedAndIgnored() {
+    void aBadAmountIsMarkedIgnoredAndThenReset() {
         open(demo, "");
         double before = value("expected-kpi", "data-value");
         WebElement tv = driver.findElement(By.id("spend-0"));
+        String inUse = tv.getAttribute("value");
         tv.sendKeys(Keys.chord(Keys.CONTROL, "a"), "-5");
         assertEquals("true", tv.getAttribute("aria-invalid"));
         assertEquals(before, value("expected-kpi", "data-value"), 0.0);
+        tv.sendKeys(Keys.TAB);
+        assertEquals(inUse, tv.getAttribute("value"), "leaving the box shows the amount in use again");
+        assertEquals(null, tv.getAttribute("aria-invalid"));
+    }
+
+    @Test
+    void spendFarBeyondTheDataIsFlaggedAsAnExtrapolation(@TempDir Path out) throws IOException {
+        open(demo, "#tv=100000000");
+        WebElement warn = driver.findElement(By.id("extrapolation"));
+        assertTrue(warn.isDisplayed() && warn.getText().contains("tv at"), warn.getText());
+        JsonNode w = whatif(demo.resolve("model.json"), 13, Map.of("tv", 100000000.0), out);
+        assertTrue(w.get("warnings").get(0).asText().contains("beyond the most the data ever spent"), w.toString());
+        assertPageMatches(w);
     }
 
     @Test

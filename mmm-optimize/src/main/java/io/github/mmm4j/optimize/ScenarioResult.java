@@ -95,6 +95,18 @@ public record ScenarioResult(SpendPlan plan, SpendPlan reference, double kpi, Op
      */
     static ScenarioResult assemble(SpendPlan plan, SpendPlan reference, double[][] contrib, double[] kpi,
             double[] refKpi, double[][] zero, double[] mroi, double level, boolean centred) {
+        return assemble(plan, reference, contrib, kpi, refKpi, zero, mroi, level, centred, null);
+    }
+
+    /**
+     * As {@link #assemble(SpendPlan, SpendPlan, double[][], double[], double[], double[][], double[], double,
+     * boolean)}, with a part of the KPI's change that spend did not cause (a price change): it stays in the KPI and
+     * its change, and is left out of the return on the change in spend.
+     *
+     * @param notSpend {@code notSpend[d + 1]}: that part, or null for none
+     */
+    static ScenarioResult assemble(SpendPlan plan, SpendPlan reference, double[][] contrib, double[] kpi,
+            double[] refKpi, double[][] zero, double[] mroi, double level, boolean centred, double[] notSpend) {
         int nc = plan.channels().size();
         int nd = kpi.length - 1;
         double spend = plan.total();
@@ -126,6 +138,7 @@ public record ScenarioResult(SpendPlan plan, SpendPlan reference, double kpi, Op
                     total > 0 ? OptionalDouble.of(inc / total) : OptionalDouble.empty(), mroi[c]));
         }
         double incKpi = kpi[0] - refKpi[0];
+        double spendInc = incKpi - (notSpend == null ? 0 : notSpend[0]);
         Optional<Interval> ki = Optional.empty();
         Optional<Interval> rki = Optional.empty();
         Optional<Interval> ini = Optional.empty();
@@ -137,17 +150,17 @@ public record ScenarioResult(SpendPlan plan, SpendPlan reference, double kpi, Op
             double[] roi = new double[nd];
             for (int d = 0; d < nd; d++) {
                 inc[d] = k[d] - rk[d];
-                roi[d] = inc[d] / dSpend;
+                roi[d] = (inc[d] - (notSpend == null ? 0 : notSpend[d + 1])) / dSpend;
             }
             ki = Optional.of(interval(k, level, kpi[0], centred));
             rki = Optional.of(interval(rk, level, refKpi[0], centred));
             ini = Optional.of(interval(inc, level, incKpi, centred));
             if (dSpend != 0) {
-                roii = Optional.of(interval(roi, level, incKpi / dSpend, centred));
+                roii = Optional.of(interval(roi, level, spendInc / dSpend, centred));
             }
         }
         return new ScenarioResult(plan, reference, kpi[0], ki, refKpi[0], rki, incKpi, ini, spend, refSpend,
-                dSpend != 0 ? OptionalDouble.of(incKpi / dSpend) : OptionalDouble.empty(), roii,
+                dSpend != 0 ? OptionalDouble.of(spendInc / dSpend) : OptionalDouble.empty(), roii,
                 spend > 0 ? mSum / spend : 0, outs);
     }
 

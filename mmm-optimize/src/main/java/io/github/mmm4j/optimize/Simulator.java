@@ -317,6 +317,60 @@ public final class Simulator {
         return s;
     }
 
+    /**
+     * The interval of {@link #priceEffect} over the draws.
+     *
+     * @param multiple the price multiple, finite and positive
+     * @return the interval, empty for a model without draws
+     */
+    public Optional<Interval> priceEffectInterval(double multiple) {
+        double point = priceEffect(-1, multiple);
+        if (beta.length == 0) {
+            return Optional.empty();
+        }
+        double[] v = new double[beta.length];
+        for (int d = 0; d < v.length; d++) {
+            v[d] = priceEffect(d, multiple);
+        }
+        return Optional.of(interval(v, point));
+    }
+
+    /**
+     * @return per channel, the most the data spent on it in one period (summed over geos): a scenario beyond it reads
+     *     the model outside its data
+     */
+    public double[] historyMaxSpend() {
+        MmmDataset data = pm.model().data();
+        int nt = data.nPeriods();
+        double[] most = new double[nc];
+        for (int c = 0; c < nc; c++) {
+            for (int t = 0; t < nt; t++) {
+                double v = 0;
+                for (int g = 0; g < data.nGeos(); g++) {
+                    v += data.spend(g * nt + t, c);
+                }
+                most[c] = Math.max(most[c], v);
+            }
+        }
+        return most;
+    }
+
+    /** @return {@code {lowest, highest}} price in the data, or null without price */
+    public double[] observedPriceRange() {
+        if (price == null) {
+            return null;
+        }
+        MmmDataset data = pm.model().data();
+        int q = data.controls().indexOf(price.control);
+        double lo = Double.POSITIVE_INFINITY;
+        double hi = Double.NEGATIVE_INFINITY;
+        for (int r = 0; r < data.nRows(); r++) {
+            lo = Math.min(lo, data.control(r, q));
+            hi = Math.max(hi, data.control(r, q));
+        }
+        return new double[] {lo, hi};
+    }
+
     /** @return the price control's name, or null without price */
     public String priceControl() {
         return price == null ? null : price.control;
@@ -737,6 +791,7 @@ public final class Simulator {
         double[][] contrib = contributions(perPeriod);
         double[] kpi = new double[nd + 1];
         double[] refKpi = new double[nd + 1];
+        double[] price = new double[nd + 1];
         for (int d = -1; d < nd; d++) {
             double k = nonMedia(d);
             double rk = k;
@@ -744,14 +799,16 @@ public final class Simulator {
                 k += contrib[d + 1][c];
                 rk += reference[d + 1][c];
             }
-            kpi[d + 1] = k + (priceMultiple == 1.0 ? 0.0 : priceEffect(d, priceMultiple));
+            price[d + 1] = priceMultiple == 1.0 ? 0.0 : priceEffect(d, priceMultiple);
+            kpi[d + 1] = k + price[d + 1];
             refKpi[d + 1] = rk;
         }
         double[] mroi = new double[nc];
         for (int c = 0; c < nc; c++) {
             mroi[c] = marginal(-1, c, x[c]);
         }
-        return ScenarioResult.assemble(plan(x), pm.baseline(), contrib, kpi, refKpi, zero, mroi, level(), centred);
+        return ScenarioResult.assemble(plan(x), pm.baseline(), contrib, kpi, refKpi, zero, mroi, level(), centred,
+                price);
     }
 
     /** The plan of horizon totals x[c][g]: each spread over the geo's periods as the channel's flighting there. */

@@ -1,6 +1,7 @@
 package io.github.mmm4j.auto.report;
 
 import io.github.mmm4j.core.Checks;
+import io.github.mmm4j.models.Interval;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
@@ -18,9 +19,32 @@ import java.util.Optional;
  * @param message a one-line description of the outcome
  * @param improved false when the optimizer found no plan better than the current one under the constraints
  *     ({@code Allocation.improved()}): the recommendation is then to keep the current plan
+ * @param gainInterval the interval of the recommended plan's gain in KPI over the current plan (over the model's
+ *     draws), or empty for a model without draws
  */
 public record BudgetPlan(List<PlanRow> rows, int periods, double expectedKpiCurrent, double expectedKpiOptimal,
-        String status, String message, boolean improved) {
+        String status, String message, boolean improved, Optional<Interval> gainInterval) {
+
+    /**
+     * A plan without a gain interval.
+     *
+     * @param rows one row per channel
+     * @param periods the horizon in periods
+     * @param expectedKpiCurrent the expected KPI under the current plan
+     * @param expectedKpiOptimal the expected KPI under the recommended plan
+     * @param status how the optimisation ended
+     * @param message a one-line description of the outcome
+     * @param improved whether the optimizer found a better plan
+     */
+    public BudgetPlan(List<PlanRow> rows, int periods, double expectedKpiCurrent, double expectedKpiOptimal,
+            String status, String message, boolean improved) {
+        this(rows, periods, expectedKpiCurrent, expectedKpiOptimal, status, message, improved, Optional.empty());
+    }
+
+    /** @return whether the gain's interval includes no gain or a loss: the gain is then not certain */
+    public boolean gainUncertain() {
+        return gainInterval.map(i -> i.lower() <= 0).orElse(false);
+    }
 
     /**
      * Validates and copies.
@@ -35,6 +59,7 @@ public record BudgetPlan(List<PlanRow> rows, int periods, double expectedKpiCurr
         Checks.checkFinite("expectedKpiOptimal", expectedKpiOptimal);
         Objects.requireNonNull(status, "status");
         Objects.requireNonNull(message, "message");
+        Objects.requireNonNull(gainInterval, "gainInterval");
     }
 
     /**

@@ -473,7 +473,9 @@ final class Charts {
                     line(seg, color, 3f).setShowInLegend(false);
                 }
                 if (model == r.primary) {
-                    chart.addAnnotation(new AnnotationText(Fmt.sig(y[c]), x[c] - 0.13, y[c], false));
+                    // on the side away from the other models' points
+                    double side = m == 0 && nm > 1 ? -0.13 : 0.13;
+                    chart.addAnnotation(new AnnotationText(Fmt.sig(y[c]), x[c] + side, y[c], false));
                 }
             }
             XYSeries pts = chart.addSeries("ROI, " + model.estimator() + (model == r.primary ? " (primary, labelled)"

@@ -157,7 +157,8 @@ final class DeckReport {
     private static void plan(XMLSlideShow ppt, ReportData r) {
         BudgetPlan p = r.input.plan().orElseThrow();
         XSLFSlide s = ppt.createSlide();
-        title(s, "The recommended plan for the next " + p.periods() + " periods");
+        title(s, "The recommended plan for the next " + p.periods() + " " + r.findings.frequency()
+                .replace("weekly", "weeks").replace("daily", "days"));
         List<String[]> rows = new ArrayList<>();
         for (PlanRow row : p.rows()) {
             double cur = row.currentSpend() / p.periods();
@@ -171,14 +172,17 @@ final class DeckReport {
         double gain = p.expectedKpiOptimal() - p.expectedKpiCurrent();
         String msg = p.improved()
                 ? String.format(Locale.ROOT, "Expected %s over the horizon: %s under the current plan, %s under the "
-                        + "recommended one (%s%s), for the same budget of %s.", r.findings.kpi(),
+                        + "recommended one (%s%s%s), for the same budget of %s.%s", r.findings.kpi(),
                         amount(p.expectedKpiCurrent()), amount(p.expectedKpiOptimal()), gain >= 0 ? "+" : "",
-                        amount(gain), totalText(p))
+                        amount(gain), p.gainInterval().map(i -> String.format(Locale.ROOT, "; %.0f%% interval %s to %s",
+                                100 * i.level(), amount(i.lower()), amount(i.upper()))).orElse(""), totalText(p),
+                        p.gainUncertain() ? " The interval includes a loss: the gain is not certain; move gradually "
+                                + "and measure." : "")
                 : "No plan under the constraints beats the current one: keep the current plan.";
-        text(s, msg, MARGIN, 84 + 30 * (rows.size() + 1) + 20, PAGE.width - 2 * MARGIN, 60, 15, true, INK);
-        text(s, "Spend per period summed over geos. Try other plans in simulator.html, which computes the same "
-                + "numbers as mmm whatif.", MARGIN, 84 + 30 * (rows.size() + 1) + 84, PAGE.width - 2 * MARGIN, 40, 11,
-                false, MUTED);
+        text(s, msg, MARGIN, 84 + 30 * (rows.size() + 1) + 20, PAGE.width - 2 * MARGIN, 76, 15, true, INK);
+        text(s, (r.data.nGeos() > 1 ? "Spend per period, summed over geos. " : "Spend per period. ")
+                + "Try other plans in simulator.html, beside this deck.", MARGIN, 84 + 30 * (rows.size() + 1) + 96,
+                PAGE.width - 2 * MARGIN, 40, 11, false, MUTED);
     }
 
     private static String totalText(BudgetPlan p) {
@@ -210,7 +214,9 @@ final class DeckReport {
         List<String> all = new ArrayList<>(right);
         all.addAll(warnings);
         if (all.isEmpty()) {
-            all.add("No check failed and nothing else needs attention.");
+            all.add(f.confidence() == Findings.Confidence.LOW
+                    ? "No check failed, but confidence is low for the reasons on the left."
+                    : "No check failed and nothing else needs attention.");
         }
         bullets(s, all, 500, 130, PAGE.width - 500 - MARGIN, 360, 12);
     }

@@ -349,6 +349,13 @@ public record Findings(String kpi, String source, int periods, String frequency,
         }
         input.plan().filter(p -> !p.status().equals("CONVERGED")).ifPresent(p -> warnings.add(
                 "the budget optimizer ended with status " + p.status() + ": " + p.message()));
+        input.plan().filter(p -> p.improved() && p.gainUncertain()).ifPresent(p -> {
+            Interval iv = p.gainInterval().orElseThrow();
+            warnings.add(String.format(Locale.ROOT, "the recommended plan's expected gain of %s %s has a %.0f%% "
+                    + "interval of %s to %s, which includes a loss: the gain is not certain, so move budget gradually "
+                    + "and measure", Fmt.sig(p.expectedKpiOptimal() - p.expectedKpiCurrent()), data.kpiName(),
+                    100 * iv.level(), Fmt.sig(iv.lower()), Fmt.sig(iv.upper())));
+        });
 
         return new Findings(data.kpiName(), input.source(), data.nPeriods(),
                 data.time().frequency().name().toLowerCase(Locale.ROOT), data.time().start(), data.time().end(),

@@ -49,6 +49,6 @@ public final class OptimizerRows {
         }
         return new BudgetPlan(rows, allocation.optimal().periods(), allocation.expectedKpiCurrent(),
                 allocation.expectedKpiOptimal(), allocation.status().name(), allocation.message(),
-                allocation.improved());
+                allocation.improved(), allocation.outcome().incrementalKpiInterval());
     }
 }

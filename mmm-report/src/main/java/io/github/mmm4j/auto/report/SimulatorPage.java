@@ -137,6 +137,8 @@ public final class SimulatorPage {
             numbers(root.putArray("recommended"), recommended);
         }
         numbers(root.putArray("typical"), sim.typicalSpend());
+        // the most the data spent on each channel in one period (over geos): beyond it the page warns
+        numbers(root.putArray("history_max"), sim.historyMaxSpend());
         ArrayNode shares = root.putArray("shares");
         for (int c = 0; c < nc; c++) {
             numbers(shares.addArray(), sim.geoShares(c));
@@ -198,6 +200,7 @@ public final class SimulatorPage {
             ObjectNode p = root.putObject("price");
             p.put("control", sim.priceControl());
             p.put("mean_price", sim.meanPrice());
+            numbers(p.putArray("observed"), sim.observedPriceRange());
             p.put("groups", pt[3].length);
             ArrayNode groupOf = p.putArray("group_of");
             for (double g : pt[0]) {

@@ -37,7 +37,9 @@ final class StandardNarrator implements Narrator {
         }
         warn.addAll(capitalise(f.warnings()));
         sections.add(new Narrative.Section("Warnings",
-                warn.isEmpty() ? List.of("No check failed and nothing else needs attention.") : List.of(), warn));
+                warn.isEmpty() ? List.of(f.confidence() == Confidence.LOW
+                        ? "No check failed, but confidence is low for the reasons under How confident."
+                        : "No check failed and nothing else needs attention.") : List.of(), warn));
         return new Narrative("Marketing mix report: " + f.kpi(), headline(f), sections);
     }
 

@@ -52,6 +52,13 @@ final class WorkbookReport {
             shapley(wb.createSheet("Shapley"), r, st);
             plan(wb.createSheet("Plan"), r, st);
             WorkbookCharts.add(wb, r, st);
+            for (org.apache.poi.ss.usermodel.Sheet sh : wb) {
+                // printed (or exported to PDF) one page wide, landscape, as many pages down as needed
+                sh.setFitToPage(true);
+                sh.getPrintSetup().setFitWidth((short) 1);
+                sh.getPrintSetup().setFitHeight((short) 0);
+                sh.getPrintSetup().setLandscape(true);
+            }
             checks(wb.createSheet("Checks"), r, st);
             rounds(wb.createSheet("Rounds"), r, st);
             java.io.ByteArrayOutputStream bytes = new java.io.ByteArrayOutputStream();
@@ -211,6 +218,7 @@ final class WorkbookReport {
 
     private static void summary(Sheet sh, ReportData r, Styles st) {
         header(sh, st, List.of("item", "value"));
+        sh.setColumnWidth(0, 28 * 256);
         sh.setColumnWidth(1, 120 * 256);
         Findings f = r.findings;
         String[][] rows = {{"title", r.narrative.title()}, {"headline", r.narrative.headline()},

@@ -89,7 +89,7 @@ class DeckReportTest {
         assertTrue(texts.get(0).startsWith("Marketing mix report: sales"), texts.get(0));
         int roi = slideWith("Return on investment by channel");
         int curves = slideWith("Response curves: current and recommended spend");
-        int plan = slideWith("The recommended plan for the next 13 periods");
+        int plan = slideWith("The recommended plan for the next 13 weeks");
         int checks = slideWith("How confident, and the checks");
         assertTrue(0 < roi && roi < curves && curves < plan && plan < checks, texts.toString());
     }

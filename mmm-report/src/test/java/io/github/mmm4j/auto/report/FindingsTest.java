@@ -119,6 +119,21 @@ class FindingsTest {
     }
 
     @Test
+    void aGainWhoseIntervalIncludesALossIsWarnedAbout() {
+        BudgetPlan p = plan(new double[] {100, 100, 100, 100}, new double[] {150, 50, 100, 100}, 1000, 1010, true);
+        BudgetPlan uncertain = new BudgetPlan(p.rows(), 13, 1000, 1010, "CONVERGED", "ok", true,
+                Optional.of(new io.github.mmm4j.models.Interval(-12, 25, 0.9)));
+        BudgetPlan sure = new BudgetPlan(p.rows(), 13, 1000, 1010, "CONVERGED", "ok", true,
+                Optional.of(new io.github.mmm4j.models.Interval(3, 25, 0.9)));
+        assertTrue(uncertain.gainUncertain());
+        assertTrue(!sure.gainUncertain());
+        Findings f = Findings.of(ReportInput.of(RESULT, 1, "demo").withPlan(uncertain));
+        assertTrue(f.warnings().stream().anyMatch(w -> w.contains("includes a loss")), f.warnings().toString());
+        Findings g = Findings.of(ReportInput.of(RESULT, 1, "demo").withPlan(sure));
+        assertTrue(g.warnings().stream().noneMatch(w -> w.contains("includes a loss")), g.warnings().toString());
+    }
+
+    @Test
     void aPlanThatCannotImproveSaysKeepTheCurrentPlan() {
         double[] cur = {100, 200, 300, 400};
         Findings f = Findings.of(ReportInput.of(RESULT, 1, "demo").withPlan(plan(cur, cur, 1000, 1000, false)));
