@@ -290,7 +290,7 @@ public final class ModelJson {
         } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
             throw new DataException(path.toString(), e.getLocation() == null ? -1 : e.getLocation().getLineNr(),
                     e.getLocation() == null ? -1 : e.getLocation().getColumnNr(), null, null,
-                    "not valid JSON: " + e.getOriginalMessage());
+                    "not valid JSON: " + jsonMessage(e.getOriginalMessage()));
         }
         if (root == null || root.isMissingNode()) {
             throw new DataException(path.toString(), "the file is empty; expected an mmm4j model");
@@ -996,5 +996,13 @@ public final class ModelJson {
             }
         }
         return v;
+    }
+
+    /**
+     * Jackson's message without its source note: a nested location reads {@code [Source: REDACTED (...); line: 116,
+     * column: 82906]}, which says nothing to a reader (the file and position are already in the message).
+     */
+    static String jsonMessage(String message) {
+        return message == null ? "" : message.replaceAll("\\[Source: [^;\\]]*; ", "[");
     }
 }

@@ -61,6 +61,18 @@ class ModelJsonTest {
     }
 
     @Test
+    void aTruncatedFileSaysWhereWithoutJacksonsSourceNote(@TempDir Path dir) throws IOException {
+        Path f = dir.resolve("model.json");
+        Files.writeString(f, "{\"format\": \"mmm4j-model\", \"draws\": [[1.0, 2.0], [3.0");
+        DataException e = assertThrows(DataException.class, () -> ModelJson.read(f));
+        assertTrue(e.getMessage().contains("not valid JSON") && e.getMessage().contains("line 1"), e.getMessage());
+        assertTrue(!e.getMessage().contains("REDACTED") && !e.getMessage().contains("Source:"), e.getMessage());
+        assertEquals("x (start marker at [line: 1, column: 5])", ModelJson.jsonMessage(
+                "x (start marker at [Source: REDACTED (`StreamReadFeature.INCLUDE_SOURCE_IN_LOCATION` disabled); "
+                        + "line: 1, column: 5])"));
+    }
+
+    @Test
     void textWhereANumberBelongsIsAnErrorNotZero(@TempDir Path dir) throws IOException {
         assertMessage(readMutated(dir, r -> ((ArrayNode) r.get("point")).set(0, "abc")),
                 "$.point[0]: expected a number, found \"abc\"");
