@@ -136,27 +136,6 @@ final class WhatIfCommand implements Callable<Integer> {
         return 0;
     }
 
-    /**
-     * The scenario: each named channel at {@code perPeriod} per period over the horizon, the others at their current
-     * plan, evaluated against the current plan by the simulator (the computation {@code simulator.html} runs).
-     *
-     * @param sim the simulator
-     * @param perPeriod spend per period by channel name
-     * @return the evaluation
-     */
-    static ScenarioResult evaluate(Simulator sim, Map<String, Double> perPeriod) {
-        return sim.evaluate(spendVector(sim, perPeriod));
-    }
-
-    /** Each channel's horizon total: {@link #spendVector} times the horizon. */
-    static double[] spendVectorTotals(Simulator sim, Map<String, Double> perPeriod) {
-        double[] s = spendVector(sim, perPeriod);
-        for (int c = 0; c < s.length; c++) {
-            s[c] *= sim.horizon();
-        }
-        return s;
-    }
-
     /** Each channel's spend per period: as given, else its current plan. */
     static double[] spendVector(Simulator sim, Map<String, Double> perPeriod) {
         double[] s = sim.currentSpend();
@@ -226,13 +205,6 @@ final class WhatIfCommand implements Callable<Integer> {
         return cells;
     }
 
-    /** Parses {@code CH=AMOUNT} entries: known channels, each once, finite amounts {@code >= 0}. */
-    static Map<String, Double> parseSpend(List<String> entries, List<String> channels) {
-        Map<String, Double> out = new LinkedHashMap<>();
-        parseSpend(entries, channels, List.of(), out, new LinkedHashMap<>());
-        return out;
-    }
-
     /**
      * Parses {@code CH=AMOUNT} (spend per period summed over geos) and, on a panel, {@code CH@GEO=AMOUNT} (spend per
      * period in one geo) entries: known channels and geos, each once, a channel either in total or by geo, finite
@@ -287,10 +259,6 @@ final class WhatIfCommand implements Callable<Integer> {
     }
 
     /** {@code scenario.json} (field names are a stable contract; see the class comment). */
-    static ObjectNode json(ScenarioResult r, Simulator sim, Map<String, Double> perPeriod) {
-        return json(r, sim, cells(sim, perPeriod, Map.of()), perPeriod.keySet(), 0);
-    }
-
     static ObjectNode json(ScenarioResult r, Simulator sim, double[][] cells, java.util.Set<String> changed,
             double priceChangePct) {
         PlanningModel pm = sim.planningModel();

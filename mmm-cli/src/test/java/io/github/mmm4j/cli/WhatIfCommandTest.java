@@ -46,11 +46,15 @@ class WhatIfCommandTest {
         FittedModel m = ModelJson.read(model);
         PlanningModel pm = PlanningModel.of(m, 8);
         io.github.mmm4j.optimize.Simulator sim = io.github.mmm4j.optimize.Simulator.of(pm);
-        ScenarioResult lib = WhatIfCommand.evaluate(sim, Map.of("tv", 45_000.0, "social", 0.0));
+        double[] perPeriod = WhatIfCommand.spendVector(sim, Map.of("tv", 45_000.0, "social", 0.0));
+        ScenarioResult lib = sim.evaluate(perPeriod);
         assertEquals(lib.kpi(), j.get("expected_kpi").asDouble(), 0.0);
         // the simulator's computation is the planning model's (no thinning for a bootstrap model)
-        ScenarioResult exact = pm.evaluate(pm.plan(WhatIfCommand.spendVectorTotals(sim, Map.of("tv", 45_000.0,
-                "social", 0.0))));
+        double[] totals = perPeriod.clone();
+        for (int c = 0; c < totals.length; c++) {
+            totals[c] *= 8;
+        }
+        ScenarioResult exact = pm.evaluate(pm.plan(totals));
         assertEquals(exact.kpi(), lib.kpi(), 1e-9 * Math.abs(exact.kpi()));
         assertEquals(exact.kpiInterval().orElseThrow().lower(), lib.kpiInterval().orElseThrow().lower(),
                 1e-9 * Math.abs(exact.kpi()));

@@ -307,12 +307,24 @@ public final class Simulator {
             Checks.checkArgument(multiple == 1.0, "the model has no price; the price multiple must be 1");
             return 0;
         }
+        return priceEffect(d, priceDelta(multiple));
+    }
+
+    /** S_group(multiple) - S_group(1) per group: the change in each price column's sum, shared by every draw. */
+    private double[] priceDelta(double multiple) {
         double[] now = price.sums(1.0);
         double[] then = price.sums(multiple);
+        for (int b = 0; b < price.groups; b++) {
+            then[b] -= now[b];
+        }
+        return then;
+    }
+
+    private double priceEffect(int d, double[] delta) {
         double[] c = d < 0 ? price.expectedCoef : price.coef[d];
         double s = 0;
         for (int b = 0; b < price.groups; b++) {
-            s += c[b] * (then[b] - now[b]);
+            s += c[b] * delta[b];
         }
         return s;
     }
@@ -328,9 +340,13 @@ public final class Simulator {
         if (beta.length == 0) {
             return Optional.empty();
         }
+        if (price == null) {
+            return Optional.of(new Interval(0, 0, level()));
+        }
+        double[] delta = priceDelta(multiple);
         double[] v = new double[beta.length];
         for (int d = 0; d < v.length; d++) {
-            v[d] = priceEffect(d, multiple);
+            v[d] = priceEffect(d, delta);
         }
         return Optional.of(interval(v, point));
     }
@@ -552,7 +568,12 @@ public final class Simulator {
         return typical.clone();
     }
 
-    /** A short name of a saturation family for the page: hill, logistic, mm, sigmoid or tanh. */
+    /**
+     * A short name of a saturation family for the page.
+     *
+     * @param s a saturation
+     * @return {@code hill}, {@code logistic}, {@code mm} (Michaelis-Menten), {@code sigmoid} or {@code tanh}
+     */
     public static String family(Saturation s) {
         if (s instanceof Hill) {
             return "hill";
@@ -566,7 +587,13 @@ public final class Simulator {
         return "tanh";
     }
 
-    /** The parameters of a saturation in the order the page reads them. */
+    /**
+     * The parameters of a saturation in the order the page reads them.
+     *
+     * @param s a saturation
+     * @return Hill {@code {ec, slope}}; logistic {@code {lambda}}; Michaelis-Menten {@code {alpha, lambda}}; sigmoid
+     *     {@code {inflection, steepness}}; tanh {@code {b, c}}
+     */
     public static double[] parameters(Saturation s) {
         if (s instanceof Hill h) {
             return new double[] {h.ec(), h.slope()};
@@ -773,6 +800,7 @@ public final class Simulator {
         Checks.checkArgument(perPeriod.length == nc, "perPeriod has %d channels; the model has %d", perPeriod.length,
                 nc);
         priceEffect(-1, priceMultiple);
+        double[] delta = price == null || priceMultiple == 1.0 ? null : priceDelta(priceMultiple);
         int h = pm.horizon();
         double[][] x = new double[nc][ng];
         for (int c = 0; c < nc; c++) {
@@ -799,7 +827,7 @@ public final class Simulator {
                 k += contrib[d + 1][c];
                 rk += reference[d + 1][c];
             }
-            price[d + 1] = priceMultiple == 1.0 ? 0.0 : priceEffect(d, priceMultiple);
+            price[d + 1] = delta == null ? 0.0 : priceEffect(d, delta);
             kpi[d + 1] = k + price[d + 1];
             refKpi[d + 1] = rk;
         }
