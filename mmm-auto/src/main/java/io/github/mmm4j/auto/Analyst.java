@@ -76,9 +76,91 @@ public final class Analyst {
             for (double[][] d : draws) {
                 perModel.add(d[c]);
             }
-            out.add(consensus(name, est, perModel, profile.sparseChannels().contains(name), collinear.contains(name)));
+            ChannelConsensus cc = consensus(name, est, perModel, profile.sparseChannels().contains(name),
+                    collinear.contains(name));
+            Optional<String> note = extrapolationNote(models, c);
+            if (note.isPresent()) {
+                List<String> reasons = new ArrayList<>(cc.reasons());
+                reasons.add(note.get());
+                cc = new ChannelConsensus(cc.channel(), cc.estimates(), cc.intervalsOverlap(), cc.ranksAgree(),
+                        cc.consensusRoi(), cc.consensusInterval(), cc.agreement(), reasons, cc.pooledDraws());
+            }
+            out.add(cc);
         }
         return new AnalystReport(out, ranking, meanSpearman(new ArrayList<>(ranks.values())), mediaShare);
+    }
+
+    /**
+     * The share of a channel's response at its average spend above which the analyst says that the channel's ROI
+     * rests on the part of its response curve the data never show.
+     */
+    static final double EXTRAPOLATION_NOTE_SHARE = 0.25;
+
+    /** How the analyst's note on an always-on channel begins (see {@link #extrapolationNote}). */
+    public static final String ALWAYS_ON_NOTE = "always on: ";
+
+    /**
+     * How much of a channel's response at its average spend per period comes from spend below its lowest regular
+     * level, which the data never show: {@code response(q05) / response(mean)}, where {@code q05} is the 5% quantile
+     * of the channel's spend per period over the model's training periods (in total over geos) and {@code mean} its
+     * mean, both through {@link FittedModel#response(int, double)}. It is 0 for a channel that is off in at least 5%
+     * of the periods (flighted, pulsed, go-dark tests), whose ROI the data measure down to zero spend.
+     *
+     * <p>Why it matters: the ROI of an always-on channel is its response from zero to its spend divided by that
+     * spend, and the data only see the curve between its lowest and highest spend; the rest comes from the assumed
+     * curve shape and the priors. On the {@code realistic} preset with almost no noise (signal-to-noise 50) the
+     * Bayesian model's ROI of the always-on {@code social} still came out 39% high on average over ten re-draws while
+     * its flighted {@code display} came out within 10%: more data do not fix it, an experiment that switches the
+     * channel off does. The marginal ROI, a slope inside the observed range, is what the data measure.
+     *
+     * @param m a fitted model
+     * @param c the channel index
+     * @return the share in {@code [0, 1]}, or NaN when the model's response at the mean spend is not positive
+     */
+    static double belowObservedShare(FittedModel m, int c) {
+        io.github.mmm4j.core.MmmDataset national = m.data().nGeos() == 1 ? m.data() : m.data().aggregate();
+        int periods = Math.max(1, national.nPeriods() - m.holdout());
+        double[] spend = java.util.Arrays.copyOf(national.spendColumn(c), periods);
+        double mean = 0;
+        for (double v : spend) {
+            mean += v / periods;
+        }
+        java.util.Arrays.sort(spend);
+        double low = spend[(int) Math.floor(0.05 * (periods - 1))];
+        double atMean = m.response(c, mean);
+        if (!(atMean > 0) || !(mean > 0)) {
+            return Double.NaN;
+        }
+        if (low <= 0) {
+            return 0;
+        }
+        return Math.min(1, Math.max(0, m.response(c, low) / atMean));
+    }
+
+    /**
+     * The analyst's note on a channel whose ROI leans on spend levels the data never show (see
+     * {@link #belowObservedShare}): present when the median over the models of that share is at least
+     * {@value #EXTRAPOLATION_NOTE_SHARE}. It informs and does not change the channel's {@link Agreement}.
+     *
+     * @param models the round's models
+     * @param c the channel index
+     * @return the note, or empty
+     */
+    static Optional<String> extrapolationNote(List<FittedModel> models, int c) {
+        double[] shares = models.stream().mapToDouble(m -> belowObservedShare(m, c)).filter(Double::isFinite)
+                .sorted().toArray();
+        if (shares.length == 0) {
+            return Optional.empty();
+        }
+        double share = shares.length % 2 == 1 ? shares[shares.length / 2]
+                : 0.5 * (shares[shares.length / 2 - 1] + shares[shares.length / 2]);
+        if (share < EXTRAPOLATION_NOTE_SHARE) {
+            return Optional.empty();
+        }
+        return Optional.of(ALWAYS_ON_NOTE + String.format(Locale.ROOT, "%.0f%% of its estimated effect at average "
+                + "spend comes from spend below its lowest regular level, which the data never show, so its ROI rests "
+                + "on the assumed shape of the response curve there; its marginal ROI is better measured, and a go-dark "
+                + "test would measure the ROI", 100 * share));
     }
 
     /**

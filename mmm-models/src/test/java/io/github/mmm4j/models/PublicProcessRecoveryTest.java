@@ -1,5 +1,6 @@
 package io.github.mmm4j.models;
 
+import io.github.mmm4j.synthetic.PymcExampleProcess;
 import org.junit.jupiter.api.Test;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 

@@ -1,6 +1,7 @@
 package io.github.mmm4j.auto.report;
 
 import io.github.mmm4j.auto.Agreement;
+import io.github.mmm4j.auto.Analyst;
 import io.github.mmm4j.auto.AnalysisResult;
 import io.github.mmm4j.auto.ChannelConsensus;
 import io.github.mmm4j.auto.Check;
@@ -341,6 +342,15 @@ public record Findings(String kpi, String source, int periods, String frequency,
         }
         for (String pair : profile.severeCorrelations()) {
             warnings.add("channels " + pair + " move together; the data cannot fully separate their effects");
+        }
+        List<String> alwaysOn = best.analysis().channels().stream()
+                .filter(c -> c.reasons().stream().anyMatch(x -> x.startsWith(Analyst.ALWAYS_ON_NOTE)))
+                .map(c -> "'" + c.channel() + "'").toList();
+        if (!alwaysOn.isEmpty()) {
+            warnings.add("the ROI of the always-on channel" + (alwaysOn.size() == 1 ? " " : "s ")
+                    + String.join(", ", alwaysOn) + " rests on the assumed response curve below the lowest spend "
+                    + "they ever had, which the data never show; their marginal ROI is better measured, and a go-dark "
+                    + "test would measure the ROI");
         }
         List<KpiAnomaly> anomalies = profile.anomalies();
         if (!anomalies.isEmpty()) {

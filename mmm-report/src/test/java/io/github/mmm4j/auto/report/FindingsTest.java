@@ -134,6 +134,21 @@ class FindingsTest {
     }
 
     @Test
+    void alwaysOnChannelsWhoseRoiRestsOnTheAssumedCurveAreNamedInTheWarnings() {
+        java.util.List<String> noted = RESULT.bestRound().analysis().channels().stream()
+                .filter(c -> c.reasons().stream().anyMatch(x -> x.startsWith(
+                        io.github.mmm4j.auto.Analyst.ALWAYS_ON_NOTE)))
+                .map(c -> c.channel()).toList();
+        assertFalse(noted.isEmpty(), "the demo's always-on channels are noted");
+        Findings f = Findings.of(ReportInput.of(RESULT, 1, "demo"));
+        java.util.List<String> w = f.warnings().stream().filter(x -> x.startsWith("the ROI of the always-on")).toList();
+        assertEquals(1, w.size(), f.warnings().toString());
+        for (String c : RESULT.bestRound().models().get(0).data().channels()) {
+            assertEquals(noted.contains(c), w.get(0).contains("'" + c + "'"), c + ": " + w.get(0));
+        }
+    }
+
+    @Test
     void aPlanThatCannotImproveSaysKeepTheCurrentPlan() {
         double[] cur = {100, 200, 300, 400};
         Findings f = Findings.of(ReportInput.of(RESULT, 1, "demo").withPlan(plan(cur, cur, 1000, 1000, false)));

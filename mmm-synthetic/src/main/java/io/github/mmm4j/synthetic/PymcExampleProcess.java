@@ -1,4 +1,4 @@
-package io.github.mmm4j.models;
+package io.github.mmm4j.synthetic;
 
 import io.github.mmm4j.core.Frequency;
 import io.github.mmm4j.core.MmmDataset;
@@ -18,23 +18,35 @@ import java.time.LocalDate;
  * and 2.5 on 2020-09-14; intercept 2; betas 3 and 2; Gaussian noise sd 0.25; all times 1000 (the scale of the
  * published CSV). The true in-window ROI of a channel is {@code 1000 beta sum(saturated) / sum(spend)}, the
  * notebook's {@code roas}: about 4,968 and 2,275 on the published draw.
+ *
+ * <p>Modelled as the notebook does, the data carry the controls {@code t} (the week index) and the events
+ * {@code event_1} and {@code event_2}.
  */
-final class PymcExampleProcess {
+public final class PymcExampleProcess {
 
-    static final int N = 179;
-    static final double[] ALPHA = {0.4, 0.2};
-    static final double[] LAM = {4.0, 3.0};
-    static final double[] BETA = {3.0, 2.0};
-    static final double AMPLITUDE = 1000;
+    private static final int N = 179;
+    private static final double[] ALPHA = {0.4, 0.2};
+    private static final double[] LAM = {4.0, 3.0};
+    private static final double[] BETA = {3.0, 2.0};
+    private static final double AMPLITUDE = 1000;
 
-    /** A draw and its true ROI per channel. */
-    record Draw(MmmDataset data, double[] trueRoi) {
+    /**
+     * A draw and its true ROI per channel.
+     *
+     * @param data the data: KPI {@code y}, channels {@code x1} and {@code x2}, control {@code t}, events
+     * @param trueRoi the true in-window ROI of {@code x1} and {@code x2}
+     */
+    public record Draw(MmmDataset data, double[] trueRoi) {
     }
 
     private PymcExampleProcess() {
     }
 
-    static Draw draw(long seed) {
+    /**
+     * @param seed the generator's seed
+     * @return the draw
+     */
+    public static Draw draw(long seed) {
         Rng rng = new Rng(seed);
         LocalDate start = LocalDate.of(2018, 4, 2);
         double[][] x = new double[2][N];
