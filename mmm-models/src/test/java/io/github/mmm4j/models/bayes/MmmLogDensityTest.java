@@ -174,6 +174,16 @@ class MmmLogDensityTest {
         assertGradient(pooled, seed);
     }
 
+    /** The KPI and channels of a 4-geo dataset as two brands in two regions. */
+    private static MmmDataset.Builder brandCells(MmmDataset four) {
+        List<String> cells = List.of("acme / north", "acme / south", "zenith / north", "zenith / south");
+        MmmDataset.Builder b = MmmDataset.builder(four.time()).geos(cells).kpi(four.kpiName(), four.kpi());
+        for (int c = 0; c < four.nChannels(); c++) {
+            b.channel(four.channels().get(c), four.spendColumn(c));
+        }
+        return b;
+    }
+
     /**
      * Brand x region cells (two brands, two regions): each channel's cell effects are centred on per-brand means with
      * their own sd; with population and a lift test.
@@ -181,11 +191,7 @@ class MmmLogDensityTest {
     @Property(tries = 20, seed = "20261208")
     void brandLevelGradient(@ForAll long seed) {
         MmmDataset four = BayesTestData.small(13, 40, 4);
-        List<String> cells = List.of("acme / north", "acme / south", "zenith / north", "zenith / south");
-        MmmDataset.Builder b = MmmDataset.builder(four.time()).geos(cells).kpi(four.kpiName(), four.kpi());
-        for (int c = 0; c < four.nChannels(); c++) {
-            b.channel(four.channels().get(c), four.spendColumn(c));
-        }
+        MmmDataset.Builder b = brandCells(four);
         for (int k = 0; k < four.nControls(); k++) {
             b.control(four.controls().get(k), four.controlColumn(k));
         }
@@ -203,6 +209,84 @@ class MmmLogDensityTest {
         // plain geos (no cells) have no brand level
         assertTrue(BayesianMmm.logDensity(four, ModelSpec.defaults(four), BayesOptions.defaults()).parameterNames()
                 .stream().noneMatch(n -> n.startsWith("log_brand")));
+    }
+
+    /**
+     * The common directions of a channel's log cell effects under the ROI parameterisation (see the class comment of
+     * {@link MmmLogDensity}): shifting every cell effect and brand mean of a channel by {@code k} moves the log
+     * density only by the normal prior of the brand means' mean, shifting the cell effects alone only by that
+     * of the cells' mean deviation, and neither moves the ROI or any cell's effect (effect times multiplier); the
+     * reported multipliers have geometric mean 1.
+     */
+    @Property(tries = 20, seed = "20261209")
+    void commonDirectionsMoveOnlyTheirNormalPrior(@ForAll long seed) {
+        MmmDataset four = BayesTestData.small(13, 40, 4);
+        MmmDataset data = brandCells(four).population(new double[] {1e6, 2e6, 1e6, 3e6}).build();
+        for (boolean brands : new boolean[] {true, false}) {
+            MmmDataset d = brands ? data : MmmDataset.builder(four.time()).geos(List.of("n", "s", "e", "w"))
+                    .kpi(four.kpiName(), four.kpi()).channel("tv", four.spendColumn(0))
+                    .channel("search", four.spendColumn(1)).build();
+            MmmLogDensity ld = BayesianMmm.logDensity(d, ModelSpec.defaults(d), BayesOptions.defaults());
+            List<String> names = ld.parameterNames();
+            List<String> cn = ld.constrainedNames();
+            double[] theta = randomPoint(ld.dimension(), seed, 1.0);
+            double[] g = new double[ld.dimension()];
+            double f0 = ld.logDensityGradient(theta.clone(), g);
+            double[] out0 = new double[cn.size()];
+            assertTrue(ld.constrain(theta.clone(), out0));
+            SplittableRandom r = new SplittableRandom(seed);
+            double k = r.nextDouble(-1.5, 1.5);
+            String ch = "search";
+            double[] eBarAndVBar = new double[2];
+            double[] both = theta.clone();
+            double[] cellsOnly = theta.clone();
+            int nCells = 0;
+            int nBrands = 0;
+            for (int j = 0; j < names.size(); j++) {
+                if (names.get(j).startsWith("log_geo_effect[" + ch + ",")) {
+                    both[j] += k;
+                    cellsOnly[j] += k;
+                    eBarAndVBar[0] += theta[j];
+                    nCells++;
+                } else if (names.get(j).startsWith("log_brand_effect[" + ch + ",")) {
+                    both[j] += k;
+                    eBarAndVBar[1] += theta[j];
+                    nBrands++;
+                }
+            }
+            assertEquals(4, nCells);
+            assertEquals(brands ? 2 : 0, nBrands);
+            double uBar = eBarAndVBar[0] / nCells;
+            // each brand has two of the four cells, so the cells' mean brand mean is the brands' mean
+            double vBar = brands ? eBarAndVBar[1] / nBrands : 0;
+            double eBar = uBar - vBar;
+            double fBoth = ld.logDensityGradient(both.clone(), g);
+            double fCells = ld.logDensityGradient(cellsOnly.clone(), g);
+            double tol = 1e-9 * Math.max(1, Math.abs(f0));
+            double p = MmmLogDensity.COMMON_PRECISION;
+            if (brands) {
+                assertEquals(-0.5 * p * ((vBar + k) * (vBar + k) - vBar * vBar), fBoth - f0, tol, "shift of all");
+            } else {
+                assertEquals(-0.5 * p * ((eBar + k) * (eBar + k) - eBar * eBar), fBoth - f0, tol, "shift of all");
+            }
+            assertEquals(-0.5 * p * ((eBar + k) * (eBar + k) - eBar * eBar), fCells - f0, tol, "shift of the cells");
+            for (double[] shifted : new double[][] {both, cellsOnly}) {
+                double[] out = new double[cn.size()];
+                assertTrue(ld.constrain(shifted.clone(), out));
+                assertEquals(out0[cn.indexOf("roi[" + ch + "]")], out[cn.indexOf("roi[" + ch + "]")],
+                        1e-9 * out0[cn.indexOf("roi[" + ch + "]")]);
+                double logMean = 0;
+                for (String cell : d.geos()) {
+                    int m = cn.indexOf("geo_effect[" + ch + "," + cell + "]");
+                    assertTrue(m >= 0, cn.toString());
+                    double e0 = out0[cn.indexOf("effect[" + ch + "]")] * out0[m];
+                    double e1 = out[cn.indexOf("effect[" + ch + "]")] * out[m];
+                    assertEquals(e0, e1, 1e-9 * e0, cell);
+                    logMean += Math.log(out[m]) / d.nGeos();
+                }
+                assertEquals(0, logMean, 1e-12);
+            }
+        }
     }
 
     /**
