@@ -1,10 +1,12 @@
 package io.github.mmm4j.auto;
 
+import io.github.mmm4j.core.MmmDataset;
 import io.github.mmm4j.core.Numbers;
 import io.github.mmm4j.models.ChannelSummary;
 import io.github.mmm4j.models.FittedModel;
 import io.github.mmm4j.models.Interval;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -102,9 +104,10 @@ public final class Analyst {
     /**
      * How much of a channel's response at its average spend per period comes from spend below its lowest regular
      * level, which the data never show: {@code response(q05) / response(mean)}, where {@code q05} is the 5% quantile
-     * of the channel's spend per period over the model's training periods (in total over geos) and {@code mean} its
-     * mean, both through {@link FittedModel#response(int, double)}. It is 0 for a channel that is off in at least 5%
-     * of the periods (flighted, pulsed, go-dark tests), whose ROI the data measure down to zero spend.
+     * (the lower order statistic) of the channel's spend per period over the model's training periods (in total over
+     * geos) and {@code mean} its mean, both through {@link FittedModel#response(int, double)}. It is 0 for a channel
+     * that is off in at least 5% of the periods (flighted, pulsed, go-dark tests), whose ROI the data measure down to
+     * zero spend.
      *
      * <p>Why it matters: the ROI of an always-on channel is its response from zero to its spend divided by that
      * spend, and the data only see the curve between its lowest and highest spend; the rest comes from the assumed
@@ -118,14 +121,14 @@ public final class Analyst {
      * @return the share in {@code [0, 1]}, or NaN when the model's response at the mean spend is not positive
      */
     static double belowObservedShare(FittedModel m, int c) {
-        io.github.mmm4j.core.MmmDataset national = m.data().nGeos() == 1 ? m.data() : m.data().aggregate();
+        MmmDataset national = m.data().nGeos() == 1 ? m.data() : m.data().aggregate();
         int periods = Math.max(1, national.nPeriods() - m.holdout());
-        double[] spend = java.util.Arrays.copyOf(national.spendColumn(c), periods);
+        double[] spend = Arrays.copyOf(national.spendColumn(c), periods);
         double mean = 0;
         for (double v : spend) {
             mean += v / periods;
         }
-        java.util.Arrays.sort(spend);
+        Arrays.sort(spend);
         double low = spend[(int) Math.floor(0.05 * (periods - 1))];
         double atMean = m.response(c, mean);
         if (!(atMean > 0) || !(mean > 0)) {
@@ -158,9 +161,9 @@ public final class Analyst {
             return Optional.empty();
         }
         return Optional.of(ALWAYS_ON_NOTE + String.format(Locale.ROOT, "%.0f%% of its estimated effect at average "
-                + "spend comes from spend below its lowest regular level, which the data never show, so its ROI rests "
-                + "on the assumed shape of the response curve there; its marginal ROI is better measured, and a go-dark "
-                + "test would measure the ROI", 100 * share));
+                + "spend comes from spend below its lowest regular level, which the data never show, so its ROI "
+                + "rests on the assumed shape of the response curve there; its marginal ROI is better measured, and a "
+                + "go-dark test would measure the ROI", 100 * share));
     }
 
     /**

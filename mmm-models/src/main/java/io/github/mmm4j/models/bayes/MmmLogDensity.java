@@ -51,20 +51,18 @@ import static io.github.mmm4j.models.bayes.SeriesKernels.geometricWeights;
  * <p><b>Common directions.</b> Under the ROI parameterisation the channel's coordinate fixes its total, so adding one
  * constant to every {@code u_cg = log m_cg} (and to every brand mean) changes {@code W_c} and {@code effect_c} in
  * opposite ways and leaves every cell's term {@code effect_c m_cg S_ic}, the lift tests and the ROI prior unchanged:
- * the data see only the contrasts of the {@code u_cg}. The centred prior still pins two common directions, the
- * cells' mean deviation from their brand means {@code e_c = mean_g (u_cg - v_cb(g))}, with density
- * {@code N(0, tau_c^2 / G)}, and the brand means' mean {@code vbar_c = mean_b v_cb}, {@code N(0, s_c^2 / B)}; these
- * are a funnel in {@code tau_c} and {@code s_c} along directions the data cannot move (on a 24-cell panel the
- * slowest-mixing coordinates were exactly these). Both factors are replaced by {@code N(0, 0.1^2)}
- * ({@link #COMMON_PRECISION}): for Gaussian
- * {@code u} and {@code v} the contrasts are independent of {@code e_c} and {@code vbar_c}, so the prior of the
- * contrasts, of {@code tau_c} and {@code s_c}, and hence the posterior of every quantity the data or the other priors
- * see, are exactly those of the centred model; the log density gains
- * {@code (G / tau_c^2 - 100) e_c^2 / 2 + log tau_c} (and {@code (B / s_c^2 - 100) vbar_c^2 / 2 + log s_c} with
- * brands), up to a constant.
- * {@link #constrain} reports the multipliers with geometric mean 1 over cells, the brand effects relative to their
- * cell-weighted mean, and the effect times the removed level, so the products are those the density uses. Channels
- * under the effect parameterisation keep the centred prior: there the effect prior sees the level.
+ * the data see only the contrasts of the {@code u_cg}. The centred prior still pins two common directions, the cells'
+ * mean deviation from their brand means {@code e_c = mean_g (u_cg - v_cb(g))}, with density {@code N(0, tau_c^2 / G)},
+ * and the brand means' mean {@code vbar_c = mean_b v_cb}, {@code N(0, s_c^2 / B)}; these are a funnel in {@code tau_c}
+ * and {@code s_c} along directions the data cannot move (on a 24-cell panel the slowest-mixing coordinates were exactly
+ * these). Both factors are replaced by {@code N(0, 0.1^2)} ({@link #COMMON_PRECISION}): for Gaussian {@code u} and
+ * {@code v} the contrasts are independent of {@code e_c} and {@code vbar_c}, so the prior of the contrasts, of {@code
+ * tau_c} and {@code s_c}, and hence the posterior of every quantity the data or the other priors see, are exactly those
+ * of the centred model; the log density gains {@code (G / tau_c^2 - 100) e_c^2 / 2 + log tau_c} (and {@code (B / s_c^2
+ * - 100) vbar_c^2 / 2 + log s_c} with brands), up to a constant. {@link #constrain} reports the multipliers with
+ * geometric mean 1 over cells, the brand effects relative to their cell-weighted mean, and the effect times the removed
+ * level, so the products are those the density uses. Channels under the effect parameterisation keep the centred prior:
+ * there the effect prior sees the level.
  *
  * <p><b>Unconstrained coordinates</b> (in this order, see {@link #parameterNames()}): {@code level}, the mean of
  * {@code mu} over the training rows; the baseline coefficients as they are; then per channel
@@ -401,7 +399,7 @@ public final class MmmLogDensity implements LogDensity {
             double[] sc = w.main.s;
             double sum;
             if (s.geoEffects) {
-                // log m_cg = tau_c z_cg (non-centred); the channel's total is the multiplier-weighted sum of S
+                // per-geo multipliers m_cg = exp(u_cg); the channel's total is the multiplier-weighted sum of S
                 int nT = s.nT;
                 double ut = theta[ch.tauIndex];
                 double t = Math.exp(ut);

@@ -347,10 +347,11 @@ public record Findings(String kpi, String source, int periods, String frequency,
                 .filter(c -> c.reasons().stream().anyMatch(x -> x.startsWith(Analyst.ALWAYS_ON_NOTE)))
                 .map(c -> "'" + c.channel() + "'").toList();
         if (!alwaysOn.isEmpty()) {
-            warnings.add("the ROI of the always-on channel" + (alwaysOn.size() == 1 ? " " : "s ")
-                    + String.join(", ", alwaysOn) + " rests on the assumed response curve below the lowest spend "
-                    + "they ever had, which the data never show; their marginal ROI is better measured, and a go-dark "
-                    + "test would measure the ROI");
+            boolean one = alwaysOn.size() == 1;
+            warnings.add("the ROI of the always-on channel" + (one ? " " : "s ") + String.join(", ", alwaysOn)
+                    + " rests on the assumed response curve below the lowest spend " + (one ? "it" : "they")
+                    + " ever had, which the data never show; " + (one ? "its" : "their") + " marginal ROI is better "
+                    + "measured, and a go-dark test would measure the ROI");
         }
         List<KpiAnomaly> anomalies = profile.anomalies();
         if (!anomalies.isEmpty()) {
