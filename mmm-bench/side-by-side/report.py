@@ -20,7 +20,11 @@ def jmh(rows, name, **params):
         p = r.get("params", {})
         if all(str(p.get(k)) == str(v) for k, v in params.items()):
             m = r["primaryMetric"]
-            return m["score"], m.get("scoreError", float("nan"))
+            try:
+                err = float(m.get("scoreError", "nan"))   # JMH writes "NaN" (a string) with too few iterations
+            except (TypeError, ValueError):
+                err = float("nan")
+            return float(m["score"]), err
     return None
 
 

@@ -81,6 +81,8 @@ else
 fi
 echo "load average after mmm4j: $(loadavg)" | tee -a "$OUT/load.txt"
 
+quick=no
+[ -n "$QUICK" ] && quick=yes
 $PY "$HERE/report.py" --out "$OUT" --started "$started" --jdk "$(java -version 2>&1 | head -2 | tail -1)" \
-  --cpu "$(lscpu | sed -n 's/^Model name: *//p' | head -1)" --cores "$(nproc)" --quick "${QUICK:-no}"
+  --cpu "$(lscpu | sed -n 's/^Model name: *//p' | head -1)" --cores "$(nproc)" --quick "$quick"
 echo "wrote $OUT/side-by-side.md"
