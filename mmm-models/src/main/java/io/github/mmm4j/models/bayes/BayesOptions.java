@@ -32,12 +32,17 @@ import java.util.Objects;
  *     transitions on posteriors harder than the reference problem; there 0.8 and 0.9 both give none, 0.8 with about
  *     30% more effective draws per second)
  * @param maxTreeDepth NUTS maximum tree depth, {@code [1, 30]} (default 10)
+ * @param centredGeoEffects on a panel with per-geo effects, whether each channel's log cell effects are themselves the
+ *     sampler's coordinates (the centred form) instead of their standardised deviations
+ *     {@code z_cg = (u_cg - v_cb) / tau_c} (the non-centred form, default false; see {@link MmmLogDensity}); both
+ *     give the same posterior and differ only in how fast the sampler explores it
  * @param progress per-iteration progress listener (default {@link NutsProgress#NONE})
  * @param cancellation token to cancel the fit from another thread (default a fresh token)
  */
 public record BayesOptions(int chains, int warmup, int draws, long seed, int holdout, Likelihood likelihood,
         BayesPriors priors, List<LiftTest> liftTests, double level, int parallelism, boolean standardizeControls,
-        double targetAccept, int maxTreeDepth, NutsProgress progress, CancellationToken cancellation) {
+        double targetAccept, int maxTreeDepth, boolean centredGeoEffects, NutsProgress progress,
+        CancellationToken cancellation) {
 
     /*
      * Validates and copies.
@@ -70,7 +75,7 @@ public record BayesOptions(int chains, int warmup, int draws, long seed, int hol
      */
     public static BayesOptions defaults() {
         return new BayesOptions(4, 1000, 1000, 0L, 0, Likelihood.normal(), BayesPriors.defaults(), List.of(), 0.9,
-                0, true, 0.9, 10, NutsProgress.NONE, new CancellationToken());
+                0, true, 0.9, 10, false, NutsProgress.NONE, new CancellationToken());
     }
 
     /**
@@ -81,7 +86,8 @@ public record BayesOptions(int chains, int warmup, int draws, long seed, int hol
      */
     public BayesOptions withChains(int value) {
         return new BayesOptions(value, warmup, draws, seed, holdout, likelihood, priors, liftTests, level,
-                parallelism, standardizeControls, targetAccept, maxTreeDepth, progress, cancellation);
+                parallelism, standardizeControls, targetAccept, maxTreeDepth, centredGeoEffects, progress,
+                cancellation);
     }
 
     /**
@@ -92,7 +98,8 @@ public record BayesOptions(int chains, int warmup, int draws, long seed, int hol
      */
     public BayesOptions withWarmup(int value) {
         return new BayesOptions(chains, value, draws, seed, holdout, likelihood, priors, liftTests, level,
-                parallelism, standardizeControls, targetAccept, maxTreeDepth, progress, cancellation);
+                parallelism, standardizeControls, targetAccept, maxTreeDepth, centredGeoEffects, progress,
+                cancellation);
     }
 
     /**
@@ -103,7 +110,8 @@ public record BayesOptions(int chains, int warmup, int draws, long seed, int hol
      */
     public BayesOptions withDraws(int value) {
         return new BayesOptions(chains, warmup, value, seed, holdout, likelihood, priors, liftTests, level,
-                parallelism, standardizeControls, targetAccept, maxTreeDepth, progress, cancellation);
+                parallelism, standardizeControls, targetAccept, maxTreeDepth, centredGeoEffects, progress,
+                cancellation);
     }
 
     /**
@@ -114,7 +122,8 @@ public record BayesOptions(int chains, int warmup, int draws, long seed, int hol
      */
     public BayesOptions withSeed(long value) {
         return new BayesOptions(chains, warmup, draws, value, holdout, likelihood, priors, liftTests, level,
-                parallelism, standardizeControls, targetAccept, maxTreeDepth, progress, cancellation);
+                parallelism, standardizeControls, targetAccept, maxTreeDepth, centredGeoEffects, progress,
+                cancellation);
     }
 
     /**
@@ -125,7 +134,8 @@ public record BayesOptions(int chains, int warmup, int draws, long seed, int hol
      */
     public BayesOptions withHoldout(int value) {
         return new BayesOptions(chains, warmup, draws, seed, value, likelihood, priors, liftTests, level,
-                parallelism, standardizeControls, targetAccept, maxTreeDepth, progress, cancellation);
+                parallelism, standardizeControls, targetAccept, maxTreeDepth, centredGeoEffects, progress,
+                cancellation);
     }
 
     /**
@@ -136,7 +146,8 @@ public record BayesOptions(int chains, int warmup, int draws, long seed, int hol
      */
     public BayesOptions withLikelihood(Likelihood value) {
         return new BayesOptions(chains, warmup, draws, seed, holdout, value, priors, liftTests, level,
-                parallelism, standardizeControls, targetAccept, maxTreeDepth, progress, cancellation);
+                parallelism, standardizeControls, targetAccept, maxTreeDepth, centredGeoEffects, progress,
+                cancellation);
     }
 
     /**
@@ -147,7 +158,8 @@ public record BayesOptions(int chains, int warmup, int draws, long seed, int hol
      */
     public BayesOptions withPriors(BayesPriors value) {
         return new BayesOptions(chains, warmup, draws, seed, holdout, likelihood, value, liftTests, level,
-                parallelism, standardizeControls, targetAccept, maxTreeDepth, progress, cancellation);
+                parallelism, standardizeControls, targetAccept, maxTreeDepth, centredGeoEffects, progress,
+                cancellation);
     }
 
     /**
@@ -158,7 +170,8 @@ public record BayesOptions(int chains, int warmup, int draws, long seed, int hol
      */
     public BayesOptions withLiftTests(List<LiftTest> value) {
         return new BayesOptions(chains, warmup, draws, seed, holdout, likelihood, priors, value, level,
-                parallelism, standardizeControls, targetAccept, maxTreeDepth, progress, cancellation);
+                parallelism, standardizeControls, targetAccept, maxTreeDepth, centredGeoEffects, progress,
+                cancellation);
     }
 
     /**
@@ -169,7 +182,8 @@ public record BayesOptions(int chains, int warmup, int draws, long seed, int hol
      */
     public BayesOptions withLevel(double value) {
         return new BayesOptions(chains, warmup, draws, seed, holdout, likelihood, priors, liftTests, value,
-                parallelism, standardizeControls, targetAccept, maxTreeDepth, progress, cancellation);
+                parallelism, standardizeControls, targetAccept, maxTreeDepth, centredGeoEffects, progress,
+                cancellation);
     }
 
     /**
@@ -180,7 +194,8 @@ public record BayesOptions(int chains, int warmup, int draws, long seed, int hol
      */
     public BayesOptions withParallelism(int value) {
         return new BayesOptions(chains, warmup, draws, seed, holdout, likelihood, priors, liftTests, level,
-                value, standardizeControls, targetAccept, maxTreeDepth, progress, cancellation);
+                value, standardizeControls, targetAccept, maxTreeDepth, centredGeoEffects, progress,
+                cancellation);
     }
 
     /**
@@ -191,7 +206,8 @@ public record BayesOptions(int chains, int warmup, int draws, long seed, int hol
      */
     public BayesOptions withStandardizeControls(boolean value) {
         return new BayesOptions(chains, warmup, draws, seed, holdout, likelihood, priors, liftTests, level,
-                parallelism, value, targetAccept, maxTreeDepth, progress, cancellation);
+                parallelism, value, targetAccept, maxTreeDepth, centredGeoEffects, progress,
+                cancellation);
     }
 
     /**
@@ -202,7 +218,8 @@ public record BayesOptions(int chains, int warmup, int draws, long seed, int hol
      */
     public BayesOptions withTargetAccept(double value) {
         return new BayesOptions(chains, warmup, draws, seed, holdout, likelihood, priors, liftTests, level,
-                parallelism, standardizeControls, value, maxTreeDepth, progress, cancellation);
+                parallelism, standardizeControls, value, maxTreeDepth, centredGeoEffects, progress,
+                cancellation);
     }
 
     /**
@@ -213,7 +230,18 @@ public record BayesOptions(int chains, int warmup, int draws, long seed, int hol
      */
     public BayesOptions withMaxTreeDepth(int value) {
         return new BayesOptions(chains, warmup, draws, seed, holdout, likelihood, priors, liftTests, level,
-                parallelism, standardizeControls, targetAccept, value, progress, cancellation);
+                parallelism, standardizeControls, targetAccept, value, centredGeoEffects, progress, cancellation);
+    }
+
+    /**
+     * Returns a copy with the centred or the non-centred form of the per-geo effects.
+     *
+     * @param value true for the centred form, false for the non-centred one (the default)
+     * @return the new options
+     */
+    public BayesOptions withCentredGeoEffects(boolean value) {
+        return new BayesOptions(chains, warmup, draws, seed, holdout, likelihood, priors, liftTests, level,
+                parallelism, standardizeControls, targetAccept, maxTreeDepth, value, progress, cancellation);
     }
 
     /**
@@ -224,7 +252,7 @@ public record BayesOptions(int chains, int warmup, int draws, long seed, int hol
      */
     public BayesOptions withProgress(NutsProgress value) {
         return new BayesOptions(chains, warmup, draws, seed, holdout, likelihood, priors, liftTests, level,
-                parallelism, standardizeControls, targetAccept, maxTreeDepth, value, cancellation);
+                parallelism, standardizeControls, targetAccept, maxTreeDepth, centredGeoEffects, value, cancellation);
     }
 
     /**
@@ -235,7 +263,7 @@ public record BayesOptions(int chains, int warmup, int draws, long seed, int hol
      */
     public BayesOptions withCancellation(CancellationToken value) {
         return new BayesOptions(chains, warmup, draws, seed, holdout, likelihood, priors, liftTests, level,
-                parallelism, standardizeControls, targetAccept, maxTreeDepth, progress, value);
+                parallelism, standardizeControls, targetAccept, maxTreeDepth, centredGeoEffects, progress, value);
     }
 
     /**
@@ -267,6 +295,7 @@ public record BayesOptions(int chains, int warmup, int draws, long seed, int hol
         m.put("standardizeControls", Boolean.toString(standardizeControls));
         m.put("targetAccept", Double.toString(targetAccept));
         m.put("maxTreeDepth", Integer.toString(maxTreeDepth));
+        m.put("centredGeoEffects", Boolean.toString(centredGeoEffects));
         return m;
     }
 }

@@ -439,6 +439,7 @@ public final class BayesianMmm implements Estimator {
             int len = (int) Math.min((long) cs.adstock().maxLag() + 1L, nt);
             channels[c] = new DensityParts.Channel(cs.name(), cs.adstock(), cs.saturation(), ap, sp, len,
                     cp.usesRoi(), cp.usesRoi() ? cp.roi() : cp.effect(), spendTrain, sdY);
+            channels[c].nonCentred = !o.centredGeoEffects();
         }
         DensityParts.Lift[] lifts = new DensityParts.Lift[o.liftTests().size()];
         for (int k = 0; k < lifts.length; k++) {

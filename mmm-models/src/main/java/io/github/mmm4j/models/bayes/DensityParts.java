@@ -72,6 +72,11 @@ final class DensityParts {
         int brandIndex = -1;
         int brandSdConstrainedIndex = -1;
         int brandConstrainedIndex = -1;
+        /**
+         * With per-geo effects: whether the cell effects are sampled non-centred, {@code u_cg = v_cb + tau_c z_cg}
+         * with {@code z_cg ~ N(0, 1)} as coordinates, instead of the {@code u_cg} themselves.
+         */
+        boolean nonCentred;
 
         Channel(String name, Adstock adstock, Saturation saturation, Param[] aParams, Param[] sParams, int len,
                 boolean roi, Prior effectPrior, double trainSpend, double sdY) {
@@ -171,6 +176,8 @@ final class DensityParts {
 
         /** Whether each channel has per-geo effect multipliers (a panel with a positive geo effect scale). */
         final boolean geoEffects;
+        /** Whether some channel's cell effects are sampled non-centred ({@link Channel#nonCentred}). */
+        final boolean anyNonCentred;
         /**
          * Per geo, its population size when media is per capita (Design's {@code size_g}), else null: a fixed factor of
          * every media term of the geo, with the spend already divided by it.
@@ -291,7 +298,8 @@ final class DensityParts {
                     ch.geoConstrainedIndex = cn.size();
                     for (int g = 0; g < nGeo; g++) {
                         idx++;
-                        un.add("log_geo_effect[" + ch.name + "," + geoNames.get(g) + "]");
+                        un.add((ch.nonCentred ? "z_geo_effect[" : "log_geo_effect[") + ch.name + ","
+                                + geoNames.get(g) + "]");
                         cn.add("geo_effect[" + ch.name + "," + geoNames.get(g) + "]");
                     }
                     if (brandOf != null) {
@@ -318,6 +326,12 @@ final class DensityParts {
                     cn.add("baseline_scale[" + geoNames.get(g) + "]");
                 }
             }
+            boolean anyNc = false;
+            for (Channel ch : channels) {
+                ch.nonCentred &= geoEffects;
+                anyNc |= ch.nonCentred;
+            }
+            this.anyNonCentred = anyNc;
             this.sigmaIndex = idx++;
             un.add("log_sigma");
             cn.add("sigma");

@@ -36,10 +36,7 @@ import static io.github.mmm4j.models.bayes.SeriesKernels.geometricWeights;
  *
  * <p><b>Panels with per-geo effects</b> ({@link BayesPriors#geoEffectScale()} {@code > 0}): channel {@code c}'s
  * term in geo {@code g} is {@code effect_c m_cg S_ic} with {@code log m_cg ~ N(0, tau_c^2)},
- * {@code tau_c ~ HalfNormal(scale)} (centred: each geo has a year or more of periods, enough data that the
- * non-centred form's coupling of every {@code z_cg} to {@code tau_c} cost more than the funnel it avoids; on a
- * 24-cell panel the centred form needed about 0.7 times the gradients per effective draw), and {@code sum_i S_ic}
- * above becomes the weighted total
+ * {@code tau_c ~ HalfNormal(scale)}, and {@code sum_i S_ic} above becomes the weighted total
  * {@code W_c = sum_g m_cg sum_(i in g) S_ic}, so the channel's coordinate is still its total contribution (or total
  * ROI) and the multipliers only share it out; the trend and seasonality terms of geo {@code g} are multiplied by
  * {@code k_g = exp(eta_g - mean(eta))}, {@code eta_g ~ N(0, 0.5^2)}. Coordinates {@code log_geo_sd[c]} and
@@ -63,6 +60,21 @@ import static io.github.mmm4j.models.bayes.SeriesKernels.geometricWeights;
  * geometric mean 1 over cells, the brand effects relative to their cell-weighted mean, and the effect times the removed
  * level, so the products are those the density uses. Channels under the effect parameterisation keep the centred prior:
  * there the effect prior sees the level.
+ *
+ * <p><b>Non-centred form</b> (the default; {@link BayesOptions#centredGeoEffects()} selects the centred one). The
+ * sampler's cell coordinates are {@code z_cg = (u_cg - v_cb(g)) / tau_c} ({@code v} = 0 without brands), with
+ * {@code z_cg ~ N(0, 1)} (Papaspiliopoulos, Roberts and Skold 2007; Betancourt and Girolami 2015, "Hamiltonian Monte
+ * Carlo for hierarchical models"): the log density is the centred one at {@code u = v + tau z} plus the log Jacobian
+ * {@code G log tau_c}, with the gradient by the chain rule ({@code dL/dz = tau dL/du}, {@code dL/dlog tau =
+ * sum_g (u - v) dL/du + G}, {@code dL/dv += sum dL/du}). The cells' mean deviation keeps its own prior
+ * ({@code mean_g z_cg ~ N(0, 1 / G)}, no funnel in {@code z}); the brand means stay centred with their common
+ * direction swapped as above. Where a channel's data say little about each cell, the centred form's
+ * {@code u_cg} and {@code tau_c} make a funnel the sampler crosses slowly; with every cell a year or more of data we
+ * expected the centred form to win, but measured it lose: on the 24-cell brand x region panel of {@code mmm-bench}
+ * (4 chains x 1,000 + 1,000, dense metric) the non-centred form gave 2.2 times the minimum effective draws per second
+ * (6.3 against 2.9; the centred form's slowest coordinate was a weakly identified channel's {@code log tau_c}), and on
+ * Google Meridian's 40-geo {@code geo_all_channels.csv} (500 + 500) a maximum R-hat of 1.05 against 1.20 and a minimum
+ * bulk ESS of 92 against 16.
  *
  * <p><b>Unconstrained coordinates</b> (in this order, see {@link #parameterNames()}): {@code level}, the mean of
  * {@code mu} over the training rows; the baseline coefficients as they are; then per channel
@@ -158,6 +170,8 @@ public final class MmmLogDensity implements LogDensity {
     private final double[] sh;
     private final double[] dLogK;
     private double lp;
+    /** With non-centred channels: the point with their cell coordinates mapped to log effects {@code u}. */
+    private final double[] thetaU;
     /** The intercept of the last evaluation. */
     private double intercept;
 
@@ -190,6 +204,7 @@ public final class MmmLogDensity implements LogDensity {
         kGeo = new double[st.geoBaseline ? st.nGeo : 0];
         dLogK = new double[kGeo.length];
         sh = new double[st.geoBaseline ? n : 0];
+        thetaU = new double[st.anyNonCentred ? st.dim : 0];
     }
 
     /** The prior standard deviation of the log baseline amplitude of each geo on a hierarchical panel. */
@@ -246,6 +261,7 @@ public final class MmmLogDensity implements LogDensity {
         if (!Double.isFinite(v)) {
             return false;
         }
+        double[] u = st.anyNonCentred ? thetaU : theta;
         out[0] = intercept;
         System.arraycopy(theta, 1, out, 1, st.pb);
         for (int c = 0; c < st.channels.length; c++) {
@@ -261,14 +277,14 @@ public final class MmmLogDensity implements LogDensity {
                 double vBar = 0;
                 if (ch.roi) {
                     for (int q = 0; q < st.nGeo; q++) {
-                        uBar += theta[ch.zIndex + q] / st.nGeo;
+                        uBar += u[ch.zIndex + q] / st.nGeo;
                         vBar += st.brandOf == null ? 0.0 : theta[ch.brandIndex + st.brandOf[q]] / st.nGeo;
                     }
                     out[ch.effectConstrainedIndex] = beta[c] * Math.exp(uBar);
                 }
                 for (int q = 0; q < st.nGeo; q++) {
                     // the sampled multiplier, without the fixed population size folded into mult
-                    out[ch.geoConstrainedIndex + q] = ch.roi ? Math.exp(theta[ch.zIndex + q] - uBar)
+                    out[ch.geoConstrainedIndex + q] = ch.roi ? Math.exp(u[ch.zIndex + q] - uBar)
                             : st.geoSize == null ? mult[c][q] : mult[c][q] / st.geoSize[q];
                 }
                 if (st.brandOf != null) {
@@ -314,24 +330,9 @@ public final class MmmLogDensity implements LogDensity {
      */
     private double commonDirections(Channel ch, int c, double[] theta, double[] grad, double inv2, double logT) {
         Structure s = st;
-        int nG = s.nGeo;
-        // e = mean_g (u_cg - v_cb(g)): the cells' mean deviation from their brand means (from 0 without brands)
-        double eBar = 0;
-        for (int g = 0; g < nG; g++) {
-            double v = s.brandOf == null ? 0.0 : theta[ch.brandIndex + s.brandOf[g]];
-            eBar += (theta[ch.zIndex + g] - v) / nG;
-        }
-        // the centred prior gives eBar N(0, tau^2 / G); replace it by N(0, 1 / COMMON_PRECISION)
-        double a = nG * inv2 - COMMON_PRECISION;
-        double lp = 0.5 * a * eBar * eBar + logT;
-        double ge = a * eBar / nG;
-        for (int g = 0; g < nG; g++) {
-            grad[ch.zIndex + g] += ge;
-            if (s.brandOf != null) {
-                grad[ch.brandIndex + s.brandOf[g]] -= ge;
-            }
-        }
-        grad[ch.tauIndex] += 1.0 - nG * eBar * eBar * inv2;
+        // a non-centred channel keeps its cells' N(0, tau^2 / G) mean deviation: in z = (u - v) / tau it is the
+        // standard N(0, 1 / G) of mean(z), no funnel, and the data do not see it either way
+        double lp = ch.nonCentred ? 0.0 : cellCommonDirection(ch, theta, grad, inv2, logT);
         if (s.brandOf != null) {
             // the brand means' mean: N(0, s_c^2 / B) under the centred prior; replace it likewise
             int nB = s.nBrand;
@@ -351,8 +352,77 @@ public final class MmmLogDensity implements LogDensity {
         return lp;
     }
 
+    /** The cells' mean deviation from their brand means, swapped for a narrow normal; adds its gradient. */
+    private double cellCommonDirection(Channel ch, double[] theta, double[] grad, double inv2, double logT) {
+        Structure s = st;
+        int nG = s.nGeo;
+        // e = mean_g (u_cg - v_cb(g)): the cells' mean deviation from their brand means (from 0 without brands)
+        double eBar = 0;
+        for (int g = 0; g < nG; g++) {
+            double v = s.brandOf == null ? 0.0 : theta[ch.brandIndex + s.brandOf[g]];
+            eBar += (theta[ch.zIndex + g] - v) / nG;
+        }
+        // the centred prior gives eBar N(0, tau^2 / G); replace it by N(0, 1 / COMMON_PRECISION)
+        double a = nG * inv2 - COMMON_PRECISION;
+        double lp = 0.5 * a * eBar * eBar + logT;
+        double ge = a * eBar / nG;
+        for (int g = 0; g < nG; g++) {
+            grad[ch.zIndex + g] += ge;
+            if (s.brandOf != null) {
+                grad[ch.brandIndex + s.brandOf[g]] -= ge;
+            }
+        }
+        grad[ch.tauIndex] += 1.0 - nG * eBar * eBar * inv2;
+        return lp;
+    }
+
     @Override
     public double logDensityGradient(double[] theta, double[] grad) {
+        if (!st.anyNonCentred) {
+            return centredLogDensityGradient(theta, grad);
+        }
+        // non-centred channels: u_cg = v_cb + tau_c z_cg; evaluate the centred density at u, then change variables
+        double[] u = thetaU;
+        System.arraycopy(theta, 0, u, 0, st.dim);
+        for (Channel ch : st.channels) {
+            if (ch.nonCentred) {
+                double t = Math.exp(theta[ch.tauIndex]);
+                for (int g = 0; g < st.nGeo; g++) {
+                    double v = st.brandOf == null ? 0.0 : theta[ch.brandIndex + st.brandOf[g]];
+                    u[ch.zIndex + g] = v + t * theta[ch.zIndex + g];
+                }
+            }
+        }
+        double v0 = centredLogDensityGradient(u, grad);
+        if (!Double.isFinite(v0)) {
+            return v0;
+        }
+        double out = v0;
+        for (Channel ch : st.channels) {
+            if (!ch.nonCentred) {
+                continue;
+            }
+            double ut = theta[ch.tauIndex];
+            double t = Math.exp(ut);
+            // log p(z) = log p(u) + G log tau (du/dz = tau per cell)
+            out += st.nGeo * ut;
+            double gTau = st.nGeo;
+            for (int g = 0; g < st.nGeo; g++) {
+                double gu = grad[ch.zIndex + g];
+                double v = st.brandOf == null ? 0.0 : theta[ch.brandIndex + st.brandOf[g]];
+                gTau += gu * (u[ch.zIndex + g] - v);
+                if (st.brandOf != null) {
+                    grad[ch.brandIndex + st.brandOf[g]] += gu;
+                }
+                grad[ch.zIndex + g] = t * gu;
+            }
+            grad[ch.tauIndex] += gTau;
+        }
+        lp = out;
+        return out;
+    }
+
+    private double centredLogDensityGradient(double[] theta, double[] grad) {
         Structure s = st;
         int n = s.n;
         int pb = s.pb;

@@ -163,11 +163,16 @@ class MmmLogDensityTest {
                 new LiftTest("tv", LocalDate.of(2022, 3, 7), LocalDate.of(2022, 3, 28), 2000, 60, 15),
                 new LiftTest("search", LocalDate.of(2022, 1, 3), LocalDate.of(2022, 1, 10), -300, -8, 4));
         BayesPriors effect = BayesPriors.defaults().withoutMediaContribution().withGeoEffectScale(0.3);
-        MmmLogDensity hier = BayesianMmm.logDensity(PANEL, ModelSpec.defaults(PANEL),
-                BayesOptions.defaults().withPriors(effect).withLiftTests(lifts));
-        assertTrue(hier.parameterNames().contains("log_geo_effect[tv,g2]"), hier.parameterNames().toString());
-        assertTrue(hier.parameterNames().contains("eta_baseline[g1]"), hier.parameterNames().toString());
-        assertGradient(hier, seed);
+        for (boolean centred : new boolean[] {true, false}) {
+            for (BayesPriors priors : new BayesPriors[] {effect, BayesPriors.defaults().withGeoEffectScale(0.3)}) {
+                MmmLogDensity hier = BayesianMmm.logDensity(PANEL, ModelSpec.defaults(PANEL), BayesOptions.defaults()
+                        .withPriors(priors).withLiftTests(lifts).withCentredGeoEffects(centred));
+                String cell = centred ? "log_geo_effect[tv,g2]" : "z_geo_effect[tv,g2]";
+                assertTrue(hier.parameterNames().contains(cell), hier.parameterNames().toString());
+                assertTrue(hier.parameterNames().contains("eta_baseline[g1]"), hier.parameterNames().toString());
+                assertGradient(hier, seed);
+            }
+        }
         MmmLogDensity pooled = BayesianMmm.logDensity(PANEL, ModelSpec.defaults(PANEL),
                 BayesOptions.defaults().withPriors(BayesPriors.defaults().withGeoEffectScale(0)));
         assertTrue(pooled.parameterNames().stream().noneMatch(n -> n.startsWith("log_geo_effect")));
@@ -199,13 +204,15 @@ class MmmLogDensityTest {
             b.event(four.events().get(e), four.eventColumn(e));
         }
         MmmDataset data = b.population(new double[] {1e6, 2e6, 1e6, 2e6}).build();
-        MmmLogDensity ld = BayesianMmm.logDensity(data, ModelSpec.defaults(data), BayesOptions.defaults()
-                .withLiftTests(List.of(new LiftTest("tv", LocalDate.of(2022, 3, 7), LocalDate.of(2022, 3, 28), 2000,
-                        60, 15))));
-        assertTrue(ld.parameterNames().contains("log_brand_effect[tv,zenith]"), ld.parameterNames().toString());
-        assertTrue(ld.parameterNames().contains("log_brand_sd[search]"), ld.parameterNames().toString());
-        assertTrue(ld.constrainedNames().contains("brand_effect[search,acme]"), ld.constrainedNames().toString());
-        assertGradient(ld, seed);
+        for (boolean centred : new boolean[] {true, false}) {
+            MmmLogDensity ld = BayesianMmm.logDensity(data, ModelSpec.defaults(data), BayesOptions.defaults()
+                    .withLiftTests(List.of(new LiftTest("tv", LocalDate.of(2022, 3, 7), LocalDate.of(2022, 3, 28),
+                            2000, 60, 15))).withCentredGeoEffects(centred));
+            assertTrue(ld.parameterNames().contains("log_brand_effect[tv,zenith]"), ld.parameterNames().toString());
+            assertTrue(ld.parameterNames().contains("log_brand_sd[search]"), ld.parameterNames().toString());
+            assertTrue(ld.constrainedNames().contains("brand_effect[search,acme]"), ld.constrainedNames().toString());
+            assertGradient(ld, seed);
+        }
         // plain geos (no cells) have no brand level
         assertTrue(BayesianMmm.logDensity(four, ModelSpec.defaults(four), BayesOptions.defaults()).parameterNames()
                 .stream().noneMatch(n -> n.startsWith("log_brand")));
@@ -216,7 +223,8 @@ class MmmLogDensityTest {
      * {@link MmmLogDensity}): shifting every cell effect and brand mean of a channel by {@code k} moves the log
      * density only by the normal prior of the brand means' mean, shifting the cell effects alone only by that
      * of the cells' mean deviation, and neither moves the ROI or any cell's effect (effect times multiplier); the
-     * reported multipliers have geometric mean 1.
+     * reported multipliers have geometric mean 1. (The centred form; the non-centred one keeps the cells' mean
+     * deviation's own prior, see {@link #nonCentredFormIsTheSameModel}.)
      */
     @Property(tries = 20, seed = "20261209")
     void commonDirectionsMoveOnlyTheirNormalPrior(@ForAll long seed) {
@@ -226,7 +234,8 @@ class MmmLogDensityTest {
             MmmDataset d = brands ? data : MmmDataset.builder(four.time()).geos(List.of("n", "s", "e", "w"))
                     .kpi(four.kpiName(), four.kpi()).channel("tv", four.spendColumn(0))
                     .channel("search", four.spendColumn(1)).build();
-            MmmLogDensity ld = BayesianMmm.logDensity(d, ModelSpec.defaults(d), BayesOptions.defaults());
+            MmmLogDensity ld = BayesianMmm.logDensity(d, ModelSpec.defaults(d),
+                    BayesOptions.defaults().withCentredGeoEffects(true));
             List<String> names = ld.parameterNames();
             List<String> cn = ld.constrainedNames();
             double[] theta = randomPoint(ld.dimension(), seed, 1.0);
@@ -285,6 +294,68 @@ class MmmLogDensityTest {
                     logMean += Math.log(out[m]) / d.nGeos();
                 }
                 assertEquals(0, logMean, 1e-12);
+            }
+        }
+    }
+
+    /**
+     * The non-centred form of the per-geo effects is a change of variables of the centred one: at
+     * {@code u_cg = v_cb + tau_c z_cg} the two log densities differ by the log Jacobian {@code G log tau_c} per channel
+     * and by the centred form's swapped prior of the cells' mean deviation {@code e_c} (which the data do not see),
+     * and every constrained parameter (ROI, effects, multipliers, sds) is the same.
+     */
+    @Property(tries = 20, seed = "20261210")
+    void nonCentredFormIsTheSameModel(@ForAll long seed) {
+        MmmDataset four = BayesTestData.small(13, 40, 4);
+        MmmDataset brands = brandCells(four).population(new double[] {1e6, 2e6, 1e6, 3e6}).build();
+        for (MmmDataset d : new MmmDataset[] {brands, PANEL}) {
+            for (BayesPriors priors : new BayesPriors[] {BayesPriors.defaults(),
+                    BayesPriors.defaults().withoutMediaContribution()}) {
+                BayesOptions o = BayesOptions.defaults().withPriors(priors);
+                MmmLogDensity nc = BayesianMmm.logDensity(d, ModelSpec.defaults(d), o);
+                MmmLogDensity c = BayesianMmm.logDensity(d, ModelSpec.defaults(d), o.withCentredGeoEffects(true));
+                List<String> names = nc.parameterNames();
+                double[] z = randomPoint(nc.dimension(), seed, 1.0);
+                double[] u = z.clone();
+                double expected = 0;
+                boolean roi = priors.mediaContribution() != null;
+                for (String ch : d.channels()) {
+                    int tauAt = names.indexOf("log_geo_sd[" + ch + "]");
+                    assertTrue(tauAt >= 0, names.toString());
+                    double tau = Math.exp(z[tauAt]);
+                    double eBar = 0;
+                    for (int g = 0; g < d.nGeos(); g++) {
+                        String cell = d.geos().get(g);
+                        int at = names.indexOf("z_geo_effect[" + ch + "," + cell + "]");
+                        assertTrue(at >= 0, names.toString());
+                        assertEquals("log_geo_effect[" + ch + "," + cell + "]", c.parameterNames().get(at));
+                        String[] parts = cell.split(" / ");
+                        int bAt = names.indexOf("log_brand_effect[" + ch + "," + parts[0] + "]");
+                        double v = parts.length == 2 ? z[bAt] : 0.0;
+                        u[at] = v + tau * z[at];
+                        eBar += tau * z[at] / d.nGeos();
+                    }
+                    expected += d.nGeos() * Math.log(tau);
+                    if (roi) {
+                        // the centred form's N(0, 0.01) for e_c in place of N(0, tau^2 / G)
+                        double p = MmmLogDensity.COMMON_PRECISION;
+                        expected -= 0.5 * (d.nGeos() / (tau * tau) - p) * eBar * eBar + Math.log(tau);
+                    }
+                }
+                double[] g = new double[nc.dimension()];
+                double fNc = nc.logDensityGradient(z.clone(), g);
+                double fC = c.logDensityGradient(u.clone(), g);
+                assertTrue(Double.isFinite(fNc) && Double.isFinite(fC));
+                assertEquals(expected, fNc - fC, 1e-9 * Math.max(1, Math.abs(fC)), "log Jacobian");
+                double[] outNc = new double[nc.constrainedNames().size()];
+                double[] outC = new double[outNc.length];
+                assertTrue(nc.constrain(z.clone(), outNc));
+                assertTrue(c.constrain(u.clone(), outC));
+                assertEquals(c.constrainedNames(), nc.constrainedNames());
+                for (int k = 0; k < outC.length; k++) {
+                    assertEquals(outC[k], outNc[k], 1e-10 * Math.max(1, Math.abs(outC[k])),
+                            nc.constrainedNames().get(k));
+                }
             }
         }
     }
