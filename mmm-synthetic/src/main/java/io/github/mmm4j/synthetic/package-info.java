@@ -14,6 +14,10 @@
  *       component's contribution per row, per channel ROI, share, marginal ROI and response curve), the same
  *       bits for the same seed. {@link io.github.mmm4j.synthetic.Generated#write} writes {@code data.csv} and
  *       {@code truth.json}.</li>
+ *   <li>Documented processes written out in code, each with its truth: {@link
+ *       io.github.mmm4j.synthetic.PymcExampleProcess} (PyMC-Marketing's {@code mmm_example}) and {@link
+ *       io.github.mmm4j.synthetic.BrandRegionProcess} (brands x regions with population, per-cell effects and a
+ *       price elasticity per brand).</li>
  *   <li>{@link io.github.mmm4j.synthetic.Scenarios}: jqwik arbitraries of
  *       {@link io.github.mmm4j.synthetic.Scenario}s that shrink towards simpler scenarios.</li>
  *   <li>{@link io.github.mmm4j.synthetic.RecoveryBenchmark}: fits any
