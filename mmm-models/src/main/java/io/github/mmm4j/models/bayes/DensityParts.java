@@ -311,8 +311,7 @@ final class DensityParts {
                         ch.brandConstrainedIndex = cn.size();
                         for (String b : brands) {
                             idx++;
-                            un.add((ch.nonCentred ? "w_brand_effect[" : "log_brand_effect[") + ch.name + "," + b
-                                    + "]");
+                            un.add("log_brand_effect[" + ch.name + "," + b + "]");
                             cn.add("brand_effect[" + ch.name + "," + b + "]");
                         }
                     }

@@ -63,13 +63,12 @@ import static io.github.mmm4j.models.bayes.SeriesKernels.geometricWeights;
  *
  * <p><b>Non-centred form</b> (the default; {@link BayesOptions#centredGeoEffects()} selects the centred one). The
  * sampler's cell coordinates are {@code z_cg = (u_cg - v_cb(g)) / tau_c} ({@code v} = 0 without brands), with
- * {@code z_cg ~ N(0, 1)}, and the brand means' are {@code w_cb = v_cb / s_c}, {@code w_cb ~ N(0, 1)}
- * (Papaspiliopoulos, Roberts and Skold 2007; Betancourt and Girolami 2015, "Hamiltonian Monte Carlo for hierarchical
- * models"): the log density is the centred one at {@code v = s w}, {@code u = v + tau z} plus the log Jacobian
- * {@code G log tau_c + B log s_c}, with the gradient by the chain rule ({@code dL/dz = tau dL/du},
- * {@code dL/dlog tau = sum_g (u - v) dL/du + G}, {@code dL/dv += sum dL/du}, then {@code dL/dw = s dL/dv},
- * {@code dL/dlog s = sum_b v dL/dv + B}). The common directions keep their own priors ({@code mean_g z_cg ~
- * N(0, 1 / G)}, {@code mean_b w_cb ~ N(0, 1 / B)}: no funnel in {@code z} or {@code w}). Where a channel's data say little about each cell, the centred form's
+ * {@code z_cg ~ N(0, 1)} (Papaspiliopoulos, Roberts and Skold 2007; Betancourt and Girolami 2015, "Hamiltonian Monte
+ * Carlo for hierarchical models"): the log density is the centred one at {@code u = v + tau z} plus the log Jacobian
+ * {@code G log tau_c}, with the gradient by the chain rule ({@code dL/dz = tau dL/du}, {@code dL/dlog tau =
+ * sum_g (u - v) dL/du + G}, {@code dL/dv += sum dL/du}). The cells' mean deviation keeps its own prior
+ * ({@code mean_g z_cg ~ N(0, 1 / G)}, no funnel in {@code z}); the brand means stay centred with their common
+ * direction swapped as above. Where a channel's data say little about each cell, the centred form's
  * {@code u_cg} and {@code tau_c} make a funnel the sampler crosses slowly; with every cell a year or more of data we
  * expected the centred form to win, but measured it lose: on the 24-cell brand x region panel of {@code mmm-bench}
  * (4 chains x 1,000 + 1,000, dense metric) the non-centred form gave 2.2 times the minimum effective draws per second
@@ -279,7 +278,7 @@ public final class MmmLogDensity implements LogDensity {
                 if (ch.roi) {
                     for (int q = 0; q < st.nGeo; q++) {
                         uBar += u[ch.zIndex + q] / st.nGeo;
-                        vBar += st.brandOf == null ? 0.0 : u[ch.brandIndex + st.brandOf[q]] / st.nGeo;
+                        vBar += st.brandOf == null ? 0.0 : theta[ch.brandIndex + st.brandOf[q]] / st.nGeo;
                     }
                     out[ch.effectConstrainedIndex] = beta[c] * Math.exp(uBar);
                 }
@@ -291,7 +290,7 @@ public final class MmmLogDensity implements LogDensity {
                 if (st.brandOf != null) {
                     out[ch.brandSdConstrainedIndex] = brandSd[c];
                     for (int b = 0; b < st.nBrand; b++) {
-                        out[ch.brandConstrainedIndex + b] = Math.exp(u[ch.brandIndex + b] - vBar);
+                        out[ch.brandConstrainedIndex + b] = Math.exp(theta[ch.brandIndex + b] - vBar);
                     }
                 }
             }
@@ -331,13 +330,9 @@ public final class MmmLogDensity implements LogDensity {
      */
     private double commonDirections(Channel ch, int c, double[] theta, double[] grad, double inv2, double logT) {
         Structure s = st;
-        // a non-centred channel keeps its cells' N(0, tau^2 / G) mean deviation and its brand means' N(0, s^2 / B)
-        // mean: in z = (u - v) / tau and w = v / s they are the standard N(0, 1 / G) of mean(z) and N(0, 1 / B) of
-        // mean(w), no funnel, and the data do not see them either way
-        if (ch.nonCentred) {
-            return 0.0;
-        }
-        double lp = cellCommonDirection(ch, theta, grad, inv2, logT);
+        // a non-centred channel keeps its cells' N(0, tau^2 / G) mean deviation: in z = (u - v) / tau it is the
+        // standard N(0, 1 / G) of mean(z), no funnel, and the data do not see it either way
+        double lp = ch.nonCentred ? 0.0 : cellCommonDirection(ch, theta, grad, inv2, logT);
         if (s.brandOf != null) {
             // the brand means' mean: N(0, s_c^2 / B) under the centred prior; replace it likewise
             int nB = s.nBrand;
@@ -386,25 +381,16 @@ public final class MmmLogDensity implements LogDensity {
         if (!st.anyNonCentred) {
             return centredLogDensityGradient(theta, grad);
         }
-        // non-centred channels: v_cb = s_c w_cb, u_cg = v_cb + tau_c z_cg; evaluate the centred density at (v, u),
-        // then change variables
-        Structure s = st;
+        // non-centred channels: u_cg = v_cb + tau_c z_cg; evaluate the centred density at u, then change variables
         double[] u = thetaU;
-        System.arraycopy(theta, 0, u, 0, s.dim);
-        for (Channel ch : s.channels) {
-            if (!ch.nonCentred) {
-                continue;
-            }
-            if (s.brandOf != null) {
-                double sb = Math.exp(theta[ch.brandSdIndex]);
-                for (int b = 0; b < s.nBrand; b++) {
-                    u[ch.brandIndex + b] = sb * theta[ch.brandIndex + b];
+        System.arraycopy(theta, 0, u, 0, st.dim);
+        for (Channel ch : st.channels) {
+            if (ch.nonCentred) {
+                double t = Math.exp(theta[ch.tauIndex]);
+                for (int g = 0; g < st.nGeo; g++) {
+                    double v = st.brandOf == null ? 0.0 : theta[ch.brandIndex + st.brandOf[g]];
+                    u[ch.zIndex + g] = v + t * theta[ch.zIndex + g];
                 }
-            }
-            double t = Math.exp(theta[ch.tauIndex]);
-            for (int g = 0; g < s.nGeo; g++) {
-                double v = s.brandOf == null ? 0.0 : u[ch.brandIndex + s.brandOf[g]];
-                u[ch.zIndex + g] = v + t * theta[ch.zIndex + g];
             }
         }
         double v0 = centredLogDensityGradient(u, grad);
@@ -412,38 +398,25 @@ public final class MmmLogDensity implements LogDensity {
             return v0;
         }
         double out = v0;
-        for (Channel ch : s.channels) {
+        for (Channel ch : st.channels) {
             if (!ch.nonCentred) {
                 continue;
             }
             double ut = theta[ch.tauIndex];
             double t = Math.exp(ut);
-            // log p(z) = log p(u) + G log tau (du/dz = tau per cell); dL/dv gains every cell's dL/du
-            out += s.nGeo * ut;
-            double gTau = s.nGeo;
-            for (int g = 0; g < s.nGeo; g++) {
+            // log p(z) = log p(u) + G log tau (du/dz = tau per cell)
+            out += st.nGeo * ut;
+            double gTau = st.nGeo;
+            for (int g = 0; g < st.nGeo; g++) {
                 double gu = grad[ch.zIndex + g];
-                double v = s.brandOf == null ? 0.0 : u[ch.brandIndex + s.brandOf[g]];
+                double v = st.brandOf == null ? 0.0 : theta[ch.brandIndex + st.brandOf[g]];
                 gTau += gu * (u[ch.zIndex + g] - v);
-                if (s.brandOf != null) {
-                    grad[ch.brandIndex + s.brandOf[g]] += gu;
+                if (st.brandOf != null) {
+                    grad[ch.brandIndex + st.brandOf[g]] += gu;
                 }
                 grad[ch.zIndex + g] = t * gu;
             }
             grad[ch.tauIndex] += gTau;
-            if (s.brandOf != null) {
-                // log p(w) = log p(v) + B log s (dv/dw = s per brand)
-                double us = theta[ch.brandSdIndex];
-                double sb = Math.exp(us);
-                out += s.nBrand * us;
-                double gS = s.nBrand;
-                for (int b = 0; b < s.nBrand; b++) {
-                    double gv = grad[ch.brandIndex + b];
-                    gS += gv * u[ch.brandIndex + b];
-                    grad[ch.brandIndex + b] = sb * gv;
-                }
-                grad[ch.brandSdIndex] += gS;
-            }
         }
         lp = out;
         return out;
