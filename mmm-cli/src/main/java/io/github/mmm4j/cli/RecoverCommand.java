@@ -1,9 +1,11 @@
 package io.github.mmm4j.cli;
 
+import io.github.mmm4j.core.MmmDataset;
 import io.github.mmm4j.models.ChannelSummary;
 import io.github.mmm4j.models.FittedModel;
 import io.github.mmm4j.models.ModelSpec;
 import io.github.mmm4j.models.NonNegativeLeastSquares;
+import io.github.mmm4j.models.PriceElasticity;
 import io.github.mmm4j.models.Ridge;
 import io.github.mmm4j.models.RidgeOptions;
 import io.github.mmm4j.models.bayes.BayesOptions;
@@ -11,7 +13,10 @@ import io.github.mmm4j.models.bayes.BayesianMmm;
 import io.github.mmm4j.models.search.HyperparameterSearch;
 import io.github.mmm4j.models.search.SearchOptions;
 import io.github.mmm4j.models.search.SearchResult;
+import io.github.mmm4j.synthetic.BrandRegionProcess;
 import io.github.mmm4j.synthetic.Estimate;
+import io.github.mmm4j.synthetic.PanelRecovery;
+import io.github.mmm4j.synthetic.PanelRecoveryReport;
 import io.github.mmm4j.synthetic.RecoveryBenchmark;
 import io.github.mmm4j.synthetic.RecoveryEstimator;
 import io.github.mmm4j.synthetic.RecoveryOptions;
@@ -22,6 +27,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.Optional;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -29,10 +35,13 @@ import picocli.CommandLine.Spec;
 
 /**
  * {@code mmm recover [--preset NAME | --config FILE] [--model ridge|nnls|bayes] [--search | --fixed-transforms]
- * [--replicates N] [--seed N] [--threads N] [--out DIR]}: the ground-truth recovery benchmark. Generates {@code N} seeded datasets of the scenario, fits the
- * model to each, writes {@code DIR/recovery.json} (see {@code RecoveryReport.toJson()}) and prints per channel the
- * bias and RMSE of ROI and share, the mean Spearman rank correlation and, for models with intervals, the coverage
- * of the 90% interval and its mean width. The output does not depend on {@code --threads}.
+ * [--replicates N] [--seed N] [--threads N] [--out DIR]}: the ground-truth recovery benchmark. Generates {@code N}
+ * seeded datasets of the scenario, fits the model to each, writes {@code DIR/recovery.json} (see
+ * {@code RecoveryReport.toJson()}) and prints per channel the bias and RMSE of ROI and share, the mean Spearman rank
+ * correlation and, for models with intervals, the coverage of the 90% interval and its mean width. With
+ * {@code --preset brand-region [--brands B --regions R --weeks W]} it draws brand x region panels
+ * ({@code BrandRegionProcess}) and reports the ROI per cell, brand, region and in total and the price elasticity per
+ * brand ({@code PanelRecoveryReport.toJson()}). The output does not depend on {@code --threads}.
  */
 @Command(name = "recover", mixinStandardHelpOptions = true,
         description = "Ground-truth recovery benchmark: fit a model to many seeded synthetic datasets and report "
@@ -50,30 +59,68 @@ final class RecoverCommand implements Callable<Integer> {
      */
     static RecoveryEstimator estimator(String model, boolean search, boolean fixedTransforms, int trials,
             int iterations, int bayesDraws) {
+        return (data, seed) -> estimate(fit(model, search, fixedTransforms, trials, iterations, bayesDraws, data,
+                ModelSpec.defaults(data), seed));
+    }
+
+    /**
+     * The estimator under test on brand x region panels: as {@link #estimator}, with the panel's {@code price} as a
+     * multiplicative price effect with one elasticity per brand ({@code --price price}) and {@code macro} as a control.
+     */
+    static PanelRecovery.Estimator panelEstimator(String model, boolean search, boolean fixedTransforms, int trials,
+            int iterations, int bayesDraws) {
         return (data, seed) -> {
-            ModelSpec spec = ModelSpec.defaults(data);
-            RidgeOptions o = RidgeOptions.defaults().withSeed(seed).withParallelism(1)
-                    .withFixedTransforms(fixedTransforms || search);
-            if (search) {
-                SearchResult sr = HyperparameterSearch.run(data, spec, SearchOptions.defaults().withSeed(seed)
-                        .withParallelism(1).withTrials(trials).withIterationsPerTrial(iterations));
-                spec = sr.selected().spec();
-                o = model.equals("nnls") ? o.withLambda(0) : o.withLambda(sr.selected().lambda())
-                        .withNonNegativeMedia(true);
-            }
-            FittedModel m = switch (model) {
-                case "ridge" -> Ridge.fit(data, spec, o);
-                case "nnls" -> NonNegativeLeastSquares.fit(data, spec, o);
-                default -> BayesianMmm.fit(data, spec, BayesOptions.defaults().withSeed(seed).withChains(4)
-                        .withWarmup(bayesDraws).withDraws(bayesDraws).withParallelism(1));
+            FittedModel m = fit(model, search, fixedTransforms, trials, iterations, bayesDraws, data,
+                    ModelSpec.defaults(data).withPrice(new ModelSpec.Price("price", true)), seed);
+            return new PanelRecovery.Fit() {
+                @Override
+                public List<Estimate.Channel> channelsOver(List<String> geos) {
+                    return channels(m.channelsOver(geos));
+                }
+
+                @Override
+                public Optional<PanelRecovery.Value> elasticity(String brand) {
+                    for (PriceElasticity e : m.priceElasticities()) {
+                        if (e.brand().equals(brand)) {
+                            return Optional.of(e.interval()
+                                    .map(i -> new PanelRecovery.Value(e.estimate(), i.lower(), i.upper()))
+                                    .orElseGet(() -> new PanelRecovery.Value(e.estimate(), Double.NaN, Double.NaN)));
+                        }
+                    }
+                    return Optional.empty();
+                }
             };
-            return estimate(m);
+        };
+    }
+
+    private static FittedModel fit(String model, boolean search, boolean fixedTransforms, int trials, int iterations,
+            int bayesDraws, MmmDataset data, ModelSpec base, long seed) {
+        ModelSpec spec = base;
+        RidgeOptions o = RidgeOptions.defaults().withSeed(seed).withParallelism(1)
+                .withFixedTransforms(fixedTransforms || search);
+        if (search) {
+            SearchResult sr = HyperparameterSearch.run(data, spec, SearchOptions.defaults().withSeed(seed)
+                    .withParallelism(1).withTrials(trials).withIterationsPerTrial(iterations));
+            spec = sr.selected().spec();
+            o = model.equals("nnls") ? o.withLambda(0) : o.withLambda(sr.selected().lambda())
+                    .withNonNegativeMedia(true);
+        }
+        return switch (model) {
+            case "ridge" -> Ridge.fit(data, spec, o);
+            case "nnls" -> NonNegativeLeastSquares.fit(data, spec, o);
+            default -> BayesianMmm.fit(data, spec, BayesOptions.defaults().withSeed(seed).withChains(4)
+                    .withWarmup(bayesDraws).withDraws(bayesDraws).withParallelism(1));
         };
     }
 
     @Option(names = "--preset", paramLabel = "NAME",
-            description = "A preset scenario: easy, realistic, hard or geo (default: realistic, unless --config).")
+            description = "A preset scenario: easy, realistic, hard, geo or brand-region (default: realistic, unless "
+                    + "--config). brand-region reports ROI per cell, brand, region and in total, and the price "
+                    + "elasticity per brand.")
     String preset;
+
+    @picocli.CommandLine.Mixin
+    BrandRegionArgs panel = new BrandRegionArgs();
 
     @Option(names = "--config", paramLabel = "FILE", description = "A scenario file (.yaml, .yml or .json).")
     Path config;
@@ -138,19 +185,33 @@ final class RecoverCommand implements Callable<Integer> {
         if (search && fixedTransforms) {
             throw new Main.BadInputException("--search and --fixed-transforms cannot be combined");
         }
-        RecoveryEstimator estimator = estimator(model, search, fixedTransforms, trials, iterations, bayesDraws);
         String name = model + (search ? "+search" : fixedTransforms ? "+fixed" : "");
         RecoveryOptions options = new RecoveryOptions(replicates, seed, threads);
+        if (BrandRegionArgs.selected(preset)) {
+            BrandRegionProcess.Config cfg = panel.config(config);
+            ProgressBar bar = new ProgressBar(spec.commandLine().getErr(), progress || ProgressBar.interactive());
+            bar.update("recover", 0, "replicate 0 of " + replicates);
+            PanelRecoveryReport report = PanelRecovery.run(cfg, name, panelEstimator(model, search, fixedTransforms,
+                    trials, iterations, bayesDraws), options, done -> bar.update("recover",
+                    (double) done / replicates, "replicate " + done + " of " + replicates));
+            bar.done();
+            return write(report.table(), report::writeJson);
+        }
+        RecoveryEstimator estimator = estimator(model, search, fixedTransforms, trials, iterations, bayesDraws);
         ScenarioSpec scenario = SynthCommand.scenario(preset, config);
         ProgressBar bar = new ProgressBar(spec.commandLine().getErr(), progress || ProgressBar.interactive());
         bar.update("recover", 0, "replicate 0 of " + replicates);
         RecoveryReport report = RecoveryBenchmark.run(scenario, name, estimator, options,
                 done -> bar.update("recover", (double) done / replicates, "replicate " + done + " of " + replicates));
         bar.done();
+        return write(report.table(), report::writeJson);
+    }
+
+    private int write(String table, java.util.function.Consumer<Path> json) {
         Path file = out.resolve("recovery.json");
-        io.github.mmm4j.core.OutputSet.write(out, dir -> report.writeJson(dir.resolve("recovery.json")));
+        io.github.mmm4j.core.OutputSet.write(out, dir -> json.accept(dir.resolve("recovery.json")));
         PrintWriter pw = spec.commandLine().getOut();
-        pw.print(report.table());
+        pw.print(table);
         pw.printf(Locale.ROOT, "%nWrote %s%n", file);
         pw.flush();
         return 0;
@@ -158,12 +219,16 @@ final class RecoverCommand implements Callable<Integer> {
 
     /** A fitted model's estimates, with its ROI intervals where it gives them, in the benchmark's terms. */
     static Estimate estimate(FittedModel fitted) {
+        return Estimate.of(channels(fitted.channels()));
+    }
+
+    private static List<Estimate.Channel> channels(List<ChannelSummary> summaries) {
         List<Estimate.Channel> out = new ArrayList<>();
-        for (ChannelSummary c : fitted.channels()) {
+        for (ChannelSummary c : summaries) {
             out.add(c.roiInterval()
                     .map(i -> new Estimate.Channel(c.name(), c.roi(), c.share(), i.lower(), i.upper()))
                     .orElseGet(() -> Estimate.Channel.point(c.name(), c.roi(), c.share())));
         }
-        return Estimate.of(out);
+        return out;
     }
 }

@@ -1,5 +1,6 @@
 package io.github.mmm4j.cli;
 
+import io.github.mmm4j.synthetic.BrandRegionProcess;
 import io.github.mmm4j.synthetic.ChannelTruth;
 import io.github.mmm4j.synthetic.Generated;
 import io.github.mmm4j.synthetic.Presets;
@@ -26,8 +27,12 @@ import picocli.CommandLine.Spec;
 final class SynthCommand implements Callable<Integer> {
 
     @Option(names = "--preset", paramLabel = "NAME",
-            description = "A preset scenario: easy, realistic, hard or geo (default: realistic, unless --config).")
+            description = "A preset scenario: easy, realistic, hard, geo or brand-region (default: realistic, unless "
+                    + "--config).")
     String preset;
+
+    @picocli.CommandLine.Mixin
+    BrandRegionArgs panel = new BrandRegionArgs();
 
     @Option(names = "--config", paramLabel = "FILE", description = "A scenario file (.yaml, .yml or .json).")
     Path config;
@@ -47,6 +52,18 @@ final class SynthCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
+        if (BrandRegionArgs.selected(preset)) {
+            BrandRegionProcess.Draw d = BrandRegionProcess.draw(panel.config(config), seed);
+            io.github.mmm4j.core.OutputSet.write(out, d::write);
+            PrintWriter pw = spec.commandLine().getOut();
+            pw.print(table(d));
+            pw.printf(Locale.ROOT, "%nWrote %s and %s; fit it with%n  ./mmm fit %s --date date --brand brand --geo "
+                    + "region --population population --kpi sales --price price --controls macro --model bayes%n",
+                    out.resolve(Generated.DATA_FILE), out.resolve(Generated.TRUTH_FILE),
+                    out.resolve(Generated.DATA_FILE));
+            pw.flush();
+            return 0;
+        }
         ScenarioSpec scenario = scenario(preset, config);
         Generated g = Synthetic.generate(scenario, seed);
         io.github.mmm4j.core.OutputSet.write(out, g::write);
@@ -70,7 +87,37 @@ final class SynthCommand implements Callable<Integer> {
         if (config != null) {
             return ScenarioFiles.read(config);
         }
-        return Presets.byName(preset == null ? "realistic" : preset);
+        String name = preset == null ? "realistic" : preset;
+        if (!Presets.NAMES.contains(name.toLowerCase(Locale.ROOT).strip())) {
+            throw new Main.BadInputException("--preset " + name + " is not a preset; presets are " + Presets.NAMES
+                    + " and " + BrandRegionArgs.PRESET);
+        }
+        return Presets.byName(name);
+    }
+
+    private static String table(BrandRegionProcess.Draw d) {
+        BrandRegionProcess.Config c = d.config();
+        StringBuilder sb = new StringBuilder();
+        sb.append(String.format(Locale.ROOT,
+                "synthetic 'brand-region' (seed %d): %d brands x %d regions x %d weeks%n%n", d.seed(), c.nBrands(), c.nRegions(), c.weeks()));
+        ConsoleTable t = new ConsoleTable("channel", "spend", "contribution", "ROI");
+        for (int k = 0; k < BrandRegionProcess.CHANNELS.size(); k++) {
+            double spend = 0;
+            double contribution = 0;
+            for (int g = 0; g < d.cellSpend().length; g++) {
+                spend += d.cellSpend()[g][k];
+                contribution += d.cellContribution()[g][k];
+            }
+            t.row(BrandRegionProcess.CHANNELS.get(k), ConsoleTable.amount(spend), ConsoleTable.amount(contribution),
+                    ConsoleTable.amount(d.totalRoi(k)));
+        }
+        sb.append(t.render());
+        sb.append(String.format(Locale.ROOT, "%nprice elasticity per brand:"));
+        for (int b = 0; b < d.brands().size(); b++) {
+            sb.append(String.format(Locale.ROOT, " %s %.2f", d.brands().get(b), d.elasticity()[b]));
+        }
+        sb.append(String.format(Locale.ROOT, "%n"));
+        return sb.toString();
     }
 
     private static String table(Generated g) {

@@ -87,4 +87,36 @@ class RecoverCommandTest {
                 dir.toString());
         assertEquals(2, both.exit());
     }
+
+    @Test
+    void brandRegionPresetReportsCellsBrandsRegionsTotalsAndElasticities(@TempDir Path dir) throws IOException {
+        for (String t : List.of("1", "2")) {
+            SynthCommandTest.Run r = SynthCommandTest.run("recover", "--preset", "brand-region", "--brands", "2",
+                    "--regions", "2", "--weeks", "60", "--replicates", "2", "--threads", t, "--out",
+                    dir.resolve(t).toString());
+            assertEquals(0, r.exit(), r.err());
+            assertTrue(r.out().contains("per-cell 90% coverage") && r.out().contains("price elasticity per brand"),
+                    r.out());
+        }
+        assertEquals(Files.readString(dir.resolve("1/recovery.json")), Files.readString(dir.resolve("2/recovery.json")));
+        JsonNode json = JSON.readTree(dir.resolve("1/recovery.json").toFile());
+        assertEquals("brand-region", json.get("scenario").asText());
+        assertEquals(2, json.get("config").get("brands").asInt());
+        assertEquals(4 * 4, json.get("levels").size());
+        JsonNode summary = json.get("summary");
+        assertEquals(2 * 4 * 4, summary.get("cellIntervals").asInt(), "ridge's bootstrap gives every cell an interval");
+        assertEquals(0, summary.get("pointsOutside").asInt());
+        assertTrue(summary.get("meanAbsTotalError").isNumber());
+        assertEquals(4, summary.get("elasticityIntervals").asInt());
+        JsonNode units = json.get("replicateResults").get(0).get("units");
+        assertEquals(1 + 2 + 2 + 4, units.size());
+        assertEquals("alpha / r01", units.get(6).get("name").asText());
+        assertEquals(2, json.get("elasticities").size());
+
+        SynthCommandTest.Run bad = SynthCommandTest.run("recover", "--preset", "brand-region", "--regions", "0",
+                "--out", dir.resolve("bad").toString());
+        assertEquals(2, bad.exit());
+        assertTrue(bad.err().startsWith("mmm: --regions 0 is out of range"), bad.err());
+        assertTrue(Files.notExists(dir.resolve("bad")));
+    }
 }

@@ -367,8 +367,36 @@ class SynthCommandTest {
         Run r = run("synth", "--preset", "nope", "--out", dir.resolve("o").toString());
         assertEquals(2, r.exit());
         assertEquals(1, r.err().strip().lines().count(), r.err());
-        assertEquals("mmm: unknown preset 'nope'; presets are [easy, realistic, hard, geo]", r.err().strip());
+        assertEquals("mmm: --preset nope is not a preset; presets are [easy, realistic, hard, geo] and brand-region",
+                r.err().strip());
         assertFalse(Files.exists(dir.resolve("o")));
+    }
+
+    @Test
+    void brandRegionPresetWritesAPanelThatFitReadsWithThePrintedOptions(@TempDir Path dir) throws IOException {
+        Path out = dir.resolve("p");
+        Run r = run("synth", "--preset", "brand-region", "--brands", "2", "--regions", "2", "--weeks", "60", "--seed",
+                "3", "--out", out.toString());
+        assertEquals(0, r.exit(), r.err());
+        assertTrue(r.out().contains("2 brands x 2 regions x 60 weeks") && r.out().contains("alpha -1.20"), r.out());
+        JsonNode truth = new ObjectMapper().readTree(out.resolve("truth.json").toFile());
+        assertEquals(4, truth.get("cells").size());
+        assertEquals(241, Files.readAllLines(out.resolve("data.csv")).size());
+        String command = r.out().lines().filter(l -> l.strip().startsWith("./mmm fit")).findFirst().orElseThrow()
+                .strip();
+        List<String> args = new java.util.ArrayList<>(List.of(command.substring("./mmm ".length()).split(" ")));
+        args.removeAll(List.of("--model", "bayes"));
+        args.addAll(List.of("--out", dir.resolve("fit").toString()));
+        Run fit = run(args.toArray(String[]::new));
+        assertEquals(0, fit.exit(), fit.err());
+        JsonNode results = new ObjectMapper()
+                .readTree(dir.resolve("fit/results.json").toFile());
+        assertEquals(4, results.get("cells").size());
+        assertEquals(2, results.get("price_elasticity").size());
+        Run bad = run("synth", "--preset", "brand-region", "--brands", "5", "--out", dir.resolve("b").toString());
+        assertEquals(2, bad.exit());
+        assertEquals("mmm: --brands 5 is out of range; give 1 to 4", bad.err().strip());
+        assertFalse(Files.exists(dir.resolve("b")));
     }
 
     @Test

@@ -1,10 +1,16 @@
 package io.github.mmm4j.synthetic;
 
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.github.mmm4j.core.AtomicFiles;
 import io.github.mmm4j.core.Checks;
 import io.github.mmm4j.core.Frequency;
+import io.github.mmm4j.core.Mmm4j;
 import io.github.mmm4j.core.MmmDataset;
 import io.github.mmm4j.core.Rng;
 import io.github.mmm4j.core.TimeIndex;
+import java.nio.file.Path;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
@@ -34,6 +40,10 @@ import java.util.List;
  * the population, as {@code ./mmm fit --brand brand --geo region --population population --price price --controls
  * macro}. The true ROI of a channel in a cell is its contribution over its spend in the window; per brand, per region
  * and in total it is the summed contribution over the summed spend.
+ *
+ * <p>{@link Config} varies the process: the spread of the brand and cell effects (0.15 and 0.25 above), the share of
+ * dark weeks (0.15) and the noise (a multiple of the sd above); {@link #draw(int, int, int, long)} uses the values
+ * above. {@link Scenarios#brandRegion()} draws configurations for jqwik properties.
  */
 public final class BrandRegionProcess {
 
@@ -49,8 +59,55 @@ public final class BrandRegionProcess {
     private static final double[] SPEND_MEAN = {3000, 1500, 800, 600};
 
     /**
+     * The process's settings.
+     *
+     * @param nBrands 1 to 4
+     * @param nRegions 1 to 99
+     * @param weeks at least 8
+     * @param brandSd the sd of the log brand effects, in [0, 1]
+     * @param cellSd the sd of the log cell effects around their brand's, in [0, 1]
+     * @param darkShare the probability of a week without spend, per cell and channel, in [0, 0.9]
+     * @param noise the noise sd as a multiple of {@code 2 sqrt(size_r) base_b / 100}, in [0, 10]
+     */
+    public record Config(int nBrands, int nRegions, int weeks, double brandSd, double cellSd, double darkShare,
+            double noise) {
+
+        /** Validates. */
+        public Config {
+            Checks.checkArgument(nBrands >= 1 && nBrands <= BRAND_NAMES.length, "nBrands = %d; must be in [1, %d]",
+                    nBrands, BRAND_NAMES.length);
+            Checks.checkArgument(nRegions >= 1 && nRegions <= 99, "nRegions = %d; must be in [1, 99]", nRegions);
+            Checks.checkArgument(weeks >= 8, "weeks = %d; must be at least 8", weeks);
+            Checks.checkArgument(brandSd >= 0 && brandSd <= 1, "brandSd = %s; must be in [0, 1]", brandSd);
+            Checks.checkArgument(cellSd >= 0 && cellSd <= 1, "cellSd = %s; must be in [0, 1]", cellSd);
+            Checks.checkArgument(darkShare >= 0 && darkShare <= 0.9, "darkShare = %s; must be in [0, 0.9]",
+                    darkShare);
+            Checks.checkArgument(noise >= 0 && noise <= 10, "noise = %s; must be in [0, 10]", noise);
+        }
+
+        /**
+         * The process as the class comment states it.
+         *
+         * @param nBrands 1 to 4
+         * @param nRegions 1 to 99
+         * @param weeks at least 8
+         * @return brand sd 0.15, cell sd 0.25, dark share 0.15, noise 1
+         */
+        public static Config of(int nBrands, int nRegions, int weeks) {
+            return new Config(nBrands, nRegions, weeks, 0.15, 0.25, 0.15, 1.0);
+        }
+
+        /** @return the number of cells, brands times regions */
+        public int nCells() {
+            return nBrands * nRegions;
+        }
+    }
+
+    /**
      * A draw with its truth.
      *
+     * @param config the settings it was drawn with
+     * @param seed the seed it was drawn with
      * @param data the panel: KPI {@code sales}, the four channels, controls {@code price} and {@code macro}, cells
      *     {@code "BRAND / REGION"} with their population
      * @param brands the brands' names, in cell order
@@ -59,8 +116,8 @@ public final class BrandRegionProcess {
      * @param cellContribution per cell and channel, the true contribution over the window
      * @param elasticity per brand, the true price elasticity
      */
-    public record Draw(MmmDataset data, List<String> brands, List<String> regions, double[][] cellSpend,
-            double[][] cellContribution, double[] elasticity) {
+    public record Draw(Config config, long seed, MmmDataset data, List<String> brands, List<String> regions,
+            double[][] cellSpend, double[][] cellContribution, double[] elasticity) {
 
         /**
          * The true ROI of a channel over a set of cells: summed contribution over summed spend.
@@ -90,6 +147,153 @@ public final class BrandRegionProcess {
             }
             return roi(all, channel);
         }
+
+        /**
+         * @param brand index into {@link #brands()}
+         * @return the indices of its cells, in geo order
+         */
+        public int[] brandCells(int brand) {
+            int nr = regions.size();
+            int[] out = new int[nr];
+            for (int r = 0; r < nr; r++) {
+                out[r] = brand * nr + r;
+            }
+            return out;
+        }
+
+        /**
+         * @param region index into {@link #regions()}
+         * @return the indices of its cells (one per brand), in geo order
+         */
+        public int[] regionCells(int region) {
+            int nb = brands.size();
+            int[] out = new int[nb];
+            for (int b = 0; b < nb; b++) {
+                out[b] = b * regions.size() + region;
+            }
+            return out;
+        }
+
+        /**
+         * The panel as CSV in long format, one row per cell and week, cells in geo order: columns {@code date},
+         * {@code brand}, {@code region}, {@code population}, {@code sales}, the channels, {@code price},
+         * {@code macro}; read it with {@code ./mmm fit data.csv --date date --brand brand --geo region --population
+         * population --kpi sales --price price --controls macro}. Numbers are written with
+         * {@link Double#toString}, which round-trips exactly.
+         *
+         * @return the CSV text, lines ending in {@code \n}
+         */
+        public String toCsv() {
+            MmmDataset d = data;
+            StringBuilder sb = new StringBuilder("date,brand,region,population,sales");
+            for (String c : d.channels()) {
+                sb.append(',').append(c);
+            }
+            sb.append(",price,macro\n");
+            double[] pop = d.populations().orElseThrow();
+            int nt = d.nPeriods();
+            int price = d.controls().indexOf("price");
+            int macro = d.controls().indexOf("macro");
+            for (int g = 0; g < d.nGeos(); g++) {
+                String brand = brands.get(g / regions.size());
+                String region = regions.get(g % regions.size());
+                for (int t = 0; t < nt; t++) {
+                    int r = g * nt + t;
+                    sb.append(d.time().date(t)).append(',').append(brand).append(',').append(region).append(',')
+                            .append(pop[g]).append(',').append(d.kpi(r));
+                    for (int c = 0; c < d.nChannels(); c++) {
+                        sb.append(',').append(d.spend(r, c));
+                    }
+                    sb.append(',').append(d.control(r, price)).append(',').append(d.control(r, macro)).append('\n');
+                }
+            }
+            return sb.toString();
+        }
+
+        /**
+         * The truth as JSON, the content of {@code truth.json}: {@code process}, {@code seed}, the settings
+         * ({@code brands}, {@code regions}, {@code weeks}, {@code brandSd}, {@code cellSd}, {@code darkShare},
+         * {@code noise}), {@code channels} (total spend, contribution and ROI per channel), {@code brandTruth} and
+         * {@code regionTruth} (each {@code {name, channels}}), {@code cells} (each {@code {brand, region,
+         * channels}}) and {@code priceElasticity} (each {@code {brand, elasticity}}).
+         *
+         * @return pretty-printed JSON ending in a newline
+         */
+        public String truthJson() {
+            JsonNodeFactory f = JsonNodeFactory.instance;
+            ObjectNode root = f.objectNode();
+            root.put("process", "brand-region");
+            root.put("seed", seed);
+            root.put("version", Mmm4j.version());
+            root.put("brands", config.nBrands());
+            root.put("regions", config.nRegions());
+            root.put("weeks", config.weeks());
+            root.put("brandSd", config.brandSd());
+            root.put("cellSd", config.cellSd());
+            root.put("darkShare", config.darkShare());
+            root.put("noise", config.noise());
+            int[] all = new int[cellSpend.length];
+            for (int g = 0; g < all.length; g++) {
+                all[g] = g;
+            }
+            channelsJson(root.putArray("channels"), all);
+            ArrayNode bs = root.putArray("brandTruth");
+            for (int b = 0; b < brands.size(); b++) {
+                ObjectNode o = bs.addObject();
+                o.put("name", brands.get(b));
+                channelsJson(o.putArray("channels"), brandCells(b));
+            }
+            ArrayNode rs = root.putArray("regionTruth");
+            for (int r = 0; r < regions.size(); r++) {
+                ObjectNode o = rs.addObject();
+                o.put("name", regions.get(r));
+                channelsJson(o.putArray("channels"), regionCells(r));
+            }
+            ArrayNode cs = root.putArray("cells");
+            for (int g = 0; g < cellSpend.length; g++) {
+                ObjectNode o = cs.addObject();
+                o.put("brand", brands.get(g / regions.size()));
+                o.put("region", regions.get(g % regions.size()));
+                channelsJson(o.putArray("channels"), new int[] {g});
+            }
+            ArrayNode es = root.putArray("priceElasticity");
+            for (int b = 0; b < brands.size(); b++) {
+                es.addObject().put("brand", brands.get(b)).put("elasticity", elasticity[b]);
+            }
+            return root.toPrettyString() + "\n";
+        }
+
+        private void channelsJson(ArrayNode out, int[] cells) {
+            for (int c = 0; c < CHANNELS.size(); c++) {
+                double s = 0;
+                double k = 0;
+                for (int g : cells) {
+                    s += cellSpend[g][c];
+                    k += cellContribution[g][c];
+                }
+                ObjectNode o = out.addObject();
+                o.put("name", CHANNELS.get(c));
+                o.put("spend", s);
+                o.put("contribution", k);
+                if (s > 0) {
+                    o.put("roi", k / s);
+                } else {
+                    o.putNull("roi");
+                }
+            }
+        }
+
+        /**
+         * Writes {@code dir/data.csv} ({@link #toCsv()}) and {@code dir/truth.json} ({@link #truthJson()}), each
+         * atomically; creates {@code dir} if needed.
+         *
+         * @param dir the output directory
+         * @throws java.io.UncheckedIOException if a file cannot be written
+         */
+        public void write(Path dir) {
+            AtomicFiles.writeString(dir.resolve(Generated.DATA_FILE), toCsv());
+            AtomicFiles.writeString(dir.resolve(Generated.TRUTH_FILE), truthJson());
+        }
     }
 
     private BrandRegionProcess() {
@@ -105,10 +309,20 @@ public final class BrandRegionProcess {
      * @return the draw
      */
     public static Draw draw(int nBrands, int nRegions, int weeks, long seed) {
-        Checks.checkArgument(nBrands >= 1 && nBrands <= BRAND_NAMES.length, "nBrands = %d; must be in [1, %d]",
-                nBrands, BRAND_NAMES.length);
-        Checks.checkArgument(nRegions >= 1 && nRegions <= 99, "nRegions = %d; must be in [1, 99]", nRegions);
-        Checks.checkArgument(weeks >= 8, "weeks = %d; must be at least 8", weeks);
+        return draw(Config.of(nBrands, nRegions, weeks), seed);
+    }
+
+    /**
+     * Draws a panel of a configuration.
+     *
+     * @param config the settings
+     * @param seed the generator's seed
+     * @return the draw
+     */
+    public static Draw draw(Config config, long seed) {
+        int nBrands = config.nBrands();
+        int nRegions = config.nRegions();
+        int weeks = config.weeks();
         Rng rng = new Rng(seed);
         int nc = CHANNELS.size();
         List<String> regions = new ArrayList<>();
@@ -122,7 +336,7 @@ public final class BrandRegionProcess {
         double[][] brandEffect = new double[nBrands][nc];
         for (int b = 0; b < nBrands; b++) {
             for (int c = 0; c < nc; c++) {
-                brandEffect[b][c] = Math.exp(0.15 * rng.nextGaussian());
+                brandEffect[b][c] = Math.exp(config.brandSd() * rng.nextGaussian());
             }
         }
         double[] macroCommon = new double[weeks];
@@ -160,13 +374,13 @@ public final class BrandRegionProcess {
                     sales[off + t] = base * Math.pow(price[off + t] / 10, ELASTICITY[b]) + 3 * size * macro[off + t];
                 }
                 for (int c = 0; c < nc; c++) {
-                    double cellEffect = brandEffect[b][c] * Math.exp(0.25 * rng.nextGaussian());
+                    double cellEffect = brandEffect[b][c] * Math.exp(config.cellSd() * rng.nextGaussian());
                     double carry = 0;
                     for (int t = 0; t < weeks; t++) {
                         // Gamma(3, 1/3) as the mean of three unit exponentials; dark in 15% of the weeks
                         double gamma = -(Math.log1p(-rng.nextDouble()) + Math.log1p(-rng.nextDouble())
                                 + Math.log1p(-rng.nextDouble())) / 3;
-                        double s = rng.nextDouble() > 0.15 ? size * SPEND_MEAN[c] * gamma : 0.0;
+                        double s = rng.nextDouble() > config.darkShare() ? size * SPEND_MEAN[c] * gamma : 0.0;
                         spend[c][off + t] = s;
                         carry = DECAY[c] * carry + s / (size * SPEND_MEAN[c]);
                         double x = (1 - DECAY[c]) * carry;
@@ -177,7 +391,7 @@ public final class BrandRegionProcess {
                     }
                 }
                 for (int t = 0; t < weeks; t++) {
-                    sales[off + t] += 2 * Math.sqrt(size) * BRAND_BASE[b] / 100 * rng.nextGaussian();
+                    sales[off + t] += config.noise() * 2 * Math.sqrt(size) * BRAND_BASE[b] / 100 * rng.nextGaussian();
                 }
             }
         }
@@ -189,6 +403,7 @@ public final class BrandRegionProcess {
         MmmDataset data = builder.control("price", price).control("macro", macro).population(population).build();
         double[] el = new double[nBrands];
         System.arraycopy(ELASTICITY, 0, el, 0, nBrands);
-        return new Draw(data, List.copyOf(brands), List.copyOf(regions), cellSpend, cellContribution, el);
+        return new Draw(config, seed, data, List.copyOf(brands), List.copyOf(regions), cellSpend, cellContribution,
+                el);
     }
 }

@@ -4,10 +4,6 @@ import io.github.mmm4j.core.Rng;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
-import java.util.concurrent.ExecutionException;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
 
 /**
  * Ground-truth recovery: generates many seeded datasets of one scenario, fits a model to each and compares its
@@ -73,61 +69,13 @@ public final class RecoveryBenchmark {
     public static RecoveryReport run(ScenarioSpec spec, String model, RecoveryEstimator estimator,
             RecoveryOptions options, java.util.function.IntConsumer progress) {
         Objects.requireNonNull(progress, "progress");
-        java.util.concurrent.atomic.AtomicInteger finished = new java.util.concurrent.atomic.AtomicInteger();
-        Object lock = new Object();
-        java.util.function.Supplier<Integer> tick = () -> {
-            synchronized (lock) {
-                int n = finished.incrementAndGet();
-                progress.accept(n);
-                return n;
-            }
-        };
         Objects.requireNonNull(spec, "spec");
         Objects.requireNonNull(model, "model");
         Objects.requireNonNull(estimator, "estimator");
         Objects.requireNonNull(options, "options");
         long[][] seeds = replicateSeeds(options.replicates(), options.seed());
-        List<RecoveryReport.Replicate> results = new ArrayList<>();
-        if (options.threads() == 1) {
-            for (int i = 0; i < seeds.length; i++) {
-                results.add(replicate(spec, estimator, i, seeds[i]));
-                tick.get();
-            }
-        } else {
-            ExecutorService pool = Executors.newFixedThreadPool(Math.min(options.threads(), seeds.length), r -> {
-                Thread t = new Thread(r, "mmm4j-recovery");
-                t.setDaemon(true);
-                return t;
-            });
-            try {
-                List<Future<RecoveryReport.Replicate>> futures = new ArrayList<>();
-                for (int i = 0; i < seeds.length; i++) {
-                    int index = i;
-                    futures.add(pool.submit(() -> {
-                        RecoveryReport.Replicate rep = replicate(spec, estimator, index, seeds[index]);
-                        tick.get();
-                        return rep;
-                    }));
-                }
-                for (Future<RecoveryReport.Replicate> f : futures) {
-                    results.add(f.get());
-                }
-            } catch (ExecutionException e) {
-                Throwable cause = e.getCause();
-                if (cause instanceof RuntimeException re) {
-                    throw re;
-                }
-                if (cause instanceof Error err) {
-                    throw err;
-                }
-                throw new IllegalStateException(cause);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                throw new IllegalStateException("interrupted", e);
-            } finally {
-                pool.shutdownNow();
-            }
-        }
+        List<RecoveryReport.Replicate> results = ParallelReplicates.run(seeds.length, options.threads(),
+                i -> replicate(spec, estimator, i, seeds[i]), progress);
         return RecoveryReport.of(spec.name(), model, options.seed(), spec.channelNames(), results);
     }
 

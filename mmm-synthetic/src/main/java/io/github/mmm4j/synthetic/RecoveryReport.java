@@ -176,40 +176,37 @@ public record RecoveryReport(String scenario, String model, long seed, double ra
         root.put("seed", seed);
         root.put("replicates", replicates.size());
         root.put("version", Mmm4j.version());
-        num(root, "rankCorrelation", rankCorrelation);
+        JsonNumbers.num(root, "rankCorrelation", rankCorrelation);
         ArrayNode chs = root.putArray("channels");
         for (ChannelSummary c : channels) {
             ObjectNode o = chs.addObject();
             o.put("name", c.name());
-            num(o, "trueRoi", c.trueRoi());
-            num(o, "roi", c.roi());
-            num(o, "roiBias", c.roiBias());
-            num(o, "roiRmse", c.roiRmse());
-            num(o, "trueShare", c.trueShare());
-            num(o, "share", c.share());
-            num(o, "shareBias", c.shareBias());
-            num(o, "shareRmse", c.shareRmse());
-            num(o, "coverage90", c.coverage90());
+            JsonNumbers.num(o, "trueRoi", c.trueRoi());
+            JsonNumbers.num(o, "roi", c.roi());
+            JsonNumbers.num(o, "roiBias", c.roiBias());
+            JsonNumbers.num(o, "roiRmse", c.roiRmse());
+            JsonNumbers.num(o, "trueShare", c.trueShare());
+            JsonNumbers.num(o, "share", c.share());
+            JsonNumbers.num(o, "shareBias", c.shareBias());
+            JsonNumbers.num(o, "shareRmse", c.shareRmse());
+            JsonNumbers.num(o, "coverage90", c.coverage90());
             o.put("intervals", c.intervals());
-            num(o, "meanWidth", c.meanWidth());
+            JsonNumbers.num(o, "meanWidth", c.meanWidth());
         }
         ArrayNode reps = root.putArray("replicateResults");
         for (Replicate r : replicates) {
-            ObjectNode o = reps.addObject();
-            o.put("index", r.index());
-            o.put("dataSeed", r.dataSeed());
-            o.put("fitSeed", r.fitSeed());
-            num(o, "spearman", r.spearman());
+            ObjectNode o = JsonNumbers.replicate(reps.addObject(), r.index(), r.dataSeed(), r.fitSeed());
+            JsonNumbers.num(o, "spearman", r.spearman());
             ArrayNode cs = o.putArray("channels");
             for (ChannelResult c : r.channels()) {
                 ObjectNode co = cs.addObject();
                 co.put("name", c.name());
-                num(co, "trueRoi", c.trueRoi());
-                num(co, "roi", c.roi());
-                num(co, "trueShare", c.trueShare());
-                num(co, "share", c.share());
-                num(co, "roiLower", c.roiLower());
-                num(co, "roiUpper", c.roiUpper());
+                JsonNumbers.num(co, "trueRoi", c.trueRoi());
+                JsonNumbers.num(co, "roi", c.roi());
+                JsonNumbers.num(co, "trueShare", c.trueShare());
+                JsonNumbers.num(co, "share", c.share());
+                JsonNumbers.num(co, "roiLower", c.roiLower());
+                JsonNumbers.num(co, "roiUpper", c.roiUpper());
             }
         }
         return root.toPrettyString() + "\n";
@@ -244,18 +241,10 @@ public record RecoveryReport(String scenario, String model, long seed, double ra
         for (ChannelSummary c : channels) {
             sb.append(String.format(Locale.ROOT, "%-" + w + "s %9.3f %9.3f %9.3f %9.3f %9.1f%% %8.1fpp %8.1fpp %6s %9s%n",
                     c.name(), c.trueRoi(), c.roi(), c.roiBias(), c.roiRmse(), 100 * c.trueShare(), 100 * c.shareBias(),
-                    100 * c.shareRmse(), Double.isNaN(c.coverage90()) ? "-"
-                            : String.format(Locale.ROOT, "%.2f", c.coverage90()),
+                    100 * c.shareRmse(), JsonNumbers.fixed2(c.coverage90()),
                     Double.isNaN(c.meanWidth()) ? "-" : String.format(Locale.ROOT, "%.3f", c.meanWidth())));
         }
         return sb.toString();
     }
 
-    private static void num(ObjectNode o, String name, double v) {
-        if (Double.isFinite(v)) {
-            o.put(name, v);
-        } else {
-            o.putNull(name);
-        }
-    }
 }

@@ -94,6 +94,37 @@ public final class Scenarios {
                 .as((ng, periods, noise, seed) -> new Scenario(Presets.geo(ng, periods, 1 / noise), seed));
     }
 
+    /**
+     * Brand x region panels ({@link BrandRegionProcess}): 1 to 3 brands, 2 to 6 regions, 104 to 156 weeks, brand
+     * effect sd 0 to 0.3, cell effect sd 0.1 to 0.4, 0% to 30% dark weeks, noise 0.5 to 2 times the process's, any
+     * seed. Each value is a drawn panel with its truth; a recovery property reads it as
+     *
+     * <pre>
+     * &#64;Property(tries = 3)
+     * void recoversCells(&#64;ForAll("panels") BrandRegionProcess.Draw d) {
+     *     FittedModel m = BayesianMmm.fit(d.data(), ModelSpec.defaults(d.data())
+     *             .withPrice(new ModelSpec.Price("price", true)), BayesOptions.defaults());
+     *     // compare m.geoChannels(), m.channelsOver(...) and m.priceElasticities() with d.roi(...), d.elasticity()
+     * }
+     * </pre>
+     *
+     * @return the arbitrary; shrinks towards 1 brand, 2 regions, 104 weeks, no brand effects, cell sd 0.1, no dark
+     *     weeks, half the noise, seed 0
+     */
+    public static Arbitrary<BrandRegionProcess.Draw> brandRegion() {
+        return Combinators.combine(
+                Arbitraries.integers().between(1, 3),
+                Arbitraries.integers().between(2, 6),
+                Arbitraries.integers().between(104, 156),
+                Arbitraries.doubles().between(0, 0.3).ofScale(2),
+                Arbitraries.doubles().between(0.1, 0.4).ofScale(2),
+                Arbitraries.doubles().between(0, 0.3).ofScale(2),
+                Arbitraries.doubles().between(0.5, 2).ofScale(2),
+                seeds())
+                .as((nb, nr, weeks, brandSd, cellSd, dark, noise, seed) -> BrandRegionProcess.draw(
+                        new BrandRegionProcess.Config(nb, nr, weeks, brandSd, cellSd, dark, noise), seed));
+    }
+
     /** @return any seed, shrinking towards 0 */
     public static Arbitrary<Long> seeds() {
         return Arbitraries.longs();

@@ -37,13 +37,13 @@ final class TruthJson {
         for (ChannelTruth c : t.channels()) {
             ObjectNode o = chs.addObject();
             o.put("name", c.name());
-            num(o, "spend", c.spend());
-            num(o, "contribution", c.contribution());
-            num(o, "share", c.share());
-            num(o, "roi", c.roi());
-            num(o, "mroi", c.mroi());
-            num(o, "effect", c.effect());
-            num(o, "scale", c.scale());
+            JsonNumbers.num(o, "spend", c.spend());
+            JsonNumbers.num(o, "contribution", c.contribution());
+            JsonNumbers.num(o, "share", c.share());
+            JsonNumbers.num(o, "roi", c.roi());
+            JsonNumbers.num(o, "mroi", c.mroi());
+            JsonNumbers.num(o, "effect", c.effect());
+            JsonNumbers.num(o, "scale", c.scale());
             o.set("adstock", SpecCodec.adstock(c.adstock()));
             o.set("saturation", SpecCodec.saturation(c.saturation()));
             o.set("spendPattern", SpecCodec.spend(s.channels().get(s.channelIndex(c.name())).spend()));
@@ -63,26 +63,26 @@ final class TruthJson {
                 for (int c = 0; c < t.channels().size(); c++) {
                     ObjectNode o = rc.addObject();
                     o.put("name", t.channels().get(c).name());
-                    num(o, "spend", t.geoSpend(g, c));
-                    num(o, "contribution", t.geoContribution(g, c));
-                    num(o, "roi", t.geoRoi(g, c));
-                    num(o, "effectMultiplier", s.geos().get(g).effect(t.channels().get(c).name()));
+                    JsonNumbers.num(o, "spend", t.geoSpend(g, c));
+                    JsonNumbers.num(o, "contribution", t.geoContribution(g, c));
+                    JsonNumbers.num(o, "roi", t.geoRoi(g, c));
+                    JsonNumbers.num(o, "effectMultiplier", s.geos().get(g).effect(t.channels().get(c).name()));
                 }
             }
         }
 
         ObjectNode b = root.putObject("baseline");
-        num(b, "intercept", s.baseline().intercept());
+        JsonNumbers.num(b, "intercept", s.baseline().intercept());
         b.put("trend", s.baseline().trend().label());
-        num(b, "trendPerYear", s.baseline().trendPerYear());
+        JsonNumbers.num(b, "trendPerYear", s.baseline().trendPerYear());
         ArrayNode seas = b.putArray("seasonality");
         for (ScenarioSpec.Harmonic h : s.baseline().seasonality()) {
             ObjectNode ho = seas.addObject();
-            num(ho, "sin", h.sin());
-            num(ho, "cos", h.cos());
+            JsonNumbers.num(ho, "sin", h.sin());
+            JsonNumbers.num(ho, "cos", h.cos());
         }
         for (String comp : ScenarioSpec.BASELINE_COMPONENTS) {
-            num(b, comp + "Contribution", t.totalContribution(comp));
+            JsonNumbers.num(b, comp + "Contribution", t.totalContribution(comp));
         }
 
         ArrayNode ctls = root.putArray("controls");
@@ -90,20 +90,20 @@ final class TruthJson {
             ObjectNode o = ctls.addObject();
             o.put("name", c.name());
             o.put("type", c.type());
-            num(o, "coefficient", t.controlCoefficients().get(c.name()));
-            num(o, "reference", c.reference());
-            num(o, "contribution", t.totalContribution(c.name()));
+            JsonNumbers.num(o, "coefficient", t.controlCoefficients().get(c.name()));
+            JsonNumbers.num(o, "reference", c.reference());
+            JsonNumbers.num(o, "contribution", t.totalContribution(c.name()));
         }
         ArrayNode evs = root.putArray("events");
         for (ScenarioSpec.Event e : s.events()) {
             ObjectNode o = evs.addObject();
             o.put("name", e.name());
-            num(o, "effect", e.effect());
-            num(o, "contribution", t.totalContribution(e.name()));
+            JsonNumbers.num(o, "effect", e.effect());
+            JsonNumbers.num(o, "contribution", t.totalContribution(e.name()));
         }
         ObjectNode n = root.putObject("noise");
-        num(n, "sd", t.noiseSd());
-        num(n, "studentDf", s.noise().studentDf());
+        JsonNumbers.num(n, "sd", t.noiseSd());
+        JsonNumbers.num(n, "studentDf", s.noise().studentDf());
         ArrayNode out = n.putArray("outlierRows");
         for (int r : t.outlierRows()) {
             out.add(r);
@@ -122,9 +122,9 @@ final class TruthJson {
             media += c.contribution();
         }
         ObjectNode totals = root.putObject("totals");
-        num(totals, "signal", sumSignal);
-        num(totals, "noise", sumNoise);
-        num(totals, "media", media);
+        JsonNumbers.num(totals, "signal", sumSignal);
+        JsonNumbers.num(totals, "noise", sumNoise);
+        JsonNumbers.num(totals, "media", media);
 
         ObjectNode contributions = root.putObject("contributions");
         for (String comp : t.componentNames()) {
@@ -145,11 +145,4 @@ final class TruthJson {
         }
     }
 
-    private static void num(ObjectNode o, String name, double v) {
-        if (Double.isFinite(v)) {
-            o.put(name, v);
-        } else {
-            o.putNull(name);
-        }
-    }
 }

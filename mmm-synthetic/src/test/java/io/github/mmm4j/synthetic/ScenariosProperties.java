@@ -35,6 +35,53 @@ class ScenariosProperties {
         check(s);
     }
 
+    @Property(tries = 5)
+    void brandRegionPanelsAreValidAndTheirTruthAddsUp(@ForAll("panels") BrandRegionProcess.Draw d) {
+        MmmDataset data = d.data();
+        int nb = d.brands().size();
+        int nr = d.regions().size();
+        assertEquals(nb * nr, data.nGeos());
+        assertEquals(d.config().weeks(), data.nPeriods());
+        for (int c = 0; c < data.nChannels(); c++) {
+            double total = d.totalRoi(c);
+            assertTrue(total > 0 && Double.isFinite(total), "total ROI " + total);
+            for (int b = 0; b < nb; b++) {
+                double lo = Double.POSITIVE_INFINITY;
+                double hi = Double.NEGATIVE_INFINITY;
+                for (int g : d.brandCells(b)) {
+                    double r = d.roi(new int[] {g}, c);
+                    lo = Math.min(lo, r);
+                    hi = Math.max(hi, r);
+                }
+                double brand = d.roi(d.brandCells(b), c);
+                assertTrue(brand >= lo * (1 - 1e-12) && brand <= hi * (1 + 1e-12),
+                        "a brand's ROI lies within its cells'");
+            }
+            double spend = 0;
+            for (int r = 0; r < nr; r++) {
+                assertEquals(nb, d.regionCells(r).length);
+                for (int g : d.regionCells(r)) {
+                    spend += d.cellSpend()[g][c];
+                }
+            }
+            double[] column = data.spendColumn(c);
+            double sum = 0;
+            for (double v : column) {
+                assertTrue(v >= 0);
+                sum += v;
+            }
+            assertEquals(sum, spend, 1e-9 * sum);
+        }
+        for (double k : data.kpi()) {
+            assertTrue(Double.isFinite(k));
+        }
+    }
+
+    @Provide
+    Arbitrary<BrandRegionProcess.Draw> panels() {
+        return Scenarios.brandRegion();
+    }
+
     private static void check(Scenario s) {
         Generated g = s.generate();
         MmmDataset d = g.data();

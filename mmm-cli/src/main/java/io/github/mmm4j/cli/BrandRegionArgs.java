@@ -1,0 +1,53 @@
+package io.github.mmm4j.cli;
+
+import io.github.mmm4j.synthetic.BrandRegionProcess;
+import java.nio.file.Path;
+import java.util.Locale;
+import picocli.CommandLine.Option;
+
+/** The sizes of {@code --preset brand-region} panels, shared by {@code synth} and {@code recover}. */
+final class BrandRegionArgs {
+
+    /** The preset of brand x region panels ({@link BrandRegionProcess}). */
+    static final String PRESET = "brand-region";
+
+    @Option(names = "--brands", paramLabel = "N", defaultValue = "3",
+            description = "With --preset brand-region: brands, 1 to 4 (default: ${DEFAULT-VALUE}).")
+    int brands;
+
+    @Option(names = "--regions", paramLabel = "N", defaultValue = "4",
+            description = "With --preset brand-region: regions, 1 to 99 (default: ${DEFAULT-VALUE}).")
+    int regions;
+
+    @Option(names = "--weeks", paramLabel = "N", defaultValue = "156",
+            description = "With --preset brand-region: weeks, at least 8 (default: ${DEFAULT-VALUE}).")
+    int weeks;
+
+    /** @return true if {@code preset} names the brand x region process */
+    static boolean selected(String preset) {
+        return preset != null && preset.toLowerCase(Locale.ROOT).strip().equals(PRESET);
+    }
+
+    /**
+     * The process's settings.
+     *
+     * @param config {@code --config}, which must be absent
+     * @throws Main.BadInputException naming the option if a size is out of range, or if {@code --config} is given
+     */
+    BrandRegionProcess.Config config(Path config) {
+        if (config != null) {
+            throw new Main.BadInputException("give --preset or --config, not both");
+        }
+        if (brands < 1 || brands > 4) {
+            throw new Main.BadInputException("--brands " + brands + " is out of range; give 1 to 4");
+        }
+        if (regions < 1 || regions > 99 || brands * regions < 2) {
+            throw new Main.BadInputException("--regions " + regions + " is out of range; give 1 to 99, and at least "
+                    + "2 cells in all (brands x regions)");
+        }
+        if (weeks < 8) {
+            throw new Main.BadInputException("--weeks " + weeks + " is out of range; give at least 8");
+        }
+        return BrandRegionProcess.Config.of(brands, regions, weeks);
+    }
+}
