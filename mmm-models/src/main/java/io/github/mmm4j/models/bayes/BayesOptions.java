@@ -36,12 +36,15 @@ import java.util.Objects;
  *     sampler's coordinates (the centred form) instead of their standardised deviations
  *     {@code z_cg = (u_cg - v_cb) / tau_c} (the non-centred form, default false; see {@link MmmLogDensity}); both
  *     give the same posterior and differ only in how fast the sampler explores it
+ * @param noisePerGeo on a panel, whether each geo (cell) has its own noise sd {@code sigma_g}, each with the noise
+ *     prior (default true), instead of one {@code sigma} for all: geos differ in size and so in the noise of their
+ *     KPI, and one sd for all makes the largest geos' intervals too narrow and the smallest ones' too wide
  * @param progress per-iteration progress listener (default {@link NutsProgress#NONE})
  * @param cancellation token to cancel the fit from another thread (default a fresh token)
  */
 public record BayesOptions(int chains, int warmup, int draws, long seed, int holdout, Likelihood likelihood,
         BayesPriors priors, List<LiftTest> liftTests, double level, int parallelism, boolean standardizeControls,
-        double targetAccept, int maxTreeDepth, boolean centredGeoEffects, NutsProgress progress,
+        double targetAccept, int maxTreeDepth, boolean centredGeoEffects, boolean noisePerGeo, NutsProgress progress,
         CancellationToken cancellation) {
 
     /*
@@ -75,7 +78,7 @@ public record BayesOptions(int chains, int warmup, int draws, long seed, int hol
      */
     public static BayesOptions defaults() {
         return new BayesOptions(4, 1000, 1000, 0L, 0, Likelihood.normal(), BayesPriors.defaults(), List.of(), 0.9,
-                0, true, 0.9, 10, false, NutsProgress.NONE, new CancellationToken());
+                0, true, 0.9, 10, false, true, NutsProgress.NONE, new CancellationToken());
     }
 
     /**
@@ -86,7 +89,7 @@ public record BayesOptions(int chains, int warmup, int draws, long seed, int hol
      */
     public BayesOptions withChains(int value) {
         return new BayesOptions(value, warmup, draws, seed, holdout, likelihood, priors, liftTests, level,
-                parallelism, standardizeControls, targetAccept, maxTreeDepth, centredGeoEffects, progress,
+                parallelism, standardizeControls, targetAccept, maxTreeDepth, centredGeoEffects, noisePerGeo, progress,
                 cancellation);
     }
 
@@ -98,7 +101,7 @@ public record BayesOptions(int chains, int warmup, int draws, long seed, int hol
      */
     public BayesOptions withWarmup(int value) {
         return new BayesOptions(chains, value, draws, seed, holdout, likelihood, priors, liftTests, level,
-                parallelism, standardizeControls, targetAccept, maxTreeDepth, centredGeoEffects, progress,
+                parallelism, standardizeControls, targetAccept, maxTreeDepth, centredGeoEffects, noisePerGeo, progress,
                 cancellation);
     }
 
@@ -110,7 +113,7 @@ public record BayesOptions(int chains, int warmup, int draws, long seed, int hol
      */
     public BayesOptions withDraws(int value) {
         return new BayesOptions(chains, warmup, value, seed, holdout, likelihood, priors, liftTests, level,
-                parallelism, standardizeControls, targetAccept, maxTreeDepth, centredGeoEffects, progress,
+                parallelism, standardizeControls, targetAccept, maxTreeDepth, centredGeoEffects, noisePerGeo, progress,
                 cancellation);
     }
 
@@ -122,7 +125,7 @@ public record BayesOptions(int chains, int warmup, int draws, long seed, int hol
      */
     public BayesOptions withSeed(long value) {
         return new BayesOptions(chains, warmup, draws, value, holdout, likelihood, priors, liftTests, level,
-                parallelism, standardizeControls, targetAccept, maxTreeDepth, centredGeoEffects, progress,
+                parallelism, standardizeControls, targetAccept, maxTreeDepth, centredGeoEffects, noisePerGeo, progress,
                 cancellation);
     }
 
@@ -134,7 +137,7 @@ public record BayesOptions(int chains, int warmup, int draws, long seed, int hol
      */
     public BayesOptions withHoldout(int value) {
         return new BayesOptions(chains, warmup, draws, seed, value, likelihood, priors, liftTests, level,
-                parallelism, standardizeControls, targetAccept, maxTreeDepth, centredGeoEffects, progress,
+                parallelism, standardizeControls, targetAccept, maxTreeDepth, centredGeoEffects, noisePerGeo, progress,
                 cancellation);
     }
 
@@ -146,7 +149,7 @@ public record BayesOptions(int chains, int warmup, int draws, long seed, int hol
      */
     public BayesOptions withLikelihood(Likelihood value) {
         return new BayesOptions(chains, warmup, draws, seed, holdout, value, priors, liftTests, level,
-                parallelism, standardizeControls, targetAccept, maxTreeDepth, centredGeoEffects, progress,
+                parallelism, standardizeControls, targetAccept, maxTreeDepth, centredGeoEffects, noisePerGeo, progress,
                 cancellation);
     }
 
@@ -158,7 +161,7 @@ public record BayesOptions(int chains, int warmup, int draws, long seed, int hol
      */
     public BayesOptions withPriors(BayesPriors value) {
         return new BayesOptions(chains, warmup, draws, seed, holdout, likelihood, value, liftTests, level,
-                parallelism, standardizeControls, targetAccept, maxTreeDepth, centredGeoEffects, progress,
+                parallelism, standardizeControls, targetAccept, maxTreeDepth, centredGeoEffects, noisePerGeo, progress,
                 cancellation);
     }
 
@@ -170,7 +173,7 @@ public record BayesOptions(int chains, int warmup, int draws, long seed, int hol
      */
     public BayesOptions withLiftTests(List<LiftTest> value) {
         return new BayesOptions(chains, warmup, draws, seed, holdout, likelihood, priors, value, level,
-                parallelism, standardizeControls, targetAccept, maxTreeDepth, centredGeoEffects, progress,
+                parallelism, standardizeControls, targetAccept, maxTreeDepth, centredGeoEffects, noisePerGeo, progress,
                 cancellation);
     }
 
@@ -182,7 +185,7 @@ public record BayesOptions(int chains, int warmup, int draws, long seed, int hol
      */
     public BayesOptions withLevel(double value) {
         return new BayesOptions(chains, warmup, draws, seed, holdout, likelihood, priors, liftTests, value,
-                parallelism, standardizeControls, targetAccept, maxTreeDepth, centredGeoEffects, progress,
+                parallelism, standardizeControls, targetAccept, maxTreeDepth, centredGeoEffects, noisePerGeo, progress,
                 cancellation);
     }
 
@@ -194,7 +197,7 @@ public record BayesOptions(int chains, int warmup, int draws, long seed, int hol
      */
     public BayesOptions withParallelism(int value) {
         return new BayesOptions(chains, warmup, draws, seed, holdout, likelihood, priors, liftTests, level,
-                value, standardizeControls, targetAccept, maxTreeDepth, centredGeoEffects, progress,
+                value, standardizeControls, targetAccept, maxTreeDepth, centredGeoEffects, noisePerGeo, progress,
                 cancellation);
     }
 
@@ -206,7 +209,7 @@ public record BayesOptions(int chains, int warmup, int draws, long seed, int hol
      */
     public BayesOptions withStandardizeControls(boolean value) {
         return new BayesOptions(chains, warmup, draws, seed, holdout, likelihood, priors, liftTests, level,
-                parallelism, value, targetAccept, maxTreeDepth, centredGeoEffects, progress,
+                parallelism, value, targetAccept, maxTreeDepth, centredGeoEffects, noisePerGeo, progress,
                 cancellation);
     }
 
@@ -218,7 +221,7 @@ public record BayesOptions(int chains, int warmup, int draws, long seed, int hol
      */
     public BayesOptions withTargetAccept(double value) {
         return new BayesOptions(chains, warmup, draws, seed, holdout, likelihood, priors, liftTests, level,
-                parallelism, standardizeControls, value, maxTreeDepth, centredGeoEffects, progress,
+                parallelism, standardizeControls, value, maxTreeDepth, centredGeoEffects, noisePerGeo, progress,
                 cancellation);
     }
 
@@ -230,7 +233,8 @@ public record BayesOptions(int chains, int warmup, int draws, long seed, int hol
      */
     public BayesOptions withMaxTreeDepth(int value) {
         return new BayesOptions(chains, warmup, draws, seed, holdout, likelihood, priors, liftTests, level,
-                parallelism, standardizeControls, targetAccept, value, centredGeoEffects, progress, cancellation);
+                parallelism, standardizeControls, targetAccept, value, centredGeoEffects, noisePerGeo, progress,
+                cancellation);
     }
 
     /**
@@ -241,7 +245,20 @@ public record BayesOptions(int chains, int warmup, int draws, long seed, int hol
      */
     public BayesOptions withCentredGeoEffects(boolean value) {
         return new BayesOptions(chains, warmup, draws, seed, holdout, likelihood, priors, liftTests, level,
-                parallelism, standardizeControls, targetAccept, maxTreeDepth, value, progress, cancellation);
+                parallelism, standardizeControls, targetAccept, maxTreeDepth, value, noisePerGeo, progress,
+                cancellation);
+    }
+
+    /**
+     * Returns a copy with one noise sd per geo, or one for all geos.
+     *
+     * @param value true for one noise sd per geo on a panel (the default), false for one shared sd
+     * @return the new options
+     */
+    public BayesOptions withNoisePerGeo(boolean value) {
+        return new BayesOptions(chains, warmup, draws, seed, holdout, likelihood, priors, liftTests, level,
+                parallelism, standardizeControls, targetAccept, maxTreeDepth, centredGeoEffects, value, progress,
+                cancellation);
     }
 
     /**
@@ -252,7 +269,8 @@ public record BayesOptions(int chains, int warmup, int draws, long seed, int hol
      */
     public BayesOptions withProgress(NutsProgress value) {
         return new BayesOptions(chains, warmup, draws, seed, holdout, likelihood, priors, liftTests, level,
-                parallelism, standardizeControls, targetAccept, maxTreeDepth, centredGeoEffects, value, cancellation);
+                parallelism, standardizeControls, targetAccept, maxTreeDepth, centredGeoEffects, noisePerGeo, value,
+                cancellation);
     }
 
     /**
@@ -263,7 +281,8 @@ public record BayesOptions(int chains, int warmup, int draws, long seed, int hol
      */
     public BayesOptions withCancellation(CancellationToken value) {
         return new BayesOptions(chains, warmup, draws, seed, holdout, likelihood, priors, liftTests, level,
-                parallelism, standardizeControls, targetAccept, maxTreeDepth, centredGeoEffects, progress, value);
+                parallelism, standardizeControls, targetAccept, maxTreeDepth, centredGeoEffects, noisePerGeo,
+                progress, value);
     }
 
     /**
@@ -296,6 +315,7 @@ public record BayesOptions(int chains, int warmup, int draws, long seed, int hol
         m.put("targetAccept", Double.toString(targetAccept));
         m.put("maxTreeDepth", Integer.toString(maxTreeDepth));
         m.put("centredGeoEffects", Boolean.toString(centredGeoEffects));
+        m.put("noisePerGeo", Boolean.toString(noisePerGeo));
         return m;
     }
 }

@@ -29,7 +29,8 @@ import org.slf4j.LoggerFactory;
  * <p><b>Model.</b> On the training rows (all but the final {@link BayesOptions#holdout()} periods of every geo):
  * <pre>
  *   y_i  = (kpi_i - mean(kpi)) / sd(kpi)                                   (sd with n - 1)
- *   y_i ~ Normal(mu_i, sigma)   (or Student-t, {@link Likelihood})
+ *   y_i ~ Normal(mu_i, sigma)   (or Student-t, {@link Likelihood}; on a panel sigma_g per geo, see
+ *                                {@link BayesOptions#noisePerGeo()})
  *   mu_i = intercept + geo offsets + tau trend_i + sum_h (a_h sin_hi + b_h cos_hi)
  *          + sum_k gamma_k control_ki + sum_e delta_e event_ei + sum_c effect_c sat_c(adstock_c(spend_c / scale_c))_i
  * </pre>
@@ -447,7 +448,7 @@ public final class BayesianMmm implements Estimator {
         }
         DensityParts.Structure st = new DensityParts.Structure(nGeo, nTrain, y, meanY, sdY, base, pb,
                 priors.intercept(), basePriors, priors.sigma(), baseNames, xs, channels, lifts, o.likelihood(),
-                data.geos(), priors.geoEffectScale(), shapeColumns(design, pb), frame.geoSize());
+                data.geos(), priors.geoEffectScale(), shapeColumns(design, pb), frame.geoSize(), o.noisePerGeo());
         return new Prepared(st, frame, design, nTrain, center, scale);
     }
 

@@ -161,7 +161,10 @@ final class DensityParts {
         final Likelihood likelihood;
         final List<String> baseNames;
         final int dim;
+        /** The first {@code log_sigma} coordinate; with {@link #nSigma} {@code > 1}, one per geo from it. */
         final int sigmaIndex;
+        /** The number of noise sds: the number of geos with noise per geo on a panel, else 1. */
+        final int nSigma;
         final List<String> names;
         final List<String> constrainedNames;
         /** The baseline design by column: {@code baseCols[j][i] = base[i * pb + j]}. */
@@ -211,13 +214,13 @@ final class DensityParts {
                 Prior.Normal interceptPrior, Prior.Normal[] basePriors, Prior sigmaPrior, List<String> baseNames,
                 double[][] xs, Channel[] channels, Lift[] lifts, Likelihood likelihood) {
             this(nGeo, nT, y, meanY, sdY, base, pb, interceptPrior, basePriors, sigmaPrior, baseNames, xs, channels,
-                    lifts, likelihood, List.of(), 0, new boolean[pb], null);
+                    lifts, likelihood, List.of(), 0, new boolean[pb], null, false);
         }
 
         Structure(int nGeo, int nT, double[] y, double meanY, double sdY, double[] base, int pb,
                 Prior.Normal interceptPrior, Prior.Normal[] basePriors, Prior sigmaPrior, List<String> baseNames,
                 double[][] xs, Channel[] channels, Lift[] lifts, Likelihood likelihood, List<String> geoNames,
-                double geoEffectScale, boolean[] shape, double[] geoSize) {
+                double geoEffectScale, boolean[] shape, double[] geoSize, boolean noisePerGeo) {
             this.geoEffects = nGeo > 1 && geoEffectScale > 0;
             boolean sized = false;
             if (geoSize != null) {
@@ -332,9 +335,19 @@ final class DensityParts {
                 anyNc |= ch.nonCentred;
             }
             this.anyNonCentred = anyNc;
-            this.sigmaIndex = idx++;
-            un.add("log_sigma");
-            cn.add("sigma");
+            this.sigmaIndex = idx;
+            this.nSigma = noisePerGeo && nGeo > 1 ? nGeo : 1;
+            if (nSigma == 1) {
+                idx++;
+                un.add("log_sigma");
+                cn.add("sigma");
+            } else {
+                for (int g = 0; g < nGeo; g++) {
+                    idx++;
+                    un.add("log_sigma[" + geoNames.get(g) + "]");
+                    cn.add("sigma[" + geoNames.get(g) + "]");
+                }
+            }
             this.dim = idx;
             this.names = List.copyOf(un);
             this.constrainedNames = List.copyOf(cn);

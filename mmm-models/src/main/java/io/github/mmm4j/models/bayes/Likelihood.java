@@ -39,7 +39,23 @@ public sealed interface Likelihood permits Likelihood.Normal, Likelihood.Student
      * @param gLogSigma (output) {@code gLogSigma[0] = d logL / d log(sigma)}
      * @return {@code logL} up to a constant
      */
-    double logLikelihood(double[] r, int n, double sigma, double[] gMu, double[] gLogSigma);
+    default double logLikelihood(double[] r, int n, double sigma, double[] gMu, double[] gLogSigma) {
+        return logLikelihood(r, 0, n, sigma, gMu, gLogSigma);
+    }
+
+    /**
+     * {@link #logLikelihood(double[], int, double, double[], double[])} over the residuals {@code r[from, to)}, with
+     * {@code gMu[i]} written for those {@code i} only (one geo's rows, with that geo's noise sd).
+     *
+     * @param r (input) residuals, {@code [from, to)} read; not modified
+     * @param from the first observation
+     * @param to one past the last observation
+     * @param sigma the noise scale, {@code > 0}
+     * @param gMu (output) {@code gMu[i] = d logL / d mu_i} for {@code from <= i < to}
+     * @param gLogSigma (output) {@code gLogSigma[0] = d logL / d log(sigma)}
+     * @return {@code logL} of those observations, up to a constant
+     */
+    double logLikelihood(double[] r, int from, int to, double sigma, double[] gMu, double[] gLogSigma);
 
     /**
      * Draws one standardised noise value ({@code (y - mu) / sigma}) for posterior predictive simulation.
@@ -55,13 +71,14 @@ public sealed interface Likelihood permits Likelihood.Normal, Likelihood.Student
     record Normal() implements Likelihood {
 
         @Override
-        public double logLikelihood(double[] r, int n, double sigma, double[] gMu, double[] gLogSigma) {
+        public double logLikelihood(double[] r, int from, int to, double sigma, double[] gMu, double[] gLogSigma) {
             double inv2 = 1.0 / (sigma * sigma);
             // two partial sums: the loop is not bound by the latency of one chain of additions
             double ss0 = 0;
             double ss1 = 0;
-            int i = 0;
-            for (; i + 1 < n; i += 2) {
+            int i = from;
+            int n = to - from;
+            for (; i + 1 < to; i += 2) {
                 double r0 = r[i];
                 double r1 = r[i + 1];
                 ss0 += r0 * r0;
@@ -69,7 +86,7 @@ public sealed interface Likelihood permits Likelihood.Normal, Likelihood.Student
                 gMu[i] = r0 * inv2;
                 gMu[i + 1] = r1 * inv2;
             }
-            if (i < n) {
+            if (i < to) {
                 ss0 += r[i] * r[i];
                 gMu[i] = r[i] * inv2;
             }
@@ -107,12 +124,13 @@ public sealed interface Likelihood permits Likelihood.Normal, Likelihood.Student
         }
 
         @Override
-        public double logLikelihood(double[] r, int n, double sigma, double[] gMu, double[] gLogSigma) {
+        public double logLikelihood(double[] r, int from, int to, double sigma, double[] gMu, double[] gLogSigma) {
             double ns2 = nu * sigma * sigma;
             double half = 0.5 * (nu + 1.0);
             double sumLog = 0;
             double gs = 0;
-            for (int i = 0; i < n; i++) {
+            int n = to - from;
+            for (int i = from; i < to; i++) {
                 double ri = r[i];
                 double d = ns2 + ri * ri;
                 sumLog += Math.log1p(ri * ri / ns2);

@@ -28,7 +28,7 @@ import static io.github.mmm4j.models.bayes.SeriesKernels.geometricWeights;
  * <p><b>Model</b> (standardised units; {@code i} runs over training rows, {@code c} over channels):
  * <pre>
  *   mu_i    = intercept + sum_j gamma_j b_ij + sum_c effect_c S_ic,   S_ic = sat_c(adstock_c(spend_c / scale_c))_i
- *   y_i     ~ likelihood(mu_i, sigma)
+ *   y_i     ~ likelihood(mu_i, sigma_g(i))   (sigma_g one per geo on a panel, else one sigma)
  *   lift_k  ~ N(effect_c(k) sd(KPI) D_k, se_k^2)                      (one term per {@link LiftTest})
  * </pre>
  * with the priors of {@link BayesPriors} and, under the ROI parameterisation,
@@ -81,7 +81,7 @@ import static io.github.mmm4j.models.bayes.SeriesKernels.geometricWeights;
  * {@code log_contribution = log(effect * mean_i S_ic)}, the log of the channel's mean contribution per training row
  * (or, under the ROI parameterisation, {@code log roi}) followed by its sampled transform parameters, positive ones
  * as {@code log x}, bounded ones on {@code (lo, hi)} as {@code logit((x - lo) / (hi - lo))}; last
- * {@code log sigma}. The log density includes the log Jacobian of each transform ({@code log x} for {@code exp},
+ * {@code log sigma} (one per geo with noise per geo). The log density includes the log Jacobian of each transform ({@code log x} for {@code exp},
  * {@code log s + log(1 - s)} for the logistic map), as Stan does for {@code <lower=0>} and
  * {@code <lower=0, upper=1>} parameters, so its {@code exp} integrates to the posterior of the constrained
  * parameters.
@@ -155,6 +155,8 @@ public final class MmmLogDensity implements LogDensity {
     private final double[] dBeta;
     private final double[] sumS;
     private final double[] gLogSigma = new double[1];
+    /** The noise sds of the current point, one per geo or one for all. */
+    private final double[] sigmas;
     private final double[] effectGrad = new double[1];
     private final double[] priorEffectGrad;
     private final double logN;
@@ -177,6 +179,7 @@ public final class MmmLogDensity implements LogDensity {
 
     MmmLogDensity(Structure st) {
         this.st = st;
+        this.sigmas = new double[st.nSigma];
         int n = st.n;
         cw = new ChannelWork[st.channels.length];
         for (int c = 0; c < cw.length; c++) {
@@ -308,7 +311,9 @@ public final class MmmLogDensity implements LogDensity {
         if (st.geoBaseline) {
             System.arraycopy(kGeo, 0, out, st.etaConstrainedIndex, st.nGeo);
         }
-        out[out.length - 1] = Math.exp(theta[st.sigmaIndex]);
+        for (int k = 0; k < st.nSigma; k++) {
+            out[out.length - st.nSigma + k] = Math.exp(theta[st.sigmaIndex + k]);
+        }
         return true;
     }
 
@@ -433,12 +438,15 @@ public final class MmmLogDensity implements LogDensity {
             lp += p.logDensity(theta[1 + j]);
             grad[1 + j] += p.derivative(theta[1 + j]);
         }
-        double uSigma = theta[s.sigmaIndex];
-        double sigma = Math.exp(uSigma);
-        if (!(sigma > 0 && sigma < Double.POSITIVE_INFINITY)) {
-            return Double.NEGATIVE_INFINITY;
+        double[] sigma = sigmas;
+        for (int k = 0; k < s.nSigma; k++) {
+            double uSigma = theta[s.sigmaIndex + k];
+            sigma[k] = Math.exp(uSigma);
+            if (!(sigma[k] > 0 && sigma[k] < Double.POSITIVE_INFINITY)) {
+                return Double.NEGATIVE_INFINITY;
+            }
+            lp += positivePrior(s.sigmaPrior, uSigma, sigma[k], grad, s.sigmaIndex + k);
         }
-        lp += positivePrior(s.sigmaPrior, uSigma, sigma, grad, s.sigmaIndex);
 
         Channel[] chs = s.channels;
         int nc = chs.length;
@@ -582,8 +590,16 @@ public final class MmmLogDensity implements LogDensity {
             mu[i] += a0;
             r[i] = y[i] - mu[i];
         }
-        lp += s.likelihood.logLikelihood(r, n, sigma, gmu, gLogSigma);
-        grad[s.sigmaIndex] += gLogSigma[0];
+        if (s.nSigma == 1) {
+            lp += s.likelihood.logLikelihood(r, n, sigma[0], gmu, gLogSigma);
+            grad[s.sigmaIndex] += gLogSigma[0];
+        } else {
+            // one noise sd per geo: the likelihood of each geo's rows with its own sd
+            for (int g = 0; g < s.nGeo; g++) {
+                lp += s.likelihood.logLikelihood(r, g * s.nT, (g + 1) * s.nT, sigma[g], gmu, gLogSigma);
+                grad[s.sigmaIndex + g] += gLogSigma[0];
+            }
+        }
         Arrays.fill(dBeta, 0.0);
         if (s.multiplied) {
             for (double[] dbg : dBetaGeo) {

@@ -204,7 +204,8 @@ final class Posterior {
         double[][] rep = new double[n][nDraws];
         double[] yr = new double[n];
         SplittableRandom rng = new SplittableRandom(options.seed()).split().split();
-        int sigmaIdx = names.size() - 1;
+        // the noise sds close the constrained parameters: one per geo, or one for all
+        int sigmaIdx = names.size() - st.nSigma;
         double tSd = sd(yObs);
         double tMin = min(yObs);
         double tMax = max(yObs);
@@ -214,8 +215,8 @@ final class Posterior {
         double pMax = 0;
         double pAc = 0;
         for (int d = 0; d < nDraws; d++) {
-            double noise = st.sdY * constrained[d * names.size() + sigmaIdx];
             for (int g = 0; g < ng; g++) {
+                double noise = st.sdY * constrained[d * names.size() + sigmaIdx + (st.nSigma == 1 ? 0 : g)];
                 Transforms.forward(adstocks[d], saturations[d], x[g], nt, media, ws);
                 for (int t = 0; t < nTrain; t++) {
                     int r = g * nt + t;

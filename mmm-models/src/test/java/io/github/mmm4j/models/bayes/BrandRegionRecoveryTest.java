@@ -19,7 +19,9 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  * fixed seeds with 2 chains x 500 + 500 (a fast CI variant of the 24-cell study in {@code mmm-bench/README.md}):
  * pooled over the seeds, the per-cell 90% ROI intervals hold the true per-cell ROI 80% to 97% of the time, every
  * point lies inside its interval, the total ROIs are within 15% of the truth on average, and the brands' 90%
- * elasticity intervals hold the truth at least 7 times of 9.
+ * elasticity intervals hold the truth at least 7 times of 9. The noise sd per cell (the default on panels) follows the
+ * process's, which grows with the cell's size and brand level: each cell's posterior mean log sd, centred over the
+ * cells, lies within 0.25 of the true one's.
  */
 class BrandRegionRecoveryTest {
 
@@ -36,8 +38,10 @@ class BrandRegionRecoveryTest {
         for (long seed : SEEDS) {
             BrandRegionProcess.Draw d = BrandRegionProcess.draw(3, 4, 156, seed);
             ModelSpec spec = ModelSpec.defaults(d.data()).withPrice(new ModelSpec.Price("price", true));
-            FittedModel m = BayesianMmm.fit(d.data(), spec, BayesOptions.defaults().withSeed(seed).withChains(2)
-                    .withWarmup(500).withDraws(500));
+            BayesianMmm.Run run = BayesianMmm.run(d.data(), spec, BayesOptions.defaults().withSeed(seed)
+                    .withChains(2).withWarmup(500).withDraws(500));
+            FittedModel m = run.model();
+            checkNoise(d, run.sampler(), report);
             assertTrue(m.hasGeoEffects());
             List<List<ChannelSummary>> cells = m.geoChannels();
             assertEquals(12, cells.size());
@@ -78,5 +82,38 @@ class BrandRegionRecoveryTest {
         assertTrue(coverage >= 0.80 && coverage <= 0.97, msg);
         assertTrue(absError <= 0.15, msg);
         assertTrue(elasticityInside >= 7, msg);
+    }
+
+    /**
+     * The process's noise in cell {@code g} is {@code base_b size_r (0.02 N)} (the baseline's) plus
+     * {@code 2 sqrt(size_r) base_b / 100 N}, so its sd is about {@code 0.02 base_b sqrt(size^2 + size)} (season and
+     * price move the first part by a few percent).
+     */
+    private static void checkNoise(BrandRegionProcess.Draw d, NutsResult r, StringBuilder report) {
+        double[] pop = d.data().populations().orElseThrow();
+        int nr = d.regions().size();
+        double meanPop = 0;
+        for (int k = 0; k < nr; k++) {
+            meanPop += pop[k] / nr;
+        }
+        double[] base = {100, 70, 50};
+        int ng = d.data().nGeos();
+        double[] est = new double[ng];
+        double[] truth = new double[ng];
+        double estMean = 0;
+        double truthMean = 0;
+        for (int g = 0; g < ng; g++) {
+            String name = "log_sigma[" + d.data().geos().get(g) + "]";
+            est[g] = r.summary().stream().filter(x -> x.name().equals(name)).findFirst().orElseThrow().mean();
+            double size = pop[g] / meanPop;
+            truth[g] = Math.log(0.02 * base[g / nr] * Math.sqrt(size * size + size));
+            estMean += est[g] / ng;
+            truthMean += truth[g] / ng;
+        }
+        for (int g = 0; g < ng; g++) {
+            assertEquals(truth[g] - truthMean, est[g] - estMean, 0.25, "log noise sd of " + d.data().geos().get(g)
+                    + ", centred over cells");
+        }
+        report.append(String.format(Locale.ROOT, " noise spread %.2f", truth[0] - truth[ng - 1]));
     }
 }

@@ -9,6 +9,7 @@ import io.github.mmm4j.transforms.Saturation;
 import io.github.mmm4j.transforms.Transforms;
 import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.SplittableRandom;
 import net.jqwik.api.ForAll;
@@ -357,6 +358,67 @@ class MmmLogDensityTest {
                             nc.constrainedNames().get(k));
                 }
             }
+        }
+    }
+
+    /**
+     * One noise sd per geo (the panel default) with every geo's sd equal is the shared-noise model: the log densities
+     * differ only by the extra sds' priors, which do not depend on the other coordinates, the gradients agree in every
+     * other coordinate, and the geos' sd gradients add up to the shared one's plus those priors' derivatives. Different
+     * sds weight the geos differently (the density moves when one geo's sd moves alone).
+     */
+    @Property(tries = 20, seed = "20261211")
+    void noisePerGeoWithEqualSdsIsTheSharedNoiseModel(@ForAll long seed) {
+        for (Likelihood lik : new Likelihood[] {Likelihood.normal(), Likelihood.studentT(5)}) {
+            BayesOptions o = BayesOptions.defaults().withLikelihood(lik);
+            MmmLogDensity per = BayesianMmm.logDensity(PANEL, ModelSpec.defaults(PANEL), o);
+            MmmLogDensity one = BayesianMmm.logDensity(PANEL, ModelSpec.defaults(PANEL), o.withNoisePerGeo(false));
+            int ng = PANEL.nGeos();
+            int d = one.dimension();
+            assertEquals(d + ng - 1, per.dimension());
+            assertEquals("log_sigma", one.parameterNames().get(d - 1));
+            assertEquals("log_sigma[g0]", per.parameterNames().get(d - 1));
+            assertEquals("sigma[g2]", per.constrainedNames().get(per.constrainedNames().size() - 1));
+            double[] diff = new double[2];
+            for (int k = 0; k < 2; k++) {
+                double[] z = randomPoint(d, seed + k, 1.0);
+                z[d - 1] = -0.7;
+                double[] w = Arrays.copyOf(z, d + ng - 1);
+                Arrays.fill(w, d - 1, d + ng - 1, -0.7);
+                double[] g1 = new double[d];
+                double[] gp = new double[d + ng - 1];
+                double f1 = one.logDensityGradient(z, g1);
+                double fp = per.logDensityGradient(w, gp);
+                diff[k] = fp - f1;
+                for (int j = 0; j < d - 1; j++) {
+                    assertEquals(g1[j], gp[j], 1e-9 * Math.max(1, Math.abs(g1[j])), one.parameterNames().get(j));
+                }
+                double sum = 0;
+                for (int g = 0; g < ng; g++) {
+                    sum += gp[d - 1 + g];
+                }
+                // each geo's sd carries the prior's derivative once, the shared sd once in all: the extra
+                // derivative is d/du of the extra priors, by central differences of the density difference
+                double h = 1e-5;
+                double[] dd = new double[2];
+                for (int side = 0; side < 2; side++) {
+                    double u = -0.7 + (side == 0 ? h : -h);
+                    double[] zs = z.clone();
+                    zs[d - 1] = u;
+                    double[] ws = w.clone();
+                    Arrays.fill(ws, d - 1, d + ng - 1, u);
+                    dd[side] = per.logDensityGradient(ws, new double[d + ng - 1])
+                            - one.logDensityGradient(zs, new double[d]);
+                }
+                assertEquals((dd[0] - dd[1]) / (2 * h), sum - g1[d - 1], 1e-5);
+                double[] moved = w.clone();
+                moved[d] += 0.3;
+                assertNotEquals(fp, per.logDensityGradient(moved, new double[d + ng - 1]));
+                double[] out = new double[per.constrainedNames().size()];
+                assertTrue(per.constrain(w, out));
+                assertEquals(Math.exp(-0.7), out[out.length - 1], 1e-15);
+            }
+            assertEquals(diff[0], diff[1], 1e-9 * Math.max(1, Math.abs(diff[0])), "only the priors differ");
         }
     }
 

@@ -66,6 +66,7 @@ final class Charts {
         out.add(waterfall(r));
         out.add(shares(r));
         out.add(roiByModel(r));
+        out.addAll(roiByRegion(r));
         out.add(roiAndMarginal(r));
         out.add(adstockDecay(r));
         if (r.input.plan().isPresent()) {
@@ -489,6 +490,91 @@ final class Charts {
         return figure("roi", chart, String.format(Locale.ROOT, "ROI per channel, one point per model side by side, "
                 + "with each model's %.0f%% interval as a solid vertical bar where it gives one; the primary model's "
                 + "ROI is labelled.", 100 * r.primary.intervalLevel()), false);
+    }
+
+    /** Most geos whose per-geo ROI small multiples are drawn; beyond that the tables carry them. */
+    static final int MAX_GEO_CATEGORIES = 60;
+
+    /**
+     * On a panel, small multiples: per channel, the primary model's ROI in each region (or geo) with its interval,
+     * computed draw by draw ({@link FittedModel#geoChannels()}); on brand x region cells one series per brand, side
+     * by side, so brands and regions compare at a glance. None for national data or more than
+     * {@link #MAX_GEO_CATEGORIES} regions.
+     */
+    static List<Figure> roiByRegion(ReportData r) {
+        FittedModel m = r.primary;
+        List<String> geos = r.data.geos();
+        java.util.Optional<List<String[]>> cells = io.github.mmm4j.core.CsvSchema.cells(geos);
+        List<String> regions = new ArrayList<>();
+        List<String> brands = new ArrayList<>();
+        int[] regionOf = new int[geos.size()];
+        int[] brandOf = new int[geos.size()];
+        for (int g = 0; g < geos.size(); g++) {
+            String region = cells.isPresent() ? cells.get().get(g)[1] : geos.get(g);
+            String brand = cells.isPresent() ? cells.get().get(g)[0] : "";
+            if (!regions.contains(region)) {
+                regions.add(region);
+            }
+            if (!brands.contains(brand)) {
+                brands.add(brand);
+            }
+            regionOf[g] = regions.indexOf(region);
+            brandOf[g] = brands.indexOf(brand);
+        }
+        if (geos.size() < 2 || regions.size() > MAX_GEO_CATEGORIES) {
+            return List.of();
+        }
+        List<List<ChannelSummary>> per = m.geoChannels();
+        String level = String.format(Locale.ROOT, "%.0f%%", 100 * m.intervalLevel());
+        List<Figure> out = new ArrayList<>();
+        int nb = brands.size();
+        double width = nb == 1 ? 0 : Math.min(0.6, 0.15 * nb);
+        for (int c = 0; c < r.data.nChannels(); c++) {
+            String channel = r.data.channels().get(c);
+            XYChart chart = new XYChartBuilder().width(SMALL_W).height(SMALL_H).title("ROI of " + channel + " by "
+                    + (cells.isPresent() ? "region and brand" : "geo")).yAxisTitle("ROI").build();
+            style(chart.getStyler());
+            chart.getStyler().setXAxisMin(-0.5);
+            chart.getStyler().setXAxisMax(regions.size() - 0.5);
+            chart.getStyler().setPlotGridVerticalLinesVisible(false);
+            chart.getStyler().setMarkerSize(7);
+            chart.getStyler().setLegendVisible(nb > 1);
+            if (regions.size() > 8) {
+                chart.getStyler().setXAxisLabelRotation(45);
+            }
+            categoryAxis(chart, regions, SMALL_W);
+            for (int b = 0; b < nb; b++) {
+                Color color = PALETTE[b % PALETTE.length];
+                List<Double> xs = new ArrayList<>();
+                List<Double> ys = new ArrayList<>();
+                for (int g = 0; g < geos.size(); g++) {
+                    ChannelSummary cs = per.get(g).get(c);
+                    if (brandOf[g] != b || !(cs.spend() > 0) || !Double.isFinite(cs.roi())) {
+                        continue;
+                    }
+                    double x = regionOf[g] + (nb == 1 ? 0 : -width / 2 + width * b / (nb - 1));
+                    xs.add(x);
+                    ys.add(cs.roi());
+                    if (cs.roiInterval().isPresent()) {
+                        line(chart.addSeries(channel + " " + geos.get(g) + " interval", new double[] {x, x},
+                                new double[] {cs.roiInterval().get().lower(), cs.roiInterval().get().upper()}),
+                                color, 2f).setShowInLegend(false);
+                    }
+                }
+                if (xs.isEmpty()) {
+                    continue;
+                }
+                XYSeries pts = chart.addSeries(nb > 1 ? brands.get(b) : "ROI", xs, ys);
+                pts.setXYSeriesRenderStyle(XYSeries.XYSeriesRenderStyle.Scatter);
+                pts.setMarker(SeriesMarkers.CIRCLE);
+                pts.setMarkerColor(color);
+            }
+            out.add(figure("roi-region-" + c, chart, "ROI of " + channel + " in each " + (cells.isPresent()
+                    ? "region, one colour per brand," : "geo,") + " from the " + m.estimator() + " model, with its "
+                    + level + " interval as a vertical bar (computed draw by draw); a cell without spend on the "
+                    + "channel has no point.", true));
+        }
+        return out;
     }
 
     /** ROI against marginal ROI per channel (the primary model). */

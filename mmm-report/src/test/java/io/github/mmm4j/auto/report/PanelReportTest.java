@@ -67,6 +67,12 @@ class PanelReportTest {
             assertTrue(md.contains(heading), heading);
         }
         assertTrue(md.contains("| acme / west |") && md.contains("| zenith |") && md.contains("| west |"), md);
+        // small multiples: per channel, ROI by region with one series per brand
+        String html = Files.readString(dir.resolve("report.html"));
+        for (int c = 0; c < 2; c++) {
+            assertTrue(html.contains("id=\"fig-roi-region-" + c + "\""), "small multiple of channel " + c);
+        }
+        assertTrue(html.contains("ROI of tv in each region, one colour per brand"), "caption");
         JsonNode json = new ObjectMapper().readTree(dir.resolve("results.json").toFile());
         JsonNode el = json.get("price_elasticity");
         assertEquals(2, el.size());
