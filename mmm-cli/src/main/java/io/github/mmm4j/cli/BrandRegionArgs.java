@@ -11,21 +11,40 @@ final class BrandRegionArgs {
     /** The preset of brand x region panels ({@link BrandRegionProcess}). */
     static final String PRESET = "brand-region";
 
-    @Option(names = "--brands", paramLabel = "N", defaultValue = "3",
-            description = "With --preset brand-region: brands, 1 to 4 (default: ${DEFAULT-VALUE}).")
-    int brands;
+    // No picocli defaults: a null field is an option the user did not give, which other presets must not get.
+    @Option(names = "--brands", paramLabel = "N",
+            description = "With --preset brand-region: brands, 1 to 4 (default: 3).")
+    Integer brands;
 
-    @Option(names = "--regions", paramLabel = "N", defaultValue = "4",
-            description = "With --preset brand-region: regions, 1 to 99 (default: ${DEFAULT-VALUE}).")
-    int regions;
+    @Option(names = "--regions", paramLabel = "N",
+            description = "With --preset brand-region: regions, 1 to 99 (default: 4).")
+    Integer regions;
 
-    @Option(names = "--weeks", paramLabel = "N", defaultValue = "156",
-            description = "With --preset brand-region: weeks, at least 8 (default: ${DEFAULT-VALUE}).")
-    int weeks;
+    @Option(names = "--weeks", paramLabel = "N",
+            description = "With --preset brand-region: weeks, at least 8 (default: 156).")
+    Integer weeks;
 
     /** @return true if {@code preset} names the brand x region process */
     static boolean selected(String preset) {
         return preset != null && preset.toLowerCase(Locale.ROOT).strip().equals(PRESET);
+    }
+
+    /**
+     * Rejects the panel sizes when another preset or a {@code --config} file is used, where they would be ignored.
+     *
+     * @param preset {@code --preset}, possibly null
+     * @throws Main.BadInputException naming the first size option given
+     */
+    void rejectUnlessSelected(String preset) {
+        if (selected(preset)) {
+            return;
+        }
+        String given = brands != null ? "--brands " + brands : regions != null ? "--regions " + regions
+                : weeks != null ? "--weeks " + weeks : null;
+        if (given != null) {
+            throw new Main.BadInputException(given + " applies only to --preset " + PRESET + "; the "
+                    + (preset == null ? "scenario" : "preset '" + preset + "'") + " sets its own sizes");
+        }
     }
 
     /**
@@ -38,6 +57,9 @@ final class BrandRegionArgs {
         if (config != null) {
             throw new Main.BadInputException("give --preset or --config, not both");
         }
+        int brands = this.brands == null ? 3 : this.brands;
+        int regions = this.regions == null ? 4 : this.regions;
+        int weeks = this.weeks == null ? 156 : this.weeks;
         if (brands < 1 || brands > 4) {
             throw new Main.BadInputException("--brands " + brands + " is out of range; give 1 to 4");
         }

@@ -187,6 +187,7 @@ final class RecoverCommand implements Callable<Integer> {
         }
         String name = model + (search ? "+search" : fixedTransforms ? "+fixed" : "");
         RecoveryOptions options = new RecoveryOptions(replicates, seed, threads);
+        panel.rejectUnlessSelected(preset);
         if (BrandRegionArgs.selected(preset)) {
             BrandRegionProcess.Config cfg = panel.config(config);
             ProgressBar bar = new ProgressBar(spec.commandLine().getErr(), progress || ProgressBar.interactive());

@@ -52,6 +52,7 @@ final class SynthCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
+        panel.rejectUnlessSelected(preset);
         if (BrandRegionArgs.selected(preset)) {
             BrandRegionProcess.Draw d = BrandRegionProcess.draw(panel.config(config), seed);
             io.github.mmm4j.core.OutputSet.write(out, d::write);

@@ -118,5 +118,11 @@ class RecoverCommandTest {
         assertEquals(2, bad.exit());
         assertTrue(bad.err().startsWith("mmm: --regions 0 is out of range"), bad.err());
         assertTrue(Files.notExists(dir.resolve("bad")));
+        SynthCommandTest.Run ignored = SynthCommandTest.run("recover", "--preset", "geo", "--brands", "2",
+                "--replicates", "1", "--out", dir.resolve("geo").toString());
+        assertEquals(2, ignored.exit());
+        assertEquals("mmm: --brands 2 applies only to --preset brand-region; the preset 'geo' sets its own sizes",
+                ignored.err().strip());
+        assertTrue(Files.notExists(dir.resolve("geo")));
     }
 }

@@ -397,6 +397,16 @@ class SynthCommandTest {
         assertEquals(2, bad.exit());
         assertEquals("mmm: --brands 5 is out of range; give 1 to 4", bad.err().strip());
         assertFalse(Files.exists(dir.resolve("b")));
+        Run ignored = run("synth", "--preset", "easy", "--weeks", "60", "--out", dir.resolve("e").toString());
+        assertEquals(2, ignored.exit());
+        assertEquals("mmm: --weeks 60 applies only to --preset brand-region; the preset 'easy' sets its own sizes",
+                ignored.err().strip());
+        assertFalse(Files.exists(dir.resolve("e")));
+        Run noPreset = run("synth", "--regions", "3", "--out", dir.resolve("n").toString());
+        assertEquals(2, noPreset.exit());
+        assertTrue(noPreset.err().startsWith("mmm: --regions 3 applies only to --preset brand-region"),
+                noPreset.err());
+        assertFalse(Files.exists(dir.resolve("n")));
     }
 
     @Test

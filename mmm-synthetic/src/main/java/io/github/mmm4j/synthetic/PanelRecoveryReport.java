@@ -70,12 +70,13 @@ public record PanelRecoveryReport(BrandRegionProcess.Config config, String model
      * @param meanError mean signed relative error
      * @param meanAbsError mean absolute relative error
      * @param coverage90 fraction of intervals holding the truth, NaN without intervals
+     * @param covered intervals holding the truth
      * @param intervals units with an interval
      * @param meanRelWidth mean interval width over the truth, NaN without intervals
      * @param pointsOutside estimates outside their own interval
      */
     public record LevelSummary(Level level, String channel, int units, double meanError, double meanAbsError,
-            double coverage90, int intervals, double meanRelWidth, int pointsOutside) {
+            double coverage90, int covered, int intervals, double meanRelWidth, int pointsOutside) {
     }
 
     /**
@@ -86,10 +87,11 @@ public record PanelRecoveryReport(BrandRegionProcess.Config config, String model
      * @param mean the mean estimate (NaN if the model gave none)
      * @param bias the mean error
      * @param coverage90 fraction of intervals holding the truth, NaN without intervals
+     * @param covered intervals holding the truth
      * @param intervals replicates with an interval
      */
     public record ElasticitySummary(String brand, double truth, double mean, double bias, double coverage90,
-            int intervals) {
+            int covered, int intervals) {
     }
 
     /**
@@ -183,7 +185,7 @@ public record PanelRecoveryReport(BrandRegionProcess.Config config, String model
                 }
                 levels.add(new LevelSummary(level, channels.get(c), n, n == 0 ? Double.NaN : err / n,
                         n == 0 ? Double.NaN : abs / n, intervals == 0 ? Double.NaN : (double) covered / intervals,
-                        intervals, intervals == 0 ? Double.NaN : width / intervals, outside));
+                        covered, intervals, intervals == 0 ? Double.NaN : width / intervals, outside));
             }
         }
         List<ElasticitySummary> el = new ArrayList<>();
@@ -203,7 +205,7 @@ public record PanelRecoveryReport(BrandRegionProcess.Config config, String model
             }
             double mean = sum / reps.size();
             el.add(new ElasticitySummary(reps.get(0).elasticities().get(b).brand(), truth, mean, mean - truth,
-                    intervals == 0 ? Double.NaN : (double) covered / intervals, intervals));
+                    intervals == 0 ? Double.NaN : (double) covered / intervals, covered, intervals));
         }
         return new PanelRecoveryReport(config, model, seed, levels, el, reps);
     }
@@ -214,7 +216,7 @@ public record PanelRecoveryReport(BrandRegionProcess.Config config, String model
         int intervals = 0;
         for (LevelSummary s : levels) {
             if (s.level() == Level.CELL && s.intervals() > 0) {
-                covered += (int) Math.round(s.coverage90() * s.intervals());
+                covered += s.covered();
                 intervals += s.intervals();
             }
         }
@@ -234,8 +236,7 @@ public record PanelRecoveryReport(BrandRegionProcess.Config config, String model
 
     /** @return brand elasticity intervals holding the truth, over brands and replicates */
     public int elasticityInside() {
-        return elasticities.stream().mapToInt(e -> (int) Math.round(Double.isNaN(e.coverage90()) ? 0
-                : e.coverage90() * e.intervals())).sum();
+        return elasticities.stream().mapToInt(ElasticitySummary::covered).sum();
     }
 
     /** @return brand elasticity intervals, over brands and replicates */
@@ -253,10 +254,10 @@ public record PanelRecoveryReport(BrandRegionProcess.Config config, String model
      * {@code seed}, {@code replicates} (count), {@code version}, {@code config} (the process's settings),
      * {@code summary} ({@code cellCoverage}, {@code cellIntervals}, {@code meanAbsTotalError},
      * {@code elasticityInside}, {@code elasticityIntervals}, {@code pointsOutside}), {@code levels} (each
-     * {@code level}, {@code channel}, {@code units}, {@code meanError}, {@code meanAbsError}, {@code coverage90}, {@code intervals},
-     * {@code meanRelWidth}, {@code pointsOutside}), {@code elasticities} (each {@code brand}, {@code truth},
-     * {@code mean}, {@code bias}, {@code coverage90}, {@code intervals}) and {@code replicateResults} (each
-     * {@code index}, {@code dataSeed}, {@code fitSeed}, {@code units} with {@code level}, {@code name} and
+     * {@code level}, {@code channel}, {@code units}, {@code meanError}, {@code meanAbsError}, {@code coverage90},
+     * {@code covered}, {@code intervals}, {@code meanRelWidth}, {@code pointsOutside}), {@code elasticities} (each
+     * {@code brand}, {@code truth}, {@code mean}, {@code bias}, {@code coverage90}, {@code covered},
+     * {@code intervals}) and {@code replicateResults} (each {@code index}, {@code dataSeed}, {@code fitSeed}, {@code units} with {@code level}, {@code name} and
      * {@code channels} ({@code name}, {@code trueRoi}, {@code roi}, {@code roiLower}, {@code roiUpper}), and
      * {@code elasticities}). Non-finite numbers are {@code null}. Nothing in it depends on the thread count.
      *
@@ -294,6 +295,7 @@ public record PanelRecoveryReport(BrandRegionProcess.Config config, String model
             JsonNumbers.num(o, "meanError", s.meanError());
             JsonNumbers.num(o, "meanAbsError", s.meanAbsError());
             JsonNumbers.num(o, "coverage90", s.coverage90());
+            o.put("covered", s.covered());
             o.put("intervals", s.intervals());
             JsonNumbers.num(o, "meanRelWidth", s.meanRelWidth());
             o.put("pointsOutside", s.pointsOutside());
@@ -306,6 +308,7 @@ public record PanelRecoveryReport(BrandRegionProcess.Config config, String model
             JsonNumbers.num(o, "mean", e.mean());
             JsonNumbers.num(o, "bias", e.bias());
             JsonNumbers.num(o, "coverage90", e.coverage90());
+            o.put("covered", e.covered());
             o.put("intervals", e.intervals());
         }
         ArrayNode rs = root.putArray("replicateResults");

@@ -68,6 +68,8 @@ class PanelRecoveryTest {
             assertEquals(3 * perReplicate, s.units(), s.toString());
             assertEquals(0, s.meanError(), 1e-12);
             assertEquals(1, s.coverage90());
+            assertEquals(s.units(), s.covered());
+            assertEquals(s.units(), s.intervals());
             assertEquals(0.2, s.meanRelWidth(), 1e-12);
         }
         assertEquals(1, r.cellCoverage());
@@ -88,6 +90,7 @@ class PanelRecoveryTest {
             assertEquals(0.5, s.meanError(), 1e-12);
             assertEquals(0.5, s.meanAbsError(), 1e-12);
             assertEquals(0, s.coverage90());
+            assertEquals(0, s.covered());
             assertEquals(s.units(), s.pointsOutside(), "1.5 r lies outside [1.2 r, 1.4 r]");
         }
         assertEquals(0, r.cellCoverage());
