@@ -73,6 +73,17 @@ final class FitCommand implements Callable<Integer> {
             description = "Bayesian model: draws per chain (default: ${DEFAULT-VALUE}).")
     int draws;
 
+    @Option(names = "--max-tree-depth", paramLabel = "N", defaultValue = "10",
+            description = "Bayesian model: NUTS maximum tree depth, at most 2^N - 1 leapfrog steps per draw (default: "
+                    + "${DEFAULT-VALUE}). Lower it only to bound the time of a very large panel; draws that reach it "
+                    + "explore less far.")
+    int maxTreeDepth;
+
+    @Option(names = "--target-accept", paramLabel = "P", defaultValue = "0.9",
+            description = "Bayesian model: NUTS step size adaptation target, 0.6 to 0.999 (default: ${DEFAULT-VALUE});"
+                    + " raise it (0.95, 0.99) for smaller steps when the fit reports divergent transitions.")
+    double targetAccept;
+
     @Option(names = "--lift-tests", paramLabel = "FILE",
             description = "Experiment results to calibrate with (Bayesian model, or --select lift), a CSV with "
                     + "columns channel,start,end,spend_change,lift,lift_se.")
@@ -97,7 +108,8 @@ final class FitCommand implements Callable<Integer> {
         long total = (long) chains * (warmup + draws);
         java.util.concurrent.atomic.AtomicLong done = new java.util.concurrent.atomic.AtomicLong();
         BayesOptions o = BayesOptions.defaults().withSeed(common.seed).withHoldout(common.holdoutOrNone()).withChains(chains)
-                .withWarmup(warmup).withDraws(draws).withLiftTests(tests)
+                .withWarmup(warmup).withDraws(draws).withLiftTests(tests).withMaxTreeDepth(maxTreeDepth)
+                .withTargetAccept(targetAccept)
                 .withPriors(io.github.mmm4j.models.bayes.BayesPriors.defaults().withGeoEffectScale(geoEffectSd == null
                         ? io.github.mmm4j.models.bayes.BayesPriors.DEFAULT_GEO_EFFECT_SCALE : geoEffectSd))
                 .withProgress((chain, iteration, phase) -> {
@@ -118,6 +130,9 @@ final class FitCommand implements Callable<Integer> {
         }
         if (!List.of("oos", "rssd", "lift").contains(select)) {
             throw new Main.BadInputException("--select " + select + " is not available; choose oos, rssd or lift");
+        }
+        if (!(targetAccept >= 0.6 && targetAccept <= 0.999)) {
+            throw new Main.BadInputException("--target-accept " + targetAccept + " is out of range; give 0.6 to 0.999");
         }
         String selector = search && select.equals("oos") ? "rssd" : select;
         boolean robyn = !selector.equals("oos");

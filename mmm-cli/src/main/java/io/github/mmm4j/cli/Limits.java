@@ -32,6 +32,7 @@ final class Limits {
             Map.entry("--chains", new Bound(1, 32, "chains")),
             Map.entry("--warmup", new Bound(1, 20_000, "warmup iterations per chain")),
             Map.entry("--draws", new Bound(1, 20_000, "draws per chain")),
+            Map.entry("--max-tree-depth", new Bound(1, 15, "levels")),
             Map.entry("--bayes-draws", new Bound(10, 20_000, "warmup iterations and draws per chain")),
             Map.entry("--trials", new Bound(1, 50, "search trials")),
             Map.entry("--iterations", new Bound(1, 20_000, "iterations per search trial")),

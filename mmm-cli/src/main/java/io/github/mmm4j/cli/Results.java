@@ -154,7 +154,7 @@ final class Results {
                     d.maxRhat(), d.minEssBulk(), d.divergences());
             return d.healthy() ? "sampler: converged (" + figures + ")"
                     : "sampler: NOT CONVERGED (" + figures + "): the intervals are not reliable; run more warmup and "
-                            + "draws (--warmup, --draws)" + (d.divergences() > 0 ? " or smaller steps" : "");
+                            + "draws (--warmup, --draws)" + (d.divergences() > 0 ? " or take smaller steps (--target-accept 0.95)" : "");
         });
     }
 

@@ -202,8 +202,12 @@ class CliTest {
                 + "tv,2024-03-04,2024-03-25,50000,80000,20000\n");
         Run r = run("fit", csv.toString(), "--kpi", "sales", "--channels", "tv,search,social,display",
                 "--controls", "price", "--events", "promo", "--model", "bayes", "--chains", "2", "--warmup", "150",
-                "--draws", "150", "--lift-tests", lift.toString(), "--out", dir.resolve("b").toString());
+                "--draws", "150", "--lift-tests", lift.toString(), "--max-tree-depth", "8", "--target-accept", "0.95",
+                "--out", dir.resolve("b").toString());
         assertEquals(0, r.exit(), r.err());
+        JsonNode options = JSON.readTree(dir.resolve("b/model.json").toFile()).get("provenance").get("options");
+        assertEquals("8", options.get("maxTreeDepth").asText(), options.toString());
+        assertEquals("0.95", options.get("targetAccept").asText(), options.toString());
         JsonNode json = JSON.readTree(dir.resolve("b/results.json").toFile());
         assertEquals("bayes", json.get("model").asText());
         JsonNode d = json.get("diagnostics");

@@ -34,6 +34,56 @@ class PortableMathTest {
     }
 
     @Test
+    void expWithinThreeUlpOverItsWholeRange() {
+        Rng rng = new Rng(13);
+        double worst = 0;
+        for (int i = 0; i < 1_000_000; i++) {
+            for (double x : new double[] {-720 + 1440 * rng.nextDouble(),
+                (2 * rng.nextDouble() - 1) * StrictMath.pow(10, -rng.nextInt(18))}) {
+                double u = ulps(PortableMath.exp(x), StrictMath.exp(x));
+                worst = Math.max(worst, u);
+                assertTrue(u <= 3.0, () -> "exp(" + x + "): " + u + " ulp from StrictMath.exp");
+            }
+        }
+        assertTrue(worst > 0, "some results differ from StrictMath in the last place, so the test compares");
+        assertEquals(1.0, PortableMath.exp(0.0));
+        assertEquals(1.0, PortableMath.exp(-0.0));
+        assertEquals(0.0, PortableMath.exp(Double.NEGATIVE_INFINITY));
+        assertEquals(Double.POSITIVE_INFINITY, PortableMath.exp(Double.POSITIVE_INFINITY));
+        assertEquals(Double.POSITIVE_INFINITY, PortableMath.exp(710));
+        assertTrue(Double.isNaN(PortableMath.exp(Double.NaN)));
+        // the ends of the fast range
+        for (double x : new double[] {707.99, -707.99, 708, -708, 709.7, -745}) {
+            assertTrue(ulps(PortableMath.exp(x), StrictMath.exp(x)) <= 3.0, "exp(" + x + ")");
+        }
+    }
+
+    @Test
+    void tanhWithinEightUlpAndOdd() {
+        Rng rng = new Rng(14);
+        double worst = 0;
+        for (int i = 0; i < 1_000_000; i++) {
+            double x0 = (2 * rng.nextDouble() - 1) * StrictMath.pow(10, 1.5 - rng.nextInt(20));
+            // and the neighbourhood of the switch between the series and the exponential
+            double x1 = 0.15 * (1 + (2 * rng.nextDouble() - 1) * 1e-3);
+            for (double x : new double[] {x0, x1, 25 * rng.nextDouble()}) {
+                double u = ulps(PortableMath.tanh(x), StrictMath.tanh(x));
+                worst = Math.max(worst, u);
+                assertTrue(u <= 8.0, () -> "tanh(" + x + "): " + u + " ulp from StrictMath.tanh");
+                assertEquals(-PortableMath.tanh(x), PortableMath.tanh(-x), "odd");
+            }
+        }
+        assertTrue(worst > 0, "some results differ from StrictMath in the last place, so the test compares");
+        assertEquals(0.0, PortableMath.tanh(0.0));
+        assertEquals(Double.doubleToRawLongBits(-0.0), Double.doubleToRawLongBits(PortableMath.tanh(-0.0)));
+        assertEquals(1.0, PortableMath.tanh(22.5));
+        assertEquals(-1.0, PortableMath.tanh(Double.NEGATIVE_INFINITY));
+        assertEquals(1.0, PortableMath.tanh(Double.POSITIVE_INFINITY));
+        assertTrue(Double.isNaN(PortableMath.tanh(Double.NaN)));
+        assertEquals(Double.MIN_VALUE, PortableMath.tanh(Double.MIN_VALUE));
+    }
+
+    @Test
     void exp2WithinTwoUlpOverItsWholeRange() {
         Rng rng = new Rng(11);
         for (int i = 0; i < 1_000_000; i++) {

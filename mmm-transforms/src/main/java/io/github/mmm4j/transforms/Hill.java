@@ -1,6 +1,7 @@
 package io.github.mmm4j.transforms;
 
 import io.github.mmm4j.core.Checks;
+import io.github.mmm4j.core.PortableMath;
 import java.util.List;
 
 /**
@@ -10,12 +11,17 @@ import java.util.List;
  * for every slope.
  *
  * <p><b>Numerics.</b> The value is computed as {@code h = 1 / (1 + (ec / x)^s)}, with
- * {@code (ec / x)^s = exp(s (ln ec - ln x))} for a general slope and repeated multiplication for integer
- * slopes {@code 1..8} (a fast path without {@code log} and {@code exp}). Neither {@code x^s} nor
+ * {@code (ec / x)^s = 2^(s (log2 ec - log2 x))} for a general slope and repeated multiplication for integer
+ * slopes {@code 1..8} (a fast path without a logarithm or an exponential). Neither {@code x^s} nor
  * {@code ec^s} is formed, so nothing overflows for any finite {@code x} (tested up to {@code 1e12});
  * {@code x = 0} gives {@code (ec / 0)^s = +Infinity} and {@code h = 0} exactly, not NaN, even for
- * {@code s < 1}. Every step is monotone and correctly rounded (semi-monotone for {@code log} and
- * {@code exp}), so {@code h} is monotone in floating point, not only in exact arithmetic.
+ * {@code s < 1}. The general slope uses {@link PortableMath#log2} and {@link PortableMath#exp2} (within 3 and 2
+ * ulp of {@link StrictMath}): plain Java arithmetic that the JIT compiler inlines, so a kernel's iterations
+ * overlap instead of waiting on a call to {@link Math#log} and {@link Math#exp} per element, and the same bits on
+ * every JVM and CPU, which {@link Math#exp} does not promise. The integer path is monotone in floating point; the
+ * general path is monotone in exact arithmetic and within a few ulp in floating point (an error of an ulp in
+ * {@code log2} may go either way across the ends of its table intervals), far below any tolerance that matters
+ * to a response curve.
  *
  * <p><b>Derivatives</b> ({@code x > 0}, {@code h' = h (1 - h)}): {@code dh/dx = s h' / x},
  * {@code dh/dec = -s h' / ec}, {@code dh/ds = h' ln(x / ec)}. At {@code x = 0} the parameter
@@ -68,28 +74,30 @@ public record Hill(double ec, double slope) implements Saturation {
         }
     }
 
+    /** {@code ln 2}, to turn base-2 log ratios into natural ones. */
+    private static final double LN2 = 0x1.62e42fefa39efp-1;
+
     /**
-     * h(ax) for ax >= 0 (or NaN), as {@code 1 / (1 + (ec / ax)^s)}: every step is monotone and correctly
-     * rounded (or semi-monotone, for log and exp), so h is monotone in floating point; ax = 0 gives
-     * {@code 1 / (1 + Infinity) = 0}.
+     * h(ax) for ax >= 0 (or NaN), as {@code 1 / (1 + (ec / ax)^s)}; ax = 0 gives {@code 1 / (1 + Infinity) = 0}.
+     * {@code log2Ec} is {@code PortableMath.log2(ec)}.
      */
-    private static double positive(double ax, double ec, double logEc, int k, double slope) {
+    private static double positive(double ax, double ec, double log2Ec, int k, double slope) {
         if (k > 0) {
             return 1.0 / (1.0 + powInt(ec / ax, k));
         }
-        return 1.0 / (1.0 + Math.exp(slope * (logEc - Math.log(ax))));
+        return 1.0 / (1.0 + PortableMath.exp2(slope * (log2Ec - PortableMath.log2(ax))));
     }
 
-    /** h (1 - h) given the log ratio lu = ln(ax / ec), finite or -Infinity. */
-    private static double spread(double lu, double slope) {
-        double e = Math.exp(-Math.abs(slope * lu));
+    /** h (1 - h) given the base-2 log ratio lu2 = log2(ax / ec), finite or -Infinity. */
+    private static double spread(double lu2, double slope) {
+        double e = PortableMath.exp2(-Math.abs(slope * lu2));
         double p = 1.0 / (1.0 + e);
         return e * p * p;
     }
 
     @Override
     public double value(double x) {
-        double h = positive(Math.abs(x), ec, Math.log(ec), integerSlope(), slope);
+        double h = positive(Math.abs(x), ec, PortableMath.log2(ec), integerSlope(), slope);
         return x < 0 ? -h : h;
     }
 
@@ -104,7 +112,7 @@ public record Hill(double ec, double slope) implements Saturation {
         if (ax == 0) {
             return derivativeAtZero();
         }
-        return slope * spread(Math.log(ax) - Math.log(ec), slope) / ax;
+        return slope * spread(PortableMath.log2(ax) - PortableMath.log2(ec), slope) / ax;
     }
 
     /** Writes {@code [dh/dec, dh/dslope]}. */
@@ -116,11 +124,11 @@ public record Hill(double ec, double slope) implements Saturation {
             dest[offset + 1] = 0.0;
             return;
         }
-        double lu = Math.log(ax) - Math.log(ec);
-        double sp = spread(lu, slope);
+        double lu2 = PortableMath.log2(ax) - PortableMath.log2(ec);
+        double sp = spread(lu2, slope);
         double sign = x < 0 ? -1.0 : 1.0;
         dest[offset] = -sign * slope * sp / ec;
-        dest[offset + 1] = sign * sp * lu;
+        dest[offset + 1] = sign * sp * (lu2 * LN2);
     }
 
     /** @return 1 */
@@ -148,11 +156,11 @@ public record Hill(double ec, double slope) implements Saturation {
                 out[outOffset + i * outStride] = x < 0 ? -h : h;
             }
         } else {
-            double logEc = Math.log(ec);
+            double log2Ec = PortableMath.log2(ec);
             double s = slope;
             for (int i = 0; i < n; i++) {
                 double x = in[inOffset + i * inStride];
-                double h = positive(Math.abs(x), e, logEc, k, s);
+                double h = positive(Math.abs(x), e, log2Ec, k, s);
                 out[outOffset + i * outStride] = x < 0 ? -h : h;
             }
         }
@@ -164,7 +172,7 @@ public record Hill(double ec, double slope) implements Saturation {
         Kernels.checkBackward(x, xOffset, xStride, gOut, gOffset, gStride, n, gradParams, gradOffset, 2, gIn,
                 gInOffset, gInStride);
         double invEc = 1.0 / ec;
-        double logEc = Math.log(ec);
+        double log2Ec = PortableMath.log2(ec);
         double s = slope;
         // adjoint at x = 0: finite derivative, or 0 where it is infinite (see Saturation#backward)
         double atZero = slope < 1 ? 0.0 : derivativeAtZero();
@@ -178,13 +186,13 @@ public record Hill(double ec, double slope) implements Saturation {
             if (ax == 0) {
                 dx = atZero;
             } else {
-                double lu = Math.log(ax) - logEc;
-                double e = Math.exp(-Math.abs(s * lu));
+                double lu2 = PortableMath.log2(ax) - log2Ec;
+                double e = PortableMath.exp2(-Math.abs(s * lu2));
                 double p = 1.0 / (1.0 + e);
                 double sp = e * p * p;
                 double sg = xi < 0 ? -g : g;
                 gEc -= sg * sp;
-                gSlope += sg * sp * lu;
+                gSlope += sg * sp * lu2;
                 dx = s * sp / ax;
             }
             if (gIn != null) {
@@ -192,7 +200,8 @@ public record Hill(double ec, double slope) implements Saturation {
             }
         }
         gradParams[gradOffset] += gEc * s * invEc;
-        gradParams[gradOffset + 1] += gSlope;
+        // the sum is over base-2 log ratios; one multiplication by ln 2 makes it d/dslope
+        gradParams[gradOffset + 1] += gSlope * LN2;
     }
 
     /** @return {@code "hill"} */

@@ -31,6 +31,8 @@ import org.apache.poi.xslf.usermodel.XSLFTextRun;
  * <ol>
  *   <li>the headline and what to do;</li>
  *   <li>ROI by channel with intervals (chart and table, marginal ROI beside it);</li>
+ *   <li>on a panel, ROI by region (one series per brand on brand x region cells) with intervals, per channel, four
+ *       small multiples a slide (the HTML report's, up to 60 regions);</li>
  *   <li>response curves with the current and the recommended spend marked;</li>
  *   <li>the recommended plan: spend per period now and recommended, the expected contribution with its interval,
  *       and the expected KPI of both plans (only when a plan was computed);</li>
@@ -67,6 +69,7 @@ final class DeckReport {
             Figures f = new Figures(figures);
             headline(ppt, r);
             roi(ppt, r, f);
+            roiByRegion(ppt, r, f);
             curves(ppt, r, f);
             if (r.input.plan().isPresent()) {
                 plan(ppt, r);
@@ -89,12 +92,15 @@ final class DeckReport {
         final Figure waterfall;
         final Figure roi;
         final List<Figure> curves;
+        /** On a panel, per channel the ROI in each region (or geo), one series per brand. */
+        final List<Figure> regions;
 
         Figures(List<Figure> all) {
             fit = byId(all, "fit");
             waterfall = byId(all, "waterfall");
             roi = byId(all, "roi");
             curves = all.stream().filter(f -> f.id().startsWith("curve-")).toList();
+            regions = all.stream().filter(f -> f.id().startsWith("roi-region-")).toList();
         }
 
         private static Figure byId(List<Figure> all, String id) {
@@ -137,19 +143,25 @@ final class DeckReport {
     }
 
     private static void curves(XMLSlideShow ppt, ReportData r, Figures f) {
-        if (f.curves.isEmpty()) {
-            return;
-        }
-        // up to four curves a slide, in a 2 x 2 grid
-        for (int start = 0; start < f.curves.size(); start += 4) {
+        grid(ppt, f.curves, "Response curves: current and recommended spend");
+    }
+
+    /** On a panel, the small multiples of ROI by region (and brand), four to a slide. */
+    private static void roiByRegion(XMLSlideShow ppt, ReportData r, Figures f) {
+        boolean cells = io.github.mmm4j.core.CsvSchema.cells(r.data.geos()).isPresent();
+        grid(ppt, f.regions, "Return on investment by " + (cells ? "region and brand" : "geo"));
+    }
+
+    /** Figures four to a slide, in a 2 x 2 grid, the slides numbered when there are several. */
+    private static void grid(XMLSlideShow ppt, List<Figure> figures, String title) {
+        for (int start = 0; start < figures.size(); start += 4) {
             XSLFSlide s = ppt.createSlide();
-            title(s, "Response curves: current and recommended spend"
-                    + (f.curves.size() > 4 ? " (" + (start / 4 + 1) + ")" : ""));
+            title(s, title + (figures.size() > 4 ? " (" + (start / 4 + 1) + ")" : ""));
             double w = (PAGE.width - 2 * MARGIN - 16) / 2;
             double h = (PAGE.height - 80 - 40 - 12) / 2;
-            for (int i = start; i < Math.min(start + 4, f.curves.size()); i++) {
+            for (int i = start; i < Math.min(start + 4, figures.size()); i++) {
                 int k = i - start;
-                picture(ppt, s, f.curves.get(i), MARGIN + (k % 2) * (w + 16), 74 + (k / 2) * (h + 12), w, h);
+                picture(ppt, s, figures.get(i), MARGIN + (k % 2) * (w + 16), 74 + (k / 2) * (h + 12), w, h);
             }
         }
     }

@@ -49,6 +49,9 @@ final class WorkbookReport {
             summary(wb.createSheet("Summary"), r, st);
             contributions(wb.createSheet("Contributions"), r, st);
             roi(wb.createSheet("ROI"), r, st);
+            if (r.data.nGeos() > 1) {
+                roiByGeo(wb.createSheet("ROI by geo"), r, st);
+            }
             shapley(wb.createSheet("Shapley"), r, st);
             plan(wb.createSheet("Plan"), r, st);
             WorkbookCharts.add(wb, r, st);
@@ -308,6 +311,62 @@ final class WorkbookReport {
             text(row, 0, s.channel(), st);
             num(row, 1, s.value(), st);
             num(row, 2, s.stdError(), st);
+        }
+    }
+
+    /**
+     * The primary model's channels per geo (or brand x region cell) and, for cells, per brand and per region (the
+     * cells added up draw by draw, {@link FittedModel#channelsOver}), one row per unit and channel.
+     */
+    private static void roiByGeo(Sheet sh, ReportData r, Styles st) {
+        header(sh, st, List.of("level", "name", "brand", "region", "channel", "model", "spend", "contribution",
+                "contribution_lower", "contribution_upper", "roi", "roi_lower", "roi_upper", "mroi", "mroi_lower",
+                "mroi_upper", "interval_level"));
+        FittedModel m = r.primary;
+        List<String> geos = r.data.geos();
+        Optional<List<String[]>> cells = io.github.mmm4j.core.CsvSchema.cells(geos);
+        List<List<ChannelSummary>> per = m.geoChannels();
+        int[] next = {1};
+        for (int g = 0; g < geos.size(); g++) {
+            String brand = cells.isPresent() ? cells.get().get(g)[0] : "";
+            String region = cells.isPresent() ? cells.get().get(g)[1] : geos.get(g);
+            geoRows(sh, st, m, cells.isPresent() ? "cell" : "geo", geos.get(g), brand, region, per.get(g), next);
+        }
+        cells.ifPresent(c -> {
+            for (int level = 0; level < 2; level++) {
+                java.util.Map<String, List<String>> groups = new java.util.TreeMap<>();
+                for (int g = 0; g < c.size(); g++) {
+                    groups.computeIfAbsent(c.get(g)[level], k -> new java.util.ArrayList<>()).add(geos.get(g));
+                }
+                boolean brands = level == 0;
+                groups.forEach((name, members) -> geoRows(sh, st, m, brands ? "brand" : "region", name,
+                        brands ? name : "", brands ? "" : name, m.channelsOver(members), next));
+            }
+        });
+    }
+
+    private static void geoRows(Sheet sh, Styles st, FittedModel m, String level, String name, String brand,
+            String region, List<ChannelSummary> channels, int[] next) {
+        for (ChannelSummary s : channels) {
+            Row row = sh.createRow(next[0]++);
+            text(row, 0, level, st);
+            text(row, 1, name, st);
+            text(row, 2, brand, st);
+            text(row, 3, region, st);
+            text(row, 4, s.name(), st);
+            text(row, 5, m.estimator(), st);
+            num(row, 6, s.spend(), st);
+            num(row, 7, s.contribution(), st);
+            lowerUpper(row, 8, s.contributionInterval(), st);
+            if (s.spend() > 0) {
+                num(row, 10, s.roi(), st.ratio);
+                lowerUpper(row, 11, s.roiInterval(), st.ratio);
+                num(row, 13, s.mroi(), st.ratio);
+                lowerUpper(row, 14, s.mroiInterval(), st.ratio);
+            }
+            if (m.drawCount() > 0) {
+                num(row, 16, m.intervalLevel(), st.percent);
+            }
         }
     }
 

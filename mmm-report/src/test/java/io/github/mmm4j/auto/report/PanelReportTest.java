@@ -87,5 +87,50 @@ class PanelReportTest {
         assertEquals(List.of("acme", "zenith"), brands);
         assertEquals(4, json.get("cells").size());
         assertTrue(json.get("metrics").has("total_train"));
+
+        // the workbook's ROI by geo: 4 cells, 2 brands and 2 regions, one row per unit and channel, with the model's
+        // figures (cells and their sums drawn by draw)
+        try (org.apache.poi.xssf.usermodel.XSSFWorkbook wb = new org.apache.poi.xssf.usermodel.XSSFWorkbook(
+                Files.newInputStream(dir.resolve("report.xlsx")))) {
+            org.apache.poi.ss.usermodel.Sheet sh = wb.getSheet("ROI by geo");
+            assertTrue(sh != null, "sheet ROI by geo");
+            assertEquals((4 + 2 + 2) * 2, sh.getLastRowNum());
+            io.github.mmm4j.models.FittedModel primary = r.primaryModel();
+            List<String> levels = new ArrayList<>();
+            for (int i = 1; i <= sh.getLastRowNum(); i++) {
+                org.apache.poi.ss.usermodel.Row row = sh.getRow(i);
+                levels.add(row.getCell(0).getStringCellValue());
+                String name = row.getCell(1).getStringCellValue();
+                int c = List.of("tv", "search").indexOf(row.getCell(4).getStringCellValue());
+                io.github.mmm4j.models.ChannelSummary want = switch (row.getCell(0).getStringCellValue()) {
+                    case "cell" -> primary.geoChannels().get(List.of("acme / east", "acme / west", "zenith / east",
+                            "zenith / west").indexOf(name)).get(c);
+                    case "brand" -> primary.channelsOver(List.of(name + " / east", name + " / west")).get(c);
+                    default -> primary.channelsOver(List.of("acme / " + name, "zenith / " + name)).get(c);
+                };
+                assertEquals(want.roi(), row.getCell(10).getNumericCellValue(), 1e-12 * Math.abs(want.roi()), name);
+                double lower = row.getCell(11).getNumericCellValue();
+                double upper = row.getCell(12).getNumericCellValue();
+                assertTrue(lower <= want.roi() && want.roi() <= upper, name + " " + c);
+                assertEquals(want.spend(), row.getCell(6).getNumericCellValue(), 1e-9 * want.spend(), name);
+            }
+            assertEquals(List.of("cell", "brand", "region"), levels.stream().distinct().toList());
+        }
+        // the deck: one slide of ROI by region and brand, with the two channels' small multiples as pictures
+        try (org.apache.poi.xslf.usermodel.XMLSlideShow deck = new org.apache.poi.xslf.usermodel.XMLSlideShow(
+                Files.newInputStream(dir.resolve("report.pptx")))) {
+            int found = 0;
+            for (org.apache.poi.xslf.usermodel.XSLFSlide slide : deck.getSlides()) {
+                boolean title = slide.getShapes().stream().anyMatch(sh -> sh instanceof
+                        org.apache.poi.xslf.usermodel.XSLFTextShape t
+                        && t.getText().equals("Return on investment by region and brand"));
+                if (title) {
+                    found++;
+                    assertEquals(2, slide.getShapes().stream()
+                            .filter(sh -> sh instanceof org.apache.poi.xslf.usermodel.XSLFPictureShape).count());
+                }
+            }
+            assertEquals(1, found, "one slide of ROI by region and brand");
+        }
     }
 }
