@@ -169,6 +169,13 @@ final class DensityParts {
         final List<String> constrainedNames;
         /** The baseline design by column: {@code baseCols[j][i] = base[i * pb + j]}. */
         final double[][] baseCols;
+        /**
+         * Column {@code j} of the baseline is zero outside rows {@code [baseFrom[j], baseTo[j])}, whole geo blocks:
+         * a geo's intercept or trend touches only that geo's rows, so on a panel of {@code G} geos the baseline costs {@code O(G T)}
+         * per evaluation instead of {@code O(G^2 T)}.
+         */
+        final int[] baseFrom;
+        final int[] baseTo;
         /** Mean of each baseline column over the rows. */
         final double[] baseMeans;
         /** Each channel's spend (scaled) with its lagged copies. */
@@ -358,6 +365,22 @@ final class DensityParts {
                     baseCols[j][i] = base[i * pb + j];
                     baseMeans[j] += base[i * pb + j] / n;
                 }
+            }
+            this.baseFrom = new int[pb];
+            this.baseTo = new int[pb];
+            for (int j = 0; j < pb; j++) {
+                int from = 0;
+                while (from < n && baseCols[j][from] == 0) {
+                    from++;
+                }
+                int to = n;
+                while (to > from && baseCols[j][to - 1] == 0) {
+                    to--;
+                }
+                // whole geo blocks, so that national data (one block) keep the full range and the same sums bit for
+                // bit, and a geo's column covers exactly its geo's rows
+                baseFrom[j] = to > from ? (from / nT) * nT : 0;
+                baseTo[j] = to > from ? ((to - 1) / nT + 1) * nT : 0;
             }
             this.shapeGeoMeans = new double[nGeo][pb];
             for (int g = 0; g < nGeo; g++) {

@@ -465,7 +465,7 @@ public final class MmmLogDensity implements LogDensity {
                 level -= theta[1 + j] * s.baseMeans[j];
             }
             for (int j = 0; j < pb; j++) {
-                axpy(theta[1 + j], s.baseCols[j], mu, n);
+                axpyRange(theta[1 + j], s.baseCols[j], mu, s.baseFrom[j], s.baseTo[j]);
             }
         }
         double contributions = 0;
@@ -652,7 +652,7 @@ public final class MmmLogDensity implements LogDensity {
             baselineGradient(theta, grad, g0);
         } else {
             for (int j = 0; j < pb; j++) {
-                grad[1 + j] += ArrayMath.dot(gmu, 0, s.baseCols[j], 0, n) - g0 * s.baseMeans[j];
+                grad[1 + j] += dotRange(gmu, s.baseCols[j], s.baseFrom[j], s.baseTo[j]) - g0 * s.baseMeans[j];
             }
         }
         // channels backward
@@ -734,6 +734,19 @@ public final class MmmLogDensity implements LogDensity {
         }
         return lp;
     }
+
+    /** {@code sum_{from <= i < to} a[i] b[i]}; 0 for an empty range. */
+    private static double dotRange(double[] a, double[] b, int from, int to) {
+        return to > from ? ArrayMath.dot(a, from, b, from, to - from) : 0.0;
+    }
+
+    /** {@code y[i] += alpha x[i]} for {@code from <= i < to}. */
+    private static void axpyRange(double alpha, double[] x, double[] y, int from, int to) {
+        for (int i = from; i < to; i++) {
+            y[i] += alpha * x[i];
+        }
+    }
+
     /**
      * The baseline with per-geo amplitudes: {@code mu_i = sum_{j not shape} gamma_j b_ij + k_g(i) sh_i},
      * {@code sh_i = sum_{j shape} gamma_j b_ij}, {@code k_g = exp(eta_g - mean(eta))}; adds the {@code eta} prior to
@@ -759,12 +772,12 @@ public final class MmmLogDensity implements LogDensity {
         for (int j = 0; j < s.pb; j++) {
             double gamma = theta[1 + j];
             if (s.shape[j]) {
-                axpy(gamma, s.baseCols[j], sh, n);
+                axpyRange(gamma, s.baseCols[j], sh, s.baseFrom[j], s.baseTo[j]);
                 for (int g = 0; g < ng; g++) {
                     mean += gamma * kGeo[g] * s.shapeGeoMeans[g][j];
                 }
             } else {
-                axpy(gamma, s.baseCols[j], mu, n);
+                axpyRange(gamma, s.baseCols[j], mu, s.baseFrom[j], s.baseTo[j]);
                 mean += gamma * s.baseMeans[j];
             }
         }
@@ -809,12 +822,14 @@ public final class MmmLogDensity implements LogDensity {
                 double dj = 0;
                 double mj = 0;
                 for (int g = 0; g < ng; g++) {
-                    dj += kGeo[g] * ArrayMath.dot(gmu, g * nT, s.baseCols[j], g * nT, nT);
+                    int from = Math.max(g * nT, s.baseFrom[j]);
+                    int to = Math.min((g + 1) * nT, s.baseTo[j]);
+                    dj += kGeo[g] * dotRange(gmu, s.baseCols[j], from, to);
                     mj += kGeo[g] * s.shapeGeoMeans[g][j];
                 }
                 grad[1 + j] += dj - g0 * mj;
             } else {
-                grad[1 + j] += ArrayMath.dot(gmu, 0, s.baseCols[j], 0, n) - g0 * s.baseMeans[j];
+                grad[1 + j] += dotRange(gmu, s.baseCols[j], s.baseFrom[j], s.baseTo[j]) - g0 * s.baseMeans[j];
             }
         }
     }

@@ -82,12 +82,7 @@ final class Posterior {
                 chainDraws[c] = Arrays.copyOfRange(constrained, c * shortest * nc, (c + 1) * shortest * nc);
             }
             sum = Diagnostics.summarize(chainDraws, nc, names);
-            for (ParameterSummary s : sum) {
-                if (s.rhat() > NutsResult.RHAT_THRESHOLD) {
-                    warn.add(String.format(Locale.ROOT, "R-hat of %s = %.4f > %.2f", s.name(), s.rhat(),
-                            NutsResult.RHAT_THRESHOLD));
-                }
-            }
+            warn.addAll(rhatWarnings(sum));
         }
         NutsStatus status = sampler.status();
         if (status == NutsStatus.OK || status == NutsStatus.WARNINGS) {
@@ -298,5 +293,34 @@ final class Posterior {
             acc += den > 0 ? num / den : 0;
         }
         return acc / ng;
+    }
+
+    /** Most parameters whose R-hat a fit's warnings name one by one; the rest are counted. */
+    static final int MAX_RHAT_WARNINGS = 10;
+
+    /**
+     * One warning per parameter whose R-hat exceeds {@link NutsResult#RHAT_THRESHOLD}, worst first, at most
+     * {@link #MAX_RHAT_WARNINGS} of them, then, when there are more, one line that counts them all: a panel that did not
+     * converge would otherwise list every one of its thousand parameters.
+     */
+    static List<String> rhatWarnings(List<ParameterSummary> summaries) {
+        List<ParameterSummary> over = new ArrayList<>();
+        for (ParameterSummary s : summaries) {
+            if (s.rhat() > NutsResult.RHAT_THRESHOLD) {
+                over.add(s);
+            }
+        }
+        over.sort(java.util.Comparator.comparingDouble(ParameterSummary::rhat).reversed());
+        List<String> out = new ArrayList<>();
+        for (int i = 0; i < Math.min(MAX_RHAT_WARNINGS, over.size()); i++) {
+            ParameterSummary s = over.get(i);
+            out.add(String.format(Locale.ROOT, "R-hat of %s = %.4f > %.2f", s.name(), s.rhat(),
+                    NutsResult.RHAT_THRESHOLD));
+        }
+        if (over.size() > MAX_RHAT_WARNINGS) {
+            out.add(String.format(Locale.ROOT, "R-hat > %.2f for %d of %d quantities; the %d worst are listed above",
+                    NutsResult.RHAT_THRESHOLD, over.size(), summaries.size(), MAX_RHAT_WARNINGS));
+        }
+        return out;
     }
 }
