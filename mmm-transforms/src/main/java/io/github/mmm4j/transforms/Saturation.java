@@ -23,7 +23,9 @@ import java.util.List;
  * extended as odd functions {@code f(-x) = -f(x)} (as {@link Logistic} and {@link Tanh} already are), so
  * every saturation is defined, monotone and finite on the whole real line. Every implementation is
  * computed in a form that neither overflows nor produces NaN for finite input (tested up to
- * {@code 1e12}); NaN input gives NaN output.
+ * {@code 1e12}); NaN input gives NaN output. Hill (general slope), logistic, tanh and sigmoid use
+ * {@link io.github.mmm4j.core.PortableMath}'s table-driven functions: the same bits on every JVM, and monotone in
+ * floating point to within a few ulp (exactly monotone in exact arithmetic).
  *
  * <p><b>Gradients.</b> {@link #derivative} is {@code d value / dx}; {@link #parameterGradientInto}
  * gives {@code d value / d parameters()[k]}; {@link #backward} is the reverse-mode kernel over a series.
