@@ -80,10 +80,12 @@ public final class Analyst {
             }
             ChannelConsensus cc = consensus(name, est, perModel, profile.sparseChannels().contains(name),
                     collinear.contains(name));
-            Optional<String> note = extrapolationNote(models, c);
-            if (note.isPresent()) {
+            List<String> notes = new ArrayList<>();
+            extrapolationNote(models, c).ifPresent(notes::add);
+            priorNote(models, c).ifPresent(notes::add);
+            if (!notes.isEmpty()) {
                 List<String> reasons = new ArrayList<>(cc.reasons());
-                reasons.add(note.get());
+                reasons.addAll(notes);
                 cc = new ChannelConsensus(cc.channel(), cc.estimates(), cc.intervalsOverlap(), cc.ranksAgree(),
                         cc.consensusRoi(), cc.consensusInterval(), cc.agreement(), reasons, cc.pooledDraws());
             }
@@ -164,6 +166,41 @@ public final class Analyst {
                 + "spend comes from spend below its lowest regular level, which the data never show, so its ROI "
                 + "rests on the assumed shape of the response curve there; its marginal ROI is better measured, and a "
                 + "go-dark test would measure the ROI", 100 * share));
+    }
+
+    /** How the analyst's note on a channel whose Bayesian ROI is mostly its prior begins (see {@link #priorNote}). */
+    public static final String PRIOR_LED_NOTE = "prior-led: ";
+
+    /**
+     * The analyst's note on a channel whose ROI in a Bayesian model comes more from the ROI prior than from the data:
+     * present when the smallest {@link FittedModel#roiDataWeight} over the round's models is below
+     * {@link io.github.mmm4j.models.SamplerDiagnostics#PRIOR_LED_WEIGHT} (the posterior of {@code log roi} keeps more than half the prior's variance). Such
+     * an interval is honest (it covers at its rate on the project's recovery studies) but wide, and its centre
+     * leans towards the prior's, which is common to all channels: a small channel whose true ROI is below the
+     * media's average comes out high. It informs and does not change the channel's {@link Agreement}.
+     *
+     * @param models the round's models
+     * @param c the channel index
+     * @return the note, or empty (also when no model has a data weight: no Bayesian model, or effect priors)
+     */
+    static Optional<String> priorNote(List<FittedModel> models, int c) {
+        String channel = models.get(0).data().channels().get(c);
+        double w = Double.NaN;
+        String model = null;
+        for (FittedModel m : models) {
+            java.util.OptionalDouble v = m.roiDataWeight(channel);
+            if (v.isPresent() && !(v.getAsDouble() >= w)) {
+                w = v.getAsDouble();
+                model = m.estimator();
+            }
+        }
+        if (!(w < io.github.mmm4j.models.SamplerDiagnostics.PRIOR_LED_WEIGHT)) {
+            return Optional.empty();
+        }
+        return Optional.of(PRIOR_LED_NOTE + String.format(Locale.ROOT, "the data set only about %.0f%% of the %s "
+                + "model's ROI estimate and its prior the rest (the posterior keeps %.0f%% of the prior's spread), so "
+                + "that ROI and its interval say more about the prior than about the channel; an experiment would "
+                + "measure it", 100 * w, model, 100 * Math.sqrt(1 - w)));
     }
 
     /**

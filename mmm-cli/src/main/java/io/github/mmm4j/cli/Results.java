@@ -141,7 +141,29 @@ final class Results {
                     ConsoleTable.pct(c.share()), ConsoleTable.amount(c.roi()), interval, ConsoleTable.amount(c.mroi()));
         }
         sb.append(t.render());
+        priorLed(model).ifPresent(line -> sb.append(String.format(Locale.ROOT, "%n%s%n", line)));
         return sb.toString();
+    }
+
+    /**
+     * For a Bayesian model, one line naming the channels whose ROI its prior sets more than the data do
+     * ({@link FittedModel#roiDataWeight} below
+     * {@link io.github.mmm4j.models.SamplerDiagnostics#PRIOR_LED_WEIGHT}), with each weight; empty when there are none.
+     */
+    static Optional<String> priorLed(FittedModel model) {
+        List<String> led = new java.util.ArrayList<>();
+        for (String c : model.data().channels()) {
+            java.util.OptionalDouble w = model.roiDataWeight(c);
+            if (w.isPresent() && w.getAsDouble() < io.github.mmm4j.models.SamplerDiagnostics.PRIOR_LED_WEIGHT) {
+                led.add(String.format(Locale.ROOT, "%s (data %.0f%%)", c, 100 * w.getAsDouble()));
+            }
+        }
+        if (led.isEmpty()) {
+            return Optional.empty();
+        }
+        return Optional.of("prior-led: " + String.join(", ", led) + ": the ROI prior sets more of "
+                + (led.size() == 1 ? "this estimate" : "these estimates") + " than the data do (results.json "
+                + "roi_data_weight); an experiment would measure " + (led.size() == 1 ? "it" : "them"));
     }
 
     /**
@@ -225,6 +247,7 @@ final class Results {
                     escape(c.name()), ConsoleTable.amount(c.spend()), ConsoleTable.amount(c.contribution()),
                     100 * c.share(), ConsoleTable.amount(c.roi()), iv, ConsoleTable.amount(c.mroi())));
         }
+        priorLed(model).ifPresent(line -> sb.append('\n').append(escape(line)).append('\n'));
         if (data.nGeos() > 1) {
             sb.append(String.format(Locale.ROOT, "%n## ROI per geo%n%n%s Each cell is the ROI with its interval, "
                     + "computed draw by draw.%n%n", model.hasGeoEffects()

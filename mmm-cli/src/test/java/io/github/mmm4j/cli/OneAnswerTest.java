@@ -71,6 +71,41 @@ class OneAnswerTest {
     }
 
     @Test
+    void priorLedChannelsAreTheOnesWhoseBayesianRoiTheDataSetLeast() throws IOException {
+        int best = results.get("best_round").asInt();
+        JsonNode bayes = null;
+        for (JsonNode r : results.get("rounds")) {
+            for (JsonNode m : r.get("models")) {
+                if (r.get("number").asInt() == best && m.get("model").asText().equals("bayes")) {
+                    bayes = m;
+                }
+            }
+        }
+        assertTrue(bayes != null, "the demo fits the Bayesian model");
+        String html = Files.readString(dir.resolve("demo/report.html"), StandardCharsets.UTF_8);
+        boolean primaryBayes = results.get("primary_model").asText().equals("bayes");
+        for (JsonNode c : bayes.get("channels")) {
+            String name = c.get("name").asText();
+            double w = c.get("roi_data_weight").asDouble();
+            assertTrue(c.get("roi_data_weight").isNumber() && w >= 0 && w <= 1, c.toString());
+            boolean noted = false;
+            for (JsonNode cc : results.get("consensus")) {
+                if (cc.get("channel").asText().equals(name)) {
+                    for (JsonNode reason : cc.get("reasons")) {
+                        noted |= reason.asText().startsWith("prior-led: ");
+                    }
+                }
+            }
+            assertEquals(w < io.github.mmm4j.models.SamplerDiagnostics.PRIOR_LED_WEIGHT, noted, name + " " + w);
+            if (primaryBayes) {
+                String caption = String.format(java.util.Locale.ROOT, "Here the data set about %.0f%% of the "
+                        + "estimate", 100 * w);
+                assertTrue(html.contains(caption), name + ": " + caption);
+            }
+        }
+    }
+
+    @Test
     void predictFromTheSavedModelGivesTheSameDecomposition(@TempDir Path tmp) throws IOException {
         Path csv = tmp.resolve("demo.csv");
         MmmCsv.write(DemoData.generate(DemoData.DEFAULT_SEED), csv);

@@ -536,6 +536,19 @@ public final class FittedModel {
         return Optional.ofNullable(diagnostics);
     }
 
+    /**
+     * How much of a channel's ROI the data set rather than its prior, for a Bayesian fit under the ROI
+     * parameterisation (the default): see {@link SamplerDiagnostics#roiDataWeight}.
+     *
+     * @param channel a channel of the model
+     * @return the weight in {@code [0, 1]}, or empty for other estimators and for channels with effect priors
+     * @throws IllegalArgumentException if the model has no such channel
+     */
+    public java.util.OptionalDouble roiDataWeight(String channel) {
+        data().channelIndex(channel);
+        return diagnostics == null ? java.util.OptionalDouble.empty() : diagnostics.roiDataWeight(channel);
+    }
+
     /** @return the intercept's point estimate, in KPI units */
     public double intercept() {
         return pointParameter(0);

@@ -56,7 +56,8 @@ import java.util.Optional;
  *   "draws": [[row], [row], ...]        (optional; at least one of point and draws),
  *   "sampler": {status, chains, draws_per_chain, max_rhat, min_ess_bulk, divergences, warnings,
  *               parameter_names, parameter_draws: [[...], ...], unconstrained_names, summaries: [...],
- *               posterior_predictive}   (optional)
+ *               posterior_predictive, roi_prior_log_sd: {channel: sd}}   (optional; roi_prior_log_sd may be
+ *               absent, as in files written before it existed)
  * }
  * </pre>
  * Numbers are written in the shortest form that reads back to the same {@code double}, so loading is exact; a
@@ -731,6 +732,8 @@ public final class ModelJson {
             q.put("p_value_max", c.pValueMax());
             q.put("p_value_autocorrelation", c.pValueAutocorrelation());
         }
+        ObjectNode rp = o.putObject("roi_prior_log_sd");
+        s.roiPriorLogSd().forEach(rp::put);
         return o;
     }
 
@@ -790,10 +793,26 @@ public final class ModelJson {
                 throw q.invalid(e.getMessage());
             }
         }
+        Map<String, Double> roiPriorLogSd = new java.util.TreeMap<>();
+        if (o.has("roi_prior_log_sd")) {
+            Node rp = o.field("roi_prior_log_sd");
+            rp.requireObject();
+            Iterator<String> keys = rp.json.fieldNames();
+            while (keys.hasNext()) {
+                String c = keys.next();
+                Node v = rp.field(c);
+                double sd = v.number();
+                if (!(sd > 0)) {
+                    throw v.invalid("expected a positive number, found " + sd);
+                }
+                roiPriorLogSd.put(c, sd);
+            }
+        }
         try {
             return new SamplerDiagnostics(status, chains, perChain, o.field("max_rhat").nullableNumber(),
                     o.field("min_ess_bulk").nullableNumber(), o.field("divergences").integer(0, Integer.MAX_VALUE),
-                    o.field("warnings").strings(), sums, names, draws, o.field("unconstrained_names").strings(), ppc);
+                    o.field("warnings").strings(), sums, names, draws, o.field("unconstrained_names").strings(), ppc,
+                    roiPriorLogSd);
         } catch (IllegalArgumentException e) {
             if (e instanceof InvalidField) {
                 throw e;

@@ -4,9 +4,13 @@ import io.github.mmm4j.core.Checks;
 import io.github.mmm4j.models.bayes.NutsStatus;
 import io.github.mmm4j.models.bayes.ParameterSummary;
 import io.github.mmm4j.models.bayes.PosteriorPredictiveCheck;
+import java.util.Collections;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.OptionalDouble;
+import java.util.TreeMap;
 
 /**
  * What a sampled fit knows about its own sampling, kept with the {@link FittedModel} and in {@code model.json}:
@@ -29,13 +33,23 @@ import java.util.Optional;
  * @param parameterDraws the sampled parameters' draws, row-major {@code [draw * names + k]}, one row per model draw
  * @param unconstrainedNames the names of the sampler's own (unconstrained) coordinates
  * @param posteriorPredictive posterior predictive checks on the training rows, or null
+ * @param roiPriorLogSd per channel sampled under the ROI parameterisation (a parameter {@code roi[channel]}), the
+ *     standard deviation of {@code log roi} under its prior ({@link io.github.mmm4j.models.bayes.Prior#logScaleSd});
+ *     empty for channels with effect priors. {@link #roiDataWeight} compares the posterior with it.
  */
 public record SamplerDiagnostics(NutsStatus status, int chains, int drawsPerChain, double maxRhat, double minEssBulk,
         int divergences, List<String> warnings, List<ParameterSummary> parameters, List<String> parameterNames,
-        double[] parameterDraws, List<String> unconstrainedNames, PosteriorPredictiveCheck posteriorPredictive) {
+        double[] parameterDraws, List<String> unconstrainedNames, PosteriorPredictiveCheck posteriorPredictive,
+        Map<String, Double> roiPriorLogSd) {
 
     /** Stan's threshold for R-hat. */
     public static final double RHAT_THRESHOLD = 1.01;
+
+    /**
+     * The {@link #roiDataWeight} below which a channel's ROI is called <em>prior-led</em>: its posterior keeps more
+     * than half the prior's variance of {@code log roi}, so the prior sets more of the estimate than the data do.
+     */
+    public static final double PRIOR_LED_WEIGHT = 0.5;
 
     /** Validates and copies. */
     public SamplerDiagnostics {
@@ -49,6 +63,10 @@ public record SamplerDiagnostics(NutsStatus status, int chains, int drawsPerChai
         unconstrainedNames = List.copyOf(unconstrainedNames);
         parameterDraws = parameterDraws.clone();
         Checks.checkLength("parameterDraws", parameterDraws, chains * drawsPerChain * parameterNames.size());
+        roiPriorLogSd = Collections.unmodifiableMap(new TreeMap<>(roiPriorLogSd));
+        for (Map.Entry<String, Double> e : roiPriorLogSd.entrySet()) {
+            Checks.checkPositive("roiPriorLogSd[" + e.getKey() + "]", e.getValue());
+        }
     }
 
     /**
@@ -62,7 +80,7 @@ public record SamplerDiagnostics(NutsStatus status, int chains, int drawsPerChai
     public static SamplerDiagnostics of(double maxRhat, double minEssBulk, int divergences) {
         return new SamplerDiagnostics(divergences == 0 && !(maxRhat > RHAT_THRESHOLD) ? NutsStatus.OK
                 : NutsStatus.WARNINGS, 1, 1, maxRhat, minEssBulk, divergences, List.of(), List.of(), List.of(),
-                new double[0], List.of(), null);
+                new double[0], List.of(), null, Map.of());
     }
 
     @Override
@@ -115,6 +133,46 @@ public record SamplerDiagnostics(NutsStatus status, int chains, int drawsPerChai
         return out;
     }
 
+    /**
+     * How much of a channel's ROI estimate the data set, against its prior: {@code w = 1 - Var_post(log roi) /
+     * Var_prior(log roi)}, clamped to {@code [0, 1]}, from the draws of {@code roi[channel]} and the prior's
+     * {@link #roiPriorLogSd()}. This is the posterior contraction of Betancourt (2018, "Calibrating model-based
+     * inferences and decisions", arXiv:1803.08393, section 3.3), taken on the log scale where the ROI priors are
+     * near normal. In the conjugate normal model it is exactly the weight of the data in the posterior mean
+     * ({@code mean_post = w * estimate_data + (1 - w) * mean_prior}), hence the name: near 1 the data set the
+     * estimate; below one half the prior sets more of it than the data do, and the ROI (interval included) says more
+     * about the prior than about the channel.
+     *
+     * @param channel a channel's name
+     * @return the weight in {@code [0, 1]}, or empty when the channel has no ROI prior or no draws of its ROI (an
+     *     effect prior, a fit other than the Bayesian model), or fewer than two draws
+     */
+    public OptionalDouble roiDataWeight(String channel) {
+        Double sd = roiPriorLogSd.get(channel);
+        String name = "roi[" + channel + "]";
+        int j = parameterNames.indexOf(name);
+        int n = chains * drawsPerChain;
+        if (sd == null || j < 0 || n < 2) {
+            return OptionalDouble.empty();
+        }
+        int k = parameterNames.size();
+        double mean = 0;
+        double m2 = 0;
+        for (int d = 0; d < n; d++) {
+            double v = parameterDraws[d * k + j];
+            if (!(v > 0)) {
+                return OptionalDouble.empty();
+            }
+            // Welford's update: one pass, no cancellation
+            double x = Math.log(v);
+            double delta = x - mean;
+            mean += delta / (d + 1);
+            m2 += delta * (x - mean);
+        }
+        double var = m2 / (n - 1);
+        return OptionalDouble.of(Math.min(1.0, Math.max(0.0, 1.0 - var / (sd * sd))));
+    }
+
     @Override
     public boolean equals(Object o) {
         return o instanceof SamplerDiagnostics s && status == s.status && chains == s.chains
@@ -123,7 +181,7 @@ public record SamplerDiagnostics(NutsStatus status, int chains, int drawsPerChai
                 && warnings.equals(s.warnings) && parameters.equals(s.parameters)
                 && parameterNames.equals(s.parameterNames) && java.util.Arrays.equals(parameterDraws, s.parameterDraws)
                 && unconstrainedNames.equals(s.unconstrainedNames)
-                && Objects.equals(posteriorPredictive, s.posteriorPredictive);
+                && Objects.equals(posteriorPredictive, s.posteriorPredictive) && roiPriorLogSd.equals(s.roiPriorLogSd);
     }
 
     @Override

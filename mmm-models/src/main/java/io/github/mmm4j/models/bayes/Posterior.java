@@ -153,8 +153,15 @@ final class Posterior {
             maxRhat = Math.max(maxRhat, s.rhat());
             minEss = Math.min(minEss, s.essBulk());
         }
+        java.util.Map<String, Double> roiPriorLogSd = new java.util.TreeMap<>();
+        for (DensityParts.Channel ch : st.channels) {
+            double sd = ch.roi ? Prior.logScaleSd(ch.effectPrior) : Double.NaN;
+            if (sd > 0 && Double.isFinite(sd)) {
+                roiPriorLogSd.put(ch.name, sd);
+            }
+        }
         SamplerDiagnostics diag = new SamplerDiagnostics(status, nChains, shortest, maxRhat, minEss,
-                sampler.divergences(), warn, sum, names, constrained, sampler.parameterNames(), ppc);
+                sampler.divergences(), warn, sum, names, constrained, sampler.parameterNames(), ppc, roiPriorLogSd);
         Provenance provenance = Provenance.of("bayes", options.seed(), options.asMap());
         return FittedModel.of("bayes", spec, data, options.holdout(), frame, null, rows, options.level(), provenance,
                 diag, geoEffects);

@@ -54,6 +54,29 @@ public sealed interface Prior permits Prior.Normal, Prior.HalfNormal, Prior.LogN
     double derivative(double x);
 
     /**
+     * Returns the standard deviation of {@code log x} under a prior on the positive half-line, the scale on which
+     * {@link io.github.mmm4j.models.SamplerDiagnostics#roiDataWeight} compares a posterior with its prior:
+     * {@code sigma} for {@link LogNormal}; {@code sqrt(trigamma(shape))} for {@link Gamma} (the variance of the log
+     * of a gamma variable; Johnson, Kotz and Balakrishnan, Continuous Univariate Distributions 1, 2nd ed., 17.8);
+     * {@code pi / sqrt(8)} for {@link HalfNormal} (the log of {@code |Z|}, whatever the scale).
+     *
+     * @param prior a prior
+     * @return the sd of {@code log x}, or NaN when the prior is not on the positive half-line
+     */
+    static double logScaleSd(Prior prior) {
+        if (prior instanceof LogNormal l) {
+            return l.sigma();
+        }
+        if (prior instanceof Gamma g) {
+            return Math.sqrt(org.hipparchus.special.Gamma.trigamma(g.shape()));
+        }
+        if (prior instanceof HalfNormal) {
+            return Math.PI / Math.sqrt(8.0);
+        }
+        return Double.NaN;
+    }
+
+    /**
      * Normal prior {@code N(mean, sd^2)}: {@code log p = -(x - mean)^2 / (2 sd^2)}.
      *
      * @param mean the mean, finite

@@ -166,10 +166,15 @@ final class Charts {
             ps.setXYSeriesRenderStyle(XYSeries.XYSeriesRenderStyle.Step);
             line(ps, PALETTE[0], 1.5f);
             line(chart.addSeries("prior", px, py), PALETTE[1], 2f);
+            java.util.OptionalDouble weight = r.primary.roiDataWeight(channel);
+            String share = weight.isPresent() ? String.format(java.util.Locale.ROOT, " Here the data set about %.0f%% "
+                    + "of the estimate and the prior the rest%s.", 100 * weight.getAsDouble(), weight.getAsDouble()
+                    < io.github.mmm4j.models.SamplerDiagnostics.PRIOR_LED_WEIGHT ? ": the estimate is prior-led" : "")
+                    : "";
             out.add(figure("prior-" + c, chart, "The ROI of " + channel + ": the prior the Bayesian model started "
                     + "from (" + describe(prior.get()) + ") and the posterior its draws describe; a posterior far "
-                    + "narrower than the prior, or away from it, means the data, not the prior, set the estimate.",
-                    true));
+                    + "narrower than the prior, or away from it, means the data, not the prior, set the estimate."
+                    + share, true));
         }
         return out;
     }

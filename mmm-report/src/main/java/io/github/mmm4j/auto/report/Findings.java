@@ -343,15 +343,22 @@ public record Findings(String kpi, String source, int periods, String frequency,
         for (String pair : profile.severeCorrelations()) {
             warnings.add("channels " + pair + " move together; the data cannot fully separate their effects");
         }
-        List<String> alwaysOn = best.analysis().channels().stream()
-                .filter(c -> c.reasons().stream().anyMatch(x -> x.startsWith(Analyst.ALWAYS_ON_NOTE)))
-                .map(c -> "'" + c.channel() + "'").toList();
+        List<String> alwaysOn = noted(best, Analyst.ALWAYS_ON_NOTE);
         if (!alwaysOn.isEmpty()) {
             boolean one = alwaysOn.size() == 1;
             warnings.add("the ROI of the always-on channel" + (one ? " " : "s ") + String.join(", ", alwaysOn)
                     + " rests on the assumed response curve below the lowest spend " + (one ? "it" : "they")
                     + " ever had, which the data never show; " + (one ? "its" : "their") + " marginal ROI is better "
                     + "measured, and a go-dark test would measure the ROI");
+        }
+        List<String> priorLed = noted(best, Analyst.PRIOR_LED_NOTE);
+        if (!priorLed.isEmpty()) {
+            boolean one = priorLed.size() == 1;
+            warnings.add("the Bayesian ROI of " + (one ? "channel " : "channels ") + String.join(", ", priorLed)
+                    + (one ? " is" : " are") + " set more by the prior than by the data, so the data cannot measure "
+                    + (one ? "it" : "them") + " well; read " + (one ? "its interval" : "their intervals")
+                    + " as the range of what is plausible, and measure " + (one ? "it" : "them")
+                    + " with an experiment before moving budget on " + (one ? "it" : "them"));
         }
         List<KpiAnomaly> anomalies = profile.anomalies();
         if (!anomalies.isEmpty()) {
@@ -449,5 +456,12 @@ public record Findings(String kpi, String source, int periods, String frequency,
             sorted.sort(Comparator.comparingInt((Recommendation x) -> x.action().ordinal()));
         }
         return sorted;
+    }
+
+    /** The quoted names of the round's channels with a reason that starts with {@code prefix}. */
+    private static List<String> noted(Round round, String prefix) {
+        return round.analysis().channels().stream()
+                .filter(c -> c.reasons().stream().anyMatch(x -> x.startsWith(prefix)))
+                .map(c -> "'" + c.channel() + "'").toList();
     }
 }

@@ -122,6 +122,7 @@ final class JsonReport {
             interval(o, "mroi", c.mroiInterval());
             JsonFields.number(o, "contribution", c.contribution());
             JsonFields.number(o, "share", c.share());
+            ModelResults.dataWeight(o, m, c.name());
         }
         return channels;
     }

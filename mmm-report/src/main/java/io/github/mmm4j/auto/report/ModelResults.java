@@ -267,6 +267,7 @@ public final class ModelResults {
         List<FittedModel.TransformParameter> tps = m.transformParameters();
         for (ChannelSummary c : m.channels()) {
             ObjectNode o = estimates(channels.addObject(), c);
+            dataWeight(o, m, c.name());
             ChannelSpec cs = m.spec().channel(c.name());
             ObjectNode adstock = o.putObject("adstock");
             adstock.put("type", cs.adstock().name());
@@ -281,6 +282,23 @@ public final class ModelResults {
             }
         }
         return channels;
+    }
+
+    /**
+     * Writes {@code roi_data_weight}: how much of the channel's ROI the data set rather than its prior
+     * ({@link FittedModel#roiDataWeight}), null for models without ROI priors (ridge, NNLS, effect priors).
+     *
+     * @param o (output) the channel's object
+     * @param m the model
+     * @param channel the channel
+     */
+    public static void dataWeight(ObjectNode o, FittedModel m, String channel) {
+        java.util.OptionalDouble w = m.roiDataWeight(channel);
+        if (w.isPresent()) {
+            JsonFields.number(o, "roi_data_weight", w.getAsDouble());
+        } else {
+            o.putNull("roi_data_weight");
+        }
     }
 
     /**

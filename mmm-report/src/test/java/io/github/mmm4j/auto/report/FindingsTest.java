@@ -149,6 +149,38 @@ class FindingsTest {
     }
 
     @Test
+    void priorLedChannelsAreNamedInTheWarnings() {
+        // the fixture fits ridge and NNLS only, so no channel is prior-led; mark one as the analyst would
+        Findings none = Findings.of(ReportInput.of(RESULT, 1, "demo"));
+        assertTrue(none.warnings().stream().noneMatch(x -> x.startsWith("the Bayesian ROI of")), none.warnings()
+                .toString());
+        io.github.mmm4j.auto.Round best = RESULT.bestRound();
+        java.util.List<io.github.mmm4j.auto.ChannelConsensus> marked = new java.util.ArrayList<>();
+        for (io.github.mmm4j.auto.ChannelConsensus c : best.analysis().channels()) {
+            java.util.List<String> reasons = new java.util.ArrayList<>(c.reasons());
+            if (c.channel().equals("search")) {
+                reasons.add(io.github.mmm4j.auto.Analyst.PRIOR_LED_NOTE + "the data set only about 30% ...");
+            }
+            marked.add(new io.github.mmm4j.auto.ChannelConsensus(c.channel(), c.estimates(), c.intervalsOverlap(),
+                    c.ranksAgree(), c.consensusRoi(), c.consensusInterval(), c.agreement(), reasons,
+                    c.pooledDraws()));
+        }
+        io.github.mmm4j.auto.AnalystReport a = new io.github.mmm4j.auto.AnalystReport(marked,
+                best.analysis().rankingByModel(), best.analysis().rankCorrelation(), best.analysis().mediaShareOfKpi());
+        java.util.List<io.github.mmm4j.auto.Round> rounds = new java.util.ArrayList<>(RESULT.rounds());
+        rounds.set(RESULT.best(), new io.github.mmm4j.auto.Round(best.number(), best.proposal(), best.config(),
+                best.models(), a, best.critique(), best.search()));
+        AnalysisResult result = new AnalysisResult(RESULT.data(), RESULT.profile(), rounds, RESULT.best(),
+                RESULT.stopReason(), RESULT.primary(), RESULT.primaryReason(), RESULT.adaptations());
+        Findings f = Findings.of(ReportInput.of(result, 1, "demo"));
+        java.util.List<String> w = f.warnings().stream().filter(x -> x.startsWith("the Bayesian ROI of")).toList();
+        assertEquals(1, w.size(), f.warnings().toString());
+        for (String c : RESULT.data().channels()) {
+            assertEquals(c.equals("search"), w.get(0).contains("'" + c + "'"), c + ": " + w.get(0));
+        }
+    }
+
+    @Test
     void aPlanThatCannotImproveSaysKeepTheCurrentPlan() {
         double[] cur = {100, 200, 300, 400};
         Findings f = Findings.of(ReportInput.of(RESULT, 1, "demo").withPlan(plan(cur, cur, 1000, 1000, false)));
