@@ -68,8 +68,9 @@ final class OptimizeCommand implements Callable<Integer> {
     boolean byGeo;
 
     @Option(names = "--geo-bounds", split = ",", paramLabel = "GEO=MIN:MAX",
-            description = "With --by-geo, bounds on a geo's total over its channels, in the units of --bounds (not "
-                    + "together with --bounds). On brand x region cells GEO may be a cell, a region or a brand.")
+            description = "With --by-geo, bounds on a geo's total over its channels, in the units of --bounds; with "
+                    + "--bounds too, each cell is held by both (needs concave response curves). On brand x region "
+                    + "cells GEO may be a cell, a region or a brand.")
     List<String> geoBounds = new ArrayList<>();
 
     @Option(names = "--horizon", paramLabel = "N",
@@ -128,11 +129,6 @@ final class OptimizeCommand implements Callable<Integer> {
         if (budget != null) {
             checkBudget(budget, pm.baseline().total());
             b.budget(budget);
-        }
-        if (byGeo && !bounds.isEmpty() && !geoBounds.isEmpty()) {
-            // each cell would sit in a channel group and a geo group; the planner's groups must be disjoint
-            throw new Main.BadInputException("--bounds and --geo-bounds together bound each cell twice (its channel's "
-                    + "total and its geo's), which the planner does not support yet; give one of them");
         }
         List<String> channels = fitted.data().channels();
         List<String> geos = fitted.data().geos();
@@ -533,6 +529,11 @@ final class OptimizeCommand implements Callable<Integer> {
         MmmDataset data = pm.model().data();
         sb.append(String.format(Locale.ROOT, "Budget plan for the next %d periods (%s): %s%n", pm.horizon(),
                 a.objective(), a.message()));
+        if (a.method().startsWith("group-prices+envelope")) {
+            // S-shaped curves under overlapping bounds: the plan is not proven optimal, only how close it is
+            sb.append(String.format(Locale.ROOT, "Method: %s; the response curves are S-shaped, so this bound is what "
+                    + "the planner can prove%n", a.method()));
+        }
         boolean iv = a.channels().stream().anyMatch(c -> c.contributionInterval().isPresent());
         String lvl = iv ? String.format(Locale.ROOT, "%d%% interval", Math.round(100 * pm.intervalLevel())) : "";
         ConsoleTable t = new ConsoleTable("channel", "current", "optimal", "change", "delta", "contribution", lvl,

@@ -278,7 +278,7 @@ class SynthCommandTest {
             assertEquals(total, sum, 1e-9 * Math.abs(total));
         }
         // a plan over channel x geo on the per-capita model: cells add up to channels and to geos, a geo held at its
-        // current spend stays there, and bounding channels and geos at once is refused
+        // current spend stays there, and channels and geos can be bounded at once
         Path modelFile = dir.resolve("fit/model.json");
         Run plan = run("optimize", "--model", modelFile.toString(), "--by-geo", "--geo-bounds", "geo03=1x:1x", "--out",
                 dir.resolve("plan").toString());
@@ -304,10 +304,39 @@ class SynthCommandTest {
         assertEquals(cellSum, channelSum, 1e-6 * cellSum);
         assertEquals(geo03Current, geo03Optimal, 1e-6 * geo03Current);
         assertTrue(pj.get("expected_kpi_optimal").asDouble() >= pj.get("expected_kpi_current").asDouble());
+        // channel and geo bounds together: each cell is in two groups, and the plan keeps both
         Run both = run("optimize", "--model", modelFile.toString(), "--by-geo", "--geo-bounds", "geo03=1x:1x",
-                "--bounds", "tv=0.5x:2x", "--out", dir.resolve("both").toString());
-        assertEquals(2, both.exit());
-        assertTrue(both.err().contains("--bounds and --geo-bounds together"), both.err());
+                "--bounds", "tv=1.2x:2x", "--out", dir.resolve("both").toString());
+        assertEquals(0, both.exit(), both.err());
+        JsonNode bj = JSON.readTree(dir.resolve("both/plan.json").toFile());
+        double tvCurrent = 0;
+        double tvOptimal = 0;
+        double g03Current = 0;
+        double g03Optimal = 0;
+        for (JsonNode cell : bj.get("cells")) {
+            if (cell.get("channel").asText().equals("tv")) {
+                tvCurrent += cell.get("current_spend").asDouble();
+                tvOptimal += cell.get("optimal_spend").asDouble();
+            }
+            if (cell.get("geo").asText().equals("geo03")) {
+                g03Current += cell.get("current_spend").asDouble();
+                g03Optimal += cell.get("optimal_spend").asDouble();
+            }
+        }
+        assertEquals(g03Current, g03Optimal, 1e-6 * g03Current);
+        // the tuned tv curves are S-shaped: the plan says how close to the best plan it is
+        assertTrue(bj.get("method").asText().matches("group-prices\\+envelope \\(within .*% of the best plan\\)"),
+                bj.get("method").asText());
+        assertTrue(both.out().contains("Method: group-prices+envelope (within "), both.out());
+        assertTrue(tvOptimal >= 1.2 * tvCurrent * (1 - 1e-6) && tvOptimal <= 2 * tvCurrent * (1 + 1e-6),
+                tvOptimal + " against current " + tvCurrent);
+        // geo03 must keep its spend, but only display may spend, at a tenth of its own
+        Run conflict = run("optimize", "--model", modelFile.toString(), "--by-geo", "--geo-bounds", "geo03=1x:1x",
+                "--bounds", "tv=0:0,search=0:0,social=0:0,display=0:0.1x", "--out",
+                dir.resolve("conflict").toString());
+        assertEquals(2, conflict.exit());
+        assertTrue(conflict.err().contains("cannot all be met together"), conflict.err());
+        assertFalse(Files.exists(dir.resolve("conflict")));
         Run noGeo = run("optimize", "--model", modelFile.toString(), "--geo-bounds", "geo03=1x:1x", "--out",
                 dir.resolve("nobygeo").toString());
         assertEquals(2, noGeo.exit());

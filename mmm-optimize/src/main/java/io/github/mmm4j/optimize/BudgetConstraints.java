@@ -68,9 +68,13 @@ public final class BudgetConstraints {
         return groups;
     }
 
-    /** Constraints resolved to absolute amounts for a planning model and a budget. */
+    /**
+     * Constraints resolved to absolute amounts for a planning model and a budget. {@code members[g]} lists group
+     * {@code g}'s channels; when some channel is in two groups ({@code overlapping}), {@code groupOf} is -1 for every
+     * channel and only {@code members} describes the groups.
+     */
     record Resolved(double budget, boolean equality, double[] lo, double[] hi, boolean[] locked, int[] groupOf,
-            double[] groupLo, double[] groupHi, List<String> groupNames) {
+            double[] groupLo, double[] groupHi, List<String> groupNames, int[][] members, boolean overlapping) {
     }
 
     /**
@@ -118,6 +122,9 @@ public final class BudgetConstraints {
         int ng = groups.size();
         int[] groupOf = new int[n];
         java.util.Arrays.fill(groupOf, -1);
+        int[][] members = new int[ng][];
+        int[] memberships = new int[n];
+        boolean overlapping = false;
         double[] gLo = new double[ng];
         double[] gHi = new double[ng];
         List<String> gNames = new ArrayList<>();
@@ -130,12 +137,14 @@ public final class BudgetConstraints {
             double sumHi = 0;
             List<String> mins = new ArrayList<>();
             List<String> maxs = new ArrayList<>();
+            members[gi] = new int[g.channels().size()];
+            int m = 0;
             for (String name : g.channels()) {
                 int c = channels.indexOf(name);
                 Checks.checkArgument(c >= 0, "group '%s' names unknown channel '%s'; channels are %s", g.name(), name,
                         channels);
-                Checks.checkArgument(groupOf[c] < 0, "channel '%s' is in groups '%s' and '%s'; groups must be disjoint",
-                        name, groupOf[c] < 0 ? "" : groups.get(groupOf[c]).name(), g.name());
+                members[gi][m++] = c;
+                overlapping |= ++memberships[c] > 1;
                 groupOf[c] = gi;
                 sumLo += lo[c];
                 sumHi += hi[c];
@@ -154,12 +163,17 @@ public final class BudgetConstraints {
             }
         }
         fail(conflicts);
+        if (overlapping) {
+            // the totals below then count each channel alone; whether the groups can be met together is a linear
+            // feasibility question, answered exactly after them
+            java.util.Arrays.fill(groupOf, -1);
+        }
         // Totals: effective minimum and maximum of each group or ungrouped channel.
         double minTotal = 0;
         double maxTotal = 0;
         List<String> minParts = new ArrayList<>();
         List<String> maxParts = new ArrayList<>();
-        for (int gi = 0; gi < ng; gi++) {
+        for (int gi = 0; gi < (overlapping ? 0 : ng); gi++) {
             double sLo = 0;
             double sHi = 0;
             for (int c = 0; c < n; c++) {
@@ -187,7 +201,7 @@ public final class BudgetConstraints {
                 maxParts.add(describeMax(channels.get(c), hi[c], locked[c]));
             }
         }
-        String what = ng == 0 ? "channel " : "";
+        String what = ng == 0 || overlapping ? "channel " : "";
         if (minTotal > total * (1 + 1e-12) + 1e-12) {
             conflicts.add("sum of " + what + "minimums " + Fmt.amount(minTotal) + " exceeds the budget "
                     + Fmt.amount(total) + ": " + String.join(", ", minParts));
@@ -196,7 +210,16 @@ public final class BudgetConstraints {
                     + Fmt.amount(total) + ": " + String.join(", ", maxParts));
         }
         fail(conflicts);
-        return new Resolved(total, equality, lo, hi, locked, groupOf, gLo, gHi, gNames);
+        if (overlapping && !OverlapFeasibility.feasible(lo, hi, members, gLo, gHi, total, equality)) {
+            List<String> all = new ArrayList<>();
+            for (int gi = 0; gi < ng; gi++) {
+                all.add("group " + gNames.get(gi) + " in [" + Fmt.amount(gLo[gi]) + ", " + Fmt.amount(gHi[gi]) + "]");
+            }
+            conflicts.add("the overlapping groups' bounds cannot all be met together with the channel bounds and a "
+                    + "budget " + (equality ? "of " : "of at most ") + Fmt.amount(total) + ": " + String.join(", ", all));
+        }
+        fail(conflicts);
+        return new Resolved(total, equality, lo, hi, locked, groupOf, gLo, gHi, gNames, members, overlapping);
     }
 
     private static String describeMin(String name, double v, boolean locked) {

@@ -21,8 +21,12 @@ import java.util.Objects;
  * {@code SeparableSolver}). Concavity is known from the transforms (a positive coefficient times a concave
  * saturation) or else sampled; a Lagrange solve that rests on sampled concavity is checked against a coarse
  * (128-unit) grid search and the better plan kept, so that an S-shape the samples missed cannot leave the plan at a
- * stationary point that is not the maximum. Both methods are deterministic and single-threaded: the same inputs give
- * the same bits on every run.
+ * stationary point that is not the maximum. Groups that overlap (on a panel, bounds on channels and on geos, or on
+ * brands and on regions, each cell in two groups) are solved by dual coordinate ascent on one price per constraint
+ * (the package's {@code GroupPriceSolver}), after a simplex check that they can be met together; with S-shaped
+ * responses it solves the problem on their concave envelopes, rounds the cells left on an envelope's chord, and
+ * reports how far the plan can be from the best one (the method's text). All methods are deterministic and
+ * single-threaded: the same inputs give the same bits on every run.
  *
  * <p><b>Never worse than the current plan.</b> For the fixed-budget objectives the plan found is compared with the
  * current plan under the same constraints (the baseline plan when its channel totals meet them, else the Euclidean
@@ -230,6 +234,20 @@ public final class BudgetOptimizer {
                 return m * f[c].derivative(x) - k;
             }
         };
+        if (r.overlapping()) {
+            boolean[] concave = new boolean[n];
+            boolean all = true;
+            for (int c = 0; c < n; c++) {
+                concave[c] = (f[c].knownConcave() && m > 0) || SeparableSolver.numericallyConcave(g, c, r.lo()[c],
+                        r.hi()[c]);
+                all &= concave[c];
+            }
+            SeparableSolver.Solution s = all
+                    ? GroupPriceSolver.solve(g, r.lo(), r.hi(), r.members(), r.groupLo(), r.groupHi(), budget, equality)
+                    : GroupPriceSolver.solveAnyShape(g, r.lo(), r.hi(), r.members(), r.groupLo(), r.groupHi(), budget,
+                            equality, concave, model.channels());
+            return new Solved(clamp(s.x(), r), s.status(), s.iterations(), s.method(), r);
+        }
         SeparableSolver.Problem p = new SeparableSolver.Problem(g, r.lo(), r.hi(), r.groupOf(), r.groupLo(),
                 r.groupHi(), budget, equality);
         OptimizerOptions.Method method = options.method();
@@ -257,15 +275,18 @@ public final class BudgetOptimizer {
             int units = options.gridUnits() > 0 ? options.gridUnits() : Math.max(400, Math.min(2000, 40000 / n));
             s = SeparableSolver.gridThenPolish(p, units);
         }
-        double[] x = s.x();
-        for (int c = 0; c < n; c++) {
-            // Clamp rounding so that plans are exactly within bounds and non-negative.
+        return new Solved(clamp(s.x(), r), s.status(), s.iterations(), s.method(), r);
+    }
+
+    /** Clamps rounding so that plans are exactly within bounds and non-negative; returns {@code x}. */
+    private static double[] clamp(double[] x, BudgetConstraints.Resolved r) {
+        for (int c = 0; c < x.length; c++) {
             x[c] = Math.max(r.lo()[c], Math.min(r.hi()[c], x[c]));
             if (r.locked()[c]) {
                 x[c] = r.lo()[c];
             }
         }
-        return new Solved(x, s.status(), s.iterations(), s.method(), r);
+        return x;
     }
 
     private static Allocation allocation(PlanningModel model, Objective objective, Solved s, OptimizerStatus status,
@@ -321,8 +342,11 @@ public final class BudgetOptimizer {
                 return current[c] - x;
             }
         };
-        double[] x = SeparableSolver.lagrange(new SeparableSolver.Problem(q, r.lo(), r.hi(), r.groupOf(), r.groupLo(),
-                r.groupHi(), r.budget(), r.equality())).x();
+        double[] x = r.overlapping()
+                ? GroupPriceSolver.solve(q, r.lo(), r.hi(), r.members(), r.groupLo(), r.groupHi(), r.budget(),
+                        r.equality()).x()
+                : SeparableSolver.lagrange(new SeparableSolver.Problem(q, r.lo(), r.hi(), r.groupOf(), r.groupLo(),
+                        r.groupHi(), r.budget(), r.equality())).x();
         for (int c = 0; c < x.length; c++) {
             x[c] = r.locked()[c] ? r.lo()[c] : Math.max(r.lo()[c], Math.min(r.hi()[c], x[c]));
         }
@@ -339,8 +363,10 @@ public final class BudgetOptimizer {
                 return false;
             }
             total += x[c];
-            if (r.groupOf()[c] >= 0) {
-                groups[r.groupOf()[c]] += x[c];
+        }
+        for (int gi = 0; gi < groups.length; gi++) {
+            for (int c : r.members()[gi]) {
+                groups[gi] += x[c];
             }
         }
         for (int gi = 0; gi < groups.length; gi++) {

@@ -6,7 +6,8 @@ import java.util.Objects;
 
 /**
  * A group of channels whose total horizon spend is bounded: {@code min <= sum_{c in channels} x_c <= max}. Groups of
- * one optimisation must be disjoint.
+ * one optimisation may overlap (on a panel, a cell in its channel's group and its geo's); overlapping groups need
+ * concave response curves (see {@link BudgetOptimizer}).
  *
  * @param name the group's name, used in messages
  * @param channels the member channels, at least one, no duplicates

@@ -272,4 +272,92 @@ class GeoEffectsTest {
         assertTrue(free.expectedKpiOptimal() >= coarse.expectedKpiOptimal() - 1e-9 * coarse.expectedKpiOptimal(),
                 free.expectedKpiOptimal() + " vs " + coarse.expectedKpiOptimal());
     }
+
+    /**
+     * Bounds on channels and on geos at once (each cell in two groups): with concave curves the plan keeps every
+     * bound and does no better than with the geo bounds alone (one more family of constraints); with an S-shaped
+     * channel ({@code social}, Hill slope 2.5) it plans on the curves' concave envelopes and says how close it came.
+     */
+    @Test
+    void planningWithChannelAndGeoBoundsTogether() {
+        ModelSpec concave = Fixtures.spec(DATA, new double[] {1, 0.8, 1.2}, new double[] {1, 0.7, 0.9});
+        FittedModel hier = withGeoEffects(Fixtures.linear(DATA, concave, new double[] {400, 250, 300},
+                new double[] {0.9, 1.0, 1.1, 1.2}));
+        FittedModel cells = hier.byGeo();
+        PlanningModel byCell = PlanningModel.of(cells, 8);
+        int nc = DATA.nChannels();
+        int ng = DATA.nGeos();
+        BudgetConstraints.Builder geosOnly = BudgetConstraints.builder();
+        BudgetConstraints.Builder both = BudgetConstraints.builder();
+        double[] geoCurrent = new double[ng];
+        for (int g = 0; g < ng; g++) {
+            List<String> members = new java.util.ArrayList<>();
+            for (int c = 0; c < nc; c++) {
+                String v = cells.data().channels().get(c * ng + g);
+                members.add(v);
+                geoCurrent[g] += byCell.baseline().channelTotal(v);
+            }
+            ChannelGroup group = new ChannelGroup(DATA.geos().get(g), members, 0.8 * geoCurrent[g],
+                    1.2 * geoCurrent[g]);
+            geosOnly.group(group);
+            both.group(group);
+        }
+        Allocation free = BudgetOptimizer.optimize(byCell, geosOnly.build(), Objective.maximizeKpi());
+        // each channel held to within 5% of the total the geo-bounded plan gives it, above for the first channel
+        double[] channelLo = new double[nc];
+        double[] channelHi = new double[nc];
+        for (int c = 0; c < nc; c++) {
+            List<String> members = new java.util.ArrayList<>();
+            double planned = 0;
+            for (int g = 0; g < ng; g++) {
+                String v = cells.data().channels().get(c * ng + g);
+                members.add(v);
+                planned += free.channel(v).optimalSpend();
+            }
+            channelLo[c] = c == 0 ? 1.05 * planned : 0;
+            channelHi[c] = c == 0 ? Double.POSITIVE_INFINITY : 0.95 * planned;
+            both.group(new ChannelGroup(DATA.channels().get(c), members, channelLo[c], channelHi[c]));
+        }
+        Allocation a = BudgetOptimizer.optimize(byCell, both.build(), Objective.maximizeKpi());
+        assertEquals(OptimizerStatus.CONVERGED, a.status(), a.message());
+        assertEquals("group-prices", a.method());
+        double tol = 1e-6 * byCell.baseline().total();
+        for (int g = 0; g < ng; g++) {
+            double planned = 0;
+            for (int c = 0; c < nc; c++) {
+                planned += a.channel(cells.data().channels().get(c * ng + g)).optimalSpend();
+            }
+            assertTrue(planned >= 0.8 * geoCurrent[g] - tol && planned <= 1.2 * geoCurrent[g] + tol, "geo " + g);
+        }
+        for (int c = 0; c < nc; c++) {
+            double planned = 0;
+            for (int g = 0; g < ng; g++) {
+                planned += a.channel(cells.data().channels().get(c * ng + g)).optimalSpend();
+            }
+            assertTrue(planned >= channelLo[c] - tol && planned <= channelHi[c] + tol, "channel " + c + " " + planned);
+        }
+        assertEquals(byCell.baseline().total(), a.budget(), tol);
+        assertTrue(a.expectedKpiOptimal() <= free.expectedKpiOptimal() + 1e-9 * free.expectedKpiOptimal());
+
+        FittedModel sCells = HIER.byGeo();
+        PlanningModel sPlan = PlanningModel.of(sCells, 8);
+        BudgetConstraints.Builder sBoth = BudgetConstraints.builder();
+        for (int c = 0; c < nc; c++) {
+            List<String> members = new java.util.ArrayList<>();
+            for (int g = 0; g < ng; g++) {
+                members.add(sCells.data().channels().get(c * ng + g));
+            }
+            sBoth.group(new ChannelGroup(DATA.channels().get(c), members, 0, Double.POSITIVE_INFINITY));
+        }
+        sBoth.group(new ChannelGroup(DATA.geos().get(0), List.of(sCells.data().channels().get(0),
+                sCells.data().channels().get(ng)), 0, Double.POSITIVE_INFINITY));
+        Allocation s = BudgetOptimizer.optimize(sPlan, sBoth.build(), Objective.maximizeKpi());
+        assertTrue(s.method().startsWith("group-prices+envelope (within "), s.method());
+        assertEquals(sPlan.baseline().total(), s.budget(), tol);
+        double spent = 0;
+        for (ChannelAllocation ca : s.channels()) {
+            spent += ca.optimalSpend();
+        }
+        assertEquals(sPlan.baseline().total(), spent, tol);
+    }
 }
