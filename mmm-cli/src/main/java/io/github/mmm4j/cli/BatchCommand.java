@@ -43,7 +43,8 @@ import picocli.CommandLine.Spec;
  * groups finish. The command exits 0 when at least one group succeeded and 2 when none did.
  *
  * <p>{@code batch.csv}: the key columns, {@code channel}, {@code spend}, {@code contribution}, {@code share},
- * {@code roi}, {@code roi_lower}, {@code roi_upper}, {@code mroi}, {@code status}, {@code message} (one row per group
+ * {@code roi}, {@code roi_lower}, {@code roi_upper}, {@code mroi}, {@code roi_data_weight} (Bayesian groups),
+ * {@code status}, {@code message} (one row per group
  * and channel; a failed group has one row with an empty channel). {@code batch.json} records the settings used and the
  * run's summary. With {@code --per-group}, a folder per group ({@code groups/KEY/}, see {@link #folder}) holds
  * {@code model.json}. A failed group's message gives lines of the input file.

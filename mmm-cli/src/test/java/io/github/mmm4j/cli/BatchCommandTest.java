@@ -102,6 +102,19 @@ class BatchCommandTest {
         // 2 chains of 10 warmup iterations and 10 draws cannot reach R-hat 1.01
         assertTrue(csv.contains(",OK,\"sampler not converged (max R-hat "), csv);
         assertTrue(csv.contains("intervals unreliable; give more --draws"), csv);
+        // each channel's data weight, and a prior-led channel's message says so
+        try (org.apache.commons.csv.CSVParser p = org.apache.commons.csv.CSVParser.parse(csv,
+                org.apache.commons.csv.CSVFormat.RFC4180.builder().setHeader().setSkipHeaderRecord(true).get())) {
+            int n = 0;
+            for (org.apache.commons.csv.CSVRecord rec : p) {
+                double w = Double.parseDouble(rec.get("roi_data_weight"));
+                assertTrue(w >= 0 && w <= 1, rec.toString());
+                assertEquals(w < io.github.mmm4j.models.SamplerDiagnostics.PRIOR_LED_WEIGHT,
+                        rec.get("message").contains("prior-led: the data set about"), rec.toString());
+                n++;
+            }
+            assertEquals(3, n);
+        }
     }
 
     static CliTest.Run batch(Path data, Path out, String... extra) {
@@ -122,7 +135,8 @@ class BatchCommandTest {
         String a = Files.readString(tmp.resolve("one/batch.csv"));
         assertEquals(a, Files.readString(tmp.resolve("two/batch.csv")));
         List<String> lines = a.lines().toList();
-        assertEquals("market,channel,spend,contribution,share,roi,roi_lower,roi_upper,mroi,status,message",
+        assertEquals("market,channel,spend,contribution,share,roi,roi_lower,roi_upper,mroi,roi_data_weight,status,"
+                + "message",
                 lines.get(0));
         assertEquals(1 + 3 * 3, lines.size(), "one row per market and channel");
         assertTrue(lines.get(1).startsWith("DE,tv,") && lines.get(1).endsWith(",OK,"), lines.get(1));
@@ -154,7 +168,7 @@ class BatchCommandTest {
         assertTrue(r.out().contains("4 groups by market, 3 fitted, 1 failed"), r.out());
         assertTrue(r.out().contains("FAILED market=XX: the KPI is constant"), r.out());
         String csv = Files.readString(tmp.resolve("o/batch.csv"));
-        assertTrue(csv.contains("XX,,,,,,,,,FAILED,the KPI is constant"), csv);
+        assertTrue(csv.contains("XX,,,,,,,,,,FAILED,the KPI is constant"), csv);
         assertEquals(9, csv.lines().filter(l -> l.endsWith(",OK,")).count());
         assertTrue(Files.exists(tmp.resolve("o/groups/DE/model.json")));
         assertFalse(Files.exists(tmp.resolve("o/groups/XX")));

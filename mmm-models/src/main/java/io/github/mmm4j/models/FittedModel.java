@@ -181,9 +181,11 @@ public final class FittedModel {
     /**
      * Every draw's per-geo quantities ({@link #effects(int, double[], int, double[])}), {@code nDraws} rows of
      * {@code G C Q}, computed once and shared by {@link #geoChannels()} and every {@link #channelsOver} call (a brand x
-     * region report asks for one per brand and region): 4,000 draws of 200 cells and 4 channels hold 100 MB.
+     * region report asks for one per brand and region): 4,000 draws of 200 cells and 4 channels hold 100 MB, 1,000
+     * geos 500 MB. Held softly: under memory pressure the JVM may drop it, and it is then computed again (the same
+     * values), so a large panel model costs that memory only while its summaries are being made.
      */
-    private volatile double[] geoEffectDraws;
+    private volatile java.lang.ref.SoftReference<double[]> geoEffectDraws;
 
     private record Summaries(List<ChannelSummary> channels, FitMetrics train, FitMetrics test,
             FitMetrics totalTrain, FitMetrics totalTest) {
@@ -1334,10 +1336,12 @@ public final class FittedModel {
 
     /** Every draw's per-geo quantities, {@code [d * G C Q + (g C + c) Q + q]}; computed on first use. */
     private double[] geoEffectDraws() {
-        double[] a = geoEffectDraws;
+        java.lang.ref.SoftReference<double[]> ref = geoEffectDraws;
+        double[] a = ref == null ? null : ref.get();
         if (a == null) {
             synchronized (this) {
-                a = geoEffectDraws;
+                ref = geoEffectDraws;
+                a = ref == null ? null : ref.get();
                 if (a == null) {
                     MmmDataset data = layout.data;
                     int width = data.nGeos() * data.nChannels() * Q;
@@ -1347,7 +1351,7 @@ public final class FittedModel {
                         effects(d, draws, d * layout.width, tmp);
                         System.arraycopy(tmp, 0, a, d * width, width);
                     }
-                    geoEffectDraws = a;
+                    geoEffectDraws = new java.lang.ref.SoftReference<>(a);
                 }
             }
         }

@@ -330,18 +330,7 @@ public final class BudgetOptimizer {
         if (feasible(r, current)) {
             return model.baseline();
         }
-        SeparableSolver.Objective q = new SeparableSolver.Objective() {
-            @Override
-            public double value(int c, double x) {
-                double d = x - current[c];
-                return -0.5 * d * d;
-            }
-
-            @Override
-            public double derivative(int c, double x) {
-                return current[c] - x;
-            }
-        };
+        SeparableSolver.Objective q = SeparableSolver.nearest(current);
         double[] x = r.overlapping()
                 ? GroupPriceSolver.solve(q, r.lo(), r.hi(), r.members(), r.groupLo(), r.groupHi(), r.budget(),
                         r.equality()).x()

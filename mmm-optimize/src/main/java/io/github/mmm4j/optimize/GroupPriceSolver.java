@@ -30,6 +30,15 @@ final class GroupPriceSolver {
     /** Sweeps at most. */
     static final int MAX_SWEEPS = 5_000;
 
+    /** Minorize-maximize steps at most that polish an S-shaped plan ({@link #solveAnyShape}). */
+    static final int MM_ITERATIONS = 50;
+
+    /** Sweeps at most of each minorize-maximize step; a step that does not converge ends the polish. */
+    static final int MM_SWEEPS = 500;
+
+    /** Sweeps at most of the relaxation on the concave envelopes ({@link #solveAnyShape}). */
+    static final int RELAXATION_SWEEPS = 200;
+
     private final SeparableSolver.Objective g;
     private final double[] lo;
     private final double[] hi;
@@ -95,7 +104,7 @@ final class GroupPriceSolver {
     static SeparableSolver.Solution solve(SeparableSolver.Objective g, double[] lo, double[] hi, int[][] groups,
             double[] groupLo, double[] groupHi, double budget, boolean equality) {
         GroupPriceSolver s = new GroupPriceSolver(g, lo, hi, groups, groupLo, groupHi, budget, equality);
-        return s.run();
+        return s.run(MAX_SWEEPS);
     }
 
     /**
@@ -115,7 +124,11 @@ final class GroupPriceSolver {
      *       concave and solved exactly (when the boxes can still meet the groups and the budget, by the simplex
      *       check); a local search over the cells in doubt (left on a chord by the relaxation, or on and held at
      *       their inflection point) then flips one, or swaps one with a cell of the other state, while that improves
-     *       the plan and the bound leaves room (at most {@code 40 + 8 S} solves for {@code S} S-shaped cells).</li>
+     *       the plan and the bound leaves room (at most {@code 20 + 2 S} solves for {@code S} S-shaped cells, each
+     *       started from the prices of the plan kept);</li>
+     *   <li>a minorize-maximize polish of the best plan (see the code), which can also move cells along the convex
+     *       part of their curves, and, when the relaxation itself did not converge, its plan projected onto the
+     *       bounds as a further candidate.</li>
      * </ol>
      * The best plan on the true curves is returned, and its distance from the bound says how far from the best
      * possible it can be (the method's text). A cell held between {@code lo_c} and {@code i_c}, on the convex part of
@@ -174,11 +187,15 @@ final class GroupPriceSolver {
                 return x >= t[c] ? g.derivative(c, x) : slope[c] + bend[c] * (t[c] - x);
             }
         };
-        SeparableSolver.Solution relaxed = solve(env, lo, hi, groups, groupLo, groupHi, budget, equality);
+        // the relaxation need not converge: its prices give a bound by weak duality whatever they are, and its plan
+        // only seeds the on/off choice (it is kept as a plan only when it converged, and so is feasible)
+        GroupPriceSolver relax = new GroupPriceSolver(env, lo, hi, groups, groupLo, groupHi, budget, equality);
+        SeparableSolver.Solution relaxed = relax.run(RELAXATION_SWEEPS);
         double[] xr = relaxed.x();
-        double bound = objective(env, xr) + bendTotal;
-        double[] best = xr;
-        double fBest = objective(g, xr);
+        double bound = relax.dualValue() + bendTotal;
+        boolean relaxedFeasible = relaxed.status() == OptimizerStatus.CONVERGED;
+        double[] best = relaxedFeasible ? xr : null;
+        double fBest = relaxedFeasible ? objective(g, xr) : Double.NEGATIVE_INFINITY;
         int sweeps = relaxed.iterations();
         // on[c]: whether S-shaped cell c is on the concave part of its curve (else held at lo); the rounded relaxed
         // plan first, then all on, then the local search
@@ -204,7 +221,7 @@ final class GroupPriceSolver {
         // local search over the cells in doubt (left on a chord by the relaxation, or on and held at the start of
         // their concave part): flip one, else swap one with a cell of the other state, while that helps and the
         // bound leaves room
-        int maxSolves = 40 + 8 * shaped.size();
+        int maxSolves = 20 + 2 * shaped.size();
         boolean[] doubt = new boolean[n];
         for (int c : shaped) {
             doubt[c] = xr[c] > lo[c] && xr[c] < t[c];
@@ -239,10 +256,59 @@ final class GroupPriceSolver {
             best = current.x;
             fBest = current.value;
         }
+        if (!relaxedFeasible) {
+            // the relaxation's plan, made feasible: its Euclidean projection onto the bounds (strictly concave, so
+            // exact), for when a cell's best place is on the convex part of its curve, which no on/off choice
+            // allows (an S-shaped channel spending below its inflection point under tight group bounds)
+            SeparableSolver.Solution p = solve(SeparableSolver.nearest(xr), lo, hi, groups, groupLo, groupHi, budget,
+                    equality);
+            sweeps += p.iterations();
+            double f = objective(g, p.x());
+            if (p.status() == OptimizerStatus.CONVERGED && f > fBest) {
+                best = p.x();
+                fBest = f;
+            }
+        }
+        if (best == null) {
+            // no plan that meets every bound was found
+            return new SeparableSolver.Solution(xr, OptimizerStatus.MAX_ITERATIONS, sweeps, "group-prices+envelope");
+        }
+        // minorize-maximize polish (Lange, Hunter and Yang 2000, "Optimization transfer using surrogate objective
+        // functions", Journal of Computational and Graphical Statistics 9, 1-20): around the plan x^k,
+        // g_c(x) - L_c (x - x^k_c)^2 / 2 is concave when L_c bounds g_c'' on the box, lies below g_c and touches it at
+        // x^k, so the exact maximum of its sum under the bounds can only raise the true objective; it also moves
+        // cells on the convex part of their curves, which the on/off choice cannot
+        double[] curvature = new double[n];
+        for (int c : shaped) {
+            curvature[c] = 2 * maxCurvature(g, c, lo[c], hi[c]);
+        }
+        for (int it = 0; it < MM_ITERATIONS && bound - fBest > 1e-5 * Math.abs(fBest); it++) {
+            double[] xk = best.clone();
+            SeparableSolver.Objective minorant = new SeparableSolver.Objective() {
+                @Override
+                public double value(int c, double x) {
+                    double d = x - xk[c];
+                    return g.value(c, x) - 0.5 * curvature[c] * d * d;
+                }
+
+                @Override
+                public double derivative(int c, double x) {
+                    return g.derivative(c, x) - curvature[c] * (x - xk[c]);
+                }
+            };
+            SeparableSolver.Solution p = new GroupPriceSolver(minorant, lo, hi, groups, groupLo, groupHi, budget,
+                    equality).run(MM_SWEEPS);
+            sweeps += p.iterations();
+            double f = objective(g, p.x());
+            if (p.status() != OptimizerStatus.CONVERGED || !(f > fBest + 1e-10 * Math.abs(fBest))) {
+                break;
+            }
+            best = p.x();
+            fBest = f;
+        }
         double gap = Math.max(0, bound - fBest) / Math.max(1e-300, Math.abs(fBest));
-        String method = relaxed.status() == OptimizerStatus.CONVERGED ? String.format(java.util.Locale.ROOT,
-                "group-prices+envelope (within %.2g%% of the best plan)", 100 * gap) : "group-prices+envelope";
-        return new SeparableSolver.Solution(best, relaxed.status(), sweeps, method);
+        return new SeparableSolver.Solution(best, OptimizerStatus.CONVERGED, sweeps, String.format(
+                java.util.Locale.ROOT, "group-prices+envelope (within %.2g%% of the best plan)", 100 * gap));
     }
 
     /** A solve with each S-shaped cell on the concave part of its curve or held at its minimum. */
@@ -267,6 +333,9 @@ final class GroupPriceSolver {
         final boolean[] on;
         Restricted current;
         int solves;
+        /** The prices of the current plan's solve, and of the last solve. */
+        private double[] prices;
+        private double[] lastPrices;
 
         OnOff(SeparableSolver.Objective g, double[] lo, double[] hi, double[] from, int[][] groups,
                 double[] groupLo, double[] groupHi, double budget, boolean equality, boolean[] on) {
@@ -281,6 +350,7 @@ final class GroupPriceSolver {
             this.equality = equality;
             this.on = on.clone();
             this.current = solve(this.on);
+            this.prices = lastPrices;
         }
 
         /** Keeps {@code pattern} if its plan is better; returns whether it was. */
@@ -291,6 +361,7 @@ final class GroupPriceSolver {
             }
             System.arraycopy(pattern, 0, on, 0, on.length);
             current = r;
+            prices = lastPrices;
             return true;
         }
 
@@ -326,12 +397,34 @@ final class GroupPriceSolver {
             if (!OverlapFeasibility.feasible(a, b, groups, groupLo, groupHi, budget, equality)) {
                 return new Restricted(null, Double.NEGATIVE_INFINITY, 0);
             }
-            SeparableSolver.Solution r = GroupPriceSolver.solve(g, a, b, groups, groupLo, groupHi, budget, equality);
+            // warm start from the prices of the last plan kept: one flip moves them little
+            GroupPriceSolver solver = new GroupPriceSolver(g, a, b, groups, groupLo, groupHi, budget, equality);
+            if (prices != null) {
+                solver.startFrom(prices);
+            }
+            SeparableSolver.Solution r = solver.run(MAX_SWEEPS);
+            lastPrices = solver.price.clone();
             if (r.status() != OptimizerStatus.CONVERGED) {
                 return new Restricted(null, Double.NEGATIVE_INFINITY, r.iterations());
             }
             return new Restricted(r.x(), objective(g, r.x()), r.iterations());
         }
+    }
+
+    /** The largest second derivative of {@code g_c} on {@code [lo, hi]}, from slopes on 256 points (at least 0). */
+    private static double maxCurvature(SeparableSolver.Objective g, int c, double lo, double hi) {
+        int m = 256;
+        double h = (hi - lo) / m;
+        double prev = g.derivative(c, lo + 1e-9 * (hi - lo));
+        double max = 0;
+        for (int i = 1; i <= m; i++) {
+            double d = g.derivative(c, lo + i * h);
+            if (Double.isFinite(d) && Double.isFinite(prev)) {
+                max = Math.max(max, (d - prev) / h);
+            }
+            prev = d;
+        }
+        return max;
     }
 
     /**
@@ -408,10 +501,10 @@ final class GroupPriceSolver {
         return s;
     }
 
-    private SeparableSolver.Solution run() {
+    private SeparableSolver.Solution run(int maxSweeps) {
         int sweeps = 0;
         boolean converged = false;
-        while (sweeps < MAX_SWEEPS) {
+        while (sweeps < maxSweeps) {
             sweeps++;
             for (int k = 0; k < members.length; k++) {
                 update(k);
@@ -428,6 +521,40 @@ final class GroupPriceSolver {
         }
         return new SeparableSolver.Solution(x, converged ? OptimizerStatus.CONVERGED : OptimizerStatus.MAX_ITERATIONS,
                 sweeps, "group-prices");
+    }
+
+    /** Starts the sweeps from given prices (of a nearby problem with the same constraints). */
+    private void startFrom(double[] p) {
+        for (int k = 0; k < members.length; k++) {
+            double d = p[k] - price[k];
+            if (d != 0) {
+                for (int c : members[k]) {
+                    paid[c] += d;
+                }
+                price[k] = p[k];
+            }
+        }
+    }
+
+    /**
+     * The Lagrangian dual function at the current prices, {@code sum_c max_{lo_c <= x <= hi_c} (g_c(x) - P_c x) +
+     * sum_k h_k(p_k)} with {@code h_k(p) = p U_k} for {@code p > 0} and {@code p L_k} for {@code p < 0}: by weak
+     * duality at least the best value of the problem, at any prices (Boyd and Vandenberghe 2004, section 5.1.3).
+     */
+    private double dualValue() {
+        double q = 0;
+        for (int c = 0; c < lo.length; c++) {
+            double x = response(c, paid[c]);
+            q += g.value(c, x) - paid[c] * x;
+        }
+        for (int k = 0; k < members.length; k++) {
+            if (price[k] > 0) {
+                q += price[k] * upper[k];
+            } else if (price[k] < 0) {
+                q += price[k] * lower[k];
+            }
+        }
+        return q;
     }
 
     /** Whether every constraint holds to {@code tol}, with complementary slackness. */

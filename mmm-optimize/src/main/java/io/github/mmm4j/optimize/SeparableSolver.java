@@ -89,6 +89,28 @@ final class SeparableSolver {
         }
     }
 
+    /**
+     * The objective {@code -sum_c (x_c - target_c)^2 / 2}, whose maximum under the constraints is the Euclidean
+     * projection of {@code target} onto them.
+     *
+     * @param target (input) the point to project; not copied
+     * @return the objective
+     */
+    static Objective nearest(double[] target) {
+        return new Objective() {
+            @Override
+            public double value(int c, double x) {
+                double d = x - target[c];
+                return -0.5 * d * d;
+            }
+
+            @Override
+            public double derivative(int c, double x) {
+                return target[c] - x;
+            }
+        };
+    }
+
     /** How the solve went. */
     record Solution(double[] x, OptimizerStatus status, int iterations, String method) {
     }

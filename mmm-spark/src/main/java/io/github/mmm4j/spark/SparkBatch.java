@@ -41,8 +41,8 @@ import org.apache.spark.sql.types.StructType;
  * (its header is line 1), not lines of an input file.
  *
  * <p><b>Output.</b> One row per group and channel: the key columns (strings), {@code channel}, {@code spend},
- * {@code contribution}, {@code share}, {@code roi}, {@code roi_lower}, {@code roi_upper}, {@code mroi} (doubles,
- * null where a value is absent), {@code status} ({@code OK} or {@code FAILED}) and {@code message}; a failed group
+ * {@code contribution}, {@code share}, {@code roi}, {@code roi_lower}, {@code roi_upper}, {@code mroi},
+ * {@code roi_data_weight} (doubles, null where a value is absent), {@code status} ({@code OK} or {@code FAILED}) and {@code message}; a failed group
  * has one row with a null channel and numbers.
  *
  * <p>Spark is a {@code provided} dependency: the cluster, {@code spark-submit} or the application brings it.

@@ -123,7 +123,7 @@ class SparkBatchTest {
         assertEquals(expected, spark(read(write("shuffled.csv", shuffled)).repartition(5)));
         for (List<List<Object>> group : expected.values()) {
             for (List<Object> row : group) {
-                assertEquals("OK", row.get(8));
+                assertEquals("OK", row.get(9));
                 double roi = (Double) row.get(4);
                 assertTrue((Double) row.get(5) <= roi && roi <= (Double) row.get(6), row.toString());
             }
@@ -146,8 +146,8 @@ class SparkBatchTest {
         List<List<Object>> bad = got.get("XX");
         assertEquals(1, bad.size());
         assertNull(bad.get(0).get(0));
-        assertEquals("FAILED", bad.get(0).get(8));
-        assertTrue(((String) bad.get(0).get(9)).startsWith("the KPI is constant"), bad.toString());
+        assertEquals("FAILED", bad.get(0).get(9));
+        assertTrue(((String) bad.get(0).get(10)).startsWith("the KPI is constant"), bad.toString());
         assertEquals(local(ROWS).get("FR"), got.get("FR"));
     }
 

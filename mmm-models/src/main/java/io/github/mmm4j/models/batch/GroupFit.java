@@ -41,7 +41,7 @@ public final class GroupFit {
 
     /** The columns of a group's rows after its key columns, as in {@code batch.csv}. */
     public static final List<String> COLUMNS = List.of("channel", "spend", "contribution", "share", "roi",
-            "roi_lower", "roi_upper", "mroi", "status", "message");
+            "roi_lower", "roi_upper", "mroi", "roi_data_weight", "status", "message");
 
     /** The default bootstrap replicates of a batch's ridge and NNLS fits (fewer than a single fit's 200). */
     public static final int DEFAULT_BOOTSTRAP = 100;
@@ -164,10 +164,12 @@ public final class GroupFit {
 
     /**
      * The values of an outcome's rows after its key, in {@link #COLUMNS} order: the channel's name, its spend,
-     * contribution, share, ROI, ROI interval and marginal ROI ({@code Double}, null where not finite or absent),
+     * contribution, share, ROI, ROI interval, marginal ROI and, for a Bayesian fit, how much of the ROI the data set
+     * rather than its prior ({@link FittedModel#roiDataWeight}; {@code Double}, null where not finite or absent),
      * {@code "OK"} and an empty message, or for a Bayesian fit whose sampler did not converge (R-hat above 1.01 or
-     * divergent transitions) a message saying so; a failed group has one row with a null channel and numbers,
-     * {@code "FAILED"} and the message.
+     * divergent transitions) a message saying so, and for a channel whose ROI is prior-led (data weight below
+     * {@link io.github.mmm4j.models.SamplerDiagnostics#PRIOR_LED_WEIGHT}) a message saying that; a failed group has one
+     * row with a null channel and numbers, {@code "FAILED"} and the message.
      *
      * @param o the outcome
      * @return one list of values per row
@@ -175,7 +177,7 @@ public final class GroupFit {
     public static List<List<Object>> rows(Outcome o) {
         List<List<Object>> out = new ArrayList<>();
         if (o.failure() != null) {
-            out.add(Arrays.asList(null, null, null, null, null, null, null, null, "FAILED", o.failure()));
+            out.add(Arrays.asList(null, null, null, null, null, null, null, null, null, "FAILED", o.failure()));
             return out;
         }
         String warning = o.model() == null ? "" : o.model().samplerDiagnostics().filter(d -> !d.healthy())
@@ -183,9 +185,17 @@ public final class GroupFit {
                         + "transitions): intervals unreliable; give more --draws", d.maxRhat(), d.divergences()))
                 .orElse("");
         for (ChannelSummary c : o.channels()) {
+            java.util.OptionalDouble w = o.model() == null ? java.util.OptionalDouble.empty()
+                    : o.model().roiDataWeight(c.name());
+            String message = warning;
+            if (w.isPresent() && w.getAsDouble() < io.github.mmm4j.models.SamplerDiagnostics.PRIOR_LED_WEIGHT) {
+                message += (message.isEmpty() ? "" : "; ") + String.format(Locale.ROOT, "prior-led: the data set "
+                        + "about %.0f%% of this ROI and its prior the rest", 100 * w.getAsDouble());
+            }
             out.add(Arrays.asList(c.name(), finite(c.spend()), finite(c.contribution()), finite(c.share()),
                     finite(c.roi()), c.roiInterval().map(i -> finite(i.lower())).orElse(null),
-                    c.roiInterval().map(i -> finite(i.upper())).orElse(null), finite(c.mroi()), "OK", warning));
+                    c.roiInterval().map(i -> finite(i.upper())).orElse(null), finite(c.mroi()),
+                    w.isPresent() ? finite(w.getAsDouble()) : null, "OK", message));
         }
         return out;
     }

@@ -160,10 +160,12 @@ public record Findings(String kpi, String source, int periods, String frequency,
      *     attribution was computed and that sum is not 0
      * @param modelRanges each model's ROI and interval in words ({@link ChannelConsensus#ranges()}), empty when the
      *     analysis has no comparison for the channel
+     * @param priorLed whether a Bayesian model of the round sets the channel's ROI more by its prior than by the data
+     *     (the analyst's {@link Analyst#PRIOR_LED_NOTE} note; see {@code FittedModel.roiDataWeight})
      */
     public record ChannelFinding(String channel, double spendShare, double contributionShare, double roi,
             Optional<Interval> roiInterval, double marginalRoi, Agreement agreement, Optional<Double> shapleyShare,
-            String modelRanges) {
+            String modelRanges, boolean priorLed) {
 
         /** Validates. */
         public ChannelFinding {
@@ -175,7 +177,7 @@ public record Findings(String kpi, String source, int periods, String frequency,
         }
 
         /**
-         * A finding without model ranges.
+         * A finding without model ranges, not prior-led.
          *
          * @param channel the channel's name
          * @param spendShare the fraction of media spend
@@ -189,7 +191,8 @@ public record Findings(String kpi, String source, int periods, String frequency,
         public ChannelFinding(String channel, double spendShare, double contributionShare, double roi,
                 Optional<Interval> roiInterval, double marginalRoi, Agreement agreement,
                 Optional<Double> shapleyShare) {
-            this(channel, spendShare, contributionShare, roi, roiInterval, marginalRoi, agreement, shapleyShare, "");
+            this(channel, spendShare, contributionShare, roi, roiInterval, marginalRoi, agreement, shapleyShare, "",
+                    false);
         }
 
         /**
@@ -289,8 +292,10 @@ public record Findings(String kpi, String source, int periods, String frequency,
             Optional<Double> sh = shapleySum == 0 ? Optional.empty()
                     : input.shapley().stream().filter(x -> x.channel().equals(s.name())).findFirst()
                             .map(x -> x.value() / shapleySum);
+            boolean priorLed = cc.map(c -> c.reasons().stream().anyMatch(x -> x.startsWith(Analyst.PRIOR_LED_NOTE)))
+                    .orElse(false);
             channels.add(new ChannelFinding(s.name(), totalSpend == 0 ? 0 : s.spend() / totalSpend, s.share(), roi, iv,
-                    s.mroi(), agreement, sh, cc.map(ChannelConsensus::ranges).orElse("")));
+                    s.mroi(), agreement, sh, cc.map(ChannelConsensus::ranges).orElse(""), priorLed));
         }
 
         List<Recommendation> recs = recommendations(input, channels, summaries, data.nPeriods());
@@ -325,12 +330,18 @@ public record Findings(String kpi, String source, int periods, String frequency,
         if (planLoses) {
             why.add("the recommended plan is expected to lower " + data.kpiName());
         }
+        long priorLedCount = channels.stream().filter(ChannelFinding::priorLed).count();
+        if (priorLedCount > 0) {
+            why.add(String.format(Locale.ROOT, "the Bayesian model's ROI of %d channel%s is set more by the prior than "
+                    + "by the data (high confidence needs none)", priorLedCount, priorLedCount == 1 ? "" : "s"));
+        }
         Confidence confidence;
         if (verdict != Verdict.APPROVED || profile.readiness() <= 2 || (confirmed == 0 && !channels.isEmpty())
                 || width > LOW_WIDTH || mape.map(m -> m > LOW_MAPE).orElse(false) || planLoses) {
             confidence = Confidence.LOW;
         } else if (failed.isEmpty() && profile.readiness() >= 4 && disagree == 0 && 2 * confirmed >= channels.size()
-                && !movesUnconfirmed && width <= HIGH_WIDTH && mape.map(m -> m <= HIGH_MAPE).orElse(false)) {
+                && !movesUnconfirmed && width <= HIGH_WIDTH && mape.map(m -> m <= HIGH_MAPE).orElse(false)
+                && priorLedCount == 0) {
             confidence = Confidence.HIGH;
         } else {
             confidence = Confidence.MEDIUM;

@@ -89,7 +89,8 @@ class FindingsTest {
         }
         if (f.failedChecks().isEmpty() && f.readiness() >= 4 && disagree == 0 && 2 * confirmed >= f.channels().size()
                 && !movesUnconfirmed && w <= Findings.HIGH_WIDTH
-                && f.holdoutMape().map(m -> m <= Findings.HIGH_MAPE).orElse(false)) {
+                && f.holdoutMape().map(m -> m <= Findings.HIGH_MAPE).orElse(false)
+                && f.channels().stream().noneMatch(ChannelFinding::priorLed)) {
             return Confidence.HIGH;
         }
         return Confidence.MEDIUM;
@@ -173,6 +174,13 @@ class FindingsTest {
         AnalysisResult result = new AnalysisResult(RESULT.data(), RESULT.profile(), rounds, RESULT.best(),
                 RESULT.stopReason(), RESULT.primary(), RESULT.primaryReason(), RESULT.adaptations());
         Findings f = Findings.of(ReportInput.of(result, 1, "demo"));
+        for (ChannelFinding c : f.channels()) {
+            assertEquals(c.channel().equals("search"), c.priorLed(), c.channel());
+        }
+        assertTrue(f.confidence() != Confidence.HIGH, "a prior-led channel rules out high confidence");
+        assertEquals(expectedConfidence(f), f.confidence());
+        assertTrue(f.confidenceReasons().stream().anyMatch(x -> x.contains("1 channel is set more by the prior")),
+                f.confidenceReasons().toString());
         java.util.List<String> w = f.warnings().stream().filter(x -> x.startsWith("the Bayesian ROI of")).toList();
         assertEquals(1, w.size(), f.warnings().toString());
         for (String c : RESULT.data().channels()) {
