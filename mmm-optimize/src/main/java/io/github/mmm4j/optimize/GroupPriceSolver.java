@@ -115,9 +115,10 @@ final class GroupPriceSolver {
      *   <li>each curve's envelope on its box: the chord from {@code lo_c} to the tangent point {@code t_c} (the point
      *       of steepest chord), then the curve. It is concave; a slight concave bend of the chord (its slope falls by
      *       a thousandth from {@code lo_c} to {@code t_c}) makes it strictly so, for the dual method above;</li>
-     *   <li>the relaxed problem on the envelopes, solved by the dual method: its plan is feasible, and its envelope
-     *       value bounds the best plan's value from above (plus the bend's at most {@code 5e-4 s_c (t_c - lo_c)} per
-     *       curve);</li>
+     *   <li>the relaxed problem on the envelopes, by the dual method for at most {@value #RELAXATION_SWEEPS} sweeps:
+     *       the Lagrangian dual at its prices bounds the best plan's value from above whatever they are (plus the
+     *       bend's at most {@code 5e-4 s_c (t_c - lo_c)} per curve), and its plan, when it converged, is a
+     *       candidate;</li>
      *   <li>each S-shaped cell is then <em>on</em> (on the concave part of its curve, from its inflection point
      *       {@code i_c}, the point of steepest slope, to {@code hi_c}) or <em>off</em> (held at {@code lo_c}): on
      *       when its relaxed spend is past the middle of {@code [lo_c, t_c]}. With the cells so set the problem is
@@ -131,9 +132,9 @@ final class GroupPriceSolver {
      *       bounds as a further candidate.</li>
      * </ol>
      * The best plan on the true curves is returned, and its distance from the bound says how far from the best
-     * possible it can be (the method's text). A cell held between {@code lo_c} and {@code i_c}, on the convex part of
-     * its curve, is never proposed; the bound covers that case too. Curves with more than one convex part are
-     * refused.
+     * possible it can be (the method's text). The on/off choice never puts a cell between {@code lo_c} and
+     * {@code i_c}, on the convex part of its curve; only the polish can, and the bound covers that case too. Curves
+     * with more than one convex part are refused.
      *
      * @param g the per-variable objective
      * @param lo (input) lower bounds
