@@ -69,8 +69,9 @@ final class OptimizeCommand implements Callable<Integer> {
 
     @Option(names = "--geo-bounds", split = ",", paramLabel = "GEO=MIN:MAX",
             description = "With --by-geo, bounds on a geo's total over its channels, in the units of --bounds; with "
-                    + "--bounds too, each cell is held by both (needs concave response curves). On brand x region "
-                    + "cells GEO may be a cell, a region or a brand.")
+                    + "--bounds too, each cell is held by both (with S-shaped response curves the plan then comes with "
+                    + "how close to the best plan it is proven to be). On brand x region cells GEO may be a cell, a "
+                    + "region or a brand.")
     List<String> geoBounds = new ArrayList<>();
 
     @Option(names = "--horizon", paramLabel = "N",
@@ -531,8 +532,8 @@ final class OptimizeCommand implements Callable<Integer> {
                 a.objective(), a.message()));
         if (a.method().startsWith("group-prices+envelope")) {
             // S-shaped curves under overlapping bounds: the plan is not proven optimal, only how close it is
-            sb.append(String.format(Locale.ROOT, "Method: %s; the response curves are S-shaped, so this bound is what "
-                    + "the planner can prove%n", a.method()));
+            sb.append(String.format(Locale.ROOT, "Method: %s; some response curves are S-shaped, so the planner "
+                    + "proves how close this plan is to the best one rather than that it is the best%n", a.method()));
         }
         boolean iv = a.channels().stream().anyMatch(c -> c.contributionInterval().isPresent());
         String lvl = iv ? String.format(Locale.ROOT, "%d%% interval", Math.round(100 * pm.intervalLevel())) : "";

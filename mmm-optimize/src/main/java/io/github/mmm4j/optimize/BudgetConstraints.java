@@ -215,8 +215,8 @@ public final class BudgetConstraints {
             for (int gi = 0; gi < ng; gi++) {
                 all.add("group " + gNames.get(gi) + " in [" + Fmt.amount(gLo[gi]) + ", " + Fmt.amount(gHi[gi]) + "]");
             }
-            conflicts.add("the overlapping groups' bounds cannot all be met together with the channel bounds and a "
-                    + "budget " + (equality ? "of " : "of at most ") + Fmt.amount(total) + ": " + String.join(", ", all));
+            conflicts.add("these bounds cannot all be met together with a budget " + (equality ? "of " : "of at most ")
+                    + Fmt.amount(total) + " (each can alone; they share channels): " + String.join(", ", all));
         }
         fail(conflicts);
         return new Resolved(total, equality, lo, hi, locked, groupOf, gLo, gHi, gNames, members, overlapping);

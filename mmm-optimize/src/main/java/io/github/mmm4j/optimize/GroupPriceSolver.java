@@ -31,9 +31,12 @@ final class GroupPriceSolver {
     static final int MAX_SWEEPS = 5_000;
 
     /** Minorize-maximize steps at most that polish an S-shaped plan ({@link #solveAnyShape}). */
-    static final int MM_ITERATIONS = 50;
+    static final int MM_ITERATIONS = 10;
 
-    /** Sweeps at most of each minorize-maximize step; a step that does not converge ends the polish. */
+    /**
+     * Sweeps at most of each minorize-maximize step and of each on/off choice's solve in {@link #solveAnyShape}; a
+     * solve that does not converge within them is dropped (it bounds the work of the search).
+     */
     static final int MM_SWEEPS = 500;
 
     /** Sweeps at most of the relaxation on the concave envelopes ({@link #solveAnyShape}). */
@@ -57,9 +60,35 @@ final class GroupPriceSolver {
     private GroupPriceSolver(SeparableSolver.Objective g, double[] lo, double[] hi, int[][] groups, double[] groupLo,
             double[] groupHi, double budget, boolean equality) {
         this.g = g;
-        this.lo = lo;
-        this.hi = hi;
         int n = lo.length;
+        tol = 1e-9 * Math.max(1, budget);
+        // presolve: a group whose maximum is its members' minimums (or whose minimum is their maximums) fixes them
+        // there; its price could only reach that total in the limit (an infinite slope at zero spend), so it is
+        // dropped from the sweeps
+        this.lo = lo.clone();
+        this.hi = hi.clone();
+        boolean[] fixedGroup = new boolean[groups.length];
+        for (int i = 0; i < groups.length; i++) {
+            double sLo = 0;
+            double sHi = 0;
+            for (int c : groups[i]) {
+                sLo += lo[c];
+                sHi += hi[c];
+            }
+            if (groupHi[i] <= sLo + tol) {
+                fixedGroup[i] = true;
+                for (int c : groups[i]) {
+                    this.hi[c] = this.lo[c];
+                }
+            } else if (groupLo[i] >= sHi - tol) {
+                fixedGroup[i] = true;
+                for (int c : groups[i]) {
+                    this.lo[c] = this.hi[c];
+                }
+            }
+        }
+        lo = this.lo;
+        hi = this.hi;
         int k = groups.length + 1;
         members = new int[k][];
         lower = new double[k];
@@ -72,9 +101,9 @@ final class GroupPriceSolver {
         lower[0] = equality ? budget : Double.NEGATIVE_INFINITY;
         upper[0] = budget;
         for (int i = 0; i < groups.length; i++) {
-            members[i + 1] = groups[i];
-            lower[i + 1] = groupLo[i];
-            upper[i + 1] = groupHi[i];
+            members[i + 1] = fixedGroup[i] ? new int[0] : groups[i];
+            lower[i + 1] = fixedGroup[i] ? Double.NEGATIVE_INFINITY : groupLo[i];
+            upper[i + 1] = fixedGroup[i] ? Double.POSITIVE_INFINITY : groupHi[i];
         }
         price = new double[k];
         paid = new double[n];
@@ -84,7 +113,6 @@ final class GroupPriceSolver {
             slopeLo[c] = hi[c] > lo[c] ? g.derivative(c, lo[c]) : Double.NaN;
             slopeHi[c] = hi[c] > lo[c] ? g.derivative(c, hi[c]) : Double.NaN;
         }
-        tol = 1e-9 * Math.max(1, budget);
     }
 
     /**
@@ -125,8 +153,9 @@ final class GroupPriceSolver {
      *       concave and solved exactly (when the boxes can still meet the groups and the budget, by the simplex
      *       check); a local search over the cells in doubt (left on a chord by the relaxation, or on and held at
      *       their inflection point) then flips one, or swaps one with a cell of the other state, while that improves
-     *       the plan and the bound leaves room (at most {@code 20 + 2 S} solves for {@code S} S-shaped cells, each
-     *       started from the prices of the plan kept);</li>
+     *       the plan and the bound leaves room (at most {@code 10 + S} solves for {@code S} S-shaped cells, each
+     *       started from the prices of the plan kept and dropped if it does not converge in
+     *       {@value #MM_SWEEPS} sweeps);</li>
      *   <li>a minorize-maximize polish of the best plan (see the code), which can also move cells along the convex
      *       part of their curves, and, when the relaxation itself did not converge, its plan projected onto the
      *       bounds as a further candidate.</li>
@@ -222,7 +251,7 @@ final class GroupPriceSolver {
         // local search over the cells in doubt (left on a chord by the relaxation, or on and held at the start of
         // their concave part): flip one, else swap one with a cell of the other state, while that helps and the
         // bound leaves room
-        int maxSolves = 20 + 2 * shaped.size();
+        int maxSolves = 10 + shaped.size();
         boolean[] doubt = new boolean[n];
         for (int c : shaped) {
             doubt[c] = xr[c] > lo[c] && xr[c] < t[c];
@@ -403,7 +432,7 @@ final class GroupPriceSolver {
             if (prices != null) {
                 solver.startFrom(prices);
             }
-            SeparableSolver.Solution r = solver.run(MAX_SWEEPS);
+            SeparableSolver.Solution r = solver.run(MM_SWEEPS);
             lastPrices = solver.price.clone();
             if (r.status() != OptimizerStatus.CONVERGED) {
                 return new Restricted(null, Double.NEGATIVE_INFINITY, r.iterations());

@@ -200,6 +200,31 @@ class GroupPriceSolverTest {
                 + ")");
     }
 
+    /**
+     * A group held at its members' minimums (a channel bounded to 0:0) fixes them there: its price could reach that
+     * total only in the limit, since a Hill slope below 1 has an infinite marginal return at zero (a run once spun
+     * for minutes on it). The plan holds every bound after a few sweeps.
+     */
+    @Test
+    void aGroupHeldAtItsMinimumsFixesItsMembers() {
+        Grid grid = new Grid(2, 2);
+        SeparableSolverTest.Hills f = SeparableSolverTest.random(new Rng(8), 4, false, false);
+        double budget = 2_000;
+        double[] lo = new double[4];
+        double[] hi = {budget, budget, budget, budget};
+        int[][] groups = grid.groups();
+        double[] gLo = {0, 0, 700, 0};
+        double[] gHi = {0, Double.POSITIVE_INFINITY, 700, Double.POSITIVE_INFINITY};
+        SeparableSolver.Solution s = GroupPriceSolver.solve(f, lo, hi, groups, gLo, gHi, budget, true);
+        assertEquals(OptimizerStatus.CONVERGED, s.status());
+        assertEquals(0.0, s.x()[0]);
+        assertEquals(0.0, s.x()[1]);
+        assertFeasible(s.x(), lo, hi, groups, gLo, gHi, budget);
+        assertTrue(s.iterations() < 50, "sweeps " + s.iterations());
+        assertEquals(0.0, lo[0], "the caller's bounds are not changed");
+        assertEquals(budget, hi[0]);
+    }
+
     @Test
     void overlappingBoundsThatCannotBeMetTogetherAreRefused() {
         // channel a (cells a@1, a@2) needs 60, but geos 1 and 2 hold at most 10 each
