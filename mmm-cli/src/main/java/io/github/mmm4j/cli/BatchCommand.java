@@ -14,9 +14,12 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Set;
 import java.util.TreeMap;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -159,12 +162,13 @@ final class BatchCommand implements java.util.concurrent.Callable<Integer> {
             pool.shutdownNow();
         }
         bar.done();
-        long failed = outcomes.stream().filter(o -> o.failure() != null).count();
         double seconds = (System.nanoTime() - started) / 1e9;
         String described = settings.describe();
+        List<List<Object>> rows = localRows(outcomes);
+        Tally tally = new Tally(rows, by.size());
         List<Path> files = OutputSet.write(out, dir -> {
-            AtomicFiles.writeString(dir.resolve("batch.csv"), csv(localRows(outcomes)));
-            AtomicFiles.writeString(dir.resolve("batch.json"), summaryJson(outcomes.size(), failed, described));
+            AtomicFiles.writeString(dir.resolve("batch.csv"), csv(rows));
+            AtomicFiles.writeString(dir.resolve("batch.json"), summaryJson(tally, described));
             if (perGroup) {
                 for (Outcome o : outcomes) {
                     if (o.model() != null) {
@@ -174,19 +178,7 @@ final class BatchCommand implements java.util.concurrent.Callable<Integer> {
                 }
             }
         });
-        PrintWriter w = spec.commandLine().getOut();
-        w.printf(Locale.ROOT, "batch: %d groups by %s, %d fitted, %d failed, %.1f s (%s)%n", outcomes.size(),
-                String.join(",", by), outcomes.size() - failed, failed, seconds, described);
-        for (Outcome o : outcomes) {
-            if (o.failure() != null) {
-                w.printf(Locale.ROOT, "  FAILED %s: %s%n", label(o.key()), o.failure());
-            }
-        }
-        for (Path f : files) {
-            w.printf(Locale.ROOT, "Wrote %s%n", f);
-        }
-        w.flush();
-        return failed == outcomes.size() ? Main.EXIT_BAD_INPUT : 0;
+        return report(tally, seconds, described, files);
     }
 
     /**
@@ -212,36 +204,96 @@ final class BatchCommand implements java.util.concurrent.Callable<Integer> {
         long started = System.nanoTime();
         List<List<Object>> rows = SparkEngine.run(dataArgs.file, by, dataArgs.schema(), settings, master);
         double seconds = (System.nanoTime() - started) / 1e9;
-        int k = by.size();
-        java.util.Set<List<Object>> groups = new java.util.LinkedHashSet<>();
-        java.util.Set<List<Object>> failedGroups = new java.util.LinkedHashSet<>();
-        for (List<Object> r : rows) {
-            groups.add(r.subList(0, k));
-            if ("FAILED".equals(r.get(k + 8))) {
-                failedGroups.add(r.subList(0, k));
-            }
-        }
         String described = settings.describe() + ", engine spark";
+        Tally tally = new Tally(rows, by.size());
         List<Path> files = OutputSet.write(out, dir -> {
             AtomicFiles.writeString(dir.resolve("batch.csv"), csv(rows));
-            AtomicFiles.writeString(dir.resolve("batch.json"), summaryJson(groups.size(), failedGroups.size(),
-                    described));
+            AtomicFiles.writeString(dir.resolve("batch.json"), summaryJson(tally, described));
         });
-        PrintWriter w = spec.commandLine().getOut();
-        w.printf(Locale.ROOT, "batch: %d groups by %s, %d fitted, %d failed, %.1f s (%s)%n", groups.size(),
-                String.join(",", by), groups.size() - failedGroups.size(), failedGroups.size(), seconds, described);
-        for (List<Object> r : rows) {
-            if ("FAILED".equals(r.get(k + 8))) {
-                List<String> key = new ArrayList<>();
-                r.subList(0, k).forEach(v -> key.add(String.valueOf(v)));
-                w.printf(Locale.ROOT, "  FAILED %s: %s%n", label(key), r.get(k + 9));
+        return report(tally, seconds, described, files);
+    }
+
+    /** The groups and their caveats, counted from {@code batch.csv}'s rows (key columns, then {@link GroupFit#COLUMNS}). */
+    private static final class Tally {
+        private static final int CHANNEL = GroupFit.COLUMNS.indexOf("channel");
+        private static final int STATUS = GroupFit.COLUMNS.indexOf("status");
+        private static final int MESSAGE = GroupFit.COLUMNS.indexOf("message");
+
+        final Set<List<Object>> groups = new LinkedHashSet<>();
+        /** Failed groups with their messages. */
+        final Map<List<Object>, String> failed = new LinkedHashMap<>();
+        /** Groups whose sampler did not converge. */
+        final Set<List<Object>> notConverged = new LinkedHashSet<>();
+        /** Prior-led channel ROIs: the group's key and the channel. */
+        final List<List<Object>> priorLed = new ArrayList<>();
+
+        Tally(List<List<Object>> rows, int k) {
+            for (List<Object> r : rows) {
+                List<Object> key = r.subList(0, k);
+                groups.add(key);
+                Object message = r.get(k + MESSAGE);
+                if ("FAILED".equals(r.get(k + STATUS))) {
+                    failed.put(key, String.valueOf(message));
+                    continue;
+                }
+                String m = message == null ? "" : message.toString();
+                if (m.contains(GroupFit.NOT_CONVERGED)) {
+                    notConverged.add(key);
+                }
+                if (m.contains(GroupFit.PRIOR_LED)) {
+                    List<Object> led = new ArrayList<>(key);
+                    led.add(r.get(k + CHANNEL));
+                    priorLed.add(led);
+                }
             }
+        }
+    }
+
+    /** At most this many groups or channels are named on the console per caveat; batch.csv has them all. */
+    private static final int NAMED = 8;
+
+    /**
+     * Prints the batch's summary: groups fitted and failed (each failure with its message), then the caveats a user
+     * must not miss among many groups (samplers that did not converge, prior-led ROIs), then the files.
+     *
+     * @return the exit code: 2 when every group failed
+     */
+    private int report(Tally t, double seconds, String described, List<Path> files) {
+        PrintWriter w = spec.commandLine().getOut();
+        w.printf(Locale.ROOT, "batch: %d groups by %s, %d fitted, %d failed, %.1f s (%s)%n", t.groups.size(),
+                String.join(",", by), t.groups.size() - t.failed.size(), t.failed.size(), seconds, described);
+        t.failed.forEach((key, message) -> w.printf(Locale.ROOT, "  FAILED %s: %s%n", label(key), message));
+        if (!t.notConverged.isEmpty()) {
+            List<String> named = new ArrayList<>();
+            t.notConverged.forEach(key -> named.add(label(key)));
+            w.printf(Locale.ROOT, "  not converged: %d group%s (R-hat above 1.01 or divergent transitions), whose "
+                    + "intervals are unreliable; give more --draws: %s%n", named.size(), named.size() == 1 ? "" : "s",
+                    first(named));
+        }
+        if (!t.priorLed.isEmpty()) {
+            List<String> named = new ArrayList<>();
+            Set<List<Object>> inGroups = new LinkedHashSet<>();
+            for (List<Object> led : t.priorLed) {
+                List<Object> key = led.subList(0, by.size());
+                inGroups.add(key);
+                named.add(label(key) + ": " + led.get(by.size()));
+            }
+            w.printf(Locale.ROOT, "  prior-led: %d channel ROI%s in %d group%s set more by the prior than by the data "
+                    + "(roi_data_weight below %.1f in batch.csv); an experiment would measure %s: %s%n", named.size(),
+                    named.size() == 1 ? "" : "s", inGroups.size(), inGroups.size() == 1 ? "" : "s",
+                    io.github.mmm4j.models.SamplerDiagnostics.PRIOR_LED_WEIGHT, named.size() == 1 ? "it" : "them",
+                    first(named));
         }
         for (Path f : files) {
             w.printf(Locale.ROOT, "Wrote %s%n", f);
         }
         w.flush();
-        return failedGroups.size() == groups.size() ? Main.EXIT_BAD_INPUT : 0;
+        return t.failed.size() == t.groups.size() ? Main.EXIT_BAD_INPUT : 0;
+    }
+
+    private static String first(List<String> named) {
+        return named.size() <= NAMED ? String.join("; ", named)
+                : String.join("; ", named.subList(0, NAMED)) + " and " + (named.size() - NAMED) + " more";
     }
 
     /** The settings of every group's fit. */
@@ -434,7 +486,7 @@ final class BatchCommand implements java.util.concurrent.Callable<Integer> {
         }
     }
 
-    private String label(List<String> key) {
+    private String label(List<?> key) {
         List<String> parts = new ArrayList<>();
         for (int i = 0; i < by.size(); i++) {
             parts.add(by.get(i) + "=" + key.get(i));
@@ -495,7 +547,7 @@ final class BatchCommand implements java.util.concurrent.Callable<Integer> {
         return sw.toString();
     }
 
-    private String summaryJson(int groups, long failed, String settings) {
+    private String summaryJson(Tally t, String settings) {
         com.fasterxml.jackson.databind.node.ObjectNode o = com.fasterxml.jackson.databind.node.JsonNodeFactory.instance
                 .objectNode();
         o.put("source", dataArgs.file.getFileName().toString());
@@ -504,9 +556,11 @@ final class BatchCommand implements java.util.concurrent.Callable<Integer> {
         o.put("model", model);
         o.put("settings", settings);
         o.put("seed", seed);
-        o.put("groups", groups);
-        o.put("fitted", groups - failed);
-        o.put("failed", failed);
+        o.put("groups", t.groups.size());
+        o.put("fitted", t.groups.size() - t.failed.size());
+        o.put("failed", t.failed.size());
+        o.put("not_converged", t.notConverged.size());
+        o.put("prior_led_rois", t.priorLed.size());
         return o.toPrettyString() + "\n";
     }
 }

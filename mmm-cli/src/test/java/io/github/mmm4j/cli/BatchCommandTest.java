@@ -106,14 +106,28 @@ class BatchCommandTest {
         try (org.apache.commons.csv.CSVParser p = org.apache.commons.csv.CSVParser.parse(csv,
                 org.apache.commons.csv.CSVFormat.RFC4180.builder().setHeader().setSkipHeaderRecord(true).get())) {
             int n = 0;
+            List<String> led = new ArrayList<>();
             for (org.apache.commons.csv.CSVRecord rec : p) {
                 double w = Double.parseDouble(rec.get("roi_data_weight"));
                 assertTrue(w >= 0 && w <= 1, rec.toString());
-                assertEquals(w < io.github.mmm4j.models.SamplerDiagnostics.PRIOR_LED_WEIGHT,
-                        rec.get("message").contains("prior-led: the data set about"), rec.toString());
+                boolean priorLed = w < io.github.mmm4j.models.SamplerDiagnostics.PRIOR_LED_WEIGHT;
+                assertEquals(priorLed, rec.get("message").contains("prior-led: the data set about"), rec.toString());
+                if (priorLed) {
+                    led.add("market=DE: " + rec.get("channel"));
+                }
                 n++;
             }
             assertEquals(3, n);
+            // the console sums the caveats up, naming the groups and channels, and batch.json counts them
+            assertTrue(r.out().contains("  not converged: 1 group (R-hat above 1.01 or divergent transitions), whose "
+                    + "intervals are unreliable; give more --draws: market=DE\n"), r.out());
+            assertEquals(!led.isEmpty(), r.out().contains("  prior-led: " + led.size() + " channel ROI"), r.out());
+            if (!led.isEmpty()) {
+                assertTrue(r.out().contains(String.join("; ", led) + "\n"), r.out());
+            }
+            String json = Files.readString(tmp.resolve("o/batch.json"));
+            assertTrue(json.contains("\"not_converged\" : 1") && json.contains("\"prior_led_rois\" : " + led.size()),
+                    json);
         }
     }
 

@@ -35,7 +35,17 @@ class SparkEngineTest {
     void sparkEngineWritesTheLocalEnginesBatchCsvByteForByte(@TempDir Path tmp) throws Exception {
         Path cpFile = sparkClasspath();
         Path data = tmp.resolve("data.csv");
-        Files.write(data, BatchCommandTest.panel(tmp));
+        // three markets that fit and one whose KPI is constant, which fails alone
+        List<String> rows = new ArrayList<>(BatchCommandTest.panel(tmp));
+        for (String r : List.copyOf(rows)) {
+            if (r.startsWith("DE,")) {
+                String[] f = r.split(",", -1);
+                f[0] = "XX";
+                f[2] = "1000";
+                rows.add(String.join(",", f));
+            }
+        }
+        Files.write(data, rows);
         CliTest.Run local = BatchCommandTest.batch(data, tmp.resolve("local"), "--threads", "2");
         assertEquals(0, local.exit(), local.err());
 
@@ -51,11 +61,13 @@ class SparkEngineTest {
                 data.toString(), "--by", "market", "--kpi", "sales", "--channels", "tv,search,social", "--bootstrap",
                 "30", "--engine", "spark", "--master", "local[2]", "--out", tmp.resolve("spark").toString()));
         String out = child(cmd, tmp.resolve("child.log"), 0);
-        assertTrue(out.contains("3 groups by market, 3 fitted, 0 failed"), out);
+        assertTrue(out.contains("4 groups by market, 3 fitted, 1 failed"), out);
+        assertTrue(out.contains("  FAILED market=XX: the KPI is constant"), out);
+        assertTrue(local.out().contains("4 groups by market, 3 fitted, 1 failed"), local.out());
         assertTrue(out.contains("engine spark"), out);
         String want = Files.readString(tmp.resolve("local/batch.csv"));
         assertEquals(want, Files.readString(tmp.resolve("spark/batch.csv")));
-        assertEquals(10, want.lines().count());
+        assertEquals(11, want.lines().count());
 
         // a master Spark cannot parse is the user's mistake: exit 2, named, nothing written
         List<String> bad = new ArrayList<>(cmd);

@@ -337,6 +337,16 @@ class SynthCommandTest {
         assertEquals(2, conflict.exit());
         assertTrue(conflict.err().contains("cannot all be met together"), conflict.err());
         assertFalse(Files.exists(dir.resolve("conflict")));
+        // under a budget cap the clash is a geo's minimum against the channel caps, and the message names just those
+        Run clash = run("optimize", "--model", modelFile.toString(), "--by-geo", "--objective", "profit", "--margin",
+                "1", "--geo-bounds", "geo03=1x:1x,geo05=0.5x:2x", "--bounds",
+                "tv=0:0,search=0:0,social=0:0,display=0:0.1x", "--out", dir.resolve("clash").toString());
+        assertEquals(2, clash.exit());
+        String named = clash.err().substring(clash.err().lastIndexOf(": ") + 2).strip();
+        assertTrue(clash.err().contains("relax at least one of them"), clash.err());
+        assertTrue(named.matches("group geo05 >= [0-9,]+, group tv <= 0, group search <= 0, group social <= 0, "
+                + "group display <= [0-9,]+"), clash.err());
+        assertFalse(Files.exists(dir.resolve("clash")));
         Run noGeo = run("optimize", "--model", modelFile.toString(), "--geo-bounds", "geo03=1x:1x", "--out",
                 dir.resolve("nobygeo").toString());
         assertEquals(2, noGeo.exit());

@@ -19,6 +19,9 @@ import java.util.OptionalDouble;
  */
 public final class BudgetConstraints {
 
+    /** At most this many feasibility problems to find the bounds that clash (each a few milliseconds at most). */
+    private static final int CONFLICT_SOLVES = 400;
+
     private final OptionalDouble budget;
     private final boolean atMost;
     private final Map<String, ChannelBound> bounds;
@@ -212,11 +215,27 @@ public final class BudgetConstraints {
         fail(conflicts);
         if (overlapping && !OverlapFeasibility.feasible(lo, hi, members, gLo, gHi, total, equality)) {
             List<String> all = new ArrayList<>();
-            for (int gi = 0; gi < ng; gi++) {
-                all.add("group " + gNames.get(gi) + " in [" + Fmt.amount(gLo[gi]) + ", " + Fmt.amount(gHi[gi]) + "]");
+            for (int[] b : OverlapFeasibility.conflict(lo, hi, members, gLo, gHi, total, equality, CONFLICT_SOLVES)) {
+                int i = b[1];
+                all.add(switch (b[0]) {
+                    case OverlapFeasibility.CHANNEL_MIN -> describeMin(channels.get(i), lo[i], locked[i]);
+                    case OverlapFeasibility.CHANNEL_MAX -> describeMax(channels.get(i), hi[i], locked[i]);
+                    case OverlapFeasibility.GROUP_MIN -> "group " + gNames.get(i) + " >= " + Fmt.amount(gLo[i]);
+                    default -> "group " + gNames.get(i) + " <= " + Fmt.amount(gHi[i]);
+                });
             }
-            conflicts.add("these bounds cannot all be met together with a budget " + (equality ? "of " : "of at most ")
-                    + Fmt.amount(total) + " (each can alone; they share channels): " + String.join(", ", all));
+            String which = "these bounds cannot all be met together";
+            if (all.isEmpty()) {
+                // too many bounds to search for the few that clash: list the groups
+                for (int gi = 0; gi < ng; gi++) {
+                    all.add("group " + gNames.get(gi) + " in [" + Fmt.amount(gLo[gi]) + ", " + Fmt.amount(gHi[gi])
+                            + "]");
+                }
+            } else {
+                which += " (relax at least one of them)";
+            }
+            conflicts.add(which + " with a budget " + (equality ? "of " : "of at most ") + Fmt.amount(total)
+                    + "; each can be met alone, but they share channels: " + String.join(", ", all));
         }
         fail(conflicts);
         return new Resolved(total, equality, lo, hi, locked, groupOf, gLo, gHi, gNames, members, overlapping);

@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.github.mmm4j.core.Rng;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import org.hipparchus.optim.MaxIter;
 import org.hipparchus.optim.PointValuePair;
@@ -236,6 +237,7 @@ class GroupPriceSolverTest {
                 List.of("a@1", "a@2", "b@1", "b@2"), new double[] {25, 25, 25, 25}, 100, false));
         assertTrue(e.getMessage().contains("cannot all be met together") && e.getMessage().contains("group a"),
                 e.getMessage());
+        assertTrue(e.getMessage().endsWith(": group a >= 60, group 1 <= 10, group 2 <= 10"), e.getMessage());
         // each alone can be met, and together with room to spare they resolve as overlapping
         BudgetConstraints.Resolved r = BudgetConstraints.builder().budget(100)
                 .group(new ChannelGroup("a", List.of("a@1", "a@2"), 60, Double.POSITIVE_INFINITY))
@@ -243,6 +245,40 @@ class GroupPriceSolverTest {
                 .resolve(List.of("a@1", "a@2", "b@1", "b@2"), new double[] {25, 25, 25, 25}, 100, true);
         assertTrue(r.overlapping());
         assertEquals(2, r.members().length);
+    }
+
+    @Test
+    void theMessageNamesOnlyTheBoundsThatClash() {
+        // 6 channels x 8 geos, every channel and geo bounded; only geo 3's minimum, a 0 cap on channels 0 to 4 and
+        // channel 5's cap clash: geo 3 needs 50, and only channel 5 may spend there, at most 20 over all geos
+        Grid grid = new Grid(6, 8);
+        List<String> names = new ArrayList<>();
+        for (int ch = 0; ch < 6; ch++) {
+            for (int g = 0; g < 8; g++) {
+                names.add(ch + "@" + g);
+            }
+        }
+        BudgetConstraints.Builder b = BudgetConstraints.builder().budget(800);
+        int[][] groups = grid.groups();
+        for (int k = 0; k < groups.length; k++) {
+            List<String> members = new ArrayList<>();
+            for (int c : groups[k]) {
+                members.add(names.get(c));
+            }
+            boolean channel = k < 6;
+            double min = !channel && k - 6 == 3 ? 50 : 0;
+            double max = channel ? (k == 5 ? 20 : k < 5 ? 0 : 1e9) : 400;
+            b.group(new ChannelGroup(channel ? "ch" + k : "geo" + (k - 6), members, min, max));
+        }
+        double[] current = new double[names.size()];
+        Arrays.fill(current, 800.0 / names.size());
+        InfeasibleConstraintsException e = assertThrows(InfeasibleConstraintsException.class,
+                () -> b.build().resolve(names, current, 800, false));
+        String m = e.getMessage();
+        assertTrue(m.contains("relax at least one of them"), m);
+        String list = m.substring(m.lastIndexOf(": ") + 2);
+        assertEquals(List.of("group ch0 <= 0", "group ch1 <= 0", "group ch2 <= 0", "group ch3 <= 0", "group ch4 <= 0",
+                "group ch5 <= 20", "group geo3 >= 50"), Arrays.asList(list.split(", ")).stream().sorted().toList(), m);
     }
 
     /** Brute force on a 2 x 2 grid: x0, x1, x2 on a grid of 1/300 of the budget, x3 takes the rest. */

@@ -43,6 +43,12 @@ public final class GroupFit {
     public static final List<String> COLUMNS = List.of("channel", "spend", "contribution", "share", "roi",
             "roi_lower", "roi_upper", "mroi", "roi_data_weight", "status", "message");
 
+    /** How the message of a channel row from a sampler that did not converge begins. */
+    public static final String NOT_CONVERGED = "sampler not converged";
+
+    /** How the part of a row's message on a prior-led ROI begins. */
+    public static final String PRIOR_LED = "prior-led: ";
+
     /** The default bootstrap replicates of a batch's ridge and NNLS fits (fewer than a single fit's 200). */
     public static final int DEFAULT_BOOTSTRAP = 100;
 
@@ -181,7 +187,7 @@ public final class GroupFit {
             return out;
         }
         String warning = o.model() == null ? "" : o.model().samplerDiagnostics().filter(d -> !d.healthy())
-                .map(d -> String.format(Locale.ROOT, "sampler not converged (max R-hat %.3f, %d divergent "
+                .map(d -> String.format(Locale.ROOT, NOT_CONVERGED + " (max R-hat %.3f, %d divergent "
                         + "transitions): intervals unreliable; give more --draws", d.maxRhat(), d.divergences()))
                 .orElse("");
         for (ChannelSummary c : o.channels()) {
@@ -189,7 +195,7 @@ public final class GroupFit {
                     : o.model().roiDataWeight(c.name());
             String message = warning;
             if (w.isPresent() && w.getAsDouble() < io.github.mmm4j.models.SamplerDiagnostics.PRIOR_LED_WEIGHT) {
-                message += (message.isEmpty() ? "" : "; ") + String.format(Locale.ROOT, "prior-led: the data set "
+                message += (message.isEmpty() ? "" : "; ") + String.format(Locale.ROOT, PRIOR_LED + "the data set "
                         + "about %.0f%% of this ROI and its prior the rest", 100 * w.getAsDouble());
             }
             out.add(Arrays.asList(c.name(), finite(c.spend()), finite(c.contribution()), finite(c.share()),
