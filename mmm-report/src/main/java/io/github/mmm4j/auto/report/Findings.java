@@ -332,8 +332,8 @@ public record Findings(String kpi, String source, int periods, String frequency,
         }
         long priorLedCount = channels.stream().filter(ChannelFinding::priorLed).count();
         if (priorLedCount > 0) {
-            why.add(String.format(Locale.ROOT, "the Bayesian model's ROI of %d channel%s is set more by the prior than "
-                    + "by the data (high confidence needs none)", priorLedCount, priorLedCount == 1 ? "" : "s"));
+            why.add(String.format(Locale.ROOT, "the Bayesian model's ROI of %d channel%s is set more by its starting "
+                    + "assumption (the prior) than by the data (high confidence needs none)", priorLedCount, priorLedCount == 1 ? "" : "s"));
         }
         Confidence confidence;
         if (verdict != Verdict.APPROVED || profile.readiness() <= 2 || (confirmed == 0 && !channels.isEmpty())
@@ -366,7 +366,8 @@ public record Findings(String kpi, String source, int periods, String frequency,
         if (!priorLed.isEmpty()) {
             boolean one = priorLed.size() == 1;
             warnings.add("the Bayesian ROI of " + (one ? "channel " : "channels ") + String.join(", ", priorLed)
-                    + (one ? " is" : " are") + " set more by the prior than by the data, so the data cannot measure "
+                    + (one ? " is" : " are") + " set more by the model's starting assumption (the prior, what media "
+                    + "usually return) than by this data, so the data cannot measure "
                     + (one ? "it" : "them") + " well; read " + (one ? "its interval" : "their intervals")
                     + " as the range of what is plausible, and measure " + (one ? "it" : "them")
                     + " with an experiment before moving budget on " + (one ? "it" : "them"));
