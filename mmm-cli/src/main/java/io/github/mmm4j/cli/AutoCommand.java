@@ -109,6 +109,8 @@ final class AutoCommand implements Callable<Integer> {
                 OptimizeCommand.cells(byGeo, cells, analysed.primary());
                 io.github.mmm4j.core.AtomicFiles.writeString(dir.resolve("plan_by_geo.json"),
                         byGeo.toPrettyString() + "\n");
+                OptimizeCommand.curvesByGeo(cellsPm, analysed.primary().data())
+                        .writeCsv(dir.resolve("response_curves_by_geo.csv"));
             }
         });
         PipelineResult r = analysed.withFiles(files);

@@ -181,6 +181,10 @@ final class OptimizeCommand implements Callable<Integer> {
                 cells(plan, a, fitted);
             }
             AtomicFiles.writeString(dir.resolve("plan.json"), plan.toPrettyString() + "\n");
+            if (byGeo) {
+                bar.update("optimize", 0.3, "response curves per brand, region and cell");
+                curvesByGeo(pm, fitted.data()).writeCsv(dir.resolve("response_curves_by_geo.csv"));
+            }
             writeTables(pm, constraints, dir, (what, f) -> bar.update("optimize", 0.35 + 0.65 * f, what));
         });
         bar.done();
@@ -498,10 +502,52 @@ final class OptimizeCommand implements Callable<Integer> {
     }
 
     /**
-     * Writes {@code response_curves.csv} (each channel from 0 to 3 times its current spend, 40 steps) and
-     * {@code frontier.csv} (the best expected KPI for budgets from 0.25 to 2 times the current spend, 14 steps).
+     * The response curves of a panel model split by geo ({@link FittedModel#byGeo()}), one per channel and level:
+     * {@code total} (all geos), {@code brand} and {@code region} on brand x region cells, and each {@code cell} (on
+     * a geo panel without brands each geo is a {@code region} and there is no separate cell level). A level's
+     * spend is shared among its cells in their current proportions ({@link ResponseCurves#groupCurves}); columns
+     * {@code level, brand, region, channel}, then those of {@code response_curves.csv}.
+     *
+     * @param cellPm the planning model of the split model
+     * @param data the unsplit model's data (its channels and geos)
+     * @return the table, 0 to 3 times each level's current spend in 40 steps
      */
-    /** Writes response_curves.csv and frontier.csv, reporting the fraction done and what is being computed. */
+    static io.github.mmm4j.optimize.Table curvesByGeo(PlanningModel cellPm, MmmDataset data) {
+        List<String> geos = data.geos();
+        java.util.Optional<List<String[]>> cells = io.github.mmm4j.core.CsvSchema.cells(geos);
+        List<ResponseCurves.CurveGroup> groups = new ArrayList<>();
+        for (String ch : data.channels()) {
+            java.util.Map<String, List<String>> brands = new java.util.LinkedHashMap<>();
+            java.util.Map<String, List<String>> regions = new java.util.LinkedHashMap<>();
+            List<String> all = new ArrayList<>();
+            for (int g = 0; g < geos.size(); g++) {
+                String member = ch + FittedModel.CELL_CHANNEL_SEPARATOR + geos.get(g);
+                all.add(member);
+                String brand = cells.isPresent() ? cells.get().get(g)[0] : "";
+                String region = cells.isPresent() ? cells.get().get(g)[1] : geos.get(g);
+                regions.computeIfAbsent(region, k -> new ArrayList<>()).add(member);
+                if (cells.isPresent()) {
+                    brands.computeIfAbsent(brand, k -> new ArrayList<>()).add(member);
+                }
+            }
+            groups.add(new ResponseCurves.CurveGroup(List.of("total", "", "", ch), all));
+            brands.forEach((b, m) -> groups.add(new ResponseCurves.CurveGroup(List.of("brand", b, "", ch), m)));
+            regions.forEach((r, m) -> groups.add(new ResponseCurves.CurveGroup(List.of("region", "", r, ch), m)));
+            if (cells.isPresent()) {
+                for (int g = 0; g < geos.size(); g++) {
+                    groups.add(new ResponseCurves.CurveGroup(List.of("cell", cells.get().get(g)[0],
+                            cells.get().get(g)[1], ch), List.of(all.get(g))));
+                }
+            }
+        }
+        return ResponseCurves.groupCurves(cellPm, List.of("level", "brand", "region", "channel"), groups, 40, 3);
+    }
+
+    /**
+     * Writes {@code response_curves.csv} (each channel from 0 to 3 times its current spend, 40 steps) and
+     * {@code frontier.csv} (the best expected KPI for budgets from 0.25 to 2 times the current spend, 14 steps),
+     * reporting the fraction done and what is being computed.
+     */
     static void writeTables(PlanningModel pm, BudgetConstraints constraints, Path dir,
             java.util.function.ObjDoubleConsumer<String> progress) {
         progress.accept("response curves", 0);

@@ -42,6 +42,45 @@ class AutoCommandTest {
         assertEquals(4, json.get("shapley").size());
     }
 
+    /**
+     * {@code auto} on a brand x region panel: the report set plus the plan over channel x cell
+     * ({@code plan_by_geo.json}, whose cells add up to its brands, regions and budget) and the response curves per
+     * level ({@code response_curves_by_geo.csv}).
+     */
+    @Test
+    void aPanelGetsThePlanAndTheCurvesByCell(@TempDir Path dir) throws IOException {
+        Path d = dir.resolve("br");
+        assertEquals(0, CliTest.run("synth", "--preset", "brand-region", "--brands", "2", "--regions", "2", "--weeks",
+                "104", "--seed", "3", "--out", d.toString()).exit());
+        CliTest.Run r = CliTest.run("auto", d.resolve("data.csv").toString(), "--brand", "brand", "--geo", "region",
+                "--population", "population", "--kpi", "sales", "--price", "price", "--controls", "macro",
+                "--max-rounds", "1", "--out", dir.resolve("o").toString());
+        assertEquals(0, r.exit(), r.err());
+        JsonNode plan = JSON.readTree(dir.resolve("o/plan_by_geo.json").toFile());
+        assertTrue(plan.get("by_geo").asBoolean());
+        assertEquals(16, plan.get("cells").size());
+        assertEquals(2, plan.get("brands").size());
+        assertEquals(2, plan.get("regions").size());
+        double cells = 0;
+        for (JsonNode c : plan.get("cells")) {
+            cells += c.get("optimal_spend").asDouble();
+        }
+        for (String level : List.of("brands", "regions")) {
+            double sum = 0;
+            for (JsonNode g : plan.get(level)) {
+                sum += g.get("optimal_spend").asDouble();
+            }
+            assertEquals(cells, sum, 1e-9 * cells, level);
+        }
+        assertEquals(plan.get("budget").asDouble(), cells, 1e-6 * cells);
+        assertTrue(plan.get("expected_kpi_optimal").asDouble() >= plan.get("expected_kpi_current").asDouble()
+                * (1 - 1e-12), plan.toString());
+        List<String> curves = Files.readAllLines(dir.resolve("o/response_curves_by_geo.csv"));
+        assertTrue(curves.get(0).startsWith("level,brand,region,channel,spend,"), curves.get(0));
+        // 4 channels x (1 total + 2 brands + 2 regions + 4 cells) x 41 points
+        assertEquals(4 * 9 * 41, curves.size() - 1);
+    }
+
     @Test
     void expectedRoiRangesReachTheCritic(@TempDir Path dir) throws IOException {
         Path csv = demoCsv(dir);

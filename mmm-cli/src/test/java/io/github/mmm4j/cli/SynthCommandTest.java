@@ -230,6 +230,29 @@ class SynthCommandTest {
         double brandSum = pj.get("brands").get(0).get("optimal_spend").asDouble()
                 + pj.get("brands").get(1).get("optimal_spend").asDouble();
         assertEquals(pj.get("budget").asDouble(), brandSum, 1e-6 * brandSum);
+        // response curves per channel for the total, each brand, each region and each cell; the total's is the curve
+        // of the plan without --by-geo, which moves each channel at its current split
+        List<String> byGeo = Files.readAllLines(dir.resolve("plan/response_curves_by_geo.csv"));
+        assertEquals("level,brand,region,channel,spend,contribution,incremental,roi,mroi,incremental_lower,"
+                + "incremental_upper", byGeo.get(0));
+        java.util.Map<String, Long> levels = byGeo.subList(1, byGeo.size()).stream().collect(
+                java.util.stream.Collectors.groupingBy(l -> l.split(",", -1)[0], java.util.stream.Collectors.counting()));
+        assertEquals(java.util.Map.of("total", 4L * 41, "brand", 2L * 4 * 41, "region", 10L * 4 * 41, "cell",
+                20L * 4 * 41), levels);
+        assertTrue(byGeo.stream().anyMatch(l -> l.startsWith("cell,zenith,r10,display,")));
+        assertEquals(0, run("optimize", "--model", dir.resolve("fit/model.json").toString(), "--out",
+                dir.resolve("plan0").toString()).exit());
+        List<String> national = Files.readAllLines(dir.resolve("plan0/response_curves.csv"));
+        for (int i = 1; i <= 41; i++) {
+            String[] n = national.get(i).split(",", -1);
+            String[] t = byGeo.get(i).split(",", -1);
+            assertEquals("tv", n[0]);
+            assertEquals("total,,,tv", String.join(",", t[0], t[1], t[2], t[3]));
+            for (int k = 1; k < n.length; k++) {
+                double want = Double.parseDouble(n[k]);
+                assertEquals(want, Double.parseDouble(t[k + 3]), 1e-9 * (1 + Math.abs(want)), "row " + i + " col " + k);
+            }
+        }
         Files.writeString(dir.resolve("bad.csv"), csv.toString().replace(",r03,", ",r / 3,"));
         Run bad = run("fit", dir.resolve("bad.csv").toString(), "--brand", "brand", "--geo", "region", "--kpi",
                 "sales", "--channels", "tv,search,social,display", "--out", dir.resolve("bad").toString());

@@ -274,6 +274,61 @@ class GeoEffectsTest {
     }
 
     /**
+     * Response curves of groups of cells: a channel over all its geos, at the current split, is the unsplit model's
+     * curve of that channel (values, marginal ROI and the interval over draws); one cell alone is that cell's curve;
+     * every point estimate is inside its interval.
+     */
+    @Test
+    void groupCurvesOverCellsMatchTheUnsplitModel() {
+        int nc = DATA.nChannels();
+        int ng = DATA.nGeos();
+        FittedModel cells = HIER.byGeo();
+        PlanningModel byChannel = PlanningModel.of(HIER, 8);
+        PlanningModel byCell = PlanningModel.of(cells, 8);
+        List<ResponseCurves.CurveGroup> groups = new java.util.ArrayList<>();
+        for (int c = 0; c < nc; c++) {
+            String ch = DATA.channels().get(c);
+            List<String> all = new java.util.ArrayList<>();
+            for (int g = 0; g < ng; g++) {
+                all.add(cells.data().channels().get(c * ng + g));
+            }
+            groups.add(new ResponseCurves.CurveGroup(List.of("total", ch), all));
+            groups.add(new ResponseCurves.CurveGroup(List.of("geo1", ch), List.of(all.get(1))));
+            groups.add(new ResponseCurves.CurveGroup(List.of("geo0+geo2", ch), List.of(all.get(0), all.get(2))));
+        }
+        Table t = ResponseCurves.groupCurves(byCell, List.of("level", "channel"), groups, 12, 3);
+        assertEquals(List.of("level", "channel", "spend", "contribution", "incremental", "roi", "mroi",
+                "incremental_lower", "incremental_upper"), t.header());
+        assertEquals(3 * nc * 13, t.rows().size());
+        Table unsplit = ResponseCurves.curves(byChannel, 12, 3);
+        Table single = ResponseCurves.curves(byCell, 12, 3);
+        for (int c = 0; c < nc; c++) {
+            for (int i = 0; i <= 12; i++) {
+                int r = (3 * c) * 13 + i;
+                int u = c * 13 + i;
+                for (String col : List.of("spend", "incremental", "mroi", "incremental_lower", "incremental_upper")) {
+                    assertEquals(unsplit.number(u, col), t.number(r, col), 1e-9 * (1 + Math.abs(unsplit.number(u,
+                            col))), "total of channel " + c + " row " + i + " " + col);
+                    // geo1's cell is the cell's own curve (rows of the split model are channel-major)
+                    int s1 = (c * ng + 1) * 13 + i;
+                    assertEquals(single.number(s1, col), t.number(r + 13, col), 1e-12 * (1 + Math.abs(single.number(
+                            s1, col))), "cell of channel " + c + " row " + i + " " + col);
+                }
+            }
+        }
+        for (int r = 0; r < t.rows().size(); r++) {
+            assertTrue(t.number(r, "incremental_lower") <= t.number(r, "incremental") + 1e-9 * Math.abs(t.number(r,
+                    "incremental")) && t.number(r, "incremental") <= t.number(r, "incremental_upper") + 1e-9
+                    * Math.abs(t.number(r, "incremental")), "row " + r + ": " + t.rows().get(r));
+        }
+        // a group naming an unknown channel, or a member twice, is refused
+        assertThrows(IllegalArgumentException.class, () -> ResponseCurves.groupCurves(byCell, List.of("level"),
+                List.of(new ResponseCurves.CurveGroup(List.of("x"), List.of("nope"))), 4, 3));
+        assertThrows(IllegalArgumentException.class, () -> new ResponseCurves.CurveGroup(List.of("x"),
+                List.of("a", "a")));
+    }
+
+    /**
      * Bounds on channels and on geos at once (each cell in two groups): with concave curves the plan keeps every
      * bound and does no better than with the geo bounds alone (one more family of constraints); with an S-shaped
      * channel ({@code social}, Hill slope 2.5) it plans on the curves' concave envelopes and says how close it came.
