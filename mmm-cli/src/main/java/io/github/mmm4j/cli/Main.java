@@ -135,12 +135,15 @@ public final class Main implements Runnable {
         try {
             return new CommandLine.RunLast().execute(parseResult);
         } catch (OutOfMemoryError e) {
+            ProgressBar.stopAll();
             if (leaf.hasMatchedOption("--verbose")) {
                 e.printStackTrace(leaf.commandSpec().commandLine().getErr());
             }
             leaf.commandSpec().commandLine().getErr().println("mmm: out of memory (" + oneLine(e.getMessage())
                     + "); give Java a larger heap, for example MMM_JAVA_OPTS=-Xmx8g, or ask for less work");
             return 1;
+        } finally {
+            ProgressBar.stopAll();
         }
     }
 

@@ -37,4 +37,37 @@ class ProgressBarTest {
         new ProgressBar(new PrintWriter(off), false).update("fit", 0.5, "x");
         assertFalse(off.toString().contains("fit"), "disabled: nothing drawn");
     }
+
+    @Test
+    void aPartThatReportsNothingShowsItsTimeInsteadOfAStaleEstimate() {
+        long[] now = {0};
+        StringWriter sw = new StringWriter();
+        ProgressBar bar = new ProgressBar(new PrintWriter(sw), true, () -> now[0]);
+        bar.update("optimize", 0.05, "carryover");
+        now[0] = 1_500_000_000L;
+        bar.update("optimize", 0.15, "the plan");
+        String before = sw.toString();
+        assertTrue(before.endsWith("the plan (about 9 s left)"), before);
+        now[0] += ProgressBar.STALL_NANOS - 1;
+        assertFalse(bar.tick(), "not stalled yet");
+        assertEquals(before, sw.toString());
+        now[0] += 70_000_000_000L;
+        assertTrue(bar.tick());
+        String line = sw.toString().substring(sw.toString().lastIndexOf('\r') + 1);
+        assertTrue(line.strip().endsWith(" 15% the plan (working: 1 min 12 s on this part so far)"), line);
+        // progress again: the estimate is back, and a finished bar no longer ticks
+        now[0] += 1_000_000_000L;
+        bar.update("optimize", 0.5, "response curves");
+        assertTrue(sw.toString().substring(sw.toString().lastIndexOf('\r') + 1).contains("response curves (about"),
+                sw.toString());
+        bar.done();
+        now[0] += 10 * ProgressBar.STALL_NANOS;
+        assertFalse(bar.tick());
+        // a command that ends with an error: its bar's line is ended so that the message starts a line of its own
+        bar.update("optimize", 0.2, "the plan");
+        ProgressBar.stopAll();
+        assertTrue(sw.toString().endsWith("the plan" + System.lineSeparator()), sw.toString());
+        now[0] += 10 * ProgressBar.STALL_NANOS;
+        assertFalse(bar.tick(), "stopped");
+    }
 }
