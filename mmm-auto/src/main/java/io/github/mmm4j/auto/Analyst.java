@@ -242,8 +242,24 @@ public final class Analyst {
             double level = est.get(0).roiInterval().get().level();
             double[] sample = pool(roiDraws);
             Interval i = Interval.of(sample, level);
-            roi = Optional.of(median(sample));
-            iv = Optional.of(i);
+            // The mixture's interval contains the intersection of the models' intervals and lies within their hull
+            // (see pool); a model's interval comes from all its draws and the pool from up to 200 of them, so where
+            // that subsample's noise crosses either bound the bound holds it.
+            double maxLower = Double.NEGATIVE_INFINITY;
+            double minUpper = Double.POSITIVE_INFINITY;
+            double hullLower = Double.POSITIVE_INFINITY;
+            double hullUpper = Double.NEGATIVE_INFINITY;
+            for (ModelEstimate e : est) {
+                Interval x = e.roiInterval().get();
+                maxLower = Math.max(maxLower, x.lower());
+                minUpper = Math.min(minUpper, x.upper());
+                hullLower = Math.min(hullLower, x.lower());
+                hullUpper = Math.max(hullUpper, x.upper());
+            }
+            double lo = Math.min(Math.max(i.lower(), hullLower), maxLower);
+            double hi = Math.max(Math.min(i.upper(), hullUpper), minUpper);
+            roi = Optional.of(Math.min(Math.max(median(sample), lo), hi));
+            iv = Optional.of(new Interval(lo, hi, level));
             pooledDraws = sample.length;
         }
         List<String> reasons = new ArrayList<>();
@@ -352,9 +368,35 @@ public final class Analyst {
                     r[c][i] = cs.get(c).roi();
                 }
             }
+            if (f.hasPoint()) {
+                for (int c = 0; c < nc; c++) {
+                    recentre(r[c], f.channels().get(c).roi());
+                }
+            }
             out.add(r);
         }
         return out;
+    }
+
+    /**
+     * Moves a bootstrap model's ROI draws as its own interval moves them ({@link Interval#around}): shifted so that
+     * their median falls on the point estimate, and kept at or above 0 (at or below) when every draw and the point
+     * are. Without this the pool would mix the raw replicates, whose centre is not the model's estimate, and the
+     * consensus could fall outside every model's interval.
+     *
+     * @param draws (input/output) one channel's ROI draws of one model; modified
+     * @param point the model's ROI estimate
+     */
+    static void recentre(double[] draws, double point) {
+        double[] s = draws.clone();
+        java.util.Arrays.sort(s);
+        double shift = point - Interval.quantileSorted(s, 0.5);
+        boolean nonNegative = s[0] >= 0 && point >= 0;
+        boolean nonPositive = s[s.length - 1] <= 0 && point <= 0;
+        for (int i = 0; i < draws.length; i++) {
+            double v = draws[i] + shift;
+            draws[i] = nonNegative ? Math.max(v, 0.0) : nonPositive ? Math.min(v, 0.0) : v;
+        }
     }
 
     private static String describe(List<ModelEstimate> est) {

@@ -212,6 +212,42 @@ class BadInputBatteryTest {
                         () -> fit(small.toString(), "--model", "bayes", "--lift-tests", file("lift-late.csv",
                                 "channel,start,end,spend_change,lift,lift_se\n"
                                         + "tv_spend,2030-01-07,2030-01-28,1000,900,300\n"))),
+                bad("lift file with a header only", "lift-empty.csv: has a header but no experiments",
+                        () -> fit(small.toString(), "--model", "bayes", "--lift-tests", file("lift-empty.csv",
+                                "channel,start,end,spend_change,lift,lift_se\n"))),
+                bad("lift test running past the data", "lift-past.csv, line 2, column 'end': value '2023-03-27' the "
+                        + "test from 2023-02-13 to 2023-03-27 runs outside the data's dates (2022-01-03 to "
+                        + "2023-02-20)",
+                        () -> fit(small.toString(), "--model", "bayes", "--lift-tests", file("lift-past.csv",
+                                "channel,start,end,multiplier,lift,lift_se\n"
+                                        + "tv_spend,2023-02-13,2023-03-27,0,-900,300\n"))),
+                bad("lift test starting between periods", "lift-grid.csv, line 2, column 'start': value '2022-03-08' "
+                        + "is not the date of a period of the data (the periods around it are dated 2022-03-07 and "
+                        + "2022-03-14)",
+                        () -> fit(small.toString(), "--model", "bayes", "--lift-tests", file("lift-grid.csv",
+                                "channel,start,end,multiplier,lift,lift_se\n"
+                                        + "tv_spend,2022-03-08,2022-03-28,0,-900,300\n"))),
+                bad("lift test given twice", "lift-twice.csv, line 3, column 'channel': value 'tv_spend' repeats the "
+                        + "test of line 2",
+                        () -> fit(small.toString(), "--model", "bayes", "--lift-tests", file("lift-twice.csv",
+                                "channel,start,end,multiplier,lift,lift_se\n"
+                                        + "tv_spend,2022-01-10,2022-01-24,0,-900,300\n"
+                                        + "tv_spend,2022-01-10,2022-01-24,0,-900,300\n"))),
+                bad("go dark where nothing was spent", "lift-none.csv, line 2, column 'multiplier': value '0' scales "
+                        + "the spend of 'tv_spend' from 2022-03-07 to 2022-03-07, which was zero",
+                        () -> fit(small.toString(), "--model", "bayes", "--lift-tests", file("lift-none.csv",
+                                "channel,start,end,multiplier,lift,lift_se\n"
+                                        + "tv_spend,2022-03-07,2022-03-07,0,-100,50\n"))),
+                bad("cut larger than the spend", "lift-cut.csv, line 2, column 'spend_change': value '-5000' cuts "
+                        + "more than the 2,369 that 'tv_spend' spent from 2022-01-10 to 2022-01-17",
+                        () -> fit(small.toString(), "--model", "bayes", "--lift-tests", file("lift-cut.csv",
+                                "channel,start,end,spend_change,lift,lift_se\n"
+                                        + "tv_spend,2022-01-10,2022-01-17,-5000,-900,300\n"))),
+                bad("a cut that raised the KPI", "lift-sign.csv, line 2, column 'lift': value '900' has the opposite "
+                        + "sign to the spend change",
+                        () -> fit(small.toString(), "--model", "bayes", "--lift-tests", file("lift-sign.csv",
+                                "channel,start,end,multiplier,lift,lift_se\n"
+                                        + "tv_spend,2022-01-10,2022-01-24,0,900,300\n"))),
                 bad("misspelt --kpi", "missing required KPI column 'revenu'; columns found: [date, sales, tv_spend, "
                         + "search_spend, price, promo]", () -> List.of("fit", small.toString(), "--kpi", "revenu")),
                 bad("misspelt --kpi, close", "missing required KPI column 'slaes'; columns found: [date, sales, "

@@ -160,6 +160,17 @@ public record LiftTest(String channel, LocalDate start, LocalDate end, double sp
         if (!byMultiplier()) {
             return spendChange;
         }
+        return (multiplier - 1) * observedSpend(data);
+    }
+
+    /**
+     * The channel's observed spend in the test's periods (those whose dates lie in {@code [start, end]}) and geos.
+     *
+     * @param data the data the test ran on
+     * @return the total observed spend (currency)
+     * @throws IllegalArgumentException if the channel or geo is not in the data
+     */
+    public double observedSpend(io.github.mmm4j.core.MmmDataset data) {
         int c = data.channelIndex(channel);
         int g0 = geo == null ? -1 : data.geos().indexOf(geo);
         Checks.checkArgument(geo == null || g0 >= 0, "geo '%s' is not in the data %s", geo, data.geos());
@@ -176,7 +187,7 @@ public record LiftTest(String channel, LocalDate start, LocalDate end, double sp
                 }
             }
         }
-        return (multiplier - 1) * observed;
+        return observed;
     }
 
     /**
