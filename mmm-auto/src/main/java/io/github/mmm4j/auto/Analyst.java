@@ -33,6 +33,23 @@ public final class Analyst {
      * @return the report
      */
     public static AnalystReport analyse(List<FittedModel> models, DataProfile profile) {
+        return analyse(models, profile, List.of());
+    }
+
+    /**
+     * With experiments: on a channel with a lift test, a model whose predicted lift lies more than two of the test's
+     * standard errors from the measured lift ({@link ExperimentComparison.Prediction#consistent()}) does not vote on
+     * that channel's consensus (unless every model is off), and the channel's reasons say which and why. An
+     * experiment measures the channel directly; a model that contradicts it cannot corroborate, or be averaged
+     * into, the channel's ROI.
+     *
+     * @param models the round's fitted models, on the same data
+     * @param profile the explorer's profile
+     * @param experiments the lift tests the round calibrates with, possibly empty
+     * @return the report
+     */
+    public static AnalystReport analyse(List<FittedModel> models, DataProfile profile,
+            List<io.github.mmm4j.models.bayes.LiftTest> experiments) {
         if (models.isEmpty()) {
             throw new IllegalArgumentException("no models to analyse");
         }
@@ -66,6 +83,8 @@ public final class Analyst {
         }
         List<ChannelConsensus> out = new ArrayList<>();
         List<double[][]> draws = roiDraws(models);
+        List<ExperimentComparison> compared = experiments.isEmpty() ? List.of()
+                : ExperimentComparison.of(models, experiments, false);
         for (int c = 0; c < channels.size(); c++) {
             String name = channels.get(c);
             List<ModelEstimate> est = new ArrayList<>();
@@ -78,10 +97,47 @@ public final class Analyst {
             for (double[][] d : draws) {
                 perModel.add(d[c]);
             }
+            boolean[] voting = new boolean[models.size()];
+            java.util.Arrays.fill(voting, true);
+            List<String> off = new ArrayList<>();
+            for (ExperimentComparison x : compared) {
+                if (!x.test().channel().equals(name)) {
+                    continue;
+                }
+                for (int k = 0; k < models.size(); k++) {
+                    if (!x.predictions().get(k).consistent() && voting[k]) {
+                        voting[k] = false;
+                        off.add(models.get(k).estimator() + " (" + x.describeTest() + ")");
+                    }
+                }
+            }
+            String leftOut = "";
+            boolean anyVotes = false;
+            for (boolean v : voting) {
+                anyVotes |= v;
+            }
+            if (!anyVotes) {
+                java.util.Arrays.fill(voting, true);
+                leftOut = "every model's predicted lift is more than two standard errors from the experiment's "
+                        + "measurement on this channel (" + String.join(", ", off) + "), so none is left out; trust the "
+                        + "experiment over the models here";
+            } else if (!off.isEmpty()) {
+                leftOut = "left out of the consensus because the experiment contradicts "
+                        + (off.size() == 1 ? "it" : "them") + ": " + String.join(", ", off)
+                        + " (predicted lift more than two standard errors from the measured one)";
+            }
             ChannelConsensus cc = consensus(name, est, perModel, profile.sparseChannels().contains(name),
-                    collinear.contains(name));
+                    collinear.contains(name), voting, leftOut);
             List<String> notes = new ArrayList<>();
-            extrapolationNote(models, c).ifPresent(notes::add);
+            Optional<ExperimentComparison> dark = compared.stream()
+                    .filter(x -> x.test().channel().equals(name) && goesDark(x, models.get(0).data())).findFirst();
+            if (dark.isPresent()) {
+                // the curve below the lowest regular spend is what a go-dark test measures: no extrapolation note
+                notes.add(MEASURED_FROM_ZERO + "the go-dark " + dark.get().describeTest() + " measured the channel's "
+                        + "response down to zero spend, and the Bayesian model is calibrated on it");
+            } else {
+                extrapolationNote(models, c).ifPresent(notes::add);
+            }
             priorNote(models, c).ifPresent(notes::add);
             if (!notes.isEmpty()) {
                 List<String> reasons = new ArrayList<>(cc.reasons());
@@ -99,6 +155,19 @@ public final class Analyst {
      * rests on the part of its response curve the data never show.
      */
     static final double EXTRAPOLATION_NOTE_SHARE = 0.25;
+
+    /** How the analyst's note on a channel with a go-dark experiment begins (no always-on note then). */
+    public static final String MEASURED_FROM_ZERO = "measured from zero: ";
+
+    /** Whether an experiment switched its channel off in its window (multiplier 0, or a cut of all the spend). */
+    static boolean goesDark(ExperimentComparison x, MmmDataset data) {
+        io.github.mmm4j.models.bayes.LiftTest t = x.test();
+        if (t.byMultiplier()) {
+            return t.multiplier() == 0;
+        }
+        double observed = t.observedSpend(data);
+        return observed > 0 && t.spendChange() <= -observed * (1 - 1e-9);
+    }
 
     /** How the analyst's note on an always-on channel begins (see {@link #extrapolationNote}). */
     public static final String ALWAYS_ON_NOTE = "always on: ";
@@ -200,7 +269,7 @@ public final class Analyst {
         return Optional.of(PRIOR_LED_NOTE + String.format(Locale.ROOT, "the data set only about %.0f%% of the %s "
                 + "model's ROI estimate and its prior the rest (the posterior keeps %.0f%% of the prior's spread), so "
                 + "that ROI and its interval say more about the prior than about the channel; an experiment would "
-                + "measure it", 100 * w, model, 100 * Math.sqrt(1 - w)));
+                + "measure it", Math.floor(100 * w), model, 100 * Math.sqrt(1 - w)));
     }
 
     /**
@@ -218,6 +287,33 @@ public final class Analyst {
      */
     static ChannelConsensus consensus(String name, List<ModelEstimate> est, List<double[]> roiDraws, boolean sparse,
             boolean collinear) {
+        boolean[] all = new boolean[est.size()];
+        java.util.Arrays.fill(all, true);
+        return consensus(name, est, roiDraws, sparse, collinear, all, "");
+    }
+
+    /**
+     * {@link #consensus(String, List, List, boolean, boolean)} over the voting models only; the result keeps every
+     * model's estimate for the tables.
+     *
+     * @param voting per model, whether it votes
+     * @param leftOut a reason to give first, or empty
+     */
+    static ChannelConsensus consensus(String name, List<ModelEstimate> allEst, List<double[]> allDraws, boolean sparse,
+            boolean collinear, boolean[] voting, String leftOut) {
+        List<ModelEstimate> est = new ArrayList<>();
+        List<double[]> roiDraws = new ArrayList<>();
+        for (int k = 0; k < allEst.size(); k++) {
+            if (voting[k]) {
+                est.add(allEst.get(k));
+                if (k < allDraws.size()) {
+                    roiDraws.add(allDraws.get(k));
+                }
+            }
+        }
+        if (allDraws.size() < allEst.size()) {
+            roiDraws = allDraws.isEmpty() ? List.of() : roiDraws;
+        }
         boolean allIntervals = est.stream().allMatch(e -> e.roiInterval().isPresent());
         boolean overlap = true;
         for (int a = 0; a < est.size(); a++) {
@@ -263,6 +359,9 @@ public final class Analyst {
             pooledDraws = sample.length;
         }
         List<String> reasons = new ArrayList<>();
+        if (!leftOut.isEmpty()) {
+            reasons.add(leftOut);
+        }
         Agreement a;
         if (!overlap) {
             a = Agreement.DISAGREE;
@@ -303,7 +402,7 @@ public final class Analyst {
                         pooledDraws / est.size()));
             }
         }
-        return new ChannelConsensus(name, est, overlap, ranksAgree, roi, iv, a, reasons, pooledDraws);
+        return new ChannelConsensus(name, allEst, overlap, ranksAgree, roi, iv, a, reasons, pooledDraws);
     }
 
     /**

@@ -139,7 +139,7 @@ public final class AutoAnalysis {
                 progress.report(stage, r, 1, "done");
             }
             progress.report("analyse", r, 0, "comparing the models");
-            AnalystReport analysis = Analyst.analyse(models, profile);
+            AnalystReport analysis = Analyst.analyse(models, profile, experiments(config));
             progress.report("critique", r, 0, "checking the quality gate");
             Optional<Round> reference = rounds.isEmpty() ? Optional.empty() : Optional.of(rounds.get(best(rounds)));
             Critique critique = Critic.review(models, analysis, profile, options.expectedRoi(), reference,

@@ -22,7 +22,8 @@ import java.util.List;
  * <p>Primary model: the best round's Bayesian model when there is one and its sampler diagnostics are healthy
  * (it carries the full posterior uncertainty and learns the transforms); otherwise the round's first model
  * (ridge by default). The plan allocates the current budget (the spend of the last {@link #horizon} periods)
- * over the next horizon to maximise the KPI, with carryover from history. Shapley values are exact up to 16
+ * over the next horizon to maximise the KPI, with carryover from history, holding every channel the models disagree
+ * about at its current spend ({@link #planConstraints}). Shapley values are exact up to 16
  * channels, sampled beyond (seeded from the options' seed).
  */
 public final class AutoPipeline {
@@ -52,9 +53,56 @@ public final class AutoPipeline {
         progress.report("attribute", 0, 1, shapley.method().name().toLowerCase(java.util.Locale.ROOT));
         progress.report("plan", 0, 0, "optimising the budget");
         PlanningModel pm = PlanningModel.of(primary, horizon(analysis.data()));
-        Allocation plan = BudgetOptimizer.optimize(pm, BudgetConstraints.none(), Objective.maximizeKpi());
+        Allocation plan = BudgetOptimizer.optimize(pm, planConstraints(analysis), Objective.maximizeKpi());
         progress.report("plan", 0, 1, plan.status().name().toLowerCase(java.util.Locale.ROOT));
         return new PipelineResult(analysis, primary, shapley, pm, plan, List.of());
+    }
+
+    /**
+     * The recommended plan's constraints: the current budget, with every channel the models disagree about
+     * ({@link Agreement#DISAGREE}) held at its current spend. The report tells the reader not to move such a channel
+     * before testing it; a plan that moved it anyway would contradict that advice, and its gain would rest on one
+     * model's number the others reject.
+     *
+     * @param analysis the analysis
+     * @return the constraints
+     */
+    public static BudgetConstraints planConstraints(AnalysisResult analysis) {
+        return planConstraints(analysis, List::<String>of);
+    }
+
+    /**
+     * {@link #planConstraints(AnalysisResult)} for a planning model whose channels are split (by geo): each
+     * disputed channel's parts are held.
+     *
+     * @param analysis the analysis
+     * @param parts a channel's names in the planning model
+     * @return the constraints
+     */
+    public static BudgetConstraints planConstraints(AnalysisResult analysis,
+            java.util.function.Function<String, List<String>> parts) {
+        return planConstraints(analysis, parts, List.of());
+    }
+
+    /**
+     * {@link #planConstraints(AnalysisResult, java.util.function.Function)} with more of the planning model's
+     * channels held at their current spend (cells that never spent).
+     *
+     * @param analysis the analysis
+     * @param parts a channel's names in the planning model
+     * @param held more names to hold
+     * @return the constraints
+     */
+    public static BudgetConstraints planConstraints(AnalysisResult analysis,
+            java.util.function.Function<String, List<String>> parts, List<String> held) {
+        BudgetConstraints.Builder b = BudgetConstraints.builder();
+        held.forEach(b::lock);
+        for (ChannelConsensus c : analysis.bestRound().analysis().channels()) {
+            if (c.agreement() == Agreement.DISAGREE) {
+                parts.apply(c.channel()).forEach(b::lock);
+            }
+        }
+        return b.build();
     }
 
     /**

@@ -149,7 +149,7 @@ public final class Critic {
                 sb.append(' ').append(p.estimator()).append(' ').append(Numbers.significant(p.lift(), 4))
                         .append(p.consistent() ? "" : " (off)");
                 if (!p.consistent()) {
-                    off.add(p.estimator() + " on " + e.channel());
+                    off.add(p.estimator() + " on the " + x.describeTest());
                 }
             }
             parts.add(sb.toString());

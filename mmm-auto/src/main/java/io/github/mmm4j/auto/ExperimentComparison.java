@@ -44,6 +44,15 @@ public record ExperimentComparison(LiftTest test, double impliedSpendChange, Lis
         }
     }
 
+    /**
+     * @return the test in a few words for reasons and evidence, e.g. {@code "social test 2023-09-04 to 2023-09-25"}
+     *     (with {@code " in geo02"} for a geo test)
+     */
+    public String describeTest() {
+        return test.channel() + " test " + test.start() + " to " + test.end()
+                + (test.geo() == null ? "" : " in " + test.geo());
+    }
+
     /** Validates and copies. */
     public ExperimentComparison {
         Objects.requireNonNull(test, "test");

@@ -33,7 +33,8 @@ class ExperimentsCheckTest {
         LiftTest far = LiftTest.ofMultiplier("tv", data.time().date(40), data.time().date(47), 0, 3 * r, se);
         Check bad = Critic.experiments(List.of(ridge, nnls), List.of(far));
         assertFalse(bad.passed());
-        assertTrue(bad.evidence().contains("ridge on tv") && bad.evidence().contains("nnls on tv"), bad.evidence());
+        assertTrue(bad.evidence().contains("ridge on the tv test ") && bad.evidence().contains("nnls on the tv test "),
+                bad.evidence());
         assertTrue(bad.evidence().contains("spend x 0"), bad.evidence());
     }
 }

@@ -54,7 +54,7 @@ class PriorNoteTest {
         assertTrue(steady < SamplerDiagnostics.PRIOR_LED_WEIGHT && tv > 0.9, "steady " + steady + ", tv " + tv);
         String note = Analyst.priorNote(models, G.data().channelIndex("steady")).orElseThrow();
         assertTrue(note.startsWith(Analyst.PRIOR_LED_NOTE) && note.contains("bayes"), note);
-        assertTrue(note.contains(String.format(java.util.Locale.ROOT, "about %.0f%%", 100 * steady)), note);
+        assertTrue(note.contains(String.format(java.util.Locale.ROOT, "about %.0f%%", Math.floor(100 * steady))), note);
         assertFalse(Analyst.priorNote(models, G.data().channelIndex("tv")).isPresent());
         AnalystReport r = Analyst.analyse(models, Explorer.explore(G.data()));
         for (ChannelConsensus cc : r.channels()) {

@@ -96,8 +96,13 @@ final class AutoCommand implements Callable<Integer> {
             bar.update("plan", 0.5, "channel x geo");
             cellPm = io.github.mmm4j.optimize.PlanningModel.of(analysed.primary().byGeo(),
                     analysed.planning().horizon());
+            List<String> chs = analysed.primary().data().channels();
+            List<String> geos = analysed.primary().data().geos();
+            List<String> dark = OptimizeCommand.neverSpent(cellPm);
             cellPlan = io.github.mmm4j.optimize.BudgetOptimizer.optimize(cellPm,
-                    io.github.mmm4j.optimize.BudgetConstraints.none(), io.github.mmm4j.optimize.Objective.maximizeKpi());
+                    io.github.mmm4j.auto.AutoPipeline.planConstraints(analysed.analysis(),
+                            ch -> OptimizeCommand.cellsOf(ch, chs, geos, true), dark),
+                    io.github.mmm4j.optimize.Objective.maximizeKpi());
         }
         io.github.mmm4j.optimize.PlanningModel cellsPm = cellPm;
         io.github.mmm4j.optimize.Allocation cells = cellPlan;

@@ -6,12 +6,42 @@ import io.github.mmm4j.auto.PipelineResult;
 import io.github.mmm4j.auto.Round;
 import java.io.PrintWriter;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Locale;
 
 /** The console summary of an automated analysis: verdict, rounds, the primary model's table and the plan. */
 final class AutoSummary {
 
     private AutoSummary() {
+    }
+
+    /**
+     * The report's confidence with its reasons and its warnings, from the {@code results.json} just written, so that
+     * the console says what the report says before the reader acts on the plan above.
+     */
+    private static void findings(List<Path> files, PrintWriter out) {
+        Path json = files.stream().filter(f -> f.getFileName().toString().equals("results.json")).findFirst()
+                .orElse(null);
+        if (json == null) {
+            return;
+        }
+        com.fasterxml.jackson.databind.JsonNode f;
+        try {
+            f = new com.fasterxml.jackson.databind.ObjectMapper().readTree(json.toFile()).path("findings");
+        } catch (java.io.IOException e) {
+            return;
+        }
+        if (f.has("confidence")) {
+            List<String> why = new java.util.ArrayList<>();
+            f.path("confidence_reasons").forEach(x -> why.add(x.asText()));
+            out.printf(Locale.ROOT, "Confidence: %s (%s)%n", f.get("confidence").asText().toLowerCase(Locale.ROOT),
+                    String.join("; ", why));
+        }
+        if (f.path("warnings").size() > 0) {
+            out.println("Warnings (the report explains each):");
+            f.path("warnings").forEach(w -> out.printf(Locale.ROOT, "  - %s%n", w.asText()));
+        }
+        out.println();
     }
 
     static void print(PipelineResult r, PrintWriter out) {
@@ -36,6 +66,7 @@ final class AutoSummary {
         out.println();
         out.print(OptimizeCommand.table(r.plan(), r.planning()));
         out.println();
+        findings(r.files(), out);
         for (Path f : r.files()) {
             out.printf(Locale.ROOT, "Wrote %s%n", f);
         }

@@ -156,6 +156,13 @@ final class OptimizeCommand implements Callable<Integer> {
         java.util.Set<String> seen = new java.util.HashSet<>();
         for (String s : geoBounds) {
             Bound bd = parseBound(s, "--geo-bounds", "geo", boundable);
+            java.util.Optional<List<String[]>> parts = io.github.mmm4j.core.CsvSchema.cells(geos);
+            if (parts.isPresent() && parts.get().stream().anyMatch(p -> p[0].equals(bd.name()))
+                    && parts.get().stream().anyMatch(p -> p[1].equals(bd.name()))) {
+                throw new Main.BadInputException("--geo-bounds '" + s + "': '" + bd.name() + "' is both a brand and "
+                        + "a region of the model, so the bound is ambiguous; bound a cell ('BRAND / REGION') instead, "
+                        + "or rename the brand or the region in the data");
+            }
             if (!seen.add(bd.name())) {
                 throw new Main.BadInputException("--geo-bounds '" + s + "': '" + bd.name() + "' is bounded twice");
             }
@@ -167,6 +174,8 @@ final class OptimizeCommand implements Callable<Integer> {
                 b.lock(v);
             }
         }
+        List<String> dark = byGeo ? neverSpent(pm) : List.of();
+        dark.forEach(b::lock);
         bar.update("optimize", 0.15, "the plan");
         Allocation a = BudgetOptimizer.optimize(pm, b.build(), obj);
         if (a.status() == io.github.mmm4j.optimize.OptimizerStatus.INFEASIBLE) {
@@ -179,6 +188,8 @@ final class OptimizeCommand implements Callable<Integer> {
             ObjectNode plan = planJson(a, pm);
             if (byGeo) {
                 cells(plan, a, fitted);
+                // cells held at zero because their channel never spent in their geo
+                dark.forEach(plan.putArray("never_spent")::add);
             }
             AtomicFiles.writeString(dir.resolve("plan.json"), plan.toPrettyString() + "\n");
             if (byGeo) {
@@ -190,6 +201,12 @@ final class OptimizeCommand implements Callable<Integer> {
         bar.done();
         PrintWriter w = spec.commandLine().getOut();
         w.print(table(a, pm));
+        if (!dark.isEmpty()) {
+            w.printf(Locale.ROOT, "Held at zero: %s never spent in %s, so the data show nothing of %s response "
+                    + "there: %s%n", dark.size() == 1 ? "this cell's channel" : "these cells' channels",
+                    dark.size() == 1 ? "its geo" : "their geos", dark.size() == 1 ? "its" : "their",
+                    String.join(", ", dark));
+        }
         w.println();
         for (Path f : files) {
             w.printf(Locale.ROOT, "Wrote %s%n", f);
@@ -339,11 +356,16 @@ final class OptimizeCommand implements Callable<Integer> {
         String lo = s.substring(eq + 1, colon).strip();
         String hi = s.substring(colon + 1).strip();
         char kind = unit(lo) != 0 ? unit(lo) : unit(hi);
-        if (unit(lo) != 0 && unit(hi) != 0 && unit(lo) != unit(hi)) {
-            throw new Main.BadInputException(option + " '" + s + "': " + what + " '" + ch + "' mixes units");
-        }
         double min = lo.isEmpty() ? 0 : number(strip(lo), s, option);
         double max = hi.isEmpty() ? Double.POSITIVE_INFINITY : number(strip(hi), s, option);
+        // both ends in one unit; a bare 0 is 0 in any unit
+        boolean loBare = unit(lo) == 0 && !lo.isEmpty() && min != 0;
+        boolean hiBare = unit(hi) == 0 && !hi.isEmpty();
+        if (unit(lo) != 0 && unit(hi) != 0 && unit(lo) != unit(hi) || kind != 0 && (loBare || hiBare)) {
+            throw new Main.BadInputException(option + " '" + s + "': " + what + " '" + ch + "' mixes units; give "
+                    + "both ends in one unit: multiples of current spend (0.5x:2x), percentages of the budget "
+                    + "(10%:40%) or amounts (5000:20000)");
+        }
         String where = option + " '" + s + "': " + what + " '" + ch + "'";
         if (!(min >= 0) || Double.isInfinite(min) || Double.isNaN(max)) {
             throw new Main.BadInputException(where + " needs a finite minimum >= 0");
@@ -497,6 +519,25 @@ final class OptimizeCommand implements Callable<Integer> {
             num(o, "delta", sums[i][2]);
             num(o, "expected_contribution", sums[i][3]);
             num(o, "current_contribution", sums[i][4]);
+        }
+        return out;
+    }
+
+    /**
+     * The cells of a model split by geo ({@link FittedModel#byGeo()}) whose channel never spent in their geo: the
+     * plan holds them at zero, since the data show nothing of their response there (a pooled effect would otherwise
+     * be extrapolated to spend levels no cell of that geo ever had).
+     *
+     * @param cellPm the planning model of the split model
+     * @return the cells' names, in model order
+     */
+    static List<String> neverSpent(PlanningModel cellPm) {
+        MmmDataset d = cellPm.model().data();
+        List<String> out = new ArrayList<>();
+        for (int c = 0; c < d.nChannels(); c++) {
+            if (!(d.totalSpend(c) > 0)) {
+                out.add(d.channels().get(c));
+            }
         }
         return out;
     }

@@ -46,7 +46,8 @@ import picocli.CommandLine.Spec;
  */
 @Command(name = "predict", mixinStandardHelpOptions = true,
         description = "Apply a saved model.json to history or to new periods and write decomposition.csv and "
-                + "predictions.csv (with 90%% intervals).")
+                + "predictions.csv (with 90%% intervals of the expected KPI, without observation noise). On a panel "
+                + "model the data needs every geo the model was fitted on.")
 final class PredictCommand implements Callable<Integer> {
 
     @Option(names = "--model", required = true, paramLabel = "FILE", description = "A model.json written by fit, "
@@ -199,9 +200,29 @@ final class PredictCommand implements Callable<Integer> {
         }
     }
 
+    /** Up to ten names, then how many more. */
+    private static String first(List<String> names) {
+        return names.size() <= 10 ? String.join(", ", names)
+                : String.join(", ", names.subList(0, 10)) + " and " + (names.size() - 10) + " more";
+    }
+
     private static MmmDataset align(MmmDataset data, MmmDataset history, String source) {
         if (!data.geos().equals(history.geos())) {
-            throw new DataException(source, "the geos " + data.geos() + " are not the model's geos " + history.geos());
+            List<String> unknown = data.geos().stream().filter(g -> !history.geos().contains(g)).toList();
+            List<String> missing = history.geos().stream().filter(g -> !data.geos().contains(g)).toList();
+            List<String> parts = new java.util.ArrayList<>();
+            if (!unknown.isEmpty()) {
+                parts.add("geos the model does not have: " + first(unknown));
+            }
+            if (!missing.isEmpty()) {
+                parts.add("the model's geos missing from the data: " + first(missing));
+            }
+            if (parts.isEmpty()) {
+                parts.add("the geos are in another order than the model's");
+            }
+            throw new DataException(source, String.join("; ", parts) + "; predict needs rows for every geo the model "
+                    + "was fitted on, and only those (each geo's baseline and effects are the model's), so give the "
+                    + "whole panel or refit on the geos you have");
         }
         if (data.time().frequency() != history.time().frequency()) {
             throw new DataException(source, "the data is " + data.time().frequency().name().toLowerCase(Locale.ROOT)

@@ -155,7 +155,7 @@ final class Results {
         for (String c : model.data().channels()) {
             java.util.OptionalDouble w = model.roiDataWeight(c);
             if (w.isPresent() && w.getAsDouble() < io.github.mmm4j.models.SamplerDiagnostics.PRIOR_LED_WEIGHT) {
-                led.add(String.format(Locale.ROOT, "%s (data %.0f%%)", c, 100 * w.getAsDouble()));
+                led.add(String.format(Locale.ROOT, "%s (data %.0f%%)", c, Math.floor(100 * w.getAsDouble())));
             }
         }
         if (led.isEmpty()) {

@@ -200,6 +200,10 @@ class BadInputBatteryTest {
                 bad("--bounds unknown channel", "'tv_spnd' is not a channel of the model; channels are "
                         + "[tv_spend, search_spend]; did you mean 'tv_spend'?",
                         () -> optimize("--bounds", "tv_spnd=1:2")),
+                bad("--bounds mixing units", "--bounds 'tv_spend=0.5x:100000': channel 'tv_spend' mixes units; give "
+                        + "both ends in one unit", () -> optimize("--bounds", "tv_spend=0.5x:100000")),
+                bad("--bounds mixing units, bare maximum", "mixes units",
+                        () -> optimize("--bounds", "tv_spend=10%:20")),
                 bad("--lock unknown channel", "did you mean 'search_spend'?", () -> optimize("--lock", "serch_spend")),
                 bad("lift test of an unknown channel", "lift.csv, line 3, column 'channel': value 'tv_spnd' is not a "
                         + "channel of the data; channels are [tv_spend, search_spend]; did you mean 'tv_spend'?",

@@ -219,7 +219,8 @@ class CliTest {
             // how much of the ROI the data set; the console names the prior-led channels with their weight
             double w = c.get("roi_data_weight").asDouble();
             assertTrue(c.get("roi_data_weight").isNumber() && w >= 0 && w <= 1, c.toString());
-            String named = c.get("name").asText() + String.format(java.util.Locale.ROOT, " (data %.0f%%)", 100 * w);
+            String named = c.get("name").asText()
+                    + String.format(java.util.Locale.ROOT, " (data %.0f%%)", Math.floor(100 * w));
             assertEquals(w < io.github.mmm4j.models.SamplerDiagnostics.PRIOR_LED_WEIGHT, r.out().contains(named),
                     named + " in " + r.out());
         }

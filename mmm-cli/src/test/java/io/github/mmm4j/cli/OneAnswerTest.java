@@ -99,7 +99,7 @@ class OneAnswerTest {
             assertEquals(w < io.github.mmm4j.models.SamplerDiagnostics.PRIOR_LED_WEIGHT, noted, name + " " + w);
             if (primaryBayes) {
                 String caption = String.format(java.util.Locale.ROOT, "Here the data set about %.0f%% of the "
-                        + "estimate", 100 * w);
+                        + "estimate", Math.floor(100 * w));
                 assertTrue(html.contains(caption), name + ": " + caption);
             }
         }

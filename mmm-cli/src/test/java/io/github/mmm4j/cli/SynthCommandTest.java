@@ -179,6 +179,9 @@ class SynthCommandTest {
             int g = Integer.parseInt(f[1].substring(3));
             csv.append(f[0]).append(',').append(g <= 10 ? "acme" : "zenith").append(",r")
                     .append(String.format(java.util.Locale.ROOT, "%02d", (g - 1) % 10 + 1));
+            if (g == 20) {
+                f[6] = "0"; // display never spent in zenith / r10
+            }
             for (int k = 2; k < f.length; k++) {
                 csv.append(',').append(f[k]);
             }
@@ -237,9 +240,20 @@ class SynthCommandTest {
                 + "incremental_upper", byGeo.get(0));
         java.util.Map<String, Long> levels = byGeo.subList(1, byGeo.size()).stream().collect(
                 java.util.stream.Collectors.groupingBy(l -> l.split(",", -1)[0], java.util.stream.Collectors.counting()));
+        // the cell that never spent has no curve: the data show nothing of it
         assertEquals(java.util.Map.of("total", 4L * 41, "brand", 2L * 4 * 41, "region", 10L * 4 * 41, "cell",
-                20L * 4 * 41), levels);
-        assertTrue(byGeo.stream().anyMatch(l -> l.startsWith("cell,zenith,r10,display,")));
+                (20L * 4 - 1) * 41), levels);
+        assertTrue(byGeo.stream().anyMatch(l -> l.startsWith("cell,zenith,r09,display,")));
+        assertTrue(byGeo.stream().noneMatch(l -> l.startsWith("cell,zenith,r10,display,")));
+        // and the plan holds it at zero, and says so
+        assertEquals("[\"display @ zenith / r10\"]", pj.get("never_spent").toString());
+        for (JsonNode cell : pj.get("cells")) {
+            if (cell.get("channel").asText().equals("display") && cell.get("geo").asText().equals("r10")
+                    && cell.get("brand").asText().equals("zenith")) {
+                assertEquals(0.0, cell.get("optimal_spend").asDouble());
+            }
+        }
+        assertTrue(plan.out().contains("Held at zero: this cell's channel never spent in its geo"), plan.out());
         assertEquals(0, run("optimize", "--model", dir.resolve("fit/model.json").toString(), "--out",
                 dir.resolve("plan0").toString()).exit());
         List<String> national = Files.readAllLines(dir.resolve("plan0/response_curves.csv"));

@@ -214,31 +214,38 @@ public final class BudgetConstraints {
         }
         fail(conflicts);
         if (overlapping && !OverlapFeasibility.feasible(lo, hi, members, gLo, gHi, total, equality)) {
-            List<String> all = new ArrayList<>();
-            for (int[] b : OverlapFeasibility.conflict(lo, hi, members, gLo, gHi, total, equality, CONFLICT_SOLVES)) {
-                int i = b[1];
-                all.add(switch (b[0]) {
-                    case OverlapFeasibility.CHANNEL_MIN -> describeMin(channels.get(i), lo[i], locked[i]);
-                    case OverlapFeasibility.CHANNEL_MAX -> describeMax(channels.get(i), hi[i], locked[i]);
-                    case OverlapFeasibility.GROUP_MIN -> "group " + gNames.get(i) + " >= " + Fmt.amount(gLo[i]);
-                    default -> "group " + gNames.get(i) + " <= " + Fmt.amount(gHi[i]);
-                });
-            }
-            String which = "these bounds cannot all be met together";
-            if (all.isEmpty()) {
-                // too many bounds to search for the few that clash: list the groups
-                for (int gi = 0; gi < ng; gi++) {
-                    all.add("group " + gNames.get(gi) + " in [" + Fmt.amount(gLo[gi]) + ", " + Fmt.amount(gHi[gi])
-                            + "]");
-                }
-            } else {
-                which += " (relax at least one of them)";
-            }
-            conflicts.add(which + " with a budget " + (equality ? "of " : "of at most ") + Fmt.amount(total)
-                    + "; each can be met alone, but they share channels: " + String.join(", ", all));
+            // the few bounds that clash are found only when the message is read (the frontier never reads it)
+            throw new InfeasibleConstraintsException(() -> List.of(overlapConflict(channels, lo, hi, locked, members,
+                    gLo, gHi, gNames, total, equality)));
         }
         fail(conflicts);
         return new Resolved(total, equality, lo, hi, locked, groupOf, gLo, gHi, gNames, members, overlapping);
+    }
+
+    /** The message of overlapping bounds that cannot be met together, naming the bounds that clash. */
+    private static String overlapConflict(List<String> channels, double[] lo, double[] hi, boolean[] locked,
+            int[][] members, double[] gLo, double[] gHi, List<String> gNames, double total, boolean equality) {
+        List<String> all = new ArrayList<>();
+        for (int[] b : OverlapFeasibility.conflict(lo, hi, members, gLo, gHi, total, equality, CONFLICT_SOLVES)) {
+            int i = b[1];
+            all.add(switch (b[0]) {
+                case OverlapFeasibility.CHANNEL_MIN -> describeMin(channels.get(i), lo[i], locked[i]);
+                case OverlapFeasibility.CHANNEL_MAX -> describeMax(channels.get(i), hi[i], locked[i]);
+                case OverlapFeasibility.GROUP_MIN -> "group " + gNames.get(i) + " >= " + Fmt.amount(gLo[i]);
+                default -> "group " + gNames.get(i) + " <= " + Fmt.amount(gHi[i]);
+            });
+        }
+        String which = "these bounds cannot all be met together";
+        if (all.isEmpty()) {
+            // too many bounds to search for the few that clash: list the groups
+            for (int gi = 0; gi < gNames.size(); gi++) {
+                all.add("group " + gNames.get(gi) + " in [" + Fmt.amount(gLo[gi]) + ", " + Fmt.amount(gHi[gi]) + "]");
+            }
+        } else {
+            which += " (relax at least one of them)";
+        }
+        return which + " with a budget " + (equality ? "of " : "of at most ") + Fmt.amount(total) + ": "
+                + String.join(", ", all);
     }
 
     private static String describeMin(String name, double v, boolean locked) {

@@ -108,8 +108,9 @@ public final class BudgetOptimizer {
                 boolean same = incumbent == model.baseline();
                 Solved kept = new Solved(incumbent.channelTotals(), s.status, s.iterations, s.method, s.constraints);
                 return allocation(model, objective, kept, incumbent, false, s.status, String.format(Locale.ROOT,
-                        "%s: %s; no plan beats the current one%s: keep the current plan", s.status, what,
-                        same ? "" : " (projected onto the constraints)"));
+                        "%s: %s; %s", s.status, what, same ? "no plan beats the current one: keep the current plan"
+                                : "no plan beats the current spend moved onto the constraints (the nearest plan "
+                                + "that meets them), so that is the plan"));
             }
             case SMALLEST_MEETING:
                 return smallestMeeting(model, constraints, objective, options, current, cap(constraints, currentTotal));
@@ -193,7 +194,8 @@ public final class BudgetOptimizer {
             case "kpi" -> "maximised the expected KPI";
             case "profit" -> "maximised the expected profit";
             case "target-mroi" -> "spent while the marginal ROI is at least the target";
-            default -> o.name();
+            default -> o instanceof Objective.TargetKpi t ? "the target KPI of " + Fmt.amount(t.kpi())
+                    : o instanceof Objective.TargetRoi t ? "the target ROI of " + Fmt.amount(t.roi()) : o.name();
         };
     }
 
@@ -412,7 +414,7 @@ public final class BudgetOptimizer {
         }
         OptimizerStatus status = it > 80 ? OptimizerStatus.MAX_ITERATIONS : best.status;
         return allocation(model, objective, best, status, String.format(Locale.ROOT,
-                "%s: %s is reached with a budget of %s", status, objective, Fmt.amount(sum(best.x))));
+                "%s: %s is reached with a budget of %s", status, describe(objective), Fmt.amount(sum(best.x))));
     }
 
     private static Allocation largestMeeting(PlanningModel model, BudgetConstraints constraints, Objective objective,
@@ -461,6 +463,6 @@ public final class BudgetOptimizer {
             }
         }
         return allocation(model, objective, best, best.status, String.format(Locale.ROOT,
-                "%s: %s holds up to a budget of %s", best.status, objective, Fmt.amount(sum(best.x))));
+                "%s: %s holds up to a budget of %s", best.status, describe(objective), Fmt.amount(sum(best.x))));
     }
 }

@@ -11,8 +11,10 @@ public final class InfeasibleConstraintsException extends IllegalArgumentExcepti
 
     private static final long serialVersionUID = 1L;
 
-    /** The conflicting constraints, one readable description each. */
-    private final List<String> conflicts;
+    /** The conflicting constraints, one readable description each; null until {@link #explain} has run. */
+    private transient List<String> conflicts;
+    /** Computes the conflicts when first asked (finding the few bounds that clash may take many solves). */
+    private transient java.util.function.Supplier<List<String>> explain;
 
     /**
      * @param message the one-line message
@@ -23,8 +25,32 @@ public final class InfeasibleConstraintsException extends IllegalArgumentExcepti
         this.conflicts = List.copyOf(conflicts);
     }
 
+    /**
+     * An exception whose conflicts are worked out only when its message or conflicts are read: a caller that only
+     * needs to know that a budget is infeasible (the efficiency frontier) does not pay for the explanation.
+     *
+     * @param explain computes the conflicts, one readable description each
+     */
+    InfeasibleConstraintsException(java.util.function.Supplier<List<String>> explain) {
+        super((String) null);
+        this.explain = explain;
+    }
+
+    private synchronized List<String> explained() {
+        if (conflicts == null) {
+            conflicts = List.copyOf(explain.get());
+            explain = null;
+        }
+        return conflicts;
+    }
+
+    @Override
+    public String getMessage() {
+        return String.join("; ", explained());
+    }
+
     /** @return the constraints that conflict, one readable description each */
     public List<String> conflicts() {
-        return conflicts;
+        return explained();
     }
 }

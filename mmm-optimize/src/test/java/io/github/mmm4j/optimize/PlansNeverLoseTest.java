@@ -156,7 +156,7 @@ class PlansNeverLoseTest {
         BudgetConstraints c = BudgetConstraints.builder().budget(budget).lock("tv").lock("search").build();
         Allocation a = BudgetOptimizer.optimize(pm, c, Objective.maximizeKpi());
         assertFalse(a.improved(), a.message());
-        assertTrue(a.message().contains("projected onto the constraints"), a.message());
+        assertTrue(a.message().contains("no plan beats the current spend moved onto the constraints"), a.message());
         double[] x = spends(a);
         assertEquals(cur[0], x[0], 1e-9 * budget);
         assertEquals(cur[1], x[1], 1e-9 * budget);

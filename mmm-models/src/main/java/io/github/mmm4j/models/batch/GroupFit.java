@@ -196,7 +196,7 @@ public final class GroupFit {
             String message = warning;
             if (w.isPresent() && w.getAsDouble() < io.github.mmm4j.models.SamplerDiagnostics.PRIOR_LED_WEIGHT) {
                 message += (message.isEmpty() ? "" : "; ") + String.format(Locale.ROOT, PRIOR_LED + "the data set "
-                        + "about %.0f%% of this ROI and its prior the rest", 100 * w.getAsDouble());
+                        + "about %.0f%% of this ROI and its prior the rest", Math.floor(100 * w.getAsDouble()));
             }
             out.add(Arrays.asList(c.name(), finite(c.spend()), finite(c.contribution()), finite(c.share()),
                     finite(c.roi()), c.roiInterval().map(i -> finite(i.lower())).orElse(null),

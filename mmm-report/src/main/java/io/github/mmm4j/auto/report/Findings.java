@@ -120,6 +120,13 @@ public record Findings(String kpi, String source, int periods, String frequency,
     /** Holdout MAPE (a fraction) above which confidence is {@link Confidence#LOW}. */
     public static final double LOW_MAPE = 0.30;
 
+    /**
+     * The share of media spend in always-on channels ({@link Analyst#ALWAYS_ON_NOTE}) from which confidence is not
+     * high: their ROIs rest on the response curve below the spend the data show, so most of the spend's return is
+     * an extrapolation (their marginal ROIs, which the plan uses, are measured).
+     */
+    public static final double ALWAYS_ON_SPEND_SHARE = 0.5;
+
     /** How far the recommendations can be trusted. */
     public enum Confidence {
         /**
@@ -335,13 +342,35 @@ public record Findings(String kpi, String source, int periods, String frequency,
             why.add(String.format(Locale.ROOT, "the Bayesian model's ROI of %d channel%s is set more by its starting "
                     + "assumption (the prior) than by the data (high confidence needs none)", priorLedCount, priorLedCount == 1 ? "" : "s"));
         }
+        // the reported model against the experiments: one that contradicts a direct measurement cannot be trusted
+        List<String> contradicted = new ArrayList<>();
+        for (io.github.mmm4j.auto.ExperimentComparison x : io.github.mmm4j.auto.ExperimentComparison.of(
+                List.of(primary), io.github.mmm4j.auto.AutoAnalysis.experiments(best.config()), false)) {
+            if (!x.predictions().get(0).consistent()) {
+                contradicted.add(x.describeTest());
+            }
+        }
+        if (!contradicted.isEmpty()) {
+            why.add(String.format(Locale.ROOT, "the reported %s model's predicted lift is more than two standard "
+                    + "errors from the measured lift of %s", primary.estimator(), String.join(", ", contradicted)));
+        }
+        List<String> alwaysOnNames = noted(best, Analyst.ALWAYS_ON_NOTE);
+        double alwaysOnSpend = channels.stream().filter(c -> alwaysOnNames.contains("'" + c.channel() + "'"))
+                .mapToDouble(ChannelFinding::spendShare).sum();
+        boolean mostlyExtrapolated = alwaysOnSpend >= ALWAYS_ON_SPEND_SHARE;
+        if (mostlyExtrapolated) {
+            why.add(String.format(Locale.ROOT, "the ROI of the always-on channels, %.0f%% of media spend, rests on "
+                    + "the assumed response curve below the lowest spend they ever had (high confidence needs under "
+                    + "%.0f%%)", 100 * alwaysOnSpend, 100 * ALWAYS_ON_SPEND_SHARE));
+        }
         Confidence confidence;
         if (verdict != Verdict.APPROVED || profile.readiness() <= 2 || (confirmed == 0 && !channels.isEmpty())
-                || width > LOW_WIDTH || mape.map(m -> m > LOW_MAPE).orElse(false) || planLoses) {
+                || width > LOW_WIDTH || mape.map(m -> m > LOW_MAPE).orElse(false) || planLoses
+                || !contradicted.isEmpty()) {
             confidence = Confidence.LOW;
         } else if (failed.isEmpty() && profile.readiness() >= 4 && disagree == 0 && 2 * confirmed >= channels.size()
                 && !movesUnconfirmed && width <= HIGH_WIDTH && mape.map(m -> m <= HIGH_MAPE).orElse(false)
-                && priorLedCount == 0) {
+                && priorLedCount == 0 && !mostlyExtrapolated) {
             confidence = Confidence.HIGH;
         } else {
             confidence = Confidence.MEDIUM;
@@ -361,6 +390,17 @@ public record Findings(String kpi, String source, int periods, String frequency,
                     + " rests on the assumed response curve below the lowest spend " + (one ? "it" : "they")
                     + " ever had, which the data never show; " + (one ? "its" : "their") + " marginal ROI is better "
                     + "measured, and a go-dark test would measure the ROI");
+        }
+        if (!contradicted.isEmpty()) {
+            warnings.add("the reported " + primary.estimator() + " model contradicts the experiment"
+                    + (contradicted.size() == 1 ? " " : "s ") + String.join(", ", contradicted) + " (its predicted lift "
+                    + "is more than two standard errors from the measured one)"
+                    + (primary.samplerDiagnostics().isPresent()
+                    || best.models().stream().noneMatch(m -> m.samplerDiagnostics().isPresent()) ? ""
+                    : ", because the Bayesian model, which is calibrated on the experiments, did not converge and "
+                    + "so is not the one reported")
+                    + "; trust the experiment over this model for " + (contradicted.size() == 1 ? "that channel"
+                    : "those channels") + ", and rerun with more draws (or a higher --target-accept)");
         }
         List<String> priorLed = noted(best, Analyst.PRIOR_LED_NOTE);
         if (!priorLed.isEmpty()) {

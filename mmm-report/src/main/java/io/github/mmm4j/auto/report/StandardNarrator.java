@@ -103,7 +103,8 @@ final class StandardNarrator implements Narrator {
                 case KEEP -> String.format(Locale.ROOT, "Keep %s at about %s per %s.", ch,
                         money(f.planComputed() ? r.recommendedSpendPerPeriod() : r.currentSpendPerPeriod()), per);
                 case TEST_FIRST -> String.format(Locale.ROOT, "Do not move %s on this evidence: the models disagree "
-                        + "about its return. Test it first, for example with a regional experiment.", ch);
+                        + "about its return%s. Test it first, for example with a regional experiment.", ch,
+                        f.planComputed() ? ", so the recommended plan keeps it at its current spend" : "");
             };
             if (r.agreement() == Agreement.UNCERTAIN && (r.action() == Action.INCREASE
                     || r.action() == Action.DECREASE)) {

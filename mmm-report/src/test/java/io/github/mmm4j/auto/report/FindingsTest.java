@@ -54,6 +54,89 @@ class FindingsTest {
         assertEquals(sorted, f.recommendations(), "largest changes first");
     }
 
+    /**
+     * A channel the models disagree about is held at its current spend by the recommended plan, so that the plan
+     * agrees with the advice not to move it before a test, and the advice says so.
+     */
+    @Test
+    void aDisputedChannelIsHeldByThePlanAndTheAdviceSaysSo() {
+        io.github.mmm4j.auto.Round best = RESULT.bestRound();
+        List<io.github.mmm4j.auto.ChannelConsensus> marked = new ArrayList<>();
+        for (io.github.mmm4j.auto.ChannelConsensus c : best.analysis().channels()) {
+            marked.add(new io.github.mmm4j.auto.ChannelConsensus(c.channel(), c.estimates(), !c.channel().equals(
+                    "tv") && c.intervalsOverlap(), c.ranksAgree(), c.channel().equals("tv") ? Optional.empty()
+                    : c.consensusRoi(), c.channel().equals("tv") ? Optional.empty() : c.consensusInterval(),
+                    c.channel().equals("tv") ? Agreement.DISAGREE : c.agreement(), c.reasons(), c.pooledDraws()));
+        }
+        io.github.mmm4j.auto.AnalystReport a = new io.github.mmm4j.auto.AnalystReport(marked,
+                best.analysis().rankingByModel(), best.analysis().rankCorrelation(), best.analysis().mediaShareOfKpi());
+        List<io.github.mmm4j.auto.Round> rounds = new ArrayList<>(RESULT.rounds());
+        rounds.set(RESULT.best(), new io.github.mmm4j.auto.Round(best.number(), best.proposal(), best.config(),
+                best.models(), a, best.critique(), best.search()));
+        AnalysisResult result = new AnalysisResult(RESULT.data(), RESULT.profile(), rounds, RESULT.best(),
+                RESULT.stopReason(), RESULT.primary(), RESULT.primaryReason(), RESULT.adaptations());
+        io.github.mmm4j.optimize.PlanningModel pm = io.github.mmm4j.optimize.PlanningModel.of(result.primaryModel(),
+                13);
+        io.github.mmm4j.optimize.Allocation free = io.github.mmm4j.optimize.BudgetOptimizer.optimize(pm,
+                io.github.mmm4j.optimize.BudgetConstraints.none(), io.github.mmm4j.optimize.Objective.maximizeKpi());
+        io.github.mmm4j.optimize.Allocation held = io.github.mmm4j.optimize.BudgetOptimizer.optimize(pm,
+                io.github.mmm4j.auto.AutoPipeline.planConstraints(result),
+                io.github.mmm4j.optimize.Objective.maximizeKpi());
+        double tvNow = pm.baseline().channelTotal("tv");
+        assertTrue(Math.abs(free.channel("tv").optimalSpend() - tvNow) > 1e-3 * tvNow,
+                "unconstrained, the plan would move tv");
+        assertEquals(tvNow, held.channel("tv").optimalSpend(), 1e-9 * tvNow);
+        assertEquals(pm.baseline().total(), held.optimal().total(), 1e-6 * pm.baseline().total());
+        BudgetPlan plan = OptimizerRows.plan(held);
+        Findings f = Findings.of(ReportInput.of(result, 1, "demo").withPlan(plan));
+        Recommendation tv = f.recommendations().stream().filter(r -> r.channel().equals("tv")).findFirst()
+                .orElseThrow();
+        assertEquals(Action.TEST_FIRST, tv.action());
+        assertEquals(tv.currentSpendPerPeriod(), tv.recommendedSpendPerPeriod(), 1e-9 * tv.currentSpendPerPeriod());
+        String advice = StandardNarrator.INSTANCE.narrate(f).sections().stream()
+                .filter(x -> x.heading().equals("What to do")).findFirst().orElseThrow().bullets().toString();
+        assertTrue(advice.contains("Do not move tv on this evidence: the models disagree about its return, so the "
+                + "recommended plan keeps it at its current spend."), advice);
+    }
+
+    /**
+     * When the reported model contradicts an experiment (its predicted lift more than two standard errors from the
+     * measured one), confidence is low and a warning says to trust the experiment; one that agrees raises neither.
+     */
+    @Test
+    void aReportedModelThatContradictsAnExperimentIsFlagged() {
+        io.github.mmm4j.auto.Round best = RESULT.bestRound();
+        io.github.mmm4j.models.FittedModel primary = RESULT.primaryModel();
+        java.time.LocalDate start = RESULT.data().time().date(20);
+        java.time.LocalDate end = RESULT.data().time().date(27);
+        double predicted = io.github.mmm4j.models.bayes.LiftTest.ofMultiplier("tv", start, end, 0, -1, 1)
+                .predictedLift(primary);
+        for (boolean agree : new boolean[] {true, false}) {
+            io.github.mmm4j.models.bayes.LiftTest t = io.github.mmm4j.models.bayes.LiftTest.ofMultiplier("tv", start,
+                    end, 0, agree ? predicted : 3 * predicted, Math.abs(predicted) / 20);
+            List<io.github.mmm4j.models.Estimator> est = new ArrayList<>(best.config().estimators());
+            est.add(io.github.mmm4j.models.bayes.BayesianMmm.defaults().withOptions(
+                    io.github.mmm4j.models.bayes.BayesOptions.defaults().withLiftTests(List.of(t))));
+            io.github.mmm4j.auto.RoundConfig config = new io.github.mmm4j.auto.RoundConfig(best.config().spec(),
+                    best.config().holdout(), best.config().extraEvents(), est, best.config().search(),
+                    best.config().ranges());
+            List<io.github.mmm4j.auto.Round> rounds = new ArrayList<>(RESULT.rounds());
+            rounds.set(RESULT.best(), new io.github.mmm4j.auto.Round(best.number(), best.proposal(), config,
+                    best.models(), best.analysis(), best.critique(), best.search()));
+            AnalysisResult result = new AnalysisResult(RESULT.data(), RESULT.profile(), rounds, RESULT.best(),
+                    RESULT.stopReason(), RESULT.primary(), RESULT.primaryReason(), RESULT.adaptations());
+            Findings f = Findings.of(ReportInput.of(result, 1, "demo"));
+            boolean warned = f.warnings().stream().anyMatch(w -> w.startsWith("the reported " + primary.estimator()
+                    + " model contradicts the experiment tv test " + start + " to " + end));
+            assertEquals(!agree, warned, f.warnings().toString());
+            if (!agree) {
+                assertEquals(Confidence.LOW, f.confidence());
+                assertTrue(f.confidenceReasons().stream().anyMatch(x -> x.contains("predicted lift is more than two "
+                        + "standard errors from the measured lift of tv test")), f.confidenceReasons().toString());
+            }
+        }
+    }
+
     @Test
     void withoutAPlanTheHighestAndLowestMarginalRoiChannelsAreNamed() {
         Findings f = Findings.of(ReportInput.of(RESULT, 1, "demo"));
