@@ -189,7 +189,8 @@ final class FitCommand implements Callable<Integer> {
                     : NonNegativeLeastSquares.fit(data, modelSpec, robyn ? options.withLambda(0) : options);
         }
         Results.write(fitted, dataArgs.file.getFileName().toString(), common.seed, common.out, spec.commandLine().getOut(),
-                extra, dataArgs.schema());
+                extra, dataArgs.schema(), model.equals("bayes") && liftTests != null ? LiftTest.readCsv(liftTests)
+                        : List.of());
         return 0;
     }
 }

@@ -51,6 +51,43 @@ final class Results {
      */
     static void write(FittedModel model, String source, long seed, Path outDir, PrintWriter out, ObjectNode extra,
             CsvSchema schema) {
+        write(model, source, seed, outDir, out, extra, schema, List.of());
+    }
+
+    /**
+     * {@link #write(FittedModel, String, long, Path, PrintWriter, ObjectNode, CsvSchema)}, then each experiment's
+     * measured lift against the model's prediction on the console, and in {@code results.json}'s
+     * {@code experiments} ({@code channel, geo, start, end, lift, lift_se, predicted, predicted_lower,
+     * predicted_upper, consistent}).
+     *
+     * @param tests the lift tests the model was calibrated with, possibly empty
+     */
+    static void write(FittedModel model, String source, long seed, Path outDir, PrintWriter out, ObjectNode extra,
+            CsvSchema schema, List<io.github.mmm4j.models.bayes.LiftTest> tests) {
+        List<io.github.mmm4j.auto.ExperimentComparison> compared = tests.isEmpty() ? List.of()
+                : io.github.mmm4j.auto.ExperimentComparison.of(List.of(model), tests, true);
+        if (!compared.isEmpty()) {
+            extra = extra == null ? com.fasterxml.jackson.databind.node.JsonNodeFactory.instance.objectNode() : extra;
+            com.fasterxml.jackson.databind.node.ArrayNode arr = extra.putArray("experiments");
+            for (io.github.mmm4j.auto.ExperimentComparison x : compared) {
+                ObjectNode o = arr.addObject();
+                o.put("channel", x.test().channel());
+                if (x.test().geo() != null) {
+                    o.put("geo", x.test().geo());
+                }
+                o.put("start", x.test().start().toString());
+                o.put("end", x.test().end().toString());
+                o.put("lift", x.test().lift());
+                o.put("lift_se", x.test().standardError());
+                var p = x.predictions().get(0);
+                o.put("predicted", p.lift());
+                p.interval().ifPresent(i -> {
+                    o.put("predicted_lower", i.lower());
+                    o.put("predicted_upper", i.upper());
+                });
+                o.put("consistent", p.consistent());
+            }
+        }
         ObjectNode json = toJson(model, source, seed);
         if (extra != null) {
             json.setAll(extra);
@@ -67,6 +104,18 @@ final class Results {
             }
         });
         out.print(table(model));
+        if (!compared.isEmpty()) {
+            out.printf(Locale.ROOT, "%nExperiments: the measured lift against the model's prediction over the same "
+                    + "periods (the test and its carryover)%n");
+            for (io.github.mmm4j.auto.ExperimentComparison x : compared) {
+                var p = x.predictions().get(0);
+                out.printf(Locale.ROOT, "  %s: measured %s (se %s), predicted %s%s%s%n", x.describeTest(),
+                        ConsoleTable.amount(x.test().lift()), ConsoleTable.amount(x.test().standardError()),
+                        ConsoleTable.amount(p.lift()), p.interval().map(i -> " " + ConsoleTable.interval(i.lower(),
+                        i.upper())).orElse(""), p.consistent() ? ""
+                        : "; OFF by more than two standard errors: trust the experiment over the model here");
+            }
+        }
         out.println();
         for (Path f : files) {
             out.printf(Locale.ROOT, "Wrote %s%n", f);

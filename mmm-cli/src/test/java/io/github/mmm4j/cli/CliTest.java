@@ -225,6 +225,19 @@ class CliTest {
                     named + " in " + r.out());
         }
         assertTrue(Files.size(dir.resolve("b/model.json")) > 0);
+        // the experiment against the model's prediction, on the console and in results.json
+        JsonNode x = json.get("experiments").get(0);
+        assertEquals("tv", x.get("channel").asText());
+        assertEquals(80000, x.get("lift").asDouble());
+        double predicted = x.get("predicted").asDouble();
+        assertTrue(x.get("predicted_lower").asDouble() <= predicted && predicted <= x.get("predicted_upper").asDouble(),
+                x.toString());
+        assertEquals(Math.abs(predicted - 80000) <= 2 * 20000, x.get("consistent").asBoolean(), x.toString());
+        assertTrue(r.out().contains("Experiments: the measured lift against the model's prediction")
+                && r.out().contains("  tv test 2024-03-04 to 2024-03-25: measured 80,000 (se 20,000), predicted "),
+                r.out());
+        assertTrue(options.get("liftTests").asText().startsWith("[tv 2024-03-04 to 2024-03-25: spend change 50000, "
+                + "lift 80000 (se 20000)"), options.toString());
 
         Run notBayes = run("fit", csv.toString(), "--kpi", "sales", "--channels", "tv,search,social,display",
                 "--lift-tests", lift.toString(), "--out", dir.resolve("x").toString());

@@ -141,6 +141,19 @@ public record LiftTest(String channel, LocalDate start, LocalDate end, double sp
     }
 
     /**
+     * @return the test in one line, as the file gives it, for example {@code "search 2023-06-05 to 2023-06-26:
+     *     spend x 0, lift -41000 (se 9000)"} (with {@code " in geo02"} for a geo test)
+     */
+    @Override
+    public String toString() {
+        String change = byMultiplier() ? "spend x " + io.github.mmm4j.core.Numbers.plain(multiplier)
+                : "spend change " + io.github.mmm4j.core.Numbers.plain(spendChange);
+        return channel + " " + start + " to " + end + (geo == null ? "" : " in " + geo) + ": " + change + ", lift "
+                + io.github.mmm4j.core.Numbers.plain(lift) + " (se " + io.github.mmm4j.core.Numbers.plain(standardError)
+                + ")";
+    }
+
+    /**
      * @param name the geo the test ran in, or null for every geo
      * @return a copy for that geo
      */
