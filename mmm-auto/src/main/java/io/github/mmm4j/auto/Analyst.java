@@ -143,7 +143,8 @@ public final class Analyst {
                 List<String> reasons = new ArrayList<>(cc.reasons());
                 reasons.addAll(notes);
                 cc = new ChannelConsensus(cc.channel(), cc.estimates(), cc.intervalsOverlap(), cc.ranksAgree(),
-                        cc.consensusRoi(), cc.consensusInterval(), cc.agreement(), reasons, cc.pooledDraws());
+                        cc.consensusRoi(), cc.consensusInterval(), cc.agreement(), reasons, cc.pooledDraws(),
+                        cc.leftOut());
             }
             out.add(cc);
         }
@@ -375,6 +376,11 @@ public final class Analyst {
                 weak = true;
                 reasons.add("not every model gives draws to pool");
             }
+            if (est.size() < 2 && allEst.size() >= 2) {
+                weak = true;
+                reasons.add("only " + est.get(0).model() + " agrees with the experiment, so no independent model "
+                        + "confirms this channel: its ROI rests on that model, calibrated on the experiment");
+            }
             if (allIntervals && !allExcludeZero) {
                 weak = true;
                 reasons.add("an ROI interval includes zero: the effect may be nil");
@@ -402,7 +408,13 @@ public final class Analyst {
                         pooledDraws / est.size()));
             }
         }
-        return new ChannelConsensus(name, allEst, overlap, ranksAgree, roi, iv, a, reasons, pooledDraws);
+        List<String> out = new ArrayList<>();
+        for (int k = 0; k < allEst.size(); k++) {
+            if (!voting[k]) {
+                out.add(allEst.get(k).model());
+            }
+        }
+        return new ChannelConsensus(name, allEst, overlap, ranksAgree, roi, iv, a, reasons, pooledDraws, out);
     }
 
     /**

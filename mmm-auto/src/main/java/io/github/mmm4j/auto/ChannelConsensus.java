@@ -24,10 +24,32 @@ import java.util.Optional;
  * @param reasons why, in words
  * @param pooledDraws the number of pooled draws behind the consensus (the same number from every model), 0 without
  *     a consensus
+ * @param leftOut the models that did not vote on this channel because an experiment contradicts them (their
+ *     estimates stay in {@code estimates} for the tables); empty without experiments
  */
 public record ChannelConsensus(String channel, List<ModelEstimate> estimates, boolean intervalsOverlap,
         boolean ranksAgree, Optional<Double> consensusRoi, Optional<Interval> consensusInterval, Agreement agreement,
-        List<String> reasons, int pooledDraws) {
+        List<String> reasons, int pooledDraws, List<String> leftOut) {
+
+    /**
+     * A consensus every model voted on.
+     *
+     * @param channel the channel's name
+     * @param estimates one estimate per model
+     * @param intervalsOverlap whether every pair of intervals overlaps
+     * @param ranksAgree whether the ranks agree
+     * @param consensusRoi the pooled median, or empty
+     * @param consensusInterval the pooled interval, or empty
+     * @param agreement the verdict
+     * @param reasons why
+     * @param pooledDraws the pooled draws
+     */
+    public ChannelConsensus(String channel, List<ModelEstimate> estimates, boolean intervalsOverlap,
+            boolean ranksAgree, Optional<Double> consensusRoi, Optional<Interval> consensusInterval,
+            Agreement agreement, List<String> reasons, int pooledDraws) {
+        this(channel, estimates, intervalsOverlap, ranksAgree, consensusRoi, consensusInterval, agreement, reasons,
+                pooledDraws, List.of());
+    }
 
     /**
      * Validates and copies.
@@ -42,6 +64,7 @@ public record ChannelConsensus(String channel, List<ModelEstimate> estimates, bo
         Objects.requireNonNull(consensusInterval, "consensusInterval");
         Objects.requireNonNull(agreement, "agreement");
         reasons = List.copyOf(reasons);
+        leftOut = List.copyOf(leftOut);
         if (consensusRoi.isPresent() != consensusInterval.isPresent()) {
             throw new IllegalArgumentException(channel + ": a consensus needs both an estimate and an interval");
         }

@@ -240,7 +240,7 @@ public final class Critic {
                 : "the models disagree about " + dis + ": their ROI intervals do not overlap");
     }
 
-    private static Check honesty(AnalystReport a) {
+    static Check honesty(AnalystReport a) {
         List<String> bad = new ArrayList<>();
         for (ChannelConsensus c : a.channels()) {
             if (c.agreement() != Agreement.CONFIRMED) {
@@ -250,6 +250,9 @@ public final class Critic {
             double hi = Double.POSITIVE_INFINITY;
             boolean excludesZero = true;
             for (ModelEstimate e : c.estimates()) {
+                if (c.leftOut().contains(e.model())) {
+                    continue; // an experiment contradicts it: it does not vote on this channel
+                }
                 if (e.roiInterval().isEmpty()) {
                     bad.add(c.channel() + " is confirmed but " + e.model() + " gives no interval");
                     continue;

@@ -16,6 +16,7 @@ import io.github.mmm4j.synthetic.Presets;
 import io.github.mmm4j.synthetic.Synthetic;
 import java.time.LocalDate;
 import java.util.List;
+import java.util.Optional;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -67,9 +68,29 @@ class ExperimentVoteTest {
         assertTrue(search.reasons().stream().anyMatch(x -> x.startsWith(Analyst.ALWAYS_ON_NOTE)),
                 search.reasons().toString());
         assertTrue(search.reasons().stream().noneMatch(x -> x.startsWith("left out")), search.reasons().toString());
+        assertEquals(List.of("nnls"), social.leftOut());
+        // one model left cannot confirm the channel on its own
+        assertTrue(social.agreement() != Agreement.CONFIRMED, social.toString());
+        assertTrue(social.reasons().stream().anyMatch(x -> x.startsWith("only ridge agrees with the experiment")),
+                social.reasons().toString());
         // without the experiment both vote, as before
         AnalystReport plain = Analyst.analyse(MODELS, Explorer.explore(G.data()));
         assertTrue(channel(plain, "social").reasons().stream().noneMatch(x -> x.startsWith("left out")));
+    }
+
+    /** The gate's honesty check judges a confirmed channel by the models that voted on it. */
+    @Test
+    void theHonestyCheckIgnoresAModelLeftOut() {
+        Optional<Interval> wide = Optional.of(new Interval(-0.5, 3, 0.9));
+        Optional<Interval> firm = Optional.of(new Interval(1, 2, 0.9));
+        List<ModelEstimate> est = List.of(new ModelEstimate("a", 1.5, firm, 1, 0.5, 1),
+                new ModelEstimate("b", 1.4, firm, 1, 0.5, 1), new ModelEstimate("c", 1.2, wide, 1, 0.5, 1));
+        for (boolean cLeftOut : new boolean[] {true, false}) {
+            ChannelConsensus c = new ChannelConsensus("x", est, true, true, Optional.of(1.5), firm,
+                    Agreement.CONFIRMED, List.of(), 400, cLeftOut ? List.of("c") : List.of());
+            Check h = Critic.honesty(new AnalystReport(List.of(c), java.util.Map.of(), 1, java.util.Map.of()));
+            assertEquals(cLeftOut, h.passed(), h.evidence());
+        }
     }
 
     @Test

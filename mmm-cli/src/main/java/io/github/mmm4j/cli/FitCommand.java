@@ -87,7 +87,7 @@ final class FitCommand implements Callable<Integer> {
     @Option(names = "--lift-tests", paramLabel = "FILE",
             description = "Experiment results to calibrate with (Bayesian model, or --select lift), a CSV with "
                     + "columns channel,start,end,lift,lift_se and spend_change or multiplier (0 = go dark, 1.5 = "
-                    + "50% more), optionally geo; start is the date of the test's first period.")
+                    + "50%% more), optionally geo; start is the date of the test's first period.")
     Path liftTests;
 
     @Option(names = "--geo-effect-sd", paramLabel = "S",

@@ -628,7 +628,8 @@ final class OptimizeCommand implements Callable<Integer> {
                 "mROI", "");
         for (ChannelAllocation c : a.channels()) {
             String change = c.currentSpend() > 0
-                    ? String.format(Locale.ROOT, "%+.1f%%", 100 * c.delta() / c.currentSpend()) : "new";
+                    ? String.format(Locale.ROOT, "%+.1f%%", 100 * c.delta() / c.currentSpend())
+                    : c.optimalSpend() > 0 ? "new" : "-";
             String interval = c.contributionInterval().map(i -> ConsoleTable.interval(i.lower(), i.upper()))
                     .orElse("");
             String delta = ConsoleTable.amount(c.delta());
@@ -643,9 +644,12 @@ final class OptimizeCommand implements Callable<Integer> {
                 ConsoleTable.amount(a.expectedKpiCurrent()), ConsoleTable.amount(a.expectedKpiOptimal()), uplift));
         a.outcome().kpiInterval().ifPresent(i -> sb.append(String.format(Locale.ROOT, ", %d%% interval %s",
                 Math.round(100 * i.level()), ConsoleTable.interval(i.lower(), i.upper()))));
+        boolean moved = a.channels().stream().anyMatch(c -> Math.abs(c.delta()) > 1e-9 * Math.max(1,
+                c.currentSpend()));
         if (!a.improved()) {
-            sb.append(String.format(Locale.ROOT, "%nno plan under the constraints beats the current one: keep the "
-                    + "current plan"));
+            sb.append(String.format(Locale.ROOT, moved ? "%nthe current spend does not meet the budget or bounds; "
+                    + "the plan above is the nearest one that does (no plan meeting them does better)"
+                    : "%nno plan under the constraints beats the current one: keep the current plan"));
         }
         sb.append(String.format(Locale.ROOT, "%n"));
         return sb.toString();

@@ -178,5 +178,15 @@ class OptimizeCommandTest {
         JsonNode tp = JSON.readTree(dir.resolve("t/plan.json").toFile());
         assertTrue(List.of("CONVERGED", "INFEASIBLE", "MAX_ITERATIONS").contains(tp.get("status").asText()));
         assertTrue(tp.get("expected_kpi_optimal").isNumber());
+        // the target is named in words, not as a Java record
+        assertTrue(t.out().contains("the target ROI of 0.5") || !tp.get("status").asText().equals("CONVERGED"),
+                t.out());
+        assertFalse(t.out().contains("TargetRoi["), t.out());
+        // a budget of 0 cannot keep the current plan: the plan spends nothing, and the console says why
+        Run zero = run("optimize", "--model", m, "--budget", "0", "--out", dir.resolve("z").toString());
+        assertEquals(0, zero.exit(), zero.err());
+        assertFalse(zero.out().contains("keep the current plan"), zero.out());
+        assertTrue(zero.out().contains("the current spend does not meet the budget or bounds; the plan above is the "
+                + "nearest one that does"), zero.out());
     }
 }
