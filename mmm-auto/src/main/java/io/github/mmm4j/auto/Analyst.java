@@ -119,7 +119,8 @@ public final class Analyst {
             if (!anyVotes) {
                 java.util.Arrays.fill(voting, true);
                 leftOut = "every model's predicted lift is more than two standard errors from the experiment's "
-                        + "measurement on this channel (" + String.join(", ", off) + "), so none is left out; trust the "
+                        + "measurement on this channel (" + String.join(", ", off) + "), so none is left out; "
+                        + "trust the "
                         + "experiment over the models here";
             } else if (!off.isEmpty()) {
                 leftOut = "left out of the consensus because the experiment contradicts "

@@ -213,7 +213,7 @@ final class BatchCommand implements java.util.concurrent.Callable<Integer> {
         return report(tally, seconds, described, files);
     }
 
-    /** The groups and their caveats, counted from {@code batch.csv}'s rows (key columns, then {@link GroupFit#COLUMNS}). */
+    /** The groups and their caveats, from {@code batch.csv}'s rows (key columns, then {@link GroupFit#COLUMNS}). */
     private static final class Tally {
         private static final int CHANNEL = GroupFit.COLUMNS.indexOf("channel");
         private static final int STATUS = GroupFit.COLUMNS.indexOf("status");

@@ -69,22 +69,21 @@ final class LiftTestFile {
             long line = i < lines.size() ? lines.get(i) : -1;
             String f = file.toString();
             if (!data.channels().contains(t.channel())) {
-                throw new DataException(f, line, cols.getOrDefault("channel", -1), "channel", t.channel(),
+                throw bad(f, line, cols, "channel", t.channel(),
                         "is not a channel of the data; channels are " + Text.sanitize(data.channels().toString())
                                 + Text.didYouMean(t.channel(), data.channels()));
             }
             if (t.geo() != null && !data.geos().contains(t.geo())) {
-                throw new DataException(f, line, cols.getOrDefault("geo", -1), "geo", t.geo(),
+                throw bad(f, line, cols, "geo", t.geo(),
                         "is not a geo of the data; geos are " + Text.sanitize(data.geos().toString())
                                 + Text.didYouMean(t.geo(), data.geos()));
             }
             if (t.end().isBefore(first) || t.start().isAfter(last)) {
-                throw new DataException(f, line, cols.getOrDefault("start", -1), "start", t.start().toString(), String.format(
+                throw bad(f, line, cols, "start", t.start().toString(), String.format(
                         Locale.ROOT, "to %s lies outside the data's dates, %s to %s", t.end(), first, last));
             }
             if (t.start().isBefore(first) || t.end().isAfter(coveredTo)) {
-                throw new DataException(f, line, cols.getOrDefault(t.start().isBefore(first) ? "start" : "end", -1),
-                        t.start().isBefore(first) ? "start" : "end",
+                throw bad(f, line, cols, t.start().isBefore(first) ? "start" : "end",
                         (t.start().isBefore(first) ? t.start() : t.end()).toString(), String.format(Locale.ROOT,
                         "the test from %s to %s runs outside the data's dates (%s to %s); a lift measured over "
                         + "periods the model does not have cannot be compared with its prediction: give the lift "
@@ -94,33 +93,33 @@ final class LiftTestFile {
             int at = java.util.Collections.binarySearch(dates, t.start());
             if (at < 0) {
                 int after = -at - 1;
-                throw new DataException(f, line, cols.getOrDefault("start", -1), "start", t.start().toString(), String.format(Locale.ROOT,
+                throw bad(f, line, cols, "start", t.start().toString(), String.format(Locale.ROOT,
                         "is not the date of a period of the data (the periods around it are dated %s and %s); a "
                         + "period is in the test when its date lies between start and end, so give the date of "
                         + "the test's first period", dates.get(after - 1), dates.get(after)));
             }
             Long earlier = seen.putIfAbsent(java.util.Arrays.asList(t.channel(), t.geo(), t.start(), t.end()), line);
             if (earlier != null) {
-                throw new DataException(f, line, cols.getOrDefault("channel", -1), "channel", t.channel(), String.format(Locale.ROOT,
+                throw bad(f, line, cols, "channel", t.channel(), String.format(Locale.ROOT,
                         "repeats the test of line %d (same channel, geo and dates), which would count twice; give "
                         + "each test once", earlier));
             }
             double observed = t.observedSpend(data);
             String where = t.geo() != null ? " in geo '" + t.geo() + "'" : "";
             if (t.byMultiplier() && !(observed > 0)) {
-                throw new DataException(f, line, cols.getOrDefault("multiplier", -1), "multiplier", Numbers.plain(t.multiplier()), String.format(
+                throw bad(f, line, cols, "multiplier", Numbers.plain(t.multiplier()), String.format(
                         Locale.ROOT, "scales the spend of '%s' from %s to %s%s, which was zero, so the test changed "
                         + "no spend; give its spend_change instead", t.channel(), t.start(), t.end(), where));
             }
             if (!t.byMultiplier() && t.spendChange() < 0 && -t.spendChange() > observed * (1 + 1e-9)) {
-                throw new DataException(f, line, cols.getOrDefault("spend_change", -1), "spend_change", Numbers.plain(t.spendChange()), String.format(
+                throw bad(f, line, cols, "spend_change", Numbers.plain(t.spendChange()), String.format(
                         Locale.ROOT, "cuts more than the %s that '%s' spent from %s to %s%s; going dark is a cut of "
                         + "%s, or give multiplier 0", ConsoleTable.amount(observed), t.channel(), t.start(), t.end(),
                         where, ConsoleTable.amount(observed)));
             }
             double change = t.impliedSpendChange(data);
             if (change * t.lift() < 0 && Math.abs(t.lift()) > 2 * t.standardError()) {
-                throw new DataException(f, line, cols.getOrDefault("lift", -1), "lift", Numbers.plain(t.lift()), String.format(Locale.ROOT,
+                throw bad(f, line, cols, "lift", Numbers.plain(t.lift()), String.format(Locale.ROOT,
                         "has the opposite sign to the spend change (%s), by more than two standard errors (lift_se "
                         + "%s): %s spend %s the KPI, which a model of media effects that are never negative cannot "
                         + "explain (it would set the channel's effect to zero); check the sign (the lift of a cut "
@@ -129,6 +128,12 @@ final class LiftTestFile {
                         change < 0 ? "raised" : "lowered"));
             }
         }
+    }
+
+    /** A problem at a line and named column, with the column's number from the header when known. */
+    private static DataException bad(String file, long line, java.util.Map<String, Integer> cols, String name,
+            String value, String problem) {
+        return new DataException(file, line, cols.getOrDefault(name, -1), name, value, problem);
     }
 
     /** The 1-based column of each header name (trimmed), empty when the file cannot be read again. */

@@ -205,7 +205,8 @@ class BadInputBatteryTest {
                 bad("--bounds mixing units, bare maximum", "mixes units",
                         () -> optimize("--bounds", "tv_spend=10%:20")),
                 bad("--lock unknown channel", "did you mean 'search_spend'?", () -> optimize("--lock", "serch_spend")),
-                bad("lift test of an unknown channel", "lift.csv, line 3, column 1 ('channel'): value 'tv_spnd' is not a "
+                bad("lift test of an unknown channel", "lift.csv, line 3, column 1 ('channel'): value "
+                        + "'tv_spnd' is not a "
                         + "channel of the data; channels are [tv_spend, search_spend]; did you mean 'tv_spend'?",
                         () -> fit(small.toString(), "--model", "bayes", "--lift-tests", file("lift.csv",
                                 "channel,start,end,spend_change,lift,lift_se\n"
@@ -219,25 +220,29 @@ class BadInputBatteryTest {
                 bad("lift file with a header only", "lift-empty.csv: has a header but no experiments",
                         () -> fit(small.toString(), "--model", "bayes", "--lift-tests", file("lift-empty.csv",
                                 "channel,start,end,spend_change,lift,lift_se\n"))),
-                bad("lift test running past the data", "lift-past.csv, line 2, column 3 ('end'): value '2023-03-27' the "
+                bad("lift test running past the data", "lift-past.csv, line 2, column 3 ('end'): value "
+                        + "'2023-03-27' the "
                         + "test from 2023-02-13 to 2023-03-27 runs outside the data's dates (2022-01-03 to "
                         + "2023-02-20)",
                         () -> fit(small.toString(), "--model", "bayes", "--lift-tests", file("lift-past.csv",
                                 "channel,start,end,multiplier,lift,lift_se\n"
                                         + "tv_spend,2023-02-13,2023-03-27,0,-900,300\n"))),
-                bad("lift test starting between periods", "lift-grid.csv, line 2, column 2 ('start'): value '2022-03-08' "
+                bad("lift test starting between periods", "lift-grid.csv, line 2, column 2 ('start'): "
+                        + "value '2022-03-08' "
                         + "is not the date of a period of the data (the periods around it are dated 2022-03-07 and "
                         + "2022-03-14)",
                         () -> fit(small.toString(), "--model", "bayes", "--lift-tests", file("lift-grid.csv",
                                 "channel,start,end,multiplier,lift,lift_se\n"
                                         + "tv_spend,2022-03-08,2022-03-28,0,-900,300\n"))),
-                bad("lift test given twice", "lift-twice.csv, line 3, column 1 ('channel'): value 'tv_spend' repeats the "
+                bad("lift test given twice", "lift-twice.csv, line 3, column 1 ('channel'): value "
+                        + "'tv_spend' repeats the "
                         + "test of line 2",
                         () -> fit(small.toString(), "--model", "bayes", "--lift-tests", file("lift-twice.csv",
                                 "channel,start,end,multiplier,lift,lift_se\n"
                                         + "tv_spend,2022-01-10,2022-01-24,0,-900,300\n"
                                         + "tv_spend,2022-01-10,2022-01-24,0,-900,300\n"))),
-                bad("go dark where nothing was spent", "lift-none.csv, line 2, column 4 ('multiplier'): value '0' scales "
+                bad("go dark where nothing was spent", "lift-none.csv, line 2, column 4 ('multiplier'): "
+                        + "value '0' scales "
                         + "the spend of 'tv_spend' from 2022-03-07 to 2022-03-07, which was zero",
                         () -> fit(small.toString(), "--model", "bayes", "--lift-tests", file("lift-none.csv",
                                 "channel,start,end,multiplier,lift,lift_se\n"
@@ -247,7 +252,8 @@ class BadInputBatteryTest {
                         () -> fit(small.toString(), "--model", "bayes", "--lift-tests", file("lift-cut.csv",
                                 "channel,start,end,spend_change,lift,lift_se\n"
                                         + "tv_spend,2022-01-10,2022-01-17,-5000,-900,300\n"))),
-                bad("a cut that raised the KPI", "lift-sign.csv, line 2, column 5 ('lift'): value '900' has the opposite "
+                bad("a cut that raised the KPI", "lift-sign.csv, line 2, column 5 ('lift'): value '900' "
+                        + "has the opposite "
                         + "sign to the spend change",
                         () -> fit(small.toString(), "--model", "bayes", "--lift-tests", file("lift-sign.csv",
                                 "channel,start,end,multiplier,lift,lift_se\n"

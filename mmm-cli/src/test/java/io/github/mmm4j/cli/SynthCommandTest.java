@@ -239,7 +239,8 @@ class SynthCommandTest {
         assertEquals("level,brand,region,channel,spend,contribution,incremental,roi,mroi,incremental_lower,"
                 + "incremental_upper", byGeo.get(0));
         java.util.Map<String, Long> levels = byGeo.subList(1, byGeo.size()).stream().collect(
-                java.util.stream.Collectors.groupingBy(l -> l.split(",", -1)[0], java.util.stream.Collectors.counting()));
+                java.util.stream.Collectors.groupingBy(l -> l.split(",", -1)[0],
+                        java.util.stream.Collectors.counting()));
         // the cell that never spent has no curve: the data show nothing of it
         assertEquals(java.util.Map.of("total", 4L * 41, "brand", 2L * 4 * 41, "region", 10L * 4 * 41, "cell",
                 (20L * 4 - 1) * 41), levels);

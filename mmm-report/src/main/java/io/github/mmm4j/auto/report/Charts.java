@@ -168,8 +168,9 @@ final class Charts {
             line(chart.addSeries("prior", px, py), PALETTE[1], 2f);
             java.util.OptionalDouble weight = r.primary.roiDataWeight(channel);
             String share = weight.isPresent() ? String.format(java.util.Locale.ROOT, " Here the data set about %.0f%% "
-                    + "of the estimate and the prior the rest%s.", Math.floor(100 * weight.getAsDouble()), weight.getAsDouble()
-                    < io.github.mmm4j.models.SamplerDiagnostics.PRIOR_LED_WEIGHT ? ": the estimate is prior-led" : "")
+                    + "of the estimate and the prior the rest%s.", Math.floor(100 * weight.getAsDouble()),
+                    weight.getAsDouble() < io.github.mmm4j.models.SamplerDiagnostics.PRIOR_LED_WEIGHT
+                            ? ": the estimate is prior-led" : "")
                     : "";
             out.add(figure("prior-" + c, chart, "The ROI of " + channel + ": the prior the Bayesian model started "
                     + "from (" + describe(prior.get()) + ") and the posterior its draws describe; a posterior far "

@@ -340,7 +340,8 @@ public record Findings(String kpi, String source, int periods, String frequency,
         long priorLedCount = channels.stream().filter(ChannelFinding::priorLed).count();
         if (priorLedCount > 0) {
             why.add(String.format(Locale.ROOT, "the Bayesian model's ROI of %d channel%s is set more by its starting "
-                    + "assumption (the prior) than by the data (high confidence needs none)", priorLedCount, priorLedCount == 1 ? "" : "s"));
+                    + "assumption (the prior) than by the data (high confidence needs none)", priorLedCount,
+                    priorLedCount == 1 ? "" : "s"));
         }
         // the reported model against the experiments: one that contradicts a direct measurement cannot be trusted
         List<String> contradicted = new ArrayList<>();
@@ -393,7 +394,8 @@ public record Findings(String kpi, String source, int periods, String frequency,
         }
         if (!contradicted.isEmpty()) {
             warnings.add("the reported " + primary.estimator() + " model contradicts the experiment"
-                    + (contradicted.size() == 1 ? " " : "s ") + String.join(", ", contradicted) + " (its predicted lift "
+                    + (contradicted.size() == 1 ? " " : "s ") + String.join(", ", contradicted)
+                    + " (its predicted lift "
                     + "is more than two standard errors from the measured one)"
                     + (primary.samplerDiagnostics().isPresent()
                     || best.models().stream().noneMatch(m -> m.samplerDiagnostics().isPresent()) ? ""

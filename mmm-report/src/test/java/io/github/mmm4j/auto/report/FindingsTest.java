@@ -262,7 +262,8 @@ class FindingsTest {
         }
         assertTrue(f.confidence() != Confidence.HIGH, "a prior-led channel rules out high confidence");
         assertEquals(expectedConfidence(f), f.confidence());
-        assertTrue(f.confidenceReasons().stream().anyMatch(x -> x.contains("1 channel is set more by its starting assumption (the prior)")),
+        assertTrue(f.confidenceReasons().stream().anyMatch(
+                x -> x.contains("1 channel is set more by its starting assumption (the prior)")),
                 f.confidenceReasons().toString());
         java.util.List<String> w = f.warnings().stream().filter(x -> x.startsWith("the Bayesian ROI of")).toList();
         assertEquals(1, w.size(), f.warnings().toString());
