@@ -245,6 +245,60 @@ public final class GroundTruth {
     }
 
     /**
+     * The true lift of an experiment that multiplies channel {@code c}'s spend by {@code multiplier} in periods
+     * {@code from} to {@code to} (inclusive) of geo {@code g}, or of every geo: the change of the channel's true
+     * contribution summed over those periods and its carryover after them ({@code maxLag} periods after {@code to},
+     * clipped at the end of the data), in the experiment's geos. These are the periods a lift test of the Bayesian
+     * model covers ({@code LiftTest} in {@code mmm-models}), so an exact synthetic experiment is
+     * {@code LiftTest.ofMultiplier(name, date(from), date(to), multiplier, experimentLift(...), se)}.
+     *
+     * @param c a channel index
+     * @param g a geo index, or {@code -1} for every geo
+     * @param from the test's first period
+     * @param to the test's last period, {@code >= from}
+     * @param multiplier the spend multiplier in the test's periods, {@code >= 0} (0: go dark)
+     * @return the lift in KPI units (negative for a cut)
+     * @throws IllegalArgumentException if the window is outside the data or {@code multiplier} is negative or not
+     *     finite
+     */
+    public double experimentLift(int c, int g, int from, int to, double multiplier) {
+        Objects.checkIndex(c, channels.size());
+        Checks.checkArgument(g == -1 || g >= 0 && g < spec.nGeos(), "geo index %s is not -1 or in [0, %s)", g,
+                spec.nGeos());
+        int nt = spec.periods();
+        Checks.checkArgument(from >= 0 && from <= to && to < nt, "window [%s, %s] is not within [0, %s)", from, to, nt);
+        Checks.checkNonNegative("multiplier", multiplier);
+        ChannelTruth ct = channels.get(c);
+        int nc = channels.size();
+        int until = Math.min(nt - 1, to + ct.adstock().maxLag());
+        double[] x0 = new double[nt];
+        double[] x1 = new double[nt];
+        double[] a = new double[nt];
+        double[] s0 = new double[nt];
+        double[] s1 = new double[nt];
+        double lift = 0;
+        for (int q = 0; q < spec.nGeos(); q++) {
+            if (g >= 0 && q != g) {
+                continue;
+            }
+            for (int t = 0; t < nt; t++) {
+                x0[t] = spend[(q * nt + t) * nc + c] / ct.scale();
+                x1[t] = t >= from && t <= to ? multiplier * x0[t] : x0[t];
+            }
+            ct.adstock().apply(x0, nt, a);
+            ct.saturation().apply(a, nt, s0);
+            ct.adstock().apply(x1, nt, a);
+            ct.saturation().apply(a, nt, s1);
+            double d = 0;
+            for (int t = from; t <= until; t++) {
+                d += s1[t] - s0[t];
+            }
+            lift += ct.effect() * spec.geos().get(q).effect(ct.name()) * d;
+        }
+        return lift;
+    }
+
+    /**
      * The truth as JSON, the content of {@code truth.json}. Field names are a stable contract: {@code scenario},
      * {@code seed}, {@code version}, {@code kpi}, {@code periods}, {@code frequency}, {@code start}, {@code geos},
      * {@code rows}; {@code channels}, a list of objects with {@code name}, {@code spend}, {@code contribution},

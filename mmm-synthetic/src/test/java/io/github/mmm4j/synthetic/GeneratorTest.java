@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -91,6 +92,36 @@ class GeneratorTest {
             double fd = (truth.totalContribution(c, 1 + h) - truth.totalContribution(c, 1 - h)) / (2 * h * t.spend());
             assertEquals(fd, t.mroi(), Tolerances.FINITE_DIFFERENCE * Math.abs(fd), preset + " " + t.name());
         }
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"easy", "realistic", "geo"})
+    void experimentLiftOverTheWholeDataIsTheChangeOfTheTotalContribution(String preset) {
+        GroundTruth truth = Synthetic.generate(Presets.byName(preset), 3).truth();
+        int nt = truth.spec().periods();
+        int ng = truth.spec().nGeos();
+        for (int c = 0; c < truth.channels().size(); c++) {
+            double total = truth.totalContribution(c, 1.0);
+            for (double m : new double[] {0, 0.5, 1.5}) {
+                double expected = truth.totalContribution(c, m) - total;
+                double lift = truth.experimentLift(c, -1, 0, nt - 1, m);
+                assertEquals(expected, lift, 1e-9 * total, preset + " multiplier " + m);
+                double byGeo = 0;
+                for (int g = 0; g < ng; g++) {
+                    byGeo += truth.experimentLift(c, g, 0, nt - 1, m);
+                }
+                assertEquals(lift, byGeo, 1e-9 * total, preset + " geos add up, multiplier " + m);
+            }
+            // a window's lift is the change over the window and its carryover only: a cut in the first half never
+            // lowers the contribution before it, and the unchanged multiplier gives no lift
+            assertEquals(0.0, truth.experimentLift(c, -1, nt / 2, nt / 2 + 7, 1.0), 0.0);
+            double cut = truth.experimentLift(c, -1, nt / 2, nt / 2 + 7, 0.5);
+            assertTrue(cut <= 0 && cut >= -total, preset + " cut " + cut);
+        }
+        assertThrows(IllegalArgumentException.class, () -> truth.experimentLift(0, ng, 0, 1, 0));
+        assertThrows(IllegalArgumentException.class, () -> truth.experimentLift(0, -1, 5, 4, 0));
+        assertThrows(IllegalArgumentException.class, () -> truth.experimentLift(0, -1, 0, nt, 0));
+        assertThrows(IllegalArgumentException.class, () -> truth.experimentLift(0, -1, 0, 1, -1));
     }
 
     @ParameterizedTest

@@ -62,28 +62,7 @@ class ExperimentCalibrationTest {
 
     /** The true lift of multiplying the channel's spend by {@code factor} from period ts to te, over ts..te+maxLag. */
     static double trueLift(int ts, int te, double factor) {
-        ChannelTruth t = g.truth().channel(channel);
-        int c = data.channelIndex(channel);
-        int nt = data.nPeriods();
-        int to = Math.min(nt - 1, te + t.adstock().maxLag());
-        double[] x0 = new double[nt];
-        double[] x1 = new double[nt];
-        for (int s = 0; s < nt; s++) {
-            x0[s] = data.spend(s, c) / t.scale();
-            x1[s] = (s >= ts && s <= te ? factor : 1) * x0[s];
-        }
-        double[] a = new double[nt];
-        double[] s0 = new double[nt];
-        double[] s1 = new double[nt];
-        t.adstock().apply(x0, nt, a);
-        t.saturation().apply(a, nt, s0);
-        t.adstock().apply(x1, nt, a);
-        t.saturation().apply(a, nt, s1);
-        double lift = 0;
-        for (int s = ts; s <= to; s++) {
-            lift += t.effect() * (s1[s] - s0[s]);
-        }
-        return lift;
+        return g.truth().experimentLift(data.channelIndex(channel), -1, ts, te, factor);
     }
 
     private static LiftTest test(int ts, int te, double factor, double relSe, boolean asChange) {
