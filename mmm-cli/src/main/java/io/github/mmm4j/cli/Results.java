@@ -298,11 +298,10 @@ final class Results {
         }
         priorLed(model).ifPresent(line -> sb.append('\n').append(escape(line)).append('\n'));
         if (data.nGeos() > 1) {
-            sb.append(String.format(Locale.ROOT, "%n## ROI per geo%n%n%s Each cell is the ROI with its interval, "
-                    + "computed draw by draw.%n%n", model.hasGeoEffects()
-                    ? "The model lets each channel's effect differ by geo (partially pooled toward the channel's)."
-                    : "The model has one effect per channel for all geos; geos differ only through their spend (how "
-                            + "saturated and carried over it is)."));
+            sb.append(String.format(Locale.ROOT, "%n## ROI per geo%n%n%s%n%n", model.hasGeoEffects()
+                    ? "The model lets each channel's effect differ by geo (partially pooled toward the channel's). "
+                            + "Each cell is the ROI with its interval, computed draw by draw."
+                    : POOLED_GEOS));
             sb.append("| geo |");
             for (String c : data.channels()) {
                 sb.append(' ').append(escape(c)).append(" |");
@@ -353,8 +352,8 @@ final class Results {
     private static void groupTable(StringBuilder sb, FittedModel model, String what,
             java.util.Map<String, List<String>> groups) {
         MmmDataset data = model.data();
-        sb.append(String.format(Locale.ROOT, "%n## ROI per %s%n%nEach %s's cells added up draw by draw.%n%n| %s |",
-                what, what, what));
+        sb.append(String.format(Locale.ROOT, "%n## ROI per %s%n%nEach %s's cells added up draw by draw%s.%n%n| %s |",
+                what, what, model.hasGeoEffects() ? "" : "; no intervals, as above", what));
         for (String c : data.channels()) {
             sb.append(' ').append(escape(c)).append(" |");
         }
@@ -374,6 +373,15 @@ final class Results {
             sb.append('\n');
         });
     }
+
+    /**
+     * What a pooled model's per-geo (and per-brand, per-region) ROIs are, and why they have no interval
+     * ({@link io.github.mmm4j.models.FittedModel#geoChannels()}).
+     */
+    static final String POOLED_GEOS = "The model has one effect per channel for all geos, so geos differ only "
+            + "through their spend (how saturated and carried over it is). These are not estimates of how each geo "
+            + "responds and have no interval: one shared effect cannot tell how much geos differ. `fit --model bayes` "
+            + "estimates each geo's effect with an interval.";
 
     private static String escape(String s) {
         return io.github.mmm4j.core.Text.markdown(s);

@@ -16,9 +16,10 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 /**
  * Ground-truth recovery of the hierarchical panel model: on the {@code geo} preset (here its first 8 geos; every
  * channel's true effect differs by geo, between-geo sd of log effects 0.25) the per-geo ROI intervals of the default
- * (hierarchical) model hold the true per-geo ROI at close to their stated 90%, and clearly more often than the pooled
- * model's, which cannot tell geos apart. Fixed seeds; a fast CI variant of the study in the README (which uses all 20
- * geos and more draws).
+ * (hierarchical) model hold the true per-geo ROI at close to their stated 90%. The pooled model cannot tell geos
+ * apart, and its per-geo intervals held the truth 64% to 69% of the time in the README's study, so it reports per-geo
+ * estimates without intervals (checked here and in {@code GeoEffectsTest}). Fixed seeds; a fast CI variant of the
+ * study in the README (which uses all 20 geos and more draws).
  */
 class GeoHierarchyRecoveryTest {
 
@@ -41,6 +42,10 @@ class GeoHierarchyRecoveryTest {
                 for (int c = 0; c < CHANNELS.length; c++) {
                     ChannelSummary cs = geos.get(gi).get(c);
                     assertEquals(CHANNELS[c], cs.name());
+                    if (geoEffectScale == 0) {
+                        assertTrue(cs.roiInterval().isEmpty(), "a pooled model's per-geo interval: " + cs);
+                        continue;
+                    }
                     Interval iv = cs.roiInterval().orElseThrow();
                     assertTrue(iv.contains(cs.roi()), "point outside its interval: " + cs);
                     double truth = g.truth().geoRoi(gi, c);
@@ -49,16 +54,13 @@ class GeoHierarchyRecoveryTest {
                 }
             }
         }
-        return (double) inside / total;
+        return total == 0 ? Double.NaN : (double) inside / total;
     }
 
     @Test
-    void perGeoIntervalsCoverAtAboutTheirRateAndBetterThanPooled() {
-        long[] seeds = {11, 12};
-        double hier = coverage(BayesPriors.DEFAULT_GEO_EFFECT_SCALE, seeds, 8);
-        double pooled = coverage(0, seeds, 8);
-        String msg = String.format(Locale.ROOT, "per-geo ROI coverage: hierarchical %.3f, pooled %.3f", hier, pooled);
-        assertTrue(hier >= 0.80, msg);
-        assertTrue(hier > pooled, msg);
+    void perGeoIntervalsCoverAtAboutTheirRateAndThePooledModelGivesNone() {
+        double hier = coverage(BayesPriors.DEFAULT_GEO_EFFECT_SCALE, new long[] {11, 12}, 8);
+        assertTrue(hier >= 0.80, String.format(Locale.ROOT, "per-geo ROI coverage: hierarchical %.3f", hier));
+        assertTrue(Double.isNaN(coverage(0, new long[] {11}, 4)));
     }
 }

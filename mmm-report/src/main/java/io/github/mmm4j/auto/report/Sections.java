@@ -173,10 +173,12 @@ final class Sections {
             rows.add(roiRow(r.data.geos().get(g), geos.get(g)));
         }
         out.add(new Heading(3, "ROI per geo"));
-        out.add(new Para("The " + m.estimator() + " model's ROI of each channel in each geo with its interval, "
-                + "computed draw by draw" + (m.hasGeoEffects() ? "; each channel's effect differs by geo, partially "
-                        + "pooled toward the channel's." : "; one effect per channel for all geos, so geos differ "
-                        + "only through their spend.")));
+        out.add(new Para(m.hasGeoEffects() ? "The " + m.estimator() + " model's ROI of each channel in each geo with "
+                + "its interval, computed draw by draw; each channel's effect differs by geo, partially pooled toward "
+                + "the channel's." : "The " + m.estimator() + " model's ROI of each channel in each geo. It has one "
+                + "effect per channel for all geos, so geos differ only through their spend; these are not estimates "
+                + "of how each geo responds and have no interval, since one shared effect cannot tell how much geos "
+                + "differ."));
         out.add(table(header, rows, 1));
         io.github.mmm4j.core.CsvSchema.cells(r.data.geos()).ifPresent(cells -> {
             for (int level = 0; level < 2; level++) {
