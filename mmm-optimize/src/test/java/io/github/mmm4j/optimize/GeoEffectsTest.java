@@ -150,7 +150,8 @@ class GeoEffectsTest {
                 } else {
                     // one effect for every geo cannot say how much geos differ: no interval below the total
                     assertTrue(two.get(c).roiInterval().isEmpty() && two.get(c).contributionInterval().isEmpty());
-                    assertTrue(g0.roiInterval().isEmpty() && g0.mroiInterval().isEmpty() && g0.shareInterval().isEmpty());
+                    assertTrue(g0.roiInterval().isEmpty() && g0.mroiInterval().isEmpty()
+                            && g0.shareInterval().isEmpty());
                 }
             }
         }
