@@ -184,13 +184,6 @@ final class DensityParts {
         final LaggedSpend[] liftBase;
         final LaggedSpend[] liftPlan;
 
-        /**
-         * On a panel whose design has an offset column for every geo after the first: {@code geoColumn[g]} is the
-         * baseline column of geo {@code g}'s offset ({@code g >= 1}), and the media terms are centred on each geo's
-         * own mean (the geo offsets are then the cells' levels net of media; see {@code MmmLogDensity}, "Per-geo
-         * centring"); else null.
-         */
-        final int[] geoColumn;
         /** Whether each channel has per-geo effect multipliers (a panel with a positive geo effect scale). */
         final boolean geoEffects;
         /** Whether some channel's cell effects are sampled non-centred ({@link Channel#nonCentred}). */
@@ -278,13 +271,6 @@ final class DensityParts {
             this.basePriors = basePriors;
             this.sigmaPrior = sigmaPrior;
             this.baseNames = List.copyOf(baseNames);
-            int[] gc = new int[nGeo];
-            boolean allOffsets = nGeo > 1;
-            for (int g = 1; g < nGeo; g++) {
-                gc[g] = this.baseNames.indexOf("geo:" + geoNames.get(g));
-                allOffsets &= gc[g] >= 0;
-            }
-            this.geoColumn = allOffsets ? gc : null;
             this.xs = xs;
             this.channels = channels;
             this.lifts = lifts;

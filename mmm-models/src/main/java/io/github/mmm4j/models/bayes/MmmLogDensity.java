@@ -101,17 +101,6 @@ import static io.github.mmm4j.models.bayes.SeriesKernels.geometricWeights;
  *       the data pin down tightly, so the intercept must follow; the posterior is a narrow ridge that forces a small
  *       step size. On the Stan reference model this change alone raised the adapted step size from about 0.025 to
  *       0.12 and cut the leapfrog steps per draw from about 160 to 31.</li>
- *   <li><b>Per-geo centring</b> (panels whose design has an offset for every geo after the first): the same
- *       argument per geo. Centred on the overall mean only, a channel's media term moves each geo's mean by
- *       {@code D_cg - mean_h D_ch} ({@code D_cg} its mean over geo {@code g}'s rows), which grows exponentially in
- *       the channel's log ROI and bends with its shape, so every geo offset had to follow along a curved ridge. On a
- *       24-cell panel the posterior's Hessian, whitened by the posterior covariance, had four eigenvalues near -30
- *       along (log ROI, log slope, every geo offset) at every draw examined, and the step size fell to 0.01 to 0.02.
- *       Each geo's rows now see the media terms centred on that geo's own mean ({@code mu_i -= D_g(i) - mean_h D_h},
- *       {@code D_g} summed over channels), so a geo offset coordinate is the geo's level net of media. The change
- *       of variables (offset coordinates to the design's offsets, {@code gamma_g = offset_g - (D_g - D_0)}, and the
- *       intercept) is triangular with unit diagonal; {@link #constrain} reports the design's intercept and offsets.
- *       The offsets' normal priors now apply to the net levels; national data are unchanged.</li>
  * </ul>
  *
  * <p><b>Gradient</b>: reverse mode, by hand. With {@code D_k = dA/dtheta_k = sum_l (dw[l]/dtheta_k) x_{t-l}}, the
@@ -161,12 +150,6 @@ public final class MmmLogDensity implements LogDensity {
     private final double[] mu;
     private final double[] r;
     private final double[] gmu;
-    /** Per geo, the media terms' mean over its rows ({@code D_g}), with per-geo centring; the last evaluation's. */
-    private final double[] geoMedia;
-    /** The mean over geos of {@link #geoMedia} (the media terms' overall mean). */
-    private double geoMediaMean;
-    /** {@code gmu} with each geo's mean removed: the media terms' adjoint under per-geo centring. */
-    private final double[] gmuMedia;
     private final double[] gS;
     private final double[] beta;
     private final double[] dBeta;
@@ -209,8 +192,6 @@ public final class MmmLogDensity implements LogDensity {
         mu = new double[n];
         r = new double[n];
         gmu = new double[n];
-        geoMedia = new double[st.geoColumn != null ? st.nGeo : 0];
-        gmuMedia = st.geoColumn != null ? new double[n] : gmu;
         gS = new double[n];
         beta = new double[cw.length];
         dBeta = new double[cw.length];
@@ -286,13 +267,6 @@ public final class MmmLogDensity implements LogDensity {
         double[] u = st.anyNonCentred ? thetaU : theta;
         out[0] = intercept;
         System.arraycopy(theta, 1, out, 1, st.pb);
-        if (st.geoColumn != null) {
-            // per-geo centring in the design's terms: the first geo's intercept and the others' offsets from it
-            out[0] = intercept - (geoMedia[0] - geoMediaMean);
-            for (int q = 1; q < st.nGeo; q++) {
-                out[1 + st.geoColumn[q]] -= geoMedia[q] - geoMedia[0];
-            }
-        }
         for (int c = 0; c < st.channels.length; c++) {
             Channel ch = st.channels[c];
             ChannelWork w = cw[c];
@@ -611,9 +585,6 @@ public final class MmmLogDensity implements LogDensity {
         double a0 = level - contributions;
         intercept = a0;
         lp += s.interceptPrior.logDensity(a0);
-        if (s.geoColumn != null) {
-            centreMediaByGeo();
-        }
         double[] y = s.y;
         for (int i = 0; i < n; i++) {
             mu[i] += a0;
@@ -684,22 +655,6 @@ public final class MmmLogDensity implements LogDensity {
                 grad[1 + j] += dotRange(gmu, s.baseCols[j], s.baseFrom[j], s.baseTo[j]) - g0 * s.baseMeans[j];
             }
         }
-        // the media terms' adjoint: gmu, less each geo's mean under per-geo centring (d/dD_g = -(G_g - mean G))
-        double[] gm = gmu;
-        if (s.geoColumn != null) {
-            gm = gmuMedia;
-            int nT = s.nT;
-            double all = 0;
-            for (int g = 0; g < s.nGeo; g++) {
-                all += ArrayMath.sum(gmu, g * nT, nT);
-            }
-            for (int g = 0; g < s.nGeo; g++) {
-                double shift = (ArrayMath.sum(gmu, g * nT, nT) - all / s.nGeo) / nT;
-                for (int i = g * nT, e = i + nT; i < e; i++) {
-                    gm[i] = gmu[i] - shift;
-                }
-            }
-        }
         // channels backward
         for (int c = 0; c < nc; c++) {
             Channel ch = chs[c];
@@ -713,11 +668,11 @@ public final class MmmLogDensity implements LogDensity {
                 double[] dbg = dBetaGeo[c];
                 db = 0;
                 for (int g = 0; g < s.nGeo; g++) {
-                    dbg[g] += ArrayMath.dot(gm, g * nT, sc, g * nT, nT);
+                    dbg[g] += ArrayMath.dot(gmu, g * nT, sc, g * nT, nT);
                     db += mult[c][g] * dbg[g];
                 }
             } else {
-                db = dBeta[c] + ArrayMath.dot(gm, 0, sc, 0, n);
+                db = dBeta[c] + ArrayMath.dot(gmu, 0, sc, 0, n);
             }
             dBeta[c] = db;
             // d lp / d log(effect), holding the transform parameters: the likelihood's, plus the prior's in the
@@ -730,7 +685,7 @@ public final class MmmLogDensity implements LogDensity {
                 for (int g = 0; g < s.nGeo; g++) {
                     double m = mult[c][g];
                     for (int i = g * nT, e = i + nT; i < e; i++) {
-                        gS[i] = m * (gm[i] * b - roiTerm);
+                        gS[i] = m * (gmu[i] * b - roiTerm);
                     }
                     if (s.geoEffects) {
                         // d lp / d log m_cg: directly through beta_cg, and through the weighted total W_c
@@ -740,7 +695,7 @@ public final class MmmLogDensity implements LogDensity {
                 }
             } else {
                 for (int i = 0; i < n; i++) {
-                    gS[i] = gm[i] * b - roiTerm;
+                    gS[i] = gmu[i] * b - roiTerm;
                 }
             }
             Arrays.fill(w.gS, 0.0);
@@ -778,35 +733,6 @@ public final class MmmLogDensity implements LogDensity {
             }
         }
         return lp;
-    }
-
-    /**
-     * Per-geo centring of the media terms: moves each row of geo {@code g} by {@code -(D_g - mean_h D_h)}, where
-     * {@code D_g} is the media terms' mean over geo {@code g}'s rows, so the media enter every geo's rows centred on
-     * that geo's own mean, and the overall mean of {@code mu} is unchanged. Records {@code D_g} for
-     * {@link #constrain}.
-     */
-    private void centreMediaByGeo() {
-        Structure s = st;
-        int nT = s.nT;
-        int ng = s.nGeo;
-        double mean = 0;
-        for (int g = 0; g < ng; g++) {
-            double d = 0;
-            for (int c = 0; c < s.channels.length; c++) {
-                double sg = s.multiplied ? sumSGeo[c][g] : ArrayMath.sum(cw[c].main.s, g * nT, nT);
-                d += beta[c] * (s.multiplied ? mult[c][g] : 1.0) * sg;
-            }
-            geoMedia[g] = d / nT;
-            mean += geoMedia[g] / ng;
-        }
-        geoMediaMean = mean;
-        for (int g = 0; g < ng; g++) {
-            double shift = geoMedia[g] - mean;
-            for (int i = g * nT, e = i + nT; i < e; i++) {
-                mu[i] -= shift;
-            }
-        }
     }
 
     /** {@code sum_{from <= i < to} a[i] b[i]}; 0 for an empty range. */
