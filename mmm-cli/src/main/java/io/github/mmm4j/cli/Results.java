@@ -245,9 +245,13 @@ final class Results {
                     .orElse("");
             parts.add((e.brand().equals("all") ? "" : e.brand() + " ") + v + iv);
         }
+        String caveat = model.priceElasticities().stream().map(io.github.mmm4j.models.PriceElasticity::caveat)
+                .filter(c -> !c.isEmpty()).findFirst()
+                .map(c -> ". N" + c.substring(1).replace("Bayesian model,", "Bayesian model (--model bayes),"))
+                .orElse("");
         return Optional.of(String.format(Locale.ROOT, "price elasticity of the baseline ('%s', %% change per 1%% "
-                + "price change, %d%% interval): %s", model.spec().price().control(),
-                Math.round(100 * model.intervalLevel()), String.join("; ", parts)));
+                + "price change, %d%% interval): %s%s", model.spec().price().control(),
+                Math.round(100 * model.intervalLevel()), String.join("; ", parts), caveat));
     }
 
     private static String fit(FittedModel model) {

@@ -470,6 +470,15 @@ class SynthCommandTest {
                 .readTree(dir.resolve("fit/results.json").toFile());
         assertEquals(4, results.get("cells").size());
         assertEquals(2, results.get("price_elasticity").size());
+        // ridge has one media effect per channel for both brands, whose effects differ by their levels (100 and 70):
+        // no interval for a brand's elasticity, and the reason, in results.json and on the console
+        for (JsonNode e : results.get("price_elasticity")) {
+            assertTrue(e.get("lower").isNull() && e.get("upper").isNull() && e.get("mean").isNumber(), e.toString());
+            assertTrue(e.get("caveat").asText().startsWith("no interval: the brands' media effects differ"),
+                    e.toString());
+        }
+        assertTrue(fit.out().contains("; beta -") && fit.out().contains(". No interval: the brands' media effects "
+                + "differ") && fit.out().contains("model (--model bayes), with an effect per cell"), fit.out());
         Run bad = run("synth", "--preset", "brand-region", "--brands", "5", "--out", dir.resolve("b").toString());
         assertEquals(2, bad.exit());
         assertEquals("mmm: --brands 5 is out of range; give 1 to 4", bad.err().strip());

@@ -1050,6 +1050,19 @@ public final class FittedModel {
         }
         double[] pt = point != null
                 ? elasticities(point, 0, groupOf, nb, first, colSum, baseCol, levelSum, nTrain) : new double[nb];
+        String caveat = "";
+        if (nb > 1 && nDraws > 1 && pooledPanel()) {
+            double p = mediaByGroupPValue(design, data.kpi(), nt, nTrain, groupOf, nb, fm);
+            if (!(p >= MEDIA_BY_GROUP_LEVEL)) {
+                caveat = String.format(java.util.Locale.ROOT, "no interval: the brands' media effects differ (F test "
+                        + "%s) and this model has one effect per channel for every brand, so it splits each brand's "
+                        + "sales between media and baseline with an effect that is not the brand's; the elasticity "
+                        + "may then be off by more than an interval from its draws shows. The hierarchical Bayesian "
+                        + "model, with an effect per cell, gives one.",
+                        p < 0.001 ? "p < 0.001" : Double.isNaN(p) ? "not computable" : String.format(
+                                java.util.Locale.ROOT, "p = %.3f", p));
+            }
+        }
         List<PriceElasticity> out = new ArrayList<>();
         for (int b = 0; b < nb; b++) {
             double[] sample = new double[nDraws];
@@ -1063,13 +1076,118 @@ public final class FittedModel {
             }
             double est = point != null ? pt[b] : k == nDraws && k > 0 ? sum / k : Double.NaN;
             Optional<Interval> iv = Optional.empty();
-            if (k == nDraws && k > 1 && Double.isFinite(est)) {
+            if (k == nDraws && k > 1 && Double.isFinite(est) && caveat.isEmpty()) {
                 iv = Optional.of(point != null ? Interval.around(sample, layout.level, est)
                         : Interval.of(sample, layout.level));
             }
-            out.add(new PriceElasticity(groups.get(b), est, iv));
+            out.add(new PriceElasticity(groups.get(b), est, iv, caveat));
         }
         return List.copyOf(out);
+    }
+
+    /**
+     * Level of {@link #mediaByGroupPValue}'s test below which a pooled model's per-brand elasticities get no
+     * interval.
+     */
+    static final double MEDIA_BY_GROUP_LEVEL = 0.01;
+
+    /**
+     * A specification check for the per-brand price elasticities of a model with one media effect per channel for
+     * every geo. Each brand's elasticity is its price coefficient over its fitted baseline, and the baseline is what
+     * the pooled media effects leave: where brands' media effects differ (a larger brand often earns more per unit of
+     * spend), the pooled effect gives one brand too little media and too much baseline and another the reverse, and
+     * the bootstrap, which re-fits the same pooled model, cannot show that bias. On the brand x region process of
+     * {@code BrandRegionProcess} (media effects proportional to the brand's level) ridge's 90% intervals held 25 of
+     * 60 brand elasticities, with biases of +0.11 and -0.13.
+     *
+     * <p>The check is the classical F test of nested least-squares fits on the training rows: the model's own design
+     * (with its intercept) against the same design with each media column split by price group (Chow 1960, the test
+     * of equal coefficients across groups). Its residuals need not be independent over time, so the test rejects somewhat
+     * more often than its level; that errs toward saying less.
+     *
+     * @return the p-value, or NaN when the split adds no column (for example, no residual degrees of freedom)
+     */
+    static double mediaByGroupPValue(Design design, double[] y, int nt, int nTrain, int[] groupOf, int nb, int fm) {
+        int ng = groupOf.length;
+        int n = ng * nTrain;
+        double[] r = new double[n];
+        for (int g = 0; g < ng; g++) {
+            System.arraycopy(y, g * nt, r, g * nTrain, nTrain);
+        }
+        List<double[]> basis = new ArrayList<>();
+        int cols = design.cols();
+        double[] v = new double[n];
+        Arrays.fill(v, 1.0);
+        project(v, basis, r); // the intercept, which the design leaves out
+        for (int j = 0; j < cols; j++) {
+            for (int g = 0; g < ng; g++) {
+                for (int t = 0; t < nTrain; t++) {
+                    v[g * nTrain + t] = design.get(g * nt + t, j);
+                }
+            }
+            project(v, basis, r);
+        }
+        int p0 = basis.size();
+        double rss0 = dot(r, r);
+        for (int j = fm; j < cols; j++) {
+            for (int b = 1; b < nb; b++) {
+                for (int g = 0; g < ng; g++) {
+                    for (int t = 0; t < nTrain; t++) {
+                        v[g * nTrain + t] = groupOf[g] == b ? design.get(g * nt + t, j) : 0.0;
+                    }
+                }
+                project(v, basis, r);
+            }
+        }
+        int q = basis.size() - p0;
+        int df = n - basis.size();
+        double rss1 = dot(r, r);
+        if (q == 0 || df <= 0 || !(rss1 > 0)) {
+            return Double.NaN;
+        }
+        double f = Math.max(0, (rss0 - rss1) / q) / (rss1 / df);
+        return 1 - new org.hipparchus.distribution.continuous.FDistribution(q, df).cumulativeProbability(f);
+    }
+
+    /**
+     * One step of modified Gram-Schmidt, twice for orthogonality: removes the basis from {@code v}, adds it to the
+     * basis when what is left is not negligible (a column the basis already spans adds nothing), and removes it
+     * from the residual {@code r}. {@code v} is overwritten.
+     */
+    private static void project(double[] v, List<double[]> basis, double[] r) {
+        double norm0 = Math.sqrt(dot(v, v));
+        if (!(norm0 > 0)) {
+            return;
+        }
+        for (int pass = 0; pass < 2; pass++) {
+            for (double[] q : basis) {
+                double a = dot(q, v);
+                for (int i = 0; i < v.length; i++) {
+                    v[i] -= a * q[i];
+                }
+            }
+        }
+        double norm = Math.sqrt(dot(v, v));
+        if (norm <= 1e-9 * norm0) {
+            return;
+        }
+        double[] q = new double[v.length];
+        for (int i = 0; i < v.length; i++) {
+            q[i] = v[i] / norm;
+        }
+        basis.add(q);
+        double a = dot(q, r);
+        for (int i = 0; i < r.length; i++) {
+            r[i] -= a * q[i];
+        }
+    }
+
+    private static double dot(double[] a, double[] b) {
+        double s = 0;
+        for (int i = 0; i < a.length; i++) {
+            s += a[i] * b[i];
+        }
+        return s;
     }
 
     private double[] elasticities(double[] rows, int offset, int[] groupOf, int nb, int first, double[][] colSum,

@@ -364,9 +364,15 @@ public record PanelRecoveryReport(BrandRegionProcess.Config config, String model
         String cells = cellIntervals() == 0 ? "per-cell 90% coverage: none (the model gives cells no interval)"
                 : String.format(Locale.ROOT, "per-cell 90%% coverage %.3f of %d intervals (aim 0.80 to 0.97)", cov,
                         cellIntervals());
-        sb.append(String.format(Locale.ROOT, "%s; mean absolute total ROI error %.1f%% (aim <= 15%%); elasticity "
-                + "intervals holding the truth %d of %d; estimates outside their own interval %d%n%n", cells,
-                100 * meanAbsTotalError(), elasticityInside(), elasticityIntervals(), pointsOutside()));
+        int brandFits = elasticities.stream().mapToInt(e -> replicates.size()).sum();
+        String el = elasticityIntervals() == brandFits || elasticities.isEmpty()
+                ? String.format(Locale.ROOT, "elasticity intervals holding the truth %d of %d", elasticityInside(),
+                        elasticityIntervals())
+                : String.format(Locale.ROOT, "elasticity intervals holding the truth %d of %d (%d of %d brand fits "
+                        + "gave none)", elasticityInside(), elasticityIntervals(), brandFits - elasticityIntervals(),
+                        brandFits);
+        sb.append(String.format(Locale.ROOT, "%s; mean absolute total ROI error %.1f%% (aim <= 15%%); %s; estimates "
+                + "outside their own interval %d%n%n", cells, 100 * meanAbsTotalError(), el, pointsOutside()));
         int w = Math.max(8, BrandRegionProcess.CHANNELS.stream().mapToInt(String::length).max().orElse(8));
         sb.append(String.format(Locale.ROOT, "%-6s %-" + w + "s %6s %10s %10s %6s %9s%n", "level", "channel", "units",
                 "mean err", "mean |err|", "cov90", "width/ROI"));

@@ -102,7 +102,8 @@ public final class ModelResults {
     /**
      * The model's price elasticities of the baseline: a list of {@code {brand, mean, lower, upper}} ({@code brand}
      * is {@code all} when one elasticity covers every geo), with {@code control} and {@code curvature} beside; an
-     * undefined value (a non-positive fitted baseline) or a missing interval is {@code null}.
+     * undefined value (a non-positive fitted baseline) or a missing interval is {@code null}; {@code caveat} says why
+     * a model with draws gives no interval ({@link io.github.mmm4j.models.PriceElasticity#caveat()}), else null.
      *
      * @param m the model; it has a price
      * @return a new array
@@ -123,6 +124,11 @@ public final class ModelResults {
                 o.putNull("upper");
             }
             JsonFields.number(o, "curvature", m.spec().price().curvature(b++));
+            if (e.caveat().isEmpty()) {
+                o.putNull("caveat");
+            } else {
+                o.put("caveat", e.caveat());
+            }
         }
         return out;
     }

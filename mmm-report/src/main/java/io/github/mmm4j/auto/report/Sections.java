@@ -161,6 +161,9 @@ final class Sections {
                 t.add(List.of(e.brand(), Fmt.sig(e.estimate()), Fmt.interval(e.interval())));
             }
             out.add(table(List.of("brand", "elasticity", "interval"), t, 1));
+            m.priceElasticities().stream().map(io.github.mmm4j.models.PriceElasticity::caveat)
+                    .filter(c -> !c.isEmpty()).findFirst().ifPresent(c -> out.add(new Para(
+                            c.substring(0, 1).toUpperCase(Locale.ROOT) + c.substring(1))));
         }
         if (r.data.nGeos() < 2) {
             return;
