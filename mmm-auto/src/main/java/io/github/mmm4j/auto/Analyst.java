@@ -156,61 +156,26 @@ public final class Analyst {
      * The share of a channel's response at its average spend above which the analyst says that the channel's ROI
      * rests on the part of its response curve the data never show.
      */
-    static final double EXTRAPOLATION_NOTE_SHARE = 0.25;
+    static final double EXTRAPOLATION_NOTE_SHARE = FittedModel.ALWAYS_ON_SHARE;
 
     /** How the analyst's note on a channel with a go-dark experiment begins (no always-on note then). */
     public static final String MEASURED_FROM_ZERO = "measured from zero: ";
 
     /** Whether an experiment switched its channel off in its window (multiplier 0, or a cut of all the spend). */
     static boolean goesDark(ExperimentComparison x, MmmDataset data) {
-        io.github.mmm4j.models.bayes.LiftTest t = x.test();
-        if (t.byMultiplier()) {
-            return t.multiplier() == 0;
-        }
-        double observed = t.observedSpend(data);
-        return observed > 0 && t.spendChange() <= -observed * (1 - 1e-9);
+        return x.test().goesDark(data);
     }
 
     /** How the analyst's note on an always-on channel begins (see {@link #extrapolationNote}). */
     public static final String ALWAYS_ON_NOTE = "always on: ";
 
     /**
-     * How much of a channel's response at its average spend per period comes from spend below its lowest regular
-     * level, which the data never show: {@code response(q05) / response(mean)}, where {@code q05} is the 5% quantile
-     * (the lower order statistic) of the channel's spend per period over the model's training periods (in total over
-     * geos) and {@code mean} its mean, both through {@link FittedModel#response(int, double)}. It is 0 for a channel
-     * that is off in at least 5% of the periods (flighted, pulsed, go-dark tests), whose ROI the data measure down to
-     * zero spend.
-     *
-     * <p>Why it matters: the ROI of an always-on channel is its response from zero to its spend divided by that
-     * spend, and the data only see the curve between its lowest and highest spend; the rest comes from the assumed
-     * curve shape and the priors. On the {@code realistic} preset with almost no noise (signal-to-noise 50) the
-     * Bayesian model's ROI of the always-on {@code social} still came out 39% high on average over ten re-draws while
-     * its flighted {@code display} came out within 10%: more data do not fix it, an experiment that switches the
-     * channel off does. The marginal ROI, a slope inside the observed range, is what the data measure.
-     *
      * @param m a fitted model
      * @param c the channel index
-     * @return the share in {@code [0, 1]}, or NaN when the model's response at the mean spend is not positive
+     * @return {@link FittedModel#belowObservedShare(int)}
      */
     static double belowObservedShare(FittedModel m, int c) {
-        MmmDataset national = m.data().nGeos() == 1 ? m.data() : m.data().aggregate();
-        int periods = Math.max(1, national.nPeriods() - m.holdout());
-        double[] spend = Arrays.copyOf(national.spendColumn(c), periods);
-        double mean = 0;
-        for (double v : spend) {
-            mean += v / periods;
-        }
-        Arrays.sort(spend);
-        double low = spend[(int) Math.floor(0.05 * (periods - 1))];
-        double atMean = m.response(c, mean);
-        if (!(atMean > 0) || !(mean > 0)) {
-            return Double.NaN;
-        }
-        if (low <= 0) {
-            return 0;
-        }
-        return Math.min(1, Math.max(0, m.response(c, low) / atMean));
+        return m.belowObservedShare(c);
     }
 
     /**

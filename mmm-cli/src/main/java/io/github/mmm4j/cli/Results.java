@@ -92,7 +92,8 @@ final class Results {
         if (extra != null) {
             json.setAll(extra);
         }
-        String md = markdown(model, source);
+        Optional<String> alwaysOn = alwaysOn(model, tests);
+        String md = markdown(model, source, alwaysOn);
         List<Path> files = OutputSet.write(outDir, dir -> {
             AtomicFiles.writeString(dir.resolve("results.json"), json.toPrettyString() + "\n");
             AtomicFiles.writeString(dir.resolve("report.md"), md);
@@ -104,6 +105,7 @@ final class Results {
             }
         });
         out.print(table(model));
+        alwaysOn.ifPresent(line -> out.printf(Locale.ROOT, "%n%s%n", line));
         if (!compared.isEmpty()) {
             out.printf(Locale.ROOT, "%nExperiments: the measured lift against the model's prediction over the same "
                     + "periods (the test and its carryover)%n");
@@ -278,7 +280,39 @@ final class Results {
         return s;
     }
 
-    static String markdown(FittedModel model, String source) {
+    /**
+     * One line naming the channels whose ROI rests mostly on the response curve below their lowest regular spend
+     * ({@link FittedModel#belowObservedShare} at least {@link FittedModel#ALWAYS_ON_SHARE}), with each share, unless
+     * a go-dark test the model was calibrated with measured the channel from zero; empty when there are none.
+     *
+     * @param model the model
+     * @param tests the lift tests it was calibrated with
+     * @return the line, or empty
+     */
+    static Optional<String> alwaysOn(FittedModel model, List<io.github.mmm4j.models.bayes.LiftTest> tests) {
+        List<String> named = new java.util.ArrayList<>();
+        List<String> channels = model.data().channels();
+        for (int c = 0; c < channels.size(); c++) {
+            String name = channels.get(c);
+            double share = model.belowObservedShare(c);
+            if (share >= FittedModel.ALWAYS_ON_SHARE
+                    && tests.stream().noneMatch(t -> t.channel().equals(name) && t.goesDark(model.data()))) {
+                named.add(String.format(Locale.ROOT, "%s (%.0f%%)", name, 100 * share));
+            }
+        }
+        if (named.isEmpty()) {
+            return Optional.empty();
+        }
+        boolean one = named.size() == 1;
+        return Optional.of("always on: " + String.join(", ", named) + ": that share of " + (one ? "its" : "each one's")
+                + " estimated effect at average spend comes from spend below " + (one ? "its" : "their")
+                + " lowest regular level (the 5% quantile of weekly spend), which the data never show, so "
+                + (one ? "its ROI rests" : "their ROIs rest") + " on the assumed shape of the response curve there; "
+                + "the marginal ROI is better measured, and a go-dark test would measure the ROI (results.json "
+                + "below_observed_share)");
+    }
+
+    private static String markdown(FittedModel model, String source, Optional<String> alwaysOn) {
         MmmDataset data = model.data();
         StringBuilder sb = new StringBuilder();
         sb.append("# Marketing mix model: ").append(escape(data.kpiName())).append("\n\n");
@@ -301,6 +335,7 @@ final class Results {
                     100 * c.share(), ConsoleTable.amount(c.roi()), iv, ConsoleTable.amount(c.mroi())));
         }
         priorLed(model).ifPresent(line -> sb.append('\n').append(escape(line)).append('\n'));
+        alwaysOn.ifPresent(line -> sb.append('\n').append(escape(line)).append('\n'));
         if (data.nGeos() > 1) {
             sb.append(String.format(Locale.ROOT, "%n## ROI per geo%n%n%s%n%n", model.hasGeoEffects()
                     ? "The model lets each channel's effect differ by geo (partially pooled toward the channel's). "

@@ -147,6 +147,35 @@ class PredictCommandTest {
         assertTrue(!Files.exists(tmp.resolve("auto")));
     }
 
+    /**
+     * {@code fit} says which channels' ROI rests on the response curve below their lowest regular spend: in
+     * {@code small.csv} search is always on (lowest weekly spend 144 against a mean of 517) and tv is off in some
+     * weeks. A go-dark test of search, which measures it from zero, takes the note away.
+     */
+    @Test
+    void fitNamesAlwaysOnChannelsUnlessAGoDarkTestMeasuredThem(@TempDir Path tmp) throws IOException {
+        Path data = small(tmp);
+        CliTest.Run ridge = CliTest.run(fitArgs("ridge", data, tmp.resolve("ridge")));
+        assertEquals(0, ridge.exit(), ridge.err());
+        String line = ridge.out().lines().filter(l -> l.startsWith("always on: ")).findFirst().orElseThrow();
+        assertTrue(line.startsWith("always on: search_spend (") && !line.contains("tv_spend"), line);
+        assertTrue(Files.readString(tmp.resolve("ridge/report.md")).contains(line));
+        com.fasterxml.jackson.databind.JsonNode channels = new com.fasterxml.jackson.databind.ObjectMapper()
+                .readTree(tmp.resolve("ridge/results.json").toFile()).get("channels");
+        assertEquals(0.0, channels.get(0).get("below_observed_share").asDouble());
+        double search = channels.get(1).get("below_observed_share").asDouble();
+        assertTrue(search >= 0.25 && search <= 1, channels.toString());
+        assertTrue(line.contains(String.format(java.util.Locale.ROOT, "(%.0f%%)", 100 * search)), line);
+
+        Path lift = Files.writeString(tmp.resolve("lift.csv"), "channel,start,end,multiplier,lift,lift_se\n"
+                + "search_spend,2022-05-02,2022-05-23,0,-1500,400\n");
+        List<String> args = new ArrayList<>(List.of(fitArgs("bayes", data, tmp.resolve("bayes"))));
+        args.addAll(List.of("--lift-tests", lift.toString()));
+        CliTest.Run bayes = CliTest.run(args.toArray(new String[0]));
+        assertEquals(0, bayes.exit(), bayes.err());
+        assertTrue(bayes.out().lines().noneMatch(l -> l.startsWith("always on: ")), bayes.out());
+    }
+
     @Test
     void optimizeOnABayesianModelOfTheMmmExampleWritesAllItsFiles(@TempDir Path tmp) {
         Path data = CliTest.shared("data/pymc_mmm_example/mmm_example.csv");

@@ -177,6 +177,23 @@ public record LiftTest(String channel, LocalDate start, LocalDate end, double sp
     }
 
     /**
+     * Whether the test switched its channel off in its window and geos: a multiplier of 0, or a spend change that
+     * removes all the observed spend. Such a test measures the channel's response from zero spend, which is what its
+     * ROI is, where an always-on channel's data never go ({@link io.github.mmm4j.models.FittedModel#belowObservedShare}).
+     *
+     * @param data the data the test ran on
+     * @return whether it went dark
+     * @throws IllegalArgumentException if the channel or geo is not in the data
+     */
+    public boolean goesDark(io.github.mmm4j.core.MmmDataset data) {
+        if (byMultiplier()) {
+            return multiplier == 0;
+        }
+        double observed = observedSpend(data);
+        return observed > 0 && spendChange <= -observed * (1 - 1e-9);
+    }
+
+    /**
      * The channel's observed spend in the test's periods (those whose dates lie in {@code [start, end]}) and geos.
      *
      * @param data the data the test ran on

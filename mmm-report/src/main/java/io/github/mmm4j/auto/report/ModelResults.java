@@ -274,6 +274,7 @@ public final class ModelResults {
         for (ChannelSummary c : m.channels()) {
             ObjectNode o = estimates(channels.addObject(), c);
             dataWeight(o, m, c.name());
+            JsonFields.number(o, "below_observed_share", m.belowObservedShare(m.data().channelIndex(c.name())));
             ChannelSpec cs = m.spec().channel(c.name());
             ObjectNode adstock = o.putObject("adstock");
             adstock.put("type", cs.adstock().name());
