@@ -1692,9 +1692,13 @@ public final class FittedModel {
     /**
      * How much of a channel's response at its average spend per period comes from spend below its lowest regular
      * level, which the data never show: {@code response(q05) / response(mean)}, where {@code q05} is the 5% quantile
-     * (the lower order statistic) of the channel's spend per period over the model's training periods (in total over
-     * geos) and {@code mean} its mean, both through {@link #response(int, double)}. It is 0 for a channel that is off
-     * in at least 5% of the periods (flighted, pulsed, go-dark tests), whose ROI the data measure down to zero spend.
+     * (the lower order statistic) of the channel's spend per period over the model's training periods and
+     * {@code mean} its mean, both through the steady-state response of {@link #response(int, double)}. It is 0 for a
+     * channel that is off in at least 5% of the periods (flighted, pulsed, go-dark tests), whose ROI the data measure
+     * down to zero spend. On a panel each geo is taken on its own spend, since each geo's response curve sees its own
+     * spend: the share is {@code sum_g response_g(q05_g) / sum_g response_g(mean_g)}, with {@code q05_g = 0} counting
+     * nothing. A channel that goes dark in some weeks in each geo at different times is then measured from zero,
+     * although its total over geos never is; on average over draws for a sampled model.
      *
      * <p>Why it matters: the ROI of an always-on channel is its response from zero to its spend divided by that
      * spend, and the data only see the curve between its lowest and highest spend; the rest comes from the assumed
@@ -1707,23 +1711,48 @@ public final class FittedModel {
      * @return the share in {@code [0, 1]}, or NaN when the model's response at the mean spend is not positive
      */
     public double belowObservedShare(int c) {
-        MmmDataset national = layout.data.nGeos() == 1 ? layout.data : layout.data.aggregate();
-        int periods = Math.max(1, national.nPeriods() - layout.holdout);
-        double[] spend = Arrays.copyOf(national.spendColumn(c), periods);
-        double mean = 0;
-        for (double v : spend) {
-            mean += v / periods;
+        Objects.checkIndex(c, layout.data.nChannels());
+        MmmDataset data = layout.data;
+        int ng = data.nGeos();
+        int nt = data.nPeriods();
+        int periods = Math.max(1, nt - layout.holdout);
+        double[] low = new double[ng];
+        double[] mean = new double[ng];
+        double[] spend = new double[periods];
+        for (int g = 0; g < ng; g++) {
+            for (int t = 0; t < periods; t++) {
+                spend[t] = data.spend(g * nt + t, c);
+                mean[g] += spend[t] / periods;
+            }
+            Arrays.sort(spend);
+            low[g] = spend[(int) Math.floor(0.05 * (periods - 1))];
         }
-        Arrays.sort(spend);
-        double low = spend[(int) Math.floor(0.05 * (periods - 1))];
-        double atMean = response(c, mean);
-        if (!(atMean > 0) || !(mean > 0)) {
+        double below = 0;
+        double atMean = 0;
+        int rows = point != null ? 1 : nDraws;
+        for (int d = 0; d < rows; d++) {
+            int r = point != null ? nDraws : d;
+            double[] values = point != null ? point : draws;
+            int offset = point != null ? 0 : d * layout.width;
+            for (int g = 0; g < ng; g++) {
+                if (mean[g] > 0) {
+                    atMean += geoResponse(r, values, offset, c, g, mean[g]);
+                    below += low[g] > 0 ? geoResponse(r, values, offset, c, g, low[g]) : 0.0;
+                }
+            }
+        }
+        if (!(atMean > 0)) {
             return Double.NaN;
         }
-        if (low <= 0) {
-            return 0;
-        }
-        return Math.min(1, Math.max(0, response(c, low) / atMean));
+        return Math.min(1, Math.max(0, below / atMean));
+    }
+
+    /** One geo's steady-state response to {@code spend} per period in that geo (see {@link #response}). */
+    private double geoResponse(int r, double[] rows, int offset, int channel, int g, double spend) {
+        ChannelSpec cs = rowChannels[r][channel];
+        double size = layout.frame.geoSize(g);
+        double a = cs.adstock().totalWeight() * spend / (layout.frame.mediaScale()[channel] * size);
+        return layout.geoEffect(rows, offset, channel, g) * size * cs.saturation().value(a);
     }
 
     /**
