@@ -249,7 +249,8 @@ final class Results {
         }
         String caveat = model.priceElasticities().stream().map(io.github.mmm4j.models.PriceElasticity::caveat)
                 .filter(c -> !c.isEmpty()).findFirst()
-                .map(c -> ". N" + c.substring(1).replace("Bayesian model,", "Bayesian model (--model bayes),"))
+                .map(c -> ". N" + c.substring(1).replace("Bayesian model,", model.estimator().equals("bayes")
+                        ? "Bayesian model (--geo-effect-sd above 0, not 0)," : "Bayesian model (--model bayes),"))
                 .orElse("");
         return Optional.of(String.format(Locale.ROOT, "price elasticity of the baseline ('%s', %% change per 1%% "
                 + "price change, %d%% interval): %s%s", model.spec().price().control(),
@@ -306,7 +307,7 @@ final class Results {
         boolean one = named.size() == 1;
         return Optional.of("always on: " + String.join(", ", named) + ": that share of " + (one ? "its" : "each one's")
                 + " estimated effect at average spend comes from spend below " + (one ? "its" : "their")
-                + " lowest regular level (the 5% quantile of weekly spend), which the data never show, so "
+                + " lowest regular level (the 5% quantile of its spend per period), which the data never show, so "
                 + (one ? "its ROI rests" : "their ROIs rest") + " on the assumed shape of the response curve there; "
                 + "the marginal ROI is better measured, and a go-dark test would measure the ROI (results.json "
                 + "below_observed_share)");

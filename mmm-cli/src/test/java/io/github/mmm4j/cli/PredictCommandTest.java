@@ -162,6 +162,7 @@ class PredictCommandTest {
         assertTrue(Files.readString(tmp.resolve("ridge/report.md")).contains(line));
         com.fasterxml.jackson.databind.JsonNode channels = new com.fasterxml.jackson.databind.ObjectMapper()
                 .readTree(tmp.resolve("ridge/results.json").toFile()).get("channels");
+        assertTrue(channels.get(0).get("below_observed_share").isNumber(), channels.toString());
         assertEquals(0.0, channels.get(0).get("below_observed_share").asDouble());
         double search = channels.get(1).get("below_observed_share").asDouble();
         assertTrue(search >= 0.25 && search <= 1, channels.toString());
@@ -174,6 +175,11 @@ class PredictCommandTest {
         CliTest.Run bayes = CliTest.run(args.toArray(new String[0]));
         assertEquals(0, bayes.exit(), bayes.err());
         assertTrue(bayes.out().lines().noneMatch(l -> l.startsWith("always on: ")), bayes.out());
+        // search is still always on in this model: only the go-dark test took the line away
+        double bayesSearch = new com.fasterxml.jackson.databind.ObjectMapper()
+                .readTree(tmp.resolve("bayes/results.json").toFile()).get("channels").get(1)
+                .get("below_observed_share").asDouble();
+        assertTrue(bayesSearch >= 0.25, "search's share in the Bayesian model " + bayesSearch);
     }
 
     @Test

@@ -178,6 +178,8 @@ public final class FittedModel {
     private final ModelSpec spec;
     private volatile Summaries summaries;
     private volatile List<List<ChannelSummary>> geoSummaries;
+    /** {@link #priceElasticities()}, computed once (it builds the design and may run an F test). */
+    private volatile List<PriceElasticity> elasticities;
     /**
      * Every draw's per-geo quantities ({@link #effects(int, double[], int, double[])}), {@code nDraws} rows of
      * {@code G C Q}, computed once and shared by {@link #geoChannels()} and every {@link #channelsOver} call (a brand x
@@ -1010,6 +1012,15 @@ public final class FittedModel {
      * @return one per price group in order of first appearance; empty for a model without price
      */
     public List<PriceElasticity> priceElasticities() {
+        List<PriceElasticity> e = elasticities;
+        if (e == null) {
+            e = computePriceElasticities();
+            elasticities = e;
+        }
+        return e;
+    }
+
+    private List<PriceElasticity> computePriceElasticities() {
         ModelSpec.Price price = spec.price();
         if (price == null) {
             return List.of();
@@ -1053,14 +1064,14 @@ public final class FittedModel {
         String caveat = "";
         if (nb > 1 && nDraws > 1 && pooledPanel()) {
             double p = mediaByGroupPValue(design, data.kpi(), nt, nTrain, groupOf, nb, fm);
-            if (!(p >= MEDIA_BY_GROUP_LEVEL)) {
+            // NaN: the test could not be formed (no column added, no residual degrees of freedom); nothing found
+            if (p < MEDIA_BY_GROUP_LEVEL) {
                 caveat = String.format(java.util.Locale.ROOT, "no interval: the brands' media effects differ (F test "
                         + "%s) and this model has one effect per channel for every brand, so it splits each brand's "
                         + "sales between media and baseline with an effect that is not the brand's; the elasticity "
-                        + "may then be off by more than an interval from its draws shows. The hierarchical Bayesian "
-                        + "model, with an effect per cell, gives one.",
-                        p < 0.001 ? "p < 0.001" : Double.isNaN(p) ? "not computable" : String.format(
-                                java.util.Locale.ROOT, "p = %.3f", p));
+                        + "may then be off by more than the interval of its draws would show. The hierarchical "
+                        + "Bayesian model, with an effect per cell, gives one.",
+                        p < 0.001 ? "p < 0.001" : String.format(java.util.Locale.ROOT, "p = %.3f", p));
             }
         }
         List<PriceElasticity> out = new ArrayList<>();
@@ -1102,27 +1113,81 @@ public final class FittedModel {
      *
      * <p>The check is the classical F test of nested least-squares fits on the training rows: the model's own design
      * (with its intercept) against the same design with each media column split by price group (Chow 1960, the test
-     * of equal coefficients across groups). Its residuals need not be independent over time, so the test rejects somewhat
-     * more often than its level; that errs toward saying less.
+     * of equal coefficients across groups). The test assumes one error variance, and geos of different sizes and
+     * brands of different levels have different noise, so it is run as feasible weighted least squares: a first,
+     * unweighted fit of the split design gives each geo's residual standard deviation, and the test is then made with
+     * each geo's rows weighted by its inverse. Residuals that are correlated over time make the test reject more
+     * often than its level; that errs toward saying less.
      *
-     * @return the p-value, or NaN when the split adds no column (for example, no residual degrees of freedom)
+     * @return the p-value, or NaN when the test cannot be formed (the split adds no column, no residual degrees of
+     *     freedom, or an exact fit)
      */
     static double mediaByGroupPValue(Design design, double[] y, int nt, int nTrain, int[] groupOf, int nb, int fm) {
+        int ng = groupOf.length;
+        double[] weight = new double[ng];
+        Arrays.fill(weight, 1.0);
+        double[] first = nestedFit(design, y, nt, nTrain, groupOf, nb, fm, weight);
+        if (first == null) {
+            return Double.NaN;
+        }
+        // first[3 + i]: the split fit's residuals; each geo's standard deviation of them
+        double pooled = 0;
+        for (int g = 0; g < ng; g++) {
+            double ss = 0;
+            for (int t = 0; t < nTrain; t++) {
+                double e = first[3 + g * nTrain + t];
+                ss += e * e;
+            }
+            weight[g] = Math.sqrt(ss / nTrain);
+            pooled += ss;
+        }
+        double floor = 1e-6 * Math.sqrt(pooled / (ng * nTrain));
+        for (int g = 0; g < ng; g++) {
+            weight[g] = 1 / Math.max(weight[g], floor);
+        }
+        double[] second = nestedFit(design, y, nt, nTrain, groupOf, nb, fm, weight);
+        if (second == null) {
+            return Double.NaN;
+        }
+        double rss0 = second[0];
+        double rss1 = second[1];
+        int q = (int) second[2];
+        int df = ng * nTrain - (int) second[3 + ng * nTrain];
+        if (df <= 0) {
+            return Double.NaN;
+        }
+        double f = Math.max(0, (rss0 - rss1) / q) / (rss1 / df);
+        return 1 - new org.hipparchus.distribution.continuous.FDistribution(q, df).cumulativeProbability(f);
+    }
+
+    /**
+     * The two nested weighted least-squares fits of {@link #mediaByGroupPValue}, by modified Gram-Schmidt: each geo's
+     * rows (training periods) and KPI multiplied by {@code weight[g]}.
+     *
+     * @return {@code {rss0, rss1, q, residuals of the split fit (n), rank of the split design}}, or null when the
+     *     split adds no column or the split fit is exact
+     */
+    private static double[] nestedFit(Design design, double[] y, int nt, int nTrain, int[] groupOf, int nb, int fm,
+            double[] weight) {
         int ng = groupOf.length;
         int n = ng * nTrain;
         double[] r = new double[n];
         for (int g = 0; g < ng; g++) {
-            System.arraycopy(y, g * nt, r, g * nTrain, nTrain);
+            for (int t = 0; t < nTrain; t++) {
+                r[g * nTrain + t] = weight[g] * y[g * nt + t];
+            }
         }
         List<double[]> basis = new ArrayList<>();
         int cols = design.cols();
         double[] v = new double[n];
-        Arrays.fill(v, 1.0);
+        for (int g = 0; g < ng; g++) {
+            Arrays.fill(v, g * nTrain, (g + 1) * nTrain, weight[g]);
+        }
         project(v, basis, r); // the intercept, which the design leaves out
         for (int j = 0; j < cols; j++) {
             for (int g = 0; g < ng; g++) {
                 for (int t = 0; t < nTrain; t++) {
-                    v[g * nTrain + t] = design.get(g * nt + t, j);
+                    v[g * nTrain + t] = weight[g] * design.get(g * nt + t, j);
                 }
             }
             project(v, basis, r);
@@ -1133,20 +1198,26 @@ public final class FittedModel {
             for (int b = 1; b < nb; b++) {
                 for (int g = 0; g < ng; g++) {
                     for (int t = 0; t < nTrain; t++) {
-                        v[g * nTrain + t] = groupOf[g] == b ? design.get(g * nt + t, j) : 0.0;
+                        v[g * nTrain + t] = groupOf[g] == b ? weight[g] * design.get(g * nt + t, j) : 0.0;
                     }
                 }
                 project(v, basis, r);
             }
         }
         int q = basis.size() - p0;
-        int df = n - basis.size();
         double rss1 = dot(r, r);
-        if (q == 0 || df <= 0 || !(rss1 > 0)) {
-            return Double.NaN;
+        if (q == 0 || !(rss1 > 0)) {
+            return null;
         }
-        double f = Math.max(0, (rss0 - rss1) / q) / (rss1 / df);
-        return 1 - new org.hipparchus.distribution.continuous.FDistribution(q, df).cumulativeProbability(f);
+        double[] out = new double[4 + n];
+        out[0] = rss0;
+        out[1] = rss1;
+        out[2] = q;
+        for (int i = 0; i < n; i++) {
+            out[3 + i] = r[i] / weight[i / nTrain];
+        }
+        out[3 + n] = basis.size();
+        return out;
     }
 
     /**
@@ -1752,7 +1823,8 @@ public final class FittedModel {
         ChannelSpec cs = rowChannels[r][channel];
         double size = layout.frame.geoSize(g);
         double a = cs.adstock().totalWeight() * spend / (layout.frame.mediaScale()[channel] * size);
-        return layout.geoEffect(rows, offset, channel, g) * size * cs.saturation().value(a);
+        return rows[offset + 1 + layout.firstMedia + channel] * layout.geoEffect(rows, offset, channel, g) * size
+                * cs.saturation().value(a);
     }
 
     /**

@@ -49,8 +49,25 @@ class BelowObservedShareTest {
     @Test
     void eachGeoIsTakenOnItsOwnSpend() {
         MmmDataset data = panel();
-        FittedModel m = Ridge.fit(data, ModelSpec.defaults(data).withFourierHarmonics(0), RidgeOptions.defaults()
-                .withBootstrap(0));
+        check(data, Ridge.fit(data, ModelSpec.defaults(data).withFourierHarmonics(0), RidgeOptions.defaults()
+                .withBootstrap(0)));
+    }
+
+    /**
+     * A model with draws only (hierarchical Bayesian): each draw's response carries its own coefficient and geo
+     * effects, so the share is the ratio of the responses averaged over draws, as {@code byGeo().response} gives.
+     */
+    @Test
+    void aSampledModelWeighsEachDrawsResponse() {
+        MmmDataset data = panel();
+        FittedModel m = io.github.mmm4j.models.bayes.BayesianMmm.run(data,
+                ModelSpec.defaults(data).withFourierHarmonics(0), io.github.mmm4j.models.bayes.BayesOptions
+                        .defaults().withSeed(3).withChains(1).withWarmup(150).withDraws(100)).model();
+        assertTrue(m.drawCount() > 0 && m.hasGeoEffects());
+        check(data, m);
+    }
+
+    private static void check(MmmDataset data, FittedModel m) {
         double[] total = data.aggregate().spendColumn(0);
         assertTrue(Arrays.stream(total).min().orElseThrow() > 0, "the total never goes dark");
         assertEquals(0.0, m.belowObservedShare(0));
