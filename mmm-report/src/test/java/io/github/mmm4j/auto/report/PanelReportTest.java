@@ -138,4 +138,26 @@ class PanelReportTest {
             assertEquals(1, found, "one slide of ROI by region and brand");
         }
     }
+    /**
+     * Where the brands' media effects differ (the brand x region process: effects grow with the brand's level), the
+     * pooled models' per-brand elasticities come without an interval, and report.md and results.json say why.
+     */
+    @Test
+    void aPooledPrimaryModelSaysWhyItsBrandElasticitiesHaveNoInterval(@TempDir Path dir) throws IOException {
+        MmmDataset data = io.github.mmm4j.synthetic.BrandRegionProcess.draw(2, 3, 104, 3).data();
+        AnalysisResult r = AutoAnalysis.run(data, AutoOptions.defaults()
+                .withEstimators(AutoOptions.defaultEstimators().subList(0, 2)).withSearchIterations(300)
+                .withMaxRounds(1).withPrice(new ModelSpec.Price("price", true)));
+        assertTrue(!r.primaryModel().hasGeoEffects(), r.primaryModel().estimator());
+        Reporter.write(ReportInput.of(r, 42, "brand-region"), dir);
+        String md = Files.readString(dir.resolve("report.md"));
+        assertTrue(md.contains("No interval: the brands' media effects differ (F test p"), md);
+        JsonNode el = new ObjectMapper().readTree(dir.resolve("results.json").toFile()).get("price_elasticity");
+        assertEquals(2, el.size());
+        for (JsonNode e : el) {
+            assertTrue(e.get("lower").isNull() && e.get("mean").isNumber(), e.toString());
+            assertTrue(e.get("caveat").asText().startsWith("no interval: the brands' media effects differ"),
+                    e.toString());
+        }
+    }
 }
