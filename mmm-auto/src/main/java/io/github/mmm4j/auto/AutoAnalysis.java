@@ -238,7 +238,7 @@ public final class AutoAnalysis {
         FittedModel p = models.get(primary);
         if (p.samplerDiagnostics().isPresent()) {
             return String.format(Locale.ROOT, "the %s model: its intervals are the calibrated ones in the recovery "
-                    + "studies, and its sampler converged (max R-hat %.3f, %d divergent transitions)", p.estimator(),
+                    + "studies, and its sampler converged (max R-hat %.4f, %d divergent transitions)", p.estimator(),
                     p.samplerDiagnostics().get().maxRhat(), p.samplerDiagnostics().get().divergences());
         }
         for (FittedModel m : models) {

@@ -222,13 +222,20 @@ final class Results {
      * not, with what to do; empty for other estimators.
      */
     static Optional<String> sampler(FittedModel model) {
-        return model.samplerDiagnostics().map(d -> {
-            String figures = String.format(Locale.ROOT, "max R-hat %.3f, min bulk ESS %.0f, %d divergent transitions",
-                    d.maxRhat(), d.minEssBulk(), d.divergences());
-            return d.healthy() ? "sampler: converged (" + figures + ")"
-                    : "sampler: NOT CONVERGED (" + figures + "): the intervals are not reliable; run more warmup and "
-                            + "draws (--warmup, --draws)" + (d.divergences() > 0 ? " or take smaller steps (--target-accept 0.95)" : "");
-        });
+        return model.samplerDiagnostics().map(Results::sampler);
+    }
+
+    /**
+     * @param d a sampler's diagnostics
+     * @return its line; R-hat with four decimals, so that a value just above the 1.01 limit does not print as 1.010
+     */
+    static String sampler(io.github.mmm4j.models.SamplerDiagnostics d) {
+        String figures = String.format(Locale.ROOT, "max R-hat %.4f, min bulk ESS %.0f, %d divergent transitions",
+                d.maxRhat(), d.minEssBulk(), d.divergences());
+        return d.healthy() ? "sampler: converged (" + figures + ")"
+                : "sampler: NOT CONVERGED (" + figures + "): the intervals are not reliable; run more warmup and "
+                        + "draws (--warmup, --draws)"
+                        + (d.divergences() > 0 ? " or take smaller steps (--target-accept 0.95)" : "");
     }
 
     /**

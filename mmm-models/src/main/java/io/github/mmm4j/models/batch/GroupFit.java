@@ -187,7 +187,7 @@ public final class GroupFit {
             return out;
         }
         String warning = o.model() == null ? "" : o.model().samplerDiagnostics().filter(d -> !d.healthy())
-                .map(d -> String.format(Locale.ROOT, NOT_CONVERGED + " (max R-hat %.3f, %d divergent "
+                .map(d -> String.format(Locale.ROOT, NOT_CONVERGED + " (max R-hat %.4f, %d divergent "
                         + "transitions): intervals unreliable; give more --draws", d.maxRhat(), d.divergences()))
                 .orElse("");
         for (ChannelSummary c : o.channels()) {

@@ -321,7 +321,7 @@ public record Findings(String kpi, String source, int periods, String frequency,
                 best.critique().checks().size(), verdict == Verdict.APPROVED ? "; the quality gate approved the result"
                         : "; the quality gate did not approve the result"));
         primary.samplerDiagnostics().ifPresent(d -> why.add(String.format(Locale.ROOT,
-                "the %s model's sampler %s (max R-hat %.3f, %d divergent transitions)", primary.estimator(),
+                "the %s model's sampler %s (max R-hat %.4f, %d divergent transitions)", primary.estimator(),
                 d.healthy() ? "converged" : "did not converge", d.maxRhat(), d.divergences())));
         why.add(String.format(Locale.ROOT, "data readiness %d of 5", profile.readiness()));
         why.add(String.format(Locale.ROOT, "the independent models confirm %d of %d channels and disagree on %d",
