@@ -65,12 +65,22 @@ JMH=(-f 1 -wi 3 -i 5 -w 1 -r 1)
 echo "== mmm4j: transforms"
 java -jar "$JAR" 'AdstockSaturationBenchmark.forward$' -p shape=156x5,10000x20 -p adstock=geometric \
   -p slope=1.5,2.0 "${JMH[@]}" -rf json -rff "$OUT/jmh-transforms.json" > "$OUT/jmh-transforms.log"
-echo "== mmm4j: NNLS"
+echo "== mmm4j: transforms, forward and gradient"
+java -jar "$JAR" 'AdstockSaturationBenchmark.forwardAndGradient(Kept)?$' -p shape=156x5,10000x20 -p adstock=geometric \
+  -p slope=1.5 "${JMH[@]}" -rf json -rff "$OUT/jmh-transforms-gradient.json" > "$OUT/jmh-transforms-gradient.log"
+echo "== mmm4j: NNLS (seeded Gaussian problems, and the kit's own designs)"
 java -jar "$JAR" 'NnlsBenchmark.solve$' -p size=156x12,1000x50 "${JMH[@]}" -rf json -rff "$OUT/jmh-nnls.json" \
   > "$OUT/jmh-nnls.log"
+$PY "$HERE/export_designs.py" "$work" > /dev/null
+java -jar "$JAR" 'NnlsBenchmark.solve$' -p size=kit \
+  -p design="$work/nnls-design-156.csv,$work/nnls-design-1000.csv" "${JMH[@]}" -rf json \
+  -rff "$OUT/jmh-nnls-kit.json" > "$OUT/jmh-nnls-kit.log"
 echo "== mmm4j: search iteration"
 java -jar "$JAR" 'SearchBenchmark.oneIteration$' -p channels=5 -p nonNegative=false "${JMH[@]}" -rf json \
   -rff "$OUT/jmh-search.json" > "$OUT/jmh-search.log"
+echo "== mmm4j: NUTS gradient (log density and gradient, reference model shape)"
+java -jar "$JAR" 'BayesGradientBenchmark' -p shape=156x5 "${JMH[@]}" -rf json -rff "$OUT/jmh-gradient.json" \
+  > "$OUT/jmh-gradient.log"
 if [ "$STAN" -eq 1 ]; then
   echo "== peers: rstan (compile and sample)"
   Rscript stan_mmm.R $QUICK --out "$OUT/peers-stan.json" > "$OUT/peers-stan.log" 2>&1

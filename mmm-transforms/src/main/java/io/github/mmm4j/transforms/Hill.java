@@ -166,11 +166,53 @@ public record Hill(double ec, double slope) implements Saturation {
         }
     }
 
+    /**
+     * {@link #apply} for a contiguous input, also writing {@code log2 |in[i]|} to {@code log2Out} when the slope is not
+     * an integer in [1, 8] (the value {@link #apply} computes on the way); the outputs have the bits of {@link #apply}.
+     *
+     * @return whether {@code log2Out} was written (a non-integer slope)
+     */
+    boolean applyLogged(double[] in, int inOffset, double[] out, int outOffset, int outStride, int n,
+            double[] log2Out, int logOffset) {
+        if (integerSlope() > 0) {
+            apply(in, inOffset, 1, out, outOffset, outStride, n);
+            return false;
+        }
+        double log2Ec = PortableMath.log2(ec);
+        double s = slope;
+        for (int i = 0; i < n; i++) {
+            double x = in[inOffset + i];
+            double lx = PortableMath.log2(Math.abs(x));
+            log2Out[logOffset + i] = lx;
+            double h = 1.0 / (1.0 + PortableMath.exp2(s * (log2Ec - lx)));
+            out[outOffset + i * outStride] = x < 0 ? -h : h;
+        }
+        return true;
+    }
+
+    /**
+     * {@link #backward} for a contiguous input whose {@code log2 |x[i]|} the forward pass kept ({@link #applyLogged}):
+     * the same sums in the same order, so the same bits, without a logarithm per element.
+     */
+    void backwardLogged(double[] x, int xOffset, double[] log2X, int logOffset, double[] gOut, int gOffset,
+            int gStride, int n, double[] gradParams, int gradOffset, double[] gIn, int gInOffset, int gInStride) {
+        backward(x, xOffset, 1, log2X, logOffset, gOut, gOffset, gStride, n, gradParams, gradOffset, gIn, gInOffset,
+                gInStride);
+    }
+
     @Override
     public void backward(double[] x, int xOffset, int xStride, double[] gOut, int gOffset, int gStride, int n,
             double[] gradParams, int gradOffset, double[] gIn, int gInOffset, int gInStride) {
         Kernels.checkBackward(x, xOffset, xStride, gOut, gOffset, gStride, n, gradParams, gradOffset, 2, gIn,
                 gInOffset, gInStride);
+        backward(x, xOffset, xStride, null, 0, gOut, gOffset, gStride, n, gradParams, gradOffset, gIn, gInOffset,
+                gInStride);
+    }
+
+    /** The backward kernel; {@code log2X}, if not null, holds {@code log2 |x|} with stride 1 from {@code logOffset}. */
+    private void backward(double[] x, int xOffset, int xStride, double[] log2X, int logOffset, double[] gOut,
+            int gOffset, int gStride, int n, double[] gradParams, int gradOffset, double[] gIn, int gInOffset,
+            int gInStride) {
         double invEc = 1.0 / ec;
         double log2Ec = PortableMath.log2(ec);
         double s = slope;
@@ -186,7 +228,8 @@ public record Hill(double ec, double slope) implements Saturation {
             if (ax == 0) {
                 dx = atZero;
             } else {
-                double lu2 = PortableMath.log2(ax) - log2Ec;
+                // the branch is the same for every element, so the compiled loop takes one side only
+                double lu2 = (log2X != null ? log2X[logOffset + i] : PortableMath.log2(ax)) - log2Ec;
                 double e = PortableMath.exp2(-Math.abs(s * lu2));
                 double p = 1.0 / (1.0 + e);
                 double sp = e * p * p;

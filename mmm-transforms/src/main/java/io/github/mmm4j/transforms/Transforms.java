@@ -22,8 +22,10 @@ import java.util.Objects;
  * loop innermost so that it vectorises; every channel is padded to the longest window among the finite
  * ones. The rows are processed in blocks that stay in L1 cache, the saturation of each block following
  * its adstock. {@link GeometricInfinite} channels use their O(n) recursion column by column.
- * {@link #backward} recomputes the adstock (the forward state is not kept) and then costs about two
- * more convolutions plus one saturation-gradient pass.
+ * {@link #backward} recomputes the adstock and then costs about two more convolutions plus one
+ * saturation-gradient pass; with a workspace from {@link TransformWorkspace#forGradients()} after a
+ * {@link #forward} on the same spend and transforms it takes the adstocked values (and Hill's logarithms) from
+ * the forward pass instead, with the same bits.
  */
 public final class Transforms {
 
@@ -136,6 +138,10 @@ public final class Transforms {
         check(result != x, "out must not be the same array as x");
         TransformWorkspace w = ws == null ? new TransformWorkspace() : ws;
         int len = prepareWeights(adstocks, nPeriods, w);
+        boolean keep = w.keepsForward && saturations != null;
+        if (keep) {
+            startKeeping(adstocks, saturations, x, nPeriods, total, w);
+        }
         if (len > 0) {
             int rows = COLUMN_BLOCK;
             int lag = len - 1;
@@ -158,7 +164,16 @@ public final class Transforms {
                         colX[i] = x[src + i * nc];
                     }
                     convolveColumn(wC, c * len, len, colX, hist, colY, nb);
-                    if (saturations != null) {
+                    if (keep) {
+                        int k0 = c * nPeriods + t0;
+                        System.arraycopy(colY, 0, w.keptA, k0, nb);
+                        if (saturations[c] instanceof Hill) {
+                            w.keptLogged[c] = ((Hill) saturations[c]).applyLogged(colY, 0, result, t0 * nc + c,
+                                    nc, nb, w.keptLog, k0);
+                        } else {
+                            saturations[c].apply(colY, 0, 1, result, t0 * nc + c, nc, nb);
+                        }
+                    } else if (saturations != null) {
                         saturations[c].apply(colY, 0, 1, result, t0 * nc + c, nc, nb);
                     } else {
                         int dst = t0 * nc + c;
@@ -177,7 +192,45 @@ public final class Transforms {
                 }
             }
         }
+        if (keep) {
+            w.kept = true;
+        }
         return result;
+    }
+
+    /** Copies the spend and the transforms of a forward pass into the workspace and sizes its kept arrays. */
+    private static void startKeeping(Adstock[] adstocks, Saturation[] saturations, double[] x, int nPeriods,
+            int total, TransformWorkspace w) {
+        int nc = adstocks.length;
+        w.kept = false;
+        w.keptX = TransformWorkspace.grow(w.keptX, total);
+        System.arraycopy(x, 0, w.keptX, 0, total);
+        w.keptA = TransformWorkspace.grow(w.keptA, total);
+        w.keptLog = TransformWorkspace.grow(w.keptLog, total);
+        if (w.keptAdstocks.length != nc) {
+            w.keptAdstocks = new Adstock[nc];
+            w.keptSaturations = new Saturation[nc];
+            w.keptLogged = new boolean[nc];
+        }
+        System.arraycopy(adstocks, 0, w.keptAdstocks, 0, nc);
+        System.arraycopy(saturations, 0, w.keptSaturations, 0, nc);
+        Arrays.fill(w.keptLogged, false);
+        w.keptPeriods = nPeriods;
+    }
+
+    /** Whether the workspace holds a complete forward pass of exactly this spend and these transforms. */
+    private static boolean keptFor(Adstock[] adstocks, Saturation[] saturations, double[] x, int nPeriods,
+            int total, TransformWorkspace w) {
+        if (!w.kept || w.keptPeriods != nPeriods || w.keptAdstocks.length != adstocks.length
+                || !Arrays.equals(w.keptX, 0, total, x, 0, total)) {
+            return false;
+        }
+        for (int c = 0; c < adstocks.length; c++) {
+            if (!adstocks[c].equals(w.keptAdstocks[c]) || !saturations[c].equals(w.keptSaturations[c])) {
+                return false;
+            }
+        }
+        return true;
     }
 
     /**
@@ -231,15 +284,28 @@ public final class Transforms {
             double[] block = w.block;
             double[] gBlock = w.gBlock;
             double[] wT = w.weightsT;
+            boolean kept = keptFor(adstocks, saturations, x, nPeriods, total, w);
             for (int t0 = 0; t0 < nPeriods; t0 += rows) {
                 int t1 = Math.min(nPeriods, t0 + rows);
                 int nb = t1 - t0;
-                convolveRows(wT, len, nc, x, t0, t1, block, t0 * nc);
+                if (!kept) {
+                    convolveRows(wT, len, nc, x, t0, t1, block, t0 * nc);
+                }
                 Arrays.fill(gBlock, 0, nb * nc, 0.0);
                 for (int c = 0; c < nc; c++) {
-                    if (adstocks[c].isFinite()) {
-                        saturations[c].backward(block, c, nc, gOut, t0 * nc + c, nc, nb, gradParams,
-                                off[c] + adstocks[c].parameterCount(), gBlock, c, nc);
+                    if (!adstocks[c].isFinite()) {
+                        continue;
+                    }
+                    int po = off[c] + adstocks[c].parameterCount();
+                    if (!kept) {
+                        saturations[c].backward(block, c, nc, gOut, t0 * nc + c, nc, nb, gradParams, po, gBlock, c,
+                                nc);
+                    } else if (w.keptLogged[c]) {
+                        ((Hill) saturations[c]).backwardLogged(w.keptA, c * nPeriods + t0, w.keptLog,
+                                c * nPeriods + t0, gOut, t0 * nc + c, nc, nb, gradParams, po, gBlock, c, nc);
+                    } else {
+                        saturations[c].backward(w.keptA, c * nPeriods + t0, 1, gOut, t0 * nc + c, nc, nb,
+                                gradParams, po, gBlock, c, nc);
                     }
                 }
                 correlateRows(wT, len, nc, x, t0, t1, gBlock, corr, gIn);

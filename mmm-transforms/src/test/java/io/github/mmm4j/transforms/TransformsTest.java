@@ -4,7 +4,9 @@ import static io.github.mmm4j.transforms.Tolerances.FINITE_DIFFERENCE;
 import static io.github.mmm4j.transforms.Tolerances.ROUNDING;
 import static io.github.mmm4j.transforms.Tolerances.assertArrayClose;
 import static io.github.mmm4j.transforms.Tolerances.assertClose;
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertSame;
 
 import java.lang.management.ManagementFactory;
@@ -83,6 +85,92 @@ class TransformsTest {
         double[] again = Transforms.forward(a, s, x, n, out, ws);
         assertSame(out, again, "output reused");
         assertArrayClose(expectedAdstock, Transforms.adstock(a, x, n, null, null), n * nc, ROUNDING, "adstock");
+    }
+
+    /**
+     * Backward with the forward pass kept ({@link TransformWorkspace#forGradients()}) against backward that recomputes
+     * it: the same bits for the parameter and input gradients, and the same forward output.
+     */
+    @Property(tries = 100)
+    void aKeptForwardGivesTheGradientsBitForBit(@ForAll("adstocks") Adstock[] a,
+            @ForAll @IntRange(min = 0, max = 2500) int n, @ForAll long seed) {
+        int nc = a.length;
+        Saturation[] s = saturations(a, seed);
+        // both Hill paths in every draw: an integer slope and a general one
+        s[0] = new Hill(s[0] instanceof Hill h ? h.ec() : 30.0, 2.0);
+        s[nc - 1] = new Hill(40.0, 0.5 + new Random(seed).nextDouble() * 3);
+        double[] x = spend(n, nc, seed);
+        double[] g = spend(n, nc, seed + 1);
+        int np = Transforms.parameterCount(a, s);
+        double[] plainOut = Transforms.forward(a, s, x, n, null, new TransformWorkspace());
+        double[] plainGrad = new double[np];
+        double[] plainIn = new double[n * nc];
+        Transforms.backward(a, s, x, n, g, plainGrad, plainIn, new TransformWorkspace());
+
+        TransformWorkspace kept = TransformWorkspace.forGradients();
+        double[] keptGrad = new double[np];
+        double[] keptIn = new double[n * nc];
+        for (int rep = 0; rep < 2; rep++) {
+            // the second round reuses the grown arrays of the first
+            double[] out = Transforms.forward(a, s, x, n, null, kept);
+            java.util.Arrays.fill(keptGrad, 0.0);
+            java.util.Arrays.fill(keptIn, 0.0);
+            Transforms.backward(a, s, x, n, g, keptGrad, keptIn, kept);
+            assertArrayEquals(plainOut, out, "forward with the pass kept");
+            assertArrayEquals(plainGrad, keptGrad, "parameter gradient from the kept pass");
+            assertArrayEquals(plainIn, keptIn, "input gradient from the kept pass");
+        }
+    }
+
+    /** A kept forward pass is used only for the spend and transforms it was made with. */
+    @Example
+    void aKeptForwardIsNotUsedForOtherSpendOrTransforms() {
+        Adstock[] a = {Adstock.geometric(0.6, 8, true), Adstock.weibullPdf(2.0, 0.3, 12)};
+        Saturation[] s = {Saturation.hill(50, 1.3), Saturation.michaelisMenten(2, 30)};
+        int n = 300;
+        double[] x = spend(n, a.length, 11);
+        double[] g = spend(n, a.length, 12);
+        TransformWorkspace kept = TransformWorkspace.forGradients();
+        Transforms.forward(a, s, x, n, null, kept);
+        double[] before = plainGradient(a, s, x, n, g);
+
+        // the spend changed in place after the forward pass, in one period of each channel
+        double x16 = x[16];
+        double x17 = x[17];
+        x[16] += 5.0;
+        x[17] += 5.0;
+        double[] changed = plainGradient(a, s, x, n, g);
+        for (int k = 0; k < changed.length; k++) {
+            // every parameter's gradient moves with that spend, so a stale kept pass would show
+            assertNotEquals(before[k], changed[k], "gradient " + k + " after the spend changed");
+        }
+        assertArrayEquals(changed, keptGradient(a, s, x, n, g, kept), "changed spend");
+        x[16] = x16;
+        x[17] = x17;
+        // other transform parameters (equal classes, other values); then the kept ones again
+        Saturation[] other = {Saturation.hill(60, 1.3), Saturation.michaelisMenten(2, 30)};
+        assertArrayEquals(plainGradient(a, other, x, n, g), keptGradient(a, other, x, n, g, kept), "changed Hill");
+        Adstock[] otherA = {Adstock.geometric(0.5, 8, true), a[1]};
+        assertArrayEquals(plainGradient(otherA, s, x, n, g), keptGradient(otherA, s, x, n, g, kept),
+                "changed adstock");
+        assertArrayEquals(plainGradient(a, s, x, 200, g), keptGradient(a, s, x, 200, g, kept), "fewer periods");
+        assertArrayEquals(plainGradient(a, s, x, n, g), keptGradient(a, s, x, n, g, kept), "the kept spend again");
+        // an adstock-only pass neither uses nor spoils the kept forward pass
+        Transforms.adstock(otherA, x, n, null, kept);
+        assertArrayEquals(plainGradient(a, s, x, n, g), keptGradient(a, s, x, n, g, kept), "after an adstock pass");
+    }
+
+    private static double[] plainGradient(Adstock[] a, Saturation[] s, double[] x, int n, double[] g) {
+        double[] grad = new double[Transforms.parameterCount(a, s)];
+        Transforms.backward(a, s, x, n, g, grad, null, new TransformWorkspace());
+        return grad;
+    }
+
+    private static double[] keptGradient(Adstock[] a, Saturation[] s, double[] x, int n, double[] g,
+            TransformWorkspace ws) {
+        double[] grad = new double[Transforms.parameterCount(a, s)];
+        Transforms.backward(a, s, x, n, g, grad, null, ws);
+        return grad;
     }
 
     @Property(tries = 100)
@@ -168,18 +256,21 @@ class TransformsTest {
         double[] g = spend(n, a.length, 8);
         double[] grad = new double[Transforms.parameterCount(a, s)];
         double[] gIn = new double[x.length];
-        TransformWorkspace ws = new TransformWorkspace();
         com.sun.management.ThreadMXBean bean = (com.sun.management.ThreadMXBean) ManagementFactory.getThreadMXBean();
-        // The least over several warm calls: a call during which the JIT swaps compiled code can allocate a few
-        // bytes (96 were seen once) without the kernels allocating; a kernel that allocates does so on every call.
-        long allocated = Long.MAX_VALUE;
-        for (int rep = 0; rep < 12; rep++) {
-            long before = bean.getCurrentThreadAllocatedBytes();
-            Transforms.forward(a, s, x, n, out, ws);
-            Transforms.backward(a, s, x, n, g, grad, gIn, ws);
-            allocated = Math.min(allocated, bean.getCurrentThreadAllocatedBytes() - before);
+        for (TransformWorkspace ws : new TransformWorkspace[] {new TransformWorkspace(),
+            TransformWorkspace.forGradients()}) {
+            // The least over several warm calls: a call during which the JIT swaps compiled code can allocate a few
+            // bytes (96 were seen once) without the kernels allocating; a kernel that allocates does so on every call.
+            long allocated = Long.MAX_VALUE;
+            for (int rep = 0; rep < 12; rep++) {
+                long before = bean.getCurrentThreadAllocatedBytes();
+                Transforms.forward(a, s, x, n, out, ws);
+                Transforms.backward(a, s, x, n, g, grad, gIn, ws);
+                allocated = Math.min(allocated, bean.getCurrentThreadAllocatedBytes() - before);
+            }
+            assertEquals(0L, allocated, "bytes allocated by a warm forward + backward, keeping the forward pass: "
+                    + ws.keepsForward());
         }
-        assertEquals(0L, allocated, "bytes allocated by a warm forward + backward");
     }
 
     @Property(tries = 100)

@@ -58,6 +58,7 @@ public class AdstockSaturationBenchmark {
     Adstock[] adstocks;
     Saturation[] saturations;
     TransformWorkspace workspace;
+    TransformWorkspace keepingWorkspace;
 
     @Setup
     public void setUp() {
@@ -82,6 +83,7 @@ public class AdstockSaturationBenchmark {
         out = new double[spend.length];
         gradient = new double[Transforms.parameterCount(adstocks, saturations)];
         workspace = new TransformWorkspace();
+        keepingWorkspace = TransformWorkspace.forGradients();
     }
 
     /** Adstock only, all channels (compare with one scipy {@code lfilter} call per channel). */
@@ -102,9 +104,23 @@ public class AdstockSaturationBenchmark {
      */
     @Benchmark
     public void forwardAndGradient(Blackhole bh) {
-        bh.consume(Transforms.forward(adstocks, saturations, spend, nPeriods, out, workspace));
+        forwardAndGradient(bh, workspace);
+    }
+
+    /**
+     * {@link #forwardAndGradient} with a workspace that keeps the forward pass
+     * ({@link TransformWorkspace#forGradients()}): the backward pass takes the adstocked values and Hill's logarithms
+     * from it instead of recomputing them (the same bits).
+     */
+    @Benchmark
+    public void forwardAndGradientKept(Blackhole bh) {
+        forwardAndGradient(bh, keepingWorkspace);
+    }
+
+    private void forwardAndGradient(Blackhole bh, TransformWorkspace ws) {
+        bh.consume(Transforms.forward(adstocks, saturations, spend, nPeriods, out, ws));
         Arrays.fill(gradient, 0.0);
-        Transforms.backward(adstocks, saturations, spend, nPeriods, upstream, gradient, null, workspace);
+        Transforms.backward(adstocks, saturations, spend, nPeriods, upstream, gradient, null, ws);
         bh.consume(gradient);
     }
 }
