@@ -5,6 +5,7 @@ import io.github.mmm4j.core.Rng;
 import io.github.mmm4j.models.Estimator;
 import io.github.mmm4j.models.FittedModel;
 import io.github.mmm4j.models.ModelSpec;
+import io.github.mmm4j.models.SamplerDiagnostics;
 import io.github.mmm4j.models.bayes.BayesianMmm;
 import io.github.mmm4j.models.bayes.LiftTest;
 import io.github.mmm4j.models.search.Candidate;
@@ -244,7 +245,7 @@ public final class AutoAnalysis {
         for (FittedModel m : models) {
             if (m.samplerDiagnostics().isPresent()) {
                 return String.format(Locale.ROOT, "%s, because the %s model's sampler did not converge (max R-hat "
-                        + "%.3f, %d divergent transitions), so its numbers are not reported", p.estimator(),
+                        + "%.4f, %d divergent transitions), so its numbers are not reported", p.estimator(),
                         m.estimator(), m.samplerDiagnostics().get().maxRhat(),
                         m.samplerDiagnostics().get().divergences());
             }
@@ -275,7 +276,8 @@ public final class AutoAnalysis {
      *       ({@link HoldoutComparison#worse()}), and</li>
      *   <li>either it is better beyond noise ({@link HoldoutComparison#better()}), or, equal within noise, it wins on
      *       the checks: an approved round beats one that is not; then fewer failed blocking checks; then fewer failed
-     *       advisory checks; then a smaller mean absolute holdout error.</li>
+     *       advisory checks; then healthier sampling ({@link #samplingComparison}); then a smaller mean absolute
+     *       holdout error.</li>
      * </ol>
      * Ties keep the earlier round. The quality gate's {@code holdout_no_worse} check compares round {@code r} with
      * the best of rounds {@code 1..r-1} by this rule, so an approved round is never worse out of sample than the
@@ -321,7 +323,71 @@ public final class AutoAnalysis {
         if (na != nb) {
             return na < nb;
         }
+        int sampling = samplingComparison(samplers(a), samplers(b));
+        if (sampling != 0) {
+            return sampling < 0;
+        }
         return h.isPresent() && h.get().candidateMae() < h.get().referenceMae();
+    }
+
+    private static List<SamplerDiagnostics> samplers(Round r) {
+        List<SamplerDiagnostics> out = new ArrayList<>();
+        for (FittedModel m : r.models()) {
+            m.samplerDiagnostics().ifPresent(out::add);
+        }
+        return out;
+    }
+
+    /**
+     * Compares the sampling of two rounds' sampled models (the Bayesian model's NUTS diagnostics): negative when
+     * {@code a}'s is healthier, positive when {@code b}'s is, 0 when neither is or either round has none. Healthier
+     * means, in order: fewer models with R-hat above {@value SamplerDiagnostics#RHAT_THRESHOLD} or divergent
+     * transitions; then a smaller share of divergent transitions among the draws (a share, not a count, so that a
+     * round with twice the draws is not held to twice the divergences); then a smaller largest excess of R-hat over
+     * the threshold (an R-hat within it counts as no excess, NaN as an infinite one). So when the tuner's sampler
+     * remedies (smaller steps, more draws) leave the same checks failing, the report shows the round whose posterior
+     * was sampled best, not the first one; two rounds that both sampled well are left to the holdout error. The
+     * diagnostics of all sampled models of a round are pooled; every round of an analysis fits the same estimators,
+     * so a round without any (an empty list, which compares equal to every other) does not arise there.
+     *
+     * @param a the first round's sampler diagnostics
+     * @param b the second round's
+     * @return negative, 0 or positive
+     */
+    static int samplingComparison(List<SamplerDiagnostics> a, List<SamplerDiagnostics> b) {
+        if (a.isEmpty() || b.isEmpty()) {
+            return 0;
+        }
+        int c = Long.compare(a.stream().filter(d -> !d.healthy()).count(),
+                b.stream().filter(d -> !d.healthy()).count());
+        if (c != 0) {
+            return c;
+        }
+        c = Double.compare(divergenceShare(a), divergenceShare(b));
+        if (c != 0) {
+            return c;
+        }
+        return Double.compare(rhatExcess(a), rhatExcess(b));
+    }
+
+    private static double divergenceShare(List<SamplerDiagnostics> ds) {
+        double divergences = 0;
+        double draws = 0;
+        for (SamplerDiagnostics d : ds) {
+            divergences += d.divergences();
+            draws += (double) d.chains() * d.drawsPerChain();
+        }
+        return divergences / draws;
+    }
+
+    private static double rhatExcess(List<SamplerDiagnostics> ds) {
+        double worst = 0;
+        for (SamplerDiagnostics d : ds) {
+            double r = d.maxRhat();
+            worst = Math.max(worst, Double.isNaN(r) ? Double.POSITIVE_INFINITY
+                    : Math.max(0.0, r - SamplerDiagnostics.RHAT_THRESHOLD));
+        }
+        return worst;
     }
 
     /**

@@ -14,9 +14,10 @@ package io.github.mmm4j.transforms;
  * (no second convolution) and, for {@link Hill} with a non-integer slope, {@code log2} of each adstocked value (one
  * logarithm per element fewer). It keeps a copy of the spend and the transforms, and {@link Transforms#backward} uses
  * the kept values only when its spend equals that copy element for element and its transforms equal the kept ones
- * ({@code equals}); otherwise it recomputes, as with a plain workspace. The gradient has the same bits either way: the
- * kept values are the very numbers the backward pass would compute. Such a workspace holds about
- * {@code 3 * nPeriods * nChannels} more doubles.
+ * ({@code equals}); otherwise it recomputes, as with a plain workspace. For finite spend the gradient has the same
+ * bits either way: the kept values are the very numbers the backward pass would compute (with an infinite or NaN
+ * spend both paths give non-finite gradients, not always the same ones). Such a workspace holds up to
+ * {@code 3 * nPeriods * nChannels} more doubles ({@code 2 *} without Hill saturations of non-integer slope).
  */
 public final class TransformWorkspace {
 

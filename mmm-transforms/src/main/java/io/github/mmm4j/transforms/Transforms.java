@@ -25,7 +25,7 @@ import java.util.Objects;
  * {@link #backward} recomputes the adstock and then costs about two more convolutions plus one
  * saturation-gradient pass; with a workspace from {@link TransformWorkspace#forGradients()} after a
  * {@link #forward} on the same spend and transforms it takes the adstocked values (and Hill's logarithms) from
- * the forward pass instead, with the same bits.
+ * the forward pass instead, with the same bits for finite spend.
  */
 public final class Transforms {
 
@@ -206,7 +206,13 @@ public final class Transforms {
         w.keptX = TransformWorkspace.grow(w.keptX, total);
         System.arraycopy(x, 0, w.keptX, 0, total);
         w.keptA = TransformWorkspace.grow(w.keptA, total);
-        w.keptLog = TransformWorkspace.grow(w.keptLog, total);
+        for (int c = 0; c < nc; c++) {
+            // Hill's logarithms are kept only where the forward pass computes them (a finite window, a general slope)
+            if (adstocks[c].isFinite() && saturations[c] instanceof Hill h && h.integerSlope() == 0) {
+                w.keptLog = TransformWorkspace.grow(w.keptLog, total);
+                break;
+            }
+        }
         if (w.keptAdstocks.length != nc) {
             w.keptAdstocks = new Adstock[nc];
             w.keptSaturations = new Saturation[nc];
@@ -261,6 +267,7 @@ public final class Transforms {
         check(gOut.length >= total, "gOut.length = %d; expected >= %d", gOut.length, total);
         if (gIn != null) {
             check(gIn.length >= total, "gIn.length = %d; expected >= %d", gIn.length, total);
+            check(gIn != x, "gIn must not be the same array as x");
         }
         TransformWorkspace w = ws == null ? new TransformWorkspace() : ws;
         w.offsets = w.offsets.length >= nc ? w.offsets : new int[nc];

@@ -8,6 +8,7 @@ import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertSame;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.lang.management.ManagementFactory;
 import java.util.Random;
@@ -158,6 +159,17 @@ class TransformsTest {
         // an adstock-only pass neither uses nor spoils the kept forward pass
         Transforms.adstock(otherA, x, n, null, kept);
         assertArrayEquals(plainGradient(a, s, x, n, g), keptGradient(a, s, x, n, g, kept), "after an adstock pass");
+    }
+
+    @Example
+    void theInputGradientMustNotOverwriteTheSpend() {
+        Adstock[] a = {Adstock.geometric(0.6, 8, true)};
+        Saturation[] s = {Saturation.hill(50, 1.3)};
+        double[] x = spend(100, 1, 3);
+        double[] g = spend(100, 1, 4);
+        IllegalArgumentException e = org.junit.jupiter.api.Assertions.assertThrows(IllegalArgumentException.class,
+                () -> Transforms.backward(a, s, x, 100, g, new double[4], x, TransformWorkspace.forGradients()));
+        assertTrue(e.getMessage().contains("gIn"), e.getMessage());
     }
 
     private static double[] plainGradient(Adstock[] a, Saturation[] s, double[] x, int n, double[] g) {
