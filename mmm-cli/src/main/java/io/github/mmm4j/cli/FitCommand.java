@@ -91,9 +91,10 @@ final class FitCommand implements Callable<Integer> {
     Path liftTests;
 
     @Option(names = "--geo-effect-sd", paramLabel = "S",
-            description = "Bayesian model on a panel: scale of the half-normal prior on each channel's between-geo "
-                    + "standard deviation of log effects, so each geo gets its own ROI partially pooled toward the "
-                    + "channel's (default: 0.5); 0 pools one effect per channel over all geos.")
+            description = "Bayesian model on a panel: scale S of the prior Gamma(2, 2.5/S) (mean 0.8 S) on each "
+                    + "channel's between-geo (and between-brand) standard deviation of log effects, so each geo gets "
+                    + "its own ROI partially pooled toward the channel's (default: 0.5); 0 pools one effect per "
+                    + "channel over all geos.")
     Double geoEffectSd;
 
     @Mixin

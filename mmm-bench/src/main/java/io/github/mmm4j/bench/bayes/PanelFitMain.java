@@ -16,8 +16,11 @@ import java.util.Locale;
  * One Bayesian fit of a brand x region panel written by {@code mmm-bench/panel/brand_region_process.py}, as
  * {@code ./mmm fit --brand brand --geo region --population population --price price --controls price,macro --model
  * bayes} runs it, with the sampler's figures: wall time, minimum bulk ESS, ESS per second, maximum R-hat,
- * divergences, gradient evaluations, the eight parameters with the lowest bulk ESS, and per chain the adapted step
- * size and the mean tree depth of the draws.
+ * divergences, gradient evaluations, the eight parameters with the lowest bulk ESS, per chain the adapted step
+ * size and the mean tree depth of the draws, and where the divergent transitions sit: the five parameters whose mean
+ * over the divergent draws lies furthest from their mean over all draws, in posterior sds (Betancourt 2017, "A
+ * conceptual introduction to Hamiltonian Monte Carlo", section 6.2: divergences concentrate where the curvature is
+ * high).
  * Usage: {@code java -cp mmm-bench/target/benchmarks.jar io.github.mmm4j.bench.bayes.PanelFitMain CSV [chains]
  * [warmup] [draws] [seed]} (defaults 4, 1000, 1000, 42).
  */
@@ -61,5 +64,43 @@ public final class PanelFitMain {
                     + "%n", c.chain(), c.adaptedStepSize(), Arrays.stream(c.treeDepth()).average().orElse(0),
                     Arrays.stream(c.leapfrogSteps()).average().orElse(0));
         }
+        printDivergenceLocation(r);
+    }
+
+    /** The parameters whose mean over divergent draws departs most from their mean over all draws. */
+    private static void printDivergenceLocation(NutsResult r) {
+        int d = r.dimension();
+        double[] sum = new double[d];
+        double[] squares = new double[d];
+        double[] divergent = new double[d];
+        long n = 0;
+        long nd = 0;
+        for (NutsChain c : r.chains()) {
+            double[] draws = c.draws();
+            boolean[] div = c.divergent();
+            for (int i = 0; i < c.completedDraws(); i++) {
+                n++;
+                nd += div[i] ? 1 : 0;
+                for (int j = 0; j < d; j++) {
+                    double x = draws[i * d + j];
+                    sum[j] += x;
+                    squares[j] += x * x;
+                    divergent[j] += div[i] ? x : 0.0;
+                }
+            }
+        }
+        if (nd == 0) {
+            return;
+        }
+        double[] z = new double[d];
+        for (int j = 0; j < d; j++) {
+            double mean = sum[j] / n;
+            double sd = Math.sqrt(Math.max(squares[j] / n - mean * mean, 0.0));
+            z[j] = sd > 0 ? (divergent[j] / nd - mean) / sd : 0.0;
+        }
+        System.out.printf(Locale.ROOT, "  %d divergent draws; their mean against all draws, in posterior sds:%n", nd);
+        java.util.stream.IntStream.range(0, d).boxed()
+                .sorted(java.util.Comparator.comparingDouble(j -> -Math.abs(z[j]))).limit(5)
+                .forEach(j -> System.out.printf(Locale.ROOT, "    %s %+.2f%n", r.parameterNames().get(j), z[j]));
     }
 }

@@ -23,7 +23,8 @@ import java.util.TreeMap;
  *   <tr><td>each event coefficient</td><td>Normal(0, 1)</td><td>sd(KPI)</td></tr>
  *   <tr><td>each geo offset</td><td>Normal(0, 1)</td><td>sd(KPI)</td></tr>
  *   <tr><td>noise sigma</td><td>HalfNormal(1)</td><td>sd(KPI)</td></tr>
- *   <tr><td>on a panel, each channel's between-geo sd of log effects</td><td>HalfNormal(0.5)</td><td>log
+ *   <tr><td>on a panel, each channel's between-geo sd of log effects (and between-brand sd on brand x region
+ *       cells)</td><td>Gamma(2, 5): mean 0.4, zero density at 0 (see {@link #geoSdPrior(double)})</td><td>log
  *       scale (see {@link #withGeoEffectScale(double)})</td></tr>
  *   <tr><td>on a hierarchical panel, each geo's log trend-and-seasonality amplitude {@code eta_g} (the amplitude
  *       is {@code exp(eta_g - mean(eta))})</td><td>Normal(0, 0.5)</td><td>log scale</td></tr>
@@ -64,8 +65,9 @@ import java.util.TreeMap;
  * @param channels per-channel overrides by channel name; copied
  * @param mediaContribution the media contribution prior that sets the ROI prior of every channel without an
  *     override, or null to give such channels {@link #channelDefaults()}'s effect or ROI prior
- * @param geoEffectScale on a panel, the scale of the half-normal prior on each channel's between-geo standard
- *     deviation of log effects (see {@link #withGeoEffectScale(double)}); 0 pools each channel's effect over geos.
+ * @param geoEffectScale on a panel, the scale of the prior ({@link #geoSdPrior(double)}) on each channel's
+ *     between-geo standard deviation of log effects (see {@link #withGeoEffectScale(double)}); 0 pools each channel's
+ *     effect over geos.
  *     Default {@value #DEFAULT_GEO_EFFECT_SCALE}: geo effects within a factor of about 2 of the pooled effect
  *     are plausible a priori; Meridian's default {@code eta_m ~ HalfNormal(1)} is wider.
  */
@@ -73,7 +75,7 @@ public record BayesPriors(Prior.Normal intercept, Prior.Normal trend, Prior.Norm
         Prior.Normal control, Prior.Normal event, Prior.Normal geo, Prior sigma, ChannelPriors channelDefaults,
         Map<String, ChannelPriors> channels, MediaContribution mediaContribution, double geoEffectScale) {
 
-    /** The default scale of the half-normal prior on each channel's between-geo sd of log effects. */
+    /** The default prior scale of each channel's between-geo sd of log effects ({@link #geoSdPrior(double)}). */
     public static final double DEFAULT_GEO_EFFECT_SCALE = 0.5;
 
     /**
@@ -165,16 +167,40 @@ public record BayesPriors(Prior.Normal intercept, Prior.Normal trend, Prior.Norm
     /**
      * Returns a copy with another prior scale for per-geo media effects: on a panel each channel's effect in geo
      * {@code g} is its pooled effect times {@code exp(tau_c z_cg)}, {@code z_cg ~ Normal(0, 1)},
-     * {@code tau_c ~ HalfNormal(scale)} (the log-normal geo effects of Google Meridian, Sun et al. 2017, in the
-     * non-centred form of Papaspiliopoulos, Roberts and Skold 2007). 0 pools the effect over geos (one coefficient
-     * per channel, as before 2026-12-06).
+     * {@code tau_c ~ }{@link #geoSdPrior(double) geoSdPrior(scale)} (the log-normal geo effects of Google Meridian,
+     * Sun et al. 2017, in the non-centred form of Papaspiliopoulos, Roberts and Skold 2007); on brand x region cells
+     * the between-brand sd {@code s_c} gets the same prior. 0 pools the effect over geos (one coefficient per channel,
+     * as before 2026-12-06).
      *
-     * @param scale the half-normal scale, {@code >= 0}
+     * @param scale the prior scale, {@code >= 0}: the prior mean of the sd is {@code 0.8 scale}
      * @return the new priors
      */
     public BayesPriors withGeoEffectScale(double scale) {
         return new BayesPriors(intercept, trend, seasonality, control, event, geo, sigma, channelDefaults, channels,
                 mediaContribution, scale);
+    }
+
+    /**
+     * The prior of each channel's between-geo sd of log effects {@code tau_c} (and between-brand sd {@code s_c}) for
+     * a prior scale {@code S}: {@code Gamma(2, 2.5 / S)}, with mean {@code 0.8 S} (a half-normal of scale {@code S}
+     * has mean {@code 0.798 S}) and a density that vanishes linearly at 0. The shape 2 is the boundary-avoiding prior
+     * of Chung, Rabe-Hesketh, Dorie, Gelman and Liu (2013, "A nondegenerate penalized likelihood estimator for
+     * variance parameters in multilevel models", Psychometrika 78(4)): it says that groups differ by some amount
+     * without saying how much, and keeps the posterior of a weakly identified sd (2 to 4 brands; cells the data barely
+     * tell apart) out of the neck of the funnel at {@code s -> 0}, where the centred brand means' curvature
+     * {@code 1 / s^2} forced the sampler into divergent transitions. Until 2026-12-07 it was {@code HalfNormal(S)},
+     * whose mass at 0 put every divergent transition of a 24-cell panel fit at a small between-brand sd (its log 4.7
+     * posterior sds below its mean); the recovery study behind the change is in the README's panel section. A panel
+     * whose cells truly share one effect is the pooled model ({@link #withGeoEffectScale(double)} with 0).
+     *
+     * @param scale the prior scale {@code S}, finite and {@code > 0}
+     * @return {@code Gamma(2, 2.5 / S)}
+     * @throws IllegalArgumentException if {@code scale} is not finite and positive
+     */
+    public static Prior.Gamma geoSdPrior(double scale) {
+        io.github.mmm4j.core.Checks.checkArgument(scale > 0 && Double.isFinite(scale), "geo effect scale = %s; must "
+                + "be finite and > 0", scale);
+        return new Prior.Gamma(2, 2.5 / scale);
     }
 
     /**

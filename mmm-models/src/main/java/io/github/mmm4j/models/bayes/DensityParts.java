@@ -198,12 +198,15 @@ final class DensityParts {
         /**
          * With per-geo effects on brand x region cells of two or more brands: each channel's cell effects are centred
          * on a per-brand mean, {@code log m_cg ~ N(v_cb, tau_c^2)}, {@code v_cb ~ N(0, s_c^2)},
-         * {@code s_c ~ HalfNormal(scale)}; {@code brandOf[g]} is the brand index of cell {@code g}, else null.
+         * {@code s_c ~ Gamma(2, 2.5 / scale)}; {@code brandOf[g]} is the brand index of cell {@code g}, else null.
          */
         final int[] brandOf;
         final int nBrand;
-        /** Prior of each channel's between-geo sd of log effects, when {@link #geoEffects}. */
-        final Prior.HalfNormal geoSdPrior;
+        /**
+         * Prior of each channel's between-geo (and between-brand) sd of log effects, when {@link #geoEffects}:
+         * {@link BayesPriors#geoSdPrior(double)}.
+         */
+        final Prior.Gamma geoSdPrior;
         /**
          * Whether each geo's trend and seasonality are scaled by a sampled amplitude
          * {@code k_g = exp(eta_g - mean(eta))}, {@code eta_g ~ N(0, GEO_BASELINE_SD^2)}.
@@ -258,7 +261,7 @@ final class DensityParts {
             this.brandOf = brandLevel ? bOf : null;
             this.nBrand = brandLevel ? brands.size() : 0;
             this.shape = shape.clone();
-            this.geoSdPrior = geoEffects ? new Prior.HalfNormal(geoEffectScale) : null;
+            this.geoSdPrior = geoEffects ? BayesPriors.geoSdPrior(geoEffectScale) : null;
             this.nGeo = nGeo;
             this.nT = nT;
             this.n = nGeo * nT;

@@ -36,13 +36,14 @@ import static io.github.mmm4j.models.bayes.SeriesKernels.geometricWeights;
  *
  * <p><b>Panels with per-geo effects</b> ({@link BayesPriors#geoEffectScale()} {@code > 0}): channel {@code c}'s
  * term in geo {@code g} is {@code effect_c m_cg S_ic} with {@code log m_cg ~ N(0, tau_c^2)},
- * {@code tau_c ~ HalfNormal(scale)}, and {@code sum_i S_ic} above becomes the weighted total
- * {@code W_c = sum_g m_cg sum_(i in g) S_ic}, so the channel's coordinate is still its total contribution (or total
- * ROI) and the multipliers only share it out; the trend and seasonality terms of geo {@code g} are multiplied by
- * {@code k_g = exp(eta_g - mean(eta))}, {@code eta_g ~ N(0, 0.5^2)}. Coordinates {@code log_geo_sd[c]} and
- * {@code log_geo_effect[c,g]} follow each channel's transform parameters; {@code eta_baseline[g]} precede
- * {@code log_sigma}. On brand x region cells of two or more brands the cell effects are centred on brand means,
- * {@code log m_cg ~ N(v_cb, tau_c^2)}, {@code v_cb ~ N(0, s_c^2)}, {@code s_c ~ HalfNormal(scale)}, with
+ * {@code tau_c ~ Gamma(2, 2.5 / scale)} ({@link BayesPriors#geoSdPrior}), and {@code sum_i S_ic} above becomes the
+ * weighted total {@code W_c = sum_g m_cg sum_(i in g) S_ic}, so the channel's coordinate is still its total
+ * contribution (or total ROI) and the multipliers only share it out; the trend and seasonality terms of geo
+ * {@code g} are multiplied by {@code k_g = exp(eta_g - mean(eta))}, {@code eta_g ~ N(0, 0.5^2)}. Coordinates
+ * {@code log_geo_sd[c]} and {@code log_geo_effect[c,g]} follow each channel's transform parameters;
+ * {@code eta_baseline[g]} precede {@code log_sigma}. On brand x region cells of two or more brands the cell
+ * effects are centred on brand means,
+ * {@code log m_cg ~ N(v_cb, tau_c^2)}, {@code v_cb ~ N(0, s_c^2)}, {@code s_c ~ Gamma(2, 2.5 / scale)}, with
  * coordinates {@code log_brand_sd[c]} and {@code log_brand_effect[c,b]} after the channel's geo effects.
  *
  * <p><b>Common directions.</b> Under the ROI parameterisation the channel's coordinate fixes its total, so adding one
@@ -504,7 +505,7 @@ public final class MmmLogDensity implements LogDensity {
                     }
                 }
                 if (s.brandOf != null) {
-                    // brand means v_cb ~ N(0, s_c^2), s_c ~ HalfNormal(scale), centred likewise
+                    // brand means v_cb ~ N(0, s_c^2), s_c ~ Gamma(2, 2.5 / scale), centred likewise
                     double us = theta[ch.brandSdIndex];
                     double sb = Math.exp(us);
                     if (!(sb > 0 && sb < Double.POSITIVE_INFINITY)) {

@@ -300,6 +300,51 @@ class MmmLogDensityTest {
     }
 
     /**
+     * Each channel's between-cell sd {@code tau_c} and between-brand sd {@code s_c} have the prior
+     * {@link BayesPriors#geoSdPrior(double)}, {@code Gamma(2, 2.5 / S)}: nothing else in the density depends on the
+     * scale {@code S}, so two scales give log densities that differ at every point by
+     * {@code -(2.5 / S1 - 2.5 / S2) (sum_c tau_c + sum_c s_c)} (the {@code 2 log x} term and the Jacobian do not
+     * depend on {@code S}; a half-normal prior would give a difference in the squares), in both forms; and the prior
+     * vanishes at 0 with the mean of the half-normal it replaced.
+     */
+    @Property(tries = 20, seed = "20261207")
+    void theBetweenCellAndBrandSdsHaveTheBoundaryAvoidingGammaPrior(@ForAll long seed) {
+        MmmDataset four = BayesTestData.small(13, 40, 4);
+        MmmDataset brands = brandCells(four).population(new double[] {1e6, 2e6, 1e6, 3e6}).build();
+        double s1 = 0.5;
+        double s2 = 0.2;
+        for (MmmDataset d : new MmmDataset[] {brands, PANEL}) {
+            for (boolean centred : new boolean[] {true, false}) {
+                BayesOptions o = BayesOptions.defaults().withCentredGeoEffects(centred);
+                MmmLogDensity a = BayesianMmm.logDensity(d, ModelSpec.defaults(d),
+                        o.withPriors(BayesPriors.defaults().withGeoEffectScale(s1)));
+                MmmLogDensity b = BayesianMmm.logDensity(d, ModelSpec.defaults(d),
+                        o.withPriors(BayesPriors.defaults().withGeoEffectScale(s2)));
+                List<String> names = a.parameterNames();
+                double[] theta = randomPoint(a.dimension(), seed, 1.0);
+                double sds = 0;
+                int count = 0;
+                for (int j = 0; j < names.size(); j++) {
+                    if (names.get(j).startsWith("log_geo_sd[") || names.get(j).startsWith("log_brand_sd[")) {
+                        sds += Math.exp(theta[j]);
+                        count++;
+                    }
+                }
+                assertEquals(d == brands ? 2 * d.nChannels() : d.nChannels(), count, names.toString());
+                double[] g = new double[a.dimension()];
+                double fa = a.logDensityGradient(theta.clone(), g);
+                double fb = b.logDensityGradient(theta.clone(), g);
+                assertTrue(Double.isFinite(fa) && Double.isFinite(fb));
+                assertEquals(-(2.5 / s1 - 2.5 / s2) * sds, fa - fb, 1e-9 * Math.max(1, Math.abs(fa)));
+            }
+        }
+        Prior.Gamma p = BayesPriors.geoSdPrior(0.5);
+        assertEquals(2.0, p.shape());
+        assertEquals(0.5 * Math.sqrt(2 / Math.PI), p.shape() / p.rate(), 0.002, "the half-normal's mean");
+        assertTrue(p.logDensity(1e-9) < p.logDensity(0.2) - 15, "vanishes at 0");
+    }
+
+    /**
      * The non-centred form of the per-geo effects is a change of variables of the centred one: at
      * {@code u_cg = v_cb + tau_c z_cg} the two log densities differ by the log Jacobian {@code G log tau_c} per channel
      * and by the centred form's swapped prior of the cells' mean deviation {@code e_c} (which the data do not see),
