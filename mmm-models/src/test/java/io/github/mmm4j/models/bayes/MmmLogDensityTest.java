@@ -304,8 +304,9 @@ class MmmLogDensityTest {
      * {@link BayesPriors#geoSdPrior(double)}, {@code Gamma(2, 2.5 / S)}: nothing else in the density depends on the
      * scale {@code S}, so two scales give log densities that differ at every point by
      * {@code -(2.5 / S1 - 2.5 / S2) (sum_c tau_c + sum_c s_c)} (the {@code 2 log x} term and the Jacobian do not
-     * depend on {@code S}; a half-normal prior would give a difference in the squares), in both forms; and the prior
-     * vanishes at 0 with the mean of the half-normal it replaced.
+     * depend on {@code S}; a half-normal prior would give a difference in the squares), in both forms; the shape 2
+     * shows when a brand sd moves with its brand means at 0; and the prior vanishes at 0 with the mean of the
+     * half-normal it replaced.
      */
     @Property(tries = 20, seed = "20261207")
     void theBetweenCellAndBrandSdsHaveTheBoundaryAvoidingGammaPrior(@ForAll long seed) {
@@ -336,6 +337,26 @@ class MmmLogDensityTest {
                 double fb = b.logDensityGradient(theta.clone(), g);
                 assertTrue(Double.isFinite(fa) && Double.isFinite(fb));
                 assertEquals(-(2.5 / s1 - 2.5 / s2) * sds, fa - fb, 1e-9 * Math.max(1, Math.abs(fa)));
+                if (d == brands) {
+                    // the shape: with a channel's brand means at 0, its log brand sd u enters only through the
+                    // prior (2 u - 5 e^u with the Jacobian), the brand means' N(0, s^2) (-B u) and their common
+                    // direction's swap (+u), so moving u by h moves the log density by
+                    // (2 - B + 1) h - 5 (e^(u+h) - e^u)
+                    String ch = d.channels().get(1);
+                    int sdAt = names.indexOf("log_brand_sd[" + ch + "]");
+                    for (int j = 0; j < names.size(); j++) {
+                        if (names.get(j).startsWith("log_brand_effect[" + ch + ",")) {
+                            theta[j] = 0;
+                        }
+                    }
+                    double h = 0.3;
+                    double f0 = a.logDensityGradient(theta.clone(), g);
+                    double u = theta[sdAt];
+                    theta[sdAt] = u + h;
+                    double f1 = a.logDensityGradient(theta.clone(), g);
+                    double expected = (2 - 2 + 1) * h - (2.5 / s1) * (Math.exp(u + h) - Math.exp(u));
+                    assertEquals(expected, f1 - f0, 1e-9 * Math.max(1, Math.abs(f0)), "Gamma(2, 2.5 / S) in log s");
+                }
             }
         }
         Prior.Gamma p = BayesPriors.geoSdPrior(0.5);
