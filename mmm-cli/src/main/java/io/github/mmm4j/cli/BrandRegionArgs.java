@@ -5,7 +5,7 @@ import java.nio.file.Path;
 import java.util.Locale;
 import picocli.CommandLine.Option;
 
-/** The sizes of {@code --preset brand-region} panels, shared by {@code synth} and {@code recover}. */
+/** The sizes and spreads of {@code --preset brand-region} panels, shared by {@code synth} and {@code recover}. */
 final class BrandRegionArgs {
 
     /** The preset of brand x region panels ({@link BrandRegionProcess}). */
@@ -24,6 +24,16 @@ final class BrandRegionArgs {
             description = "With --preset brand-region: weeks, at least 8 (default: 156).")
     Integer weeks;
 
+    @Option(names = "--brand-sd", paramLabel = "S",
+            description = "With --preset brand-region: the sd of the log brand effects on media, 0 to 1 (default: "
+                    + "0.15); a brand's media effects also scale with its sales level, so brands differ even at 0.")
+    Double brandSd;
+
+    @Option(names = "--cell-sd", paramLabel = "S",
+            description = "With --preset brand-region: the sd of each cell's log media effects around its brand's, "
+                    + "0 to 1 (default: 0.25; 0: a brand's cells share one effect per head).")
+    Double cellSd;
+
     /** @return true if {@code preset} names the brand x region process */
     static boolean selected(String preset) {
         return preset != null && preset.toLowerCase(Locale.ROOT).strip().equals(PRESET);
@@ -40,10 +50,12 @@ final class BrandRegionArgs {
             return;
         }
         String given = brands != null ? "--brands " + brands : regions != null ? "--regions " + regions
-                : weeks != null ? "--weeks " + weeks : null;
+                : weeks != null ? "--weeks " + weeks : brandSd != null ? "--brand-sd " + brandSd
+                : cellSd != null ? "--cell-sd " + cellSd : null;
         if (given != null) {
             throw new Main.BadInputException(given + " applies only to --preset " + PRESET + "; the "
-                    + (preset == null ? "scenario" : "preset '" + preset + "'") + " sets its own sizes");
+                    + (preset == null ? "scenario" : "preset '" + preset + "'") + " sets its own "
+                    + (given.contains("-sd ") ? "effects" : "sizes"));
         }
     }
 
@@ -51,7 +63,8 @@ final class BrandRegionArgs {
      * The process's settings.
      *
      * @param config {@code --config}, which must be absent
-     * @throws Main.BadInputException naming the option if a size is out of range, or if {@code --config} is given
+     * @throws Main.BadInputException naming the option if a size or spread is out of range, or if {@code --config} is
+     *     given
      */
     BrandRegionProcess.Config config(Path config) {
         if (config != null) {
@@ -70,6 +83,19 @@ final class BrandRegionArgs {
         if (weeks < 8) {
             throw new Main.BadInputException("--weeks " + weeks + " is out of range; give at least 8");
         }
-        return BrandRegionProcess.Config.of(brands, regions, weeks);
+        BrandRegionProcess.Config d = BrandRegionProcess.Config.of(brands, regions, weeks);
+        double bs = spread("--brand-sd", brandSd, d.brandSd());
+        double cs = spread("--cell-sd", cellSd, d.cellSd());
+        return new BrandRegionProcess.Config(brands, regions, weeks, bs, cs, d.darkShare(), d.noise());
+    }
+
+    private static double spread(String option, Double given, double fallback) {
+        if (given == null) {
+            return fallback;
+        }
+        if (!(given >= 0 && given <= 1)) {
+            throw new Main.BadInputException(option + " " + given + " is out of range; give 0 to 1");
+        }
+        return given;
     }
 }

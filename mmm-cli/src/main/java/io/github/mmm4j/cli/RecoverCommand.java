@@ -9,6 +9,7 @@ import io.github.mmm4j.models.PriceElasticity;
 import io.github.mmm4j.models.Ridge;
 import io.github.mmm4j.models.RidgeOptions;
 import io.github.mmm4j.models.bayes.BayesOptions;
+import io.github.mmm4j.models.bayes.BayesPriors;
 import io.github.mmm4j.models.bayes.BayesianMmm;
 import io.github.mmm4j.models.search.HyperparameterSearch;
 import io.github.mmm4j.models.search.SearchOptions;
@@ -39,9 +40,11 @@ import picocli.CommandLine.Spec;
  * seeded datasets of the scenario, fits the model to each, writes {@code DIR/recovery.json} (see
  * {@code RecoveryReport.toJson()}) and prints per channel the bias and RMSE of ROI and share, the mean Spearman rank
  * correlation and, for models with intervals, the coverage of the 90% interval and its mean width. With
- * {@code --preset brand-region [--brands B --regions R --weeks W]} it draws brand x region panels
- * ({@code BrandRegionProcess}) and reports the ROI per cell, brand, region and in total and the price elasticity per
- * brand ({@code PanelRecoveryReport.toJson()}). The output does not depend on {@code --threads}.
+ * {@code --preset brand-region [--brands B --regions R --weeks W --brand-sd S --cell-sd S]} it draws brand x region
+ * panels ({@code BrandRegionProcess}; {@code --cell-sd 0} gives panels whose cells share their brand's effect per
+ * head) and reports the ROI per cell, brand, region and in total and the price elasticity per
+ * brand ({@code PanelRecoveryReport.toJson()}). {@code --geo-effect-sd S} sets the Bayesian model's prior scale of
+ * the between-cell sds as {@code fit}'s option does. The output does not depend on {@code --threads}.
  */
 @Command(name = "recover", mixinStandardHelpOptions = true,
         description = "Ground-truth recovery benchmark: fit a model to many seeded synthetic datasets and report "
@@ -55,12 +58,13 @@ final class RecoverCommand implements Callable<Integer> {
      * The estimator under test: ridge and NNLS with {@link RidgeOptions#defaults()} (tuned transforms, 200 re-tuned
      * bootstrap replicates) or, with {@code fixedTransforms}, the default transforms; with {@code search}, Robyn's
      * search (NRMSE and DECOMP.RSSD, {@code trials} x {@code iterations}) chooses the transforms first; the Bayesian
-     * model with 4 chains of {@code bayesDraws} warmup and {@code bayesDraws} draws.
+     * model with 4 chains of {@code bayesDraws} warmup and {@code bayesDraws} draws and, on panels, the prior scale
+     * {@code geoEffectScale} of the between-geo sds ({@link BayesPriors#withGeoEffectScale(double)}).
      */
     static RecoveryEstimator estimator(String model, boolean search, boolean fixedTransforms, int trials,
-            int iterations, int bayesDraws) {
-        return (data, seed) -> estimate(fit(model, search, fixedTransforms, trials, iterations, bayesDraws, data,
-                ModelSpec.defaults(data), seed));
+            int iterations, int bayesDraws, double geoEffectScale) {
+        return (data, seed) -> estimate(fit(model, search, fixedTransforms, trials, iterations, bayesDraws,
+                geoEffectScale, data, ModelSpec.defaults(data), seed));
     }
 
     /**
@@ -68,9 +72,9 @@ final class RecoverCommand implements Callable<Integer> {
      * multiplicative price effect with one elasticity per brand ({@code --price price}) and {@code macro} as a control.
      */
     static PanelRecovery.Estimator panelEstimator(String model, boolean search, boolean fixedTransforms, int trials,
-            int iterations, int bayesDraws) {
+            int iterations, int bayesDraws, double geoEffectScale) {
         return (data, seed) -> {
-            FittedModel m = fit(model, search, fixedTransforms, trials, iterations, bayesDraws, data,
+            FittedModel m = fit(model, search, fixedTransforms, trials, iterations, bayesDraws, geoEffectScale, data,
                     ModelSpec.defaults(data).withPrice(new ModelSpec.Price("price", true)), seed);
             return new PanelRecovery.Fit() {
                 @Override
@@ -94,7 +98,7 @@ final class RecoverCommand implements Callable<Integer> {
     }
 
     private static FittedModel fit(String model, boolean search, boolean fixedTransforms, int trials, int iterations,
-            int bayesDraws, MmmDataset data, ModelSpec base, long seed) {
+            int bayesDraws, double geoEffectScale, MmmDataset data, ModelSpec base, long seed) {
         ModelSpec spec = base;
         RidgeOptions o = RidgeOptions.defaults().withSeed(seed).withParallelism(1)
                 .withFixedTransforms(fixedTransforms || search);
@@ -109,7 +113,8 @@ final class RecoverCommand implements Callable<Integer> {
             case "ridge" -> Ridge.fit(data, spec, o);
             case "nnls" -> NonNegativeLeastSquares.fit(data, spec, o);
             default -> BayesianMmm.fit(data, spec, BayesOptions.defaults().withSeed(seed).withChains(4)
-                    .withWarmup(bayesDraws).withDraws(bayesDraws).withParallelism(1));
+                    .withWarmup(bayesDraws).withDraws(bayesDraws).withParallelism(1)
+                    .withPriors(BayesPriors.defaults().withGeoEffectScale(geoEffectScale)));
         };
     }
 
@@ -148,6 +153,12 @@ final class RecoverCommand implements Callable<Integer> {
             description = "Bayesian model: warmup iterations and draws per chain, 4 chains (default: ${DEFAULT-VALUE}).")
     int bayesDraws;
 
+    @Option(names = "--geo-effect-sd", paramLabel = "S",
+            description = "Bayesian model on panel presets (geo, brand-region): scale S of the prior on each "
+                    + "channel's between-cell sd of log effects, as in fit (default: 0.5); 0 pools each channel's "
+                    + "effect over cells.")
+    Double geoEffectSd;
+
     @Option(names = "--replicates", paramLabel = "N", defaultValue = "50",
             description = "Number of seeded datasets (default: ${DEFAULT-VALUE}).")
     int replicates;
@@ -185,7 +196,16 @@ final class RecoverCommand implements Callable<Integer> {
         if (search && fixedTransforms) {
             throw new Main.BadInputException("--search and --fixed-transforms cannot be combined");
         }
-        String name = model + (search ? "+search" : fixedTransforms ? "+fixed" : "");
+        if (geoEffectSd != null && !model.equals("bayes")) {
+            throw new Main.BadInputException("--geo-effect-sd is for --model bayes; ridge and NNLS pool each "
+                    + "channel's effect over cells");
+        }
+        if (geoEffectSd != null && !(geoEffectSd >= 0 && Double.isFinite(geoEffectSd))) {
+            throw new Main.BadInputException("--geo-effect-sd " + geoEffectSd + " must be finite and >= 0");
+        }
+        double geoScale = geoEffectSd == null ? BayesPriors.DEFAULT_GEO_EFFECT_SCALE : geoEffectSd;
+        String name = model + (search ? "+search" : fixedTransforms ? "+fixed" : "")
+                + (geoEffectSd == null ? "" : "+geo-effect-sd=" + geoEffectSd);
         RecoveryOptions options = new RecoveryOptions(replicates, seed, threads);
         panel.rejectUnlessSelected(preset);
         if (BrandRegionArgs.selected(preset)) {
@@ -193,12 +213,13 @@ final class RecoverCommand implements Callable<Integer> {
             ProgressBar bar = new ProgressBar(spec.commandLine().getErr(), progress || ProgressBar.interactive());
             bar.update("recover", 0, "replicate 0 of " + replicates);
             PanelRecoveryReport report = PanelRecovery.run(cfg, name, panelEstimator(model, search, fixedTransforms,
-                    trials, iterations, bayesDraws), options, done -> bar.update("recover",
+                    trials, iterations, bayesDraws, geoScale), options, done -> bar.update("recover",
                     (double) done / replicates, "replicate " + done + " of " + replicates));
             bar.done();
             return write(report.table(), report::writeJson);
         }
-        RecoveryEstimator estimator = estimator(model, search, fixedTransforms, trials, iterations, bayesDraws);
+        RecoveryEstimator estimator = estimator(model, search, fixedTransforms, trials, iterations, bayesDraws,
+                geoScale);
         ScenarioSpec scenario = SynthCommand.scenario(preset, config);
         ProgressBar bar = new ProgressBar(spec.commandLine().getErr(), progress || ProgressBar.interactive());
         bar.update("recover", 0, "replicate 0 of " + replicates);

@@ -130,5 +130,38 @@ class RecoverCommandTest {
         assertEquals("mmm: --brands 2 applies only to --preset brand-region; the preset 'geo' sets its own sizes",
                 ignored.err().strip());
         assertTrue(Files.notExists(dir.resolve("geo")));
+        SynthCommandTest.Run sdRidge = SynthCommandTest.run("recover", "--preset", "brand-region", "--model", "ridge",
+                "--geo-effect-sd", "0.3", "--replicates", "1", "--out", dir.resolve("sd").toString());
+        assertEquals(2, sdRidge.exit());
+        assertEquals("mmm: --geo-effect-sd is for --model bayes; ridge and NNLS pool each channel's effect over cells",
+                sdRidge.err().strip());
+        SynthCommandTest.Run sdBad = SynthCommandTest.run("recover", "--preset", "brand-region", "--model", "bayes",
+                "--geo-effect-sd", "-0.5", "--replicates", "1", "--out", dir.resolve("sd").toString());
+        assertEquals(2, sdBad.exit());
+        assertEquals("mmm: --geo-effect-sd -0.5 must be finite and >= 0", sdBad.err().strip());
+        assertTrue(Files.notExists(dir.resolve("sd")));
+    }
+
+    @Test
+    void geoEffectSdReachesTheBayesianModel(@TempDir Path dir) throws Exception {
+        // two cells, short chains: the option must switch the per-cell effects off (0 pools them: no cell interval)
+        List<String> base = List.of("recover", "--preset", "brand-region", "--brands", "2", "--regions", "1", "--weeks",
+                "30", "--brand-sd", "0", "--cell-sd", "0", "--model", "bayes", "--bayes-draws", "60",
+                "--replicates", "1");
+        List<String> pooled = new java.util.ArrayList<>(base);
+        pooled.addAll(List.of("--geo-effect-sd", "0", "--out", dir.resolve("p").toString()));
+        SynthCommandTest.Run p = SynthCommandTest.run(pooled.toArray(String[]::new));
+        assertEquals(0, p.exit(), p.err());
+        List<String> hier = new java.util.ArrayList<>(base);
+        hier.addAll(List.of("--out", dir.resolve("h").toString()));
+        SynthCommandTest.Run h = SynthCommandTest.run(hier.toArray(String[]::new));
+        assertEquals(0, h.exit(), h.err());
+        JsonNode pj = JSON.readTree(dir.resolve("p/recovery.json").toFile());
+        JsonNode hj = JSON.readTree(dir.resolve("h/recovery.json").toFile());
+        assertEquals("bayes+geo-effect-sd=0.0", pj.get("model").asText());
+        assertEquals("bayes", hj.get("model").asText());
+        assertEquals(0, pj.get("summary").get("cellIntervals").asInt(), pj.get("summary").toString());
+        assertEquals(2 * 4, hj.get("summary").get("cellIntervals").asInt(), hj.get("summary").toString());
+        assertEquals(0.0, hj.get("config").get("cellSd").asDouble());
     }
 }

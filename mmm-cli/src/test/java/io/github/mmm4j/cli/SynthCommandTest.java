@@ -496,6 +496,39 @@ class SynthCommandTest {
     }
 
     @Test
+    void brandRegionSpreadsAreOptionsOfThatPresetOnly(@TempDir Path dir) throws IOException {
+        Run shared = run("synth", "--preset", "brand-region", "--brands", "2", "--regions", "2", "--weeks", "20",
+                "--brand-sd", "0", "--cell-sd", "0", "--out", dir.resolve("s").toString());
+        assertEquals(0, shared.exit(), shared.err());
+        Run spread = run("synth", "--preset", "brand-region", "--brands", "2", "--regions", "2", "--weeks", "20",
+                "--out", dir.resolve("d").toString());
+        assertEquals(0, spread.exit(), spread.err());
+        ObjectMapper json = new ObjectMapper();
+        JsonNode s = json.readTree(dir.resolve("s/truth.json").toFile());
+        JsonNode d = json.readTree(dir.resolve("d/truth.json").toFile());
+        assertEquals(0.0, s.get("brandSd").asDouble());
+        assertEquals(0.0, s.get("cellSd").asDouble());
+        assertEquals(0.15, d.get("brandSd").asDouble());
+        assertEquals(0.25, d.get("cellSd").asDouble());
+        // the same seed draws the same spend; only the media effects differ, so the KPI does
+        assertNotEquals(Files.readString(dir.resolve("s/data.csv")), Files.readString(dir.resolve("d/data.csv")));
+
+        Run out = run("synth", "--preset", "brand-region", "--cell-sd", "1.5", "--out", dir.resolve("b").toString());
+        assertEquals(2, out.exit());
+        assertEquals("mmm: --cell-sd 1.5 is out of range; give 0 to 1", out.err().strip());
+        assertFalse(Files.exists(dir.resolve("b")));
+        Run nan = run("synth", "--preset", "brand-region", "--brand-sd", "NaN", "--out", dir.resolve("n").toString());
+        assertEquals(2, nan.exit());
+        assertEquals("mmm: --brand-sd NaN is not a finite number (see 'mmm synth --help')", nan.err().strip());
+        assertFalse(Files.exists(dir.resolve("n")));
+        Run other = run("synth", "--preset", "geo", "--brand-sd", "0.1", "--out", dir.resolve("g").toString());
+        assertEquals(2, other.exit());
+        assertEquals("mmm: --brand-sd 0.1 applies only to --preset brand-region; the preset 'geo' sets its own effects",
+                other.err().strip());
+        assertFalse(Files.exists(dir.resolve("g")));
+    }
+
+    @Test
     void invalidConfigAndConflictingOptionsAreBadInput(@TempDir Path dir) throws IOException {
         Path f = dir.resolve("bad.yaml");
         Files.writeString(f, "channels:\n  - name: tv\n    effect: -1.0\n    spend: {type: always_on, mean: 100}\n"
