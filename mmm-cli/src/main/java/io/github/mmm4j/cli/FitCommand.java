@@ -103,6 +103,29 @@ final class FitCommand implements Callable<Integer> {
     @Spec
     picocli.CommandLine.Model.CommandSpec spec;
 
+    /**
+     * Checks {@code --geo-effect-sd}, shared by {@code fit} and {@code recover}.
+     *
+     * @param geoEffectSd the option, null if not given
+     * @param model {@code --model}
+     * @param units what the cells are called in the message ("geos", "cells")
+     * @return the prior scale of the between-cell sds: the option, or the default
+     * @throws Main.BadInputException if it is given with another model than bayes, or is negative or not finite
+     */
+    static double geoEffectScale(Double geoEffectSd, String model, String units) {
+        if (geoEffectSd == null) {
+            return io.github.mmm4j.models.bayes.BayesPriors.DEFAULT_GEO_EFFECT_SCALE;
+        }
+        if (!model.equals("bayes")) {
+            throw new Main.BadInputException("--geo-effect-sd is for --model bayes; ridge and NNLS pool each "
+                    + "channel's effect over " + units);
+        }
+        if (!(geoEffectSd >= 0 && Double.isFinite(geoEffectSd))) {
+            throw new Main.BadInputException("--geo-effect-sd " + geoEffectSd + " must be finite and >= 0");
+        }
+        return geoEffectSd;
+    }
+
     private FittedModel fitBayes(MmmDataset data, ModelSpec modelSpec) {
         List<LiftTest> tests = liftTests == null ? List.of() : LiftTest.readCsv(liftTests);
         LiftTestFile.checkChannelsAndDates(liftTests, tests, data);
@@ -112,8 +135,8 @@ final class FitCommand implements Callable<Integer> {
         BayesOptions o = BayesOptions.defaults().withSeed(common.seed).withHoldout(common.holdoutOrNone()).withChains(chains)
                 .withWarmup(warmup).withDraws(draws).withLiftTests(tests).withMaxTreeDepth(maxTreeDepth)
                 .withTargetAccept(targetAccept)
-                .withPriors(io.github.mmm4j.models.bayes.BayesPriors.defaults().withGeoEffectScale(geoEffectSd == null
-                        ? io.github.mmm4j.models.bayes.BayesPriors.DEFAULT_GEO_EFFECT_SCALE : geoEffectSd))
+                .withPriors(io.github.mmm4j.models.bayes.BayesPriors.defaults()
+                        .withGeoEffectScale(geoEffectScale(geoEffectSd, model, "geos")))
                 .withProgress((chain, iteration, phase) -> {
                     long d = done.incrementAndGet();
                     if (d % 100 == 0 || d == total) {
@@ -148,13 +171,7 @@ final class FitCommand implements Callable<Integer> {
             throw new Main.BadInputException("--fixed-transforms cannot be combined with --select " + selector
                     + " (the search chooses the transforms)");
         }
-        if (geoEffectSd != null && !model.equals("bayes")) {
-            throw new Main.BadInputException("--geo-effect-sd is for --model bayes; ridge and NNLS pool each "
-                    + "channel's effect over geos");
-        }
-        if (geoEffectSd != null && !(geoEffectSd >= 0 && Double.isFinite(geoEffectSd))) {
-            throw new Main.BadInputException("--geo-effect-sd " + geoEffectSd + " must be finite and >= 0");
-        }
+        geoEffectScale(geoEffectSd, model, "geos");
         MmmDataset data = dataArgs.read();
         java.util.Map<String, Sign> signs = dataArgs.organicSigns();
         RidgeOptions options = RidgeOptions.defaults().withHoldout(common.holdoutOrNone()).withSeed(common.seed)

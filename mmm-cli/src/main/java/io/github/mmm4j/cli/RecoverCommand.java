@@ -196,14 +196,7 @@ final class RecoverCommand implements Callable<Integer> {
         if (search && fixedTransforms) {
             throw new Main.BadInputException("--search and --fixed-transforms cannot be combined");
         }
-        if (geoEffectSd != null && !model.equals("bayes")) {
-            throw new Main.BadInputException("--geo-effect-sd is for --model bayes; ridge and NNLS pool each "
-                    + "channel's effect over cells");
-        }
-        if (geoEffectSd != null && !(geoEffectSd >= 0 && Double.isFinite(geoEffectSd))) {
-            throw new Main.BadInputException("--geo-effect-sd " + geoEffectSd + " must be finite and >= 0");
-        }
-        double geoScale = geoEffectSd == null ? BayesPriors.DEFAULT_GEO_EFFECT_SCALE : geoEffectSd;
+        double geoScale = FitCommand.geoEffectScale(geoEffectSd, model, "cells");
         String name = model + (search ? "+search" : fixedTransforms ? "+fixed" : "")
                 + (geoEffectSd == null ? "" : "+geo-effect-sd=" + geoEffectSd);
         RecoveryOptions options = new RecoveryOptions(replicates, seed, threads);

@@ -132,6 +132,11 @@ class SynthCommandTest {
                 "--geo-effect-sd", "0.3", "--out", dir.resolve("sd").toString());
         assertEquals(2, sd.exit());
         assertTrue(sd.err().contains("--geo-effect-sd is for --model bayes"), sd.err());
+        Run negative = run("fit", d.resolve("data.csv").toString(), "--geo", "geo", "--kpi", "sales", "--channels",
+                "tv", "--model", "bayes", "--geo-effect-sd", "-0.3", "--out", dir.resolve("neg").toString());
+        assertEquals(2, negative.exit());
+        assertEquals("mmm: --geo-effect-sd -0.3 must be finite and >= 0", negative.err().strip());
+        assertFalse(Files.exists(dir.resolve("neg")));
         Run noGeo = run("fit", d.resolve("data.csv").toString(), "--kpi", "sales", "--channels", "tv", "--out",
                 dir.resolve("nogeo").toString());
         assertEquals(2, noGeo.exit());
