@@ -40,10 +40,11 @@ final class BrandRegionArgs {
     }
 
     /**
-     * Rejects the panel sizes when another preset or a {@code --config} file is used, where they would be ignored.
+     * Rejects the panel sizes and spreads when another preset or a {@code --config} file is used, where they would be
+     * ignored.
      *
      * @param preset {@code --preset}, possibly null
-     * @throws Main.BadInputException naming the first size option given
+     * @throws Main.BadInputException naming the first size or spread option given
      */
     void rejectUnlessSelected(String preset) {
         if (selected(preset)) {

@@ -214,6 +214,10 @@ final class RecoverCommand implements Callable<Integer> {
         RecoveryEstimator estimator = estimator(model, search, fixedTransforms, trials, iterations, bayesDraws,
                 geoScale);
         ScenarioSpec scenario = SynthCommand.scenario(preset, config);
+        if (geoEffectSd != null && scenario.geos().size() < 2) {
+            throw new Main.BadInputException("--geo-effect-sd " + geoEffectSd + " applies to panels; the scenario '"
+                    + scenario.name() + "' has one geo");
+        }
         ProgressBar bar = new ProgressBar(spec.commandLine().getErr(), progress || ProgressBar.interactive());
         bar.update("recover", 0, "replicate 0 of " + replicates);
         RecoveryReport report = RecoveryBenchmark.run(scenario, name, estimator, options,

@@ -139,6 +139,11 @@ class RecoverCommandTest {
                 "--geo-effect-sd", "-0.5", "--replicates", "1", "--out", dir.resolve("sd").toString());
         assertEquals(2, sdBad.exit());
         assertEquals("mmm: --geo-effect-sd -0.5 must be finite and >= 0", sdBad.err().strip());
+        SynthCommandTest.Run national = SynthCommandTest.run("recover", "--preset", "easy", "--model", "bayes",
+                "--geo-effect-sd", "0.3", "--replicates", "1", "--out", dir.resolve("sd").toString());
+        assertEquals(2, national.exit());
+        assertEquals("mmm: --geo-effect-sd 0.3 applies to panels; the scenario 'easy' has one geo",
+                national.err().strip());
         assertTrue(Files.notExists(dir.resolve("sd")));
     }
 

@@ -190,8 +190,10 @@ public record BayesPriors(Prior.Normal intercept, Prior.Normal trend, Prior.Norm
      * tell apart) out of the neck of the funnel at {@code s -> 0}, where the centred brand means' curvature
      * {@code 1 / s^2} forced the sampler into divergent transitions. Until 2026-12-07 it was {@code HalfNormal(S)},
      * whose mass at 0 put every divergent transition of a 24-cell panel fit at a small between-brand sd (its log 4.7
-     * posterior sds below its mean); the recovery study behind the change is in the README's panel section. A panel
-     * whose cells truly share one effect is the pooled model ({@link #withGeoEffectScale(double)} with 0).
+     * posterior sds below its mean); the recovery study behind the change is in the README's panel section. Where
+     * cells truly share one effect the sd stays away from 0, so the cell intervals over-cover somewhat (97.9% for a
+     * stated 90% on brand x region panels whose cells share their brand's effect, README); a smaller scale
+     * ({@link #withGeoEffectScale(double)} with 0.1) suits cells believed alike, and 0 pools them.
      *
      * @param scale the prior scale {@code S}, finite and {@code > 0}
      * @return {@code Gamma(2, 2.5 / S)}
